@@ -1,0 +1,111 @@
+"""spaCy custom attributes used by celltx, and the conversion between ``Doc`` and records.
+
+Where results live on a processed ``Doc``:
+
+* ``doc.spans["celltx"]`` (:data:`celltx.schema.SPANS_KEY`): the final spans, one
+  ``SpanGroup`` holding all labels (spans of different labels may overlap).
+* ``span._.attrs``: the normalised attributes of a span (a dict, keys per the scheme).
+* ``span._.span_id``: the span's id in the record ("T1", "T2", ...), set when converting.
+* ``span._.origin``: which component proposed the span ("lexicon", "numeric", "abbreviation",
+  "ner"), useful for error analysis and ablations.
+* ``doc._.relations``: a list of ``(label, head_span, tail_span)`` tuples (VALUE_OF).
+
+spaCy keys span extension values on (start, end, label, kb_id, id), so two spans of
+different labels over the same characters keep separate attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from . import schema
+
+
+def register_extensions() -> None:
+    """Register the custom attributes (idempotent, safe to call many times)."""
+    if not Span.has_extension("attrs"):
+        Span.set_extension("attrs", default=None)
+    if not Span.has_extension("span_id"):
+        Span.set_extension("span_id", default=None)
+    if not Span.has_extension("origin"):
+        Span.set_extension("origin", default=None)
+    if not Doc.has_extension("relations"):
+        Doc.set_extension("relations", default=None)
+    if not Doc.has_extension("doc_id"):
+        Doc.set_extension("doc_id", default=None)
+
+
+register_extensions()
+
+
+def span_attrs(span: Span) -> dict[str, Any]:
+    """The span's attributes with every scheme attribute present (missing ones as ``None``)."""
+    attrs = schema.empty_attrs(span.label_)
+    if span._.attrs:
+        attrs.update(span._.attrs)
+    return attrs
+
+
+def doc_to_record(doc: Doc, doc_id: str | None = None) -> schema.DocumentRecord:
+    """Convert a processed ``Doc`` into a scheme record (the output of ``extract``).
+
+    Span ids are assigned in reading order; relations refer to them.
+    """
+    record = schema.new_record(doc.text, doc_id or doc._.doc_id)
+    group = doc.spans[schema.SPANS_KEY] if schema.SPANS_KEY in doc.spans else []
+    order = {label: i for i, label in enumerate(schema.LABELS)}
+    ordered = sorted(group, key=lambda s: (s.start_char, -s.end_char, order.get(s.label_, 99)))
+    ids: dict[tuple[int, int, str], str] = {}
+    for i, span in enumerate(ordered, start=1):
+        sid = f"T{i}"
+        ids[(span.start_char, span.end_char, span.label_)] = sid
+        record["spans"].append(
+            {
+                "id": sid,
+                "start": span.start_char,
+                "end": span.end_char,
+                "label": span.label_,
+                "text": span.text,
+                "attrs": span_attrs(span),
+            }
+        )
+    for label, head, tail in doc._.relations or []:
+        hid = ids.get((head.start_char, head.end_char, head.label_))
+        tid = ids.get((tail.start_char, tail.end_char, tail.label_))
+        if hid and tid:
+            record["relations"].append({"label": label, "head": hid, "tail": tid})
+    return record
+
+
+def record_to_doc(nlp_or_vocab: Any, record: Mapping[str, Any]) -> Doc:
+    """Build a ``Doc`` carrying a record's spans, attributes and relations (gold or predicted).
+
+    ``nlp_or_vocab`` is a ``Language`` (its tokenizer is used, so spans align with the
+    tokens the pipeline sees). Spans whose characters do not fall on token boundaries are
+    snapped outward to the nearest tokens (``alignment_mode="expand"``).
+    """
+    tokenizer = getattr(nlp_or_vocab, "make_doc", None)
+    if tokenizer is None:
+        raise TypeError("record_to_doc needs a spaCy Language (for its tokenizer)")
+    doc = tokenizer(record["text"])
+    doc._.doc_id = record.get("id")
+    spans: list[Span] = []
+    by_id: dict[str, Span] = {}
+    for item in record.get("spans", []):
+        span = doc.char_span(item["start"], item["end"], label=item["label"], alignment_mode="expand")
+        if span is None:
+            continue
+        span._.attrs = dict(item.get("attrs") or {})
+        span._.span_id = item.get("id")
+        spans.append(span)
+        by_id[item["id"]] = span
+    doc.spans[schema.SPANS_KEY] = spans
+    doc._.relations = [
+        (rel["label"], by_id[rel["head"]], by_id[rel["tail"]])
+        for rel in record.get("relations", [])
+        if rel["head"] in by_id and rel["tail"] in by_id
+    ]
+    return doc
