@@ -1,0 +1,69 @@
+"""The ``celltx`` command line: one sub-command per module in :mod:`celltx.commands`.
+
+Each module in ``celltx/commands/`` exposes ``add_parser(subparsers)``, which adds its
+sub-parser and sets ``func`` (a callable taking the parsed ``argparse.Namespace`` and
+returning an exit code). Errors the user can fix are raised as :class:`CliError` and printed
+as one line, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ("extract", "annotate", "validate", "eval", "train", "bench")
+
+DESCRIPTION = """\
+Extract cell types, doses, routes, frequencies, time points, lab tests and lab values
+from cell-therapy trial abstracts.
+
+examples:
+  celltx extract seeds/001_f75dfedfc35f7a9e.txt          # readable table
+  echo "MSCs were infused i.v. at 1x10^6 cells/kg." | celltx extract - --format json
+  celltx validate corpora/                                # check gold files
+  celltx eval --gold corpora/ --split test                # score against gold
+"""
+
+
+class CliError(Exception):
+    """A problem the user can fix (bad path, bad encoding...): printed as one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="celltx", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"celltx {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"celltx.commands.{name}")
+        except ModuleNotFoundError as err:
+            if err.name == f"celltx.commands.{name}":
+                continue  # command not built yet
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CliError as err:
+        print(f"celltx {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"celltx {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
