@@ -1,0 +1,177 @@
+"""CELL_TYPE knowledge: the cell-name grammar, Cell Ontology ids, tissue source and donor.
+
+Everything comes from ``patterns/cell_types.jsonl`` (sources, kinds of cells, the
+(kind, source) -> CL id map and fixed abbreviations) and ``patterns/cl_lexicon.jsonl`` (every
+Cell Ontology name and synonym, generated from the ontology package). The same tables serve
+two purposes: building the regular expression that *finds* compositional names such as
+"human umbilical cord-derived mesenchymal stem cells" or "BM-MSCs", and *normalising* any
+CELL_TYPE span, whichever component proposed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..resources import read_jsonl_resource
+from ..textnorm import shadow
+
+DONOR_WORDS = {
+    "autologous": "autologous",
+    "autogenous": "autologous",
+    "self": "autologous",
+    "allogeneic": "allogeneic",
+    "allogenic": "allogeneic",
+    "allogenous": "allogeneic",
+    "donated": "allogeneic",
+    "donor": "allogeneic",
+    "donor-derived": "allogeneic",
+    "third-party": "allogeneic",
+}
+#: Harvest sites that imply a tissue source ("taken from iliac crest" -> bone marrow).
+HARVEST_SITES = {"iliac crest": "bone_marrow", "iliac bone": "bone_marrow", "posterior iliac": "bone_marrow",
+                 "abdominal fat": "adipose", "lipoaspirate": "adipose", "liposuction": "adipose"}
+
+
+@dataclass(frozen=True)
+class CellTables:
+    sources: tuple[tuple[str, regex.Pattern, regex.Pattern | None], ...]
+    kinds: tuple[tuple[str, regex.Pattern, regex.Pattern | None], ...]
+    cl_map: dict[tuple[str, str], str]
+    forms: dict[str, tuple[str, str | None]]
+    lexicon: dict[str, str]
+    grammar: regex.Pattern
+
+
+def _alt(parts: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in parts if p)
+
+
+@lru_cache(maxsize=1)
+def tables() -> CellTables:
+    rows = read_jsonl_resource("cell_types.jsonl")
+    sources, kinds, cl_map, forms = [], [], {}, {}
+    src_long, src_abbr, kind_long, kind_abbr = [], [], [], []
+    for row in rows:
+        kind = row.get("type")
+        if kind == "source":
+            long_re = regex.compile(rf"(?i:{row['regex']})")
+            abbr_re = regex.compile(rf"(?:{row['abbrev']})") if row.get("abbrev") else None
+            sources.append((row["source"], long_re, abbr_re))
+            src_long.append(row["regex"])
+            src_abbr.append(row.get("abbrev", ""))
+        elif kind == "kind":
+            long_re = regex.compile(rf"(?i:{row['regex']})")
+            abbr_re = regex.compile(rf"(?:{row['abbrev']})") if row.get("abbrev") else None
+            kinds.append((row["kind"], long_re, abbr_re))
+            if row["kind"] != "cells":
+                kind_long.append(row["regex"])
+                kind_abbr.append(row.get("abbrev", ""))
+        elif kind == "map":
+            cl_map[(row["kind"], row["source"])] = row["cl_id"]
+        elif kind == "form":
+            forms[row["text"]] = (row["kind"], row.get("source"))
+    lexicon = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
+    cells_kind = next(r["regex"] for r in rows if r.get("type") == "kind" and r["kind"] == "cells")
+    src = rf"(?:(?i:{_alt(src_long)})(?:[\s-]+derived|-derived)?[\s-]+|(?:{_alt(src_abbr)})[\s-]?)"
+    kind_any = rf"(?:(?i:{_alt(kind_long)})|(?:{_alt(kind_abbr)}))"
+    fixed = _alt([regex.escape(f) for f in sorted(forms, key=len, reverse=True)])
+    grammar = regex.compile(
+        rf"(?<![\w-])(?:(?i:human)\s+)?(?:{src}(?:{kind_any}|(?i:{cells_kind}))|{kind_any}|{fixed})(?![\w])"
+    )
+    return CellTables(tuple(sources), tuple(kinds), cl_map, forms, lexicon, grammar)
+
+
+def find_cell_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of compositional cell names in ``text`` (used by the regex matcher)."""
+    return [m.span() for m in tables().grammar.finditer(shadow(text))]
+
+
+def _strip_plural(text: str) -> str:
+    t = text.lower()
+    return t[:-1] if t.endswith("cells") or t.endswith("cytes") else t
+
+
+def source_of(text: str) -> str | None:
+    """Tissue source named inside a cell mention ("hUC-MSCs" -> "umbilical_cord")."""
+    t = shadow(text)
+    if t in tables().forms:
+        return tables().forms[t][1]
+    best: tuple[int, str] | None = None
+    for name, long_re, abbr_re in tables().sources:
+        for pattern in (long_re, abbr_re):
+            if pattern is None:
+                continue
+            pos = 0 if pattern is long_re else None
+            m = pattern.search(t) if pos == 0 else regex.search(rf"(?<![A-Za-z])(?:{pattern.pattern})(?=[\s-]?[A-Z])", t)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+    return best[1] if best else None
+
+
+def kind_of(text: str) -> str | None:
+    """Kind of cell named in a mention (msc, mnc, stem, hepatocyte, ...), last match wins."""
+    t = shadow(text)
+    if t in tables().forms:
+        return tables().forms[t][0]
+    found: tuple[int, int, str] | None = None
+    for name, long_re, abbr_re in tables().kinds:
+        for pattern in (long_re, abbr_re):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(t):
+                key = (m.end(), m.end() - m.start(), name)
+                if found is None or key[:2] > found[:2]:
+                    found = key
+    return found[2] if found else None
+
+
+def cl_id_of(text: str, source: str | None = None) -> str | None:
+    """Most specific Cell Ontology id for a mention, given its (possibly inferred) source."""
+    t = " ".join(shadow(text).split())
+    lex = tables().lexicon
+    kind = kind_of(t)
+    if kind is not None:
+        src = source or source_of(t)
+        cl = tables().cl_map.get((kind, src or "*")) or tables().cl_map.get((kind, "*"))
+        if cl:
+            return cl
+    low = t.lower()
+    for candidate in (low, _strip_plural(low) + "s", _strip_plural(low), regex.sub(r"^human\s+", "", low)):
+        if candidate in lex:
+            return lex[candidate]
+    return None
+
+
+def donor_near(left_context: str) -> str | None:
+    """Donor word directly before a mention ("allogeneic [MSC]", "autologous bone marrow [..]")."""
+    words = regex.findall(r"[\w-]+", shadow(left_context).lower())[-3:]
+    for word in reversed(words):
+        if word in DONOR_WORDS:
+            return DONOR_WORDS[word]
+    return None
+
+
+_HARVEST_RE = regex.compile(
+    r"(?i:(?:isolated|taken|obtained|harvested|derived|separated|expanded|collected|prepared|aspirated|extracted|cultured)"
+    r"\s+from\s+(?:the\s+)?(?:patients?'?s?\s+)?(?:own\s+)?(?:autologous\s+)?(?P<site>[\w' -]{3,40}))"
+)
+
+
+def source_from_clause(sentence: str) -> str | None:
+    """Tissue source stated by a harvest clause in the mention's sentence, if any."""
+    t = shadow(sentence)
+    for m in _HARVEST_RE.finditer(t):
+        site = m.group("site").lower()
+        for key, value in HARVEST_SITES.items():
+            if site.startswith(key):
+                return value
+        for name, long_re, _abbr in tables().sources:
+            if long_re.match(site):
+                return name
+    m = regex.search(r"(?i:bone\s+marrow\s+(?:was|were)\s+(?:aspirated|harvested|collected))", t)
+    if m:
+        return "bone_marrow"
+    return None

@@ -1,0 +1,117 @@
+"""LAB_TEST analyte names and LAB_VALUE parsing (value, spread, range, comparator, unit)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..resources import read_jsonl_resource
+from ..textnorm import shadow
+from .numbers import NUM, parse_comparator, parse_number
+
+_PREFIXES = ("serum ", "plasma ", "blood ", "fasting ", "baseline ")
+_SUFFIXES = (" scores", " score", " levels", " level", " values", " value")
+
+
+@lru_cache(maxsize=1)
+def analyte_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-case names -> analyte, case-sensitive abbreviations -> analyte) from the lexicon."""
+    names: dict[str, str] = {}
+    abbrevs: dict[str, str] = {}
+    for row in read_jsonl_resource("lab_tests.jsonl"):
+        pattern = row["pattern"]
+        if isinstance(pattern, str):
+            names.setdefault(" ".join(shadow(pattern).lower().split()), row["id"])
+        else:
+            abbrevs.setdefault(pattern[0]["TEXT"], row["id"])
+    return names, abbrevs
+
+
+def analyte_of(text: str) -> str | None:
+    """Canonical analyte for a LAB_TEST mention ("Serum Total Bilirubin" -> "total bilirubin")."""
+    names, abbrevs = analyte_table()
+    raw = " ".join(shadow(text).split())
+    if raw in abbrevs:
+        return abbrevs[raw]
+    t = raw.lower()
+    for _ in range(3):
+        if t in names:
+            return names[t]
+        changed = False
+        for p in _PREFIXES:
+            if t.startswith(p):
+                t, changed = t[len(p):], True
+        for s in _SUFFIXES:
+            if t.endswith(s):
+                t, changed = t[: -len(s)], True
+        if not changed:
+            break
+    if t in names:
+        return names[t]
+    bare = raw.split()[0] if raw else raw
+    return abbrevs.get(bare)
+
+
+@lru_cache(maxsize=1)
+def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
+    rules = []
+    for row in read_jsonl_resource("units.jsonl"):
+        if row.get("kind") == "lab":
+            rules.append((regex.compile(rf"^(?:{row['regex']})$", regex.IGNORECASE), row["unit"]))
+    return tuple(rules)
+
+
+def canonical_lab_unit(unit: str | None) -> str | None:
+    """UCUM-like unit ("μmol/l" -> "umol/L"); unknown units are returned as written."""
+    if not unit:
+        return None
+    u = " ".join(shadow(unit).split())
+    for pattern, canonical in _unit_rules():
+        if pattern.match(u):
+            return canonical
+    return u
+
+
+_VALUE_RE = regex.compile(
+    rf"""^\s*(?P<value>-?{NUM})
+    (?:\s*(?:±|\+/-|\+-|\+\s*/\s*-)\s*(?P<sd>{NUM})
+      |\s*\(\s*(?:(?:SD|s\.d\.|sd)\s*[:=]?\s*)?(?P<sd2>{NUM})\s*\)
+      |\s*\(\s*(?:(?:IQR|range|interquartile\s+range|95%\s*CI)\s*[:,]?\s*)?(?P<lo>-?{NUM})\s*(?:-|to|,)\s*(?P<hi>-?{NUM})\s*\)
+      |\s*(?:-|to)\s*(?P<hi2>-?{NUM})
+    )?
+    \s*(?P<unit>[^\s()\[\],;].*?)?\s*$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def parse_lab_value(text: str) -> dict[str, object]:
+    """Parse a LAB_VALUE span: "≥ 10" -> value 10, comparator ">="; "80±18 μmol/l" -> ...
+
+    A trailing "%" or unit word is the unit; "8.1% (0.8)" puts the unit between value and SD,
+    which is handled by moving it to the end first.
+    """
+    attrs: dict[str, object] = {"value": None, "sd": None, "low": None, "high": None,
+                                "comparator": None, "unit": None}
+    comparator, rest = parse_comparator(text)
+    attrs["comparator"] = comparator
+    rest = shadow(rest)
+    unit_before_paren = regex.match(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$", rest)
+    if unit_before_paren:
+        rest = f"{unit_before_paren.group(1)} {unit_before_paren.group(3)} {unit_before_paren.group(2)}"
+    m = _VALUE_RE.match(rest)
+    if not m:
+        return attrs
+    attrs["value"] = parse_number(m.group("value").lstrip("-"))
+    if m.group("value").startswith("-") and attrs["value"] is not None:
+        attrs["value"] = -attrs["value"]
+    sd = m.group("sd") or m.group("sd2")
+    attrs["sd"] = parse_number(sd) if sd else None
+    lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")
+    if hi:
+        attrs["low"] = parse_number(lo) if lo else attrs["value"]
+        attrs["high"] = parse_number(hi)
+        if not lo:  # a plain range "14-21": no central value
+            attrs["value"] = None
+    attrs["unit"] = canonical_lab_unit(m.group("unit"))
+    return attrs

@@ -1,0 +1,83 @@
+"""TIME_POINT values in days and FREQUENCY count/interval."""
+
+from __future__ import annotations
+
+import regex
+
+from ..textnorm import shadow
+from .numbers import NUMW, parse_number
+
+UNIT_DAYS = {
+    "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "hour": 1 / 24, "hours": 1 / 24,
+    "d": 1.0, "day": 1.0, "days": 1.0,
+    "w": 7.0, "wk": 7.0, "wks": 7.0, "week": 7.0, "weeks": 7.0,
+    "mo": 30.0, "mos": 30.0, "month": 30.0, "months": 30.0,
+    "y": 365.0, "yr": 365.0, "yrs": 365.0, "year": 365.0, "years": 365.0,
+}
+_UNIT_RE = r"(?:hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)"
+
+
+def _unit_days(word: str) -> float | None:
+    return UNIT_DAYS.get(word.lower())
+
+
+def parse_time_days(text: str) -> list[float] | None:
+    """"[1, 2, 4, 8, and 24 weeks]" -> [7, 14, 28, 56, 168]; "[day 29]" -> [29]; "[baseline]" -> [0]."""
+    t = shadow(text).strip()
+    if regex.fullmatch(r"(?i)base[\s-]?line", t):
+        return [0.0]
+    lead = regex.match(rf"(?i)^(?P<unit>{_UNIT_RE})s?\b", t)
+    if lead:  # "day 29", "days 57 and 85", "week 12"
+        factor = _unit_days(lead.group("unit"))
+        nums = [parse_number(m.group()) for m in regex.finditer(NUMW, t[lead.end():])]
+    else:
+        units = regex.findall(rf"(?i)(?<![A-Za-z])({_UNIT_RE})(?![A-Za-z])", t)
+        if not units:
+            return None
+        factor = _unit_days(units[-1])
+        body = t[: t.lower().rfind(units[-1].lower())]
+        nums = [parse_number(m.group()) for m in regex.finditer(rf"(?i)(?<![\w.]){NUMW}(?![\w])", body)]
+    values = [n * factor for n in nums if n is not None and factor is not None]
+    return [float(f"{v:.10g}") for v in values] or None
+
+
+_INTERVAL_RE = regex.compile(
+    rf"(?i)(?:per|every|each|a|an|/|q)\s*(?:(?P<n>{NUMW})\s*)?(?:other\s+)?(?P<unit>{_UNIT_RE})\b"
+)
+_RATE_WORDS = {"daily": 1.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.0,
+               "monthly": 30.0, "yearly": 365.0, "annually": 365.0, "nightly": 1.0}
+_COUNT_RE = regex.compile(rf"(?i)(?P<n>{NUMW})\s+(?:times?|doses|injections|infusions|courses|sessions)")
+_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3, "single": 1}
+
+
+def parse_frequency(text: str) -> dict[str, object]:
+    """"[once per 4 week]" -> interval 28; "[3 times]" -> count 3; "[twice daily]" -> interval 0.5."""
+    t = shadow(text).strip()
+    low = t.lower()
+    count: float | None = None
+    interval: float | None = None
+    per_period = 1.0
+    first = low.split()[0] if low.split() else ""
+    m = _COUNT_RE.search(t)
+    if first in _COUNT_WORDS:
+        per_period = float(_COUNT_WORDS[first])
+    elif m:
+        per_period = parse_number(m.group("n")) or 1.0
+    rate = next((d for w, d in _RATE_WORDS.items() if regex.search(rf"\b{w}\b", low)), None)
+    im = _INTERVAL_RE.search(t)
+    in_period = regex.search(rf"(?i)\bin\s+(?:(?P<n>{NUMW})\s+)?(?P<unit>{_UNIT_RE})\b", t)
+    if in_period:  # "four times in one year": a count over a period, not a rate
+        count = per_period
+    elif rate is not None:
+        interval = rate / per_period
+    elif im:
+        n = parse_number(im.group("n")) if im.group("n") else 1.0
+        days = _unit_days(im.group("unit"))
+        if n is not None and days is not None:
+            interval = n * days * (2.0 if "other" in low else 1.0) / per_period
+    elif first in _COUNT_WORDS or m:
+        count = per_period
+    return {
+        "count": int(count) if count is not None else None,
+        "interval_days": float(f"{interval:.10g}") if interval is not None else None,
+    }

@@ -1,0 +1,88 @@
+"""Biomedical tokenisation: every mention boundary the scheme can ask for is a token boundary.
+
+spaCy spans are token-aligned, so a tokenizer that glues "30±5" or "μmol/l," into one token
+makes the span [30±5] impossible to produce. This tokenizer is deliberately simple and
+predictable (a single regular expression over the :mod:`celltx.textnorm` shadow):
+
+* letters and digits form a token together ("CD34", "10E6", "x106", "40ml");
+* decimal points and thousands commas between digits stay inside ("17.9", "1,500");
+* hyphens and apostrophes between word characters stay inside ("hUC-MSCs", "IL-8",
+  "24-week", "0.5-1.0", "Wharton's"), which keeps abbreviations whole for scispaCy's
+  abbreviation detector;
+* dotted abbreviations stay whole ("i.v.", "e.g.");
+* every other non-space character is a token of its own ("±", "×", "/", "(", "%", "≥").
+
+The text of the ``Doc`` is always identical to the input, character for character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .textnorm import shadow
+
+TOKEN_RE = regex.compile(
+    r"""
+      (?P<ws>\s+)
+    | (?P<abbr>(?<![\w.])(?:[A-Za-z]\.){2,})
+    | (?P<word>\w+(?:(?:(?<=\d)[.,](?=\d)|[-'](?=\w))\w+)*)
+    | (?P<other>\S)
+    """,
+    regex.VERBOSE,
+)
+
+
+class CelltxTokenizer:
+    """A spaCy-compatible tokenizer (callable ``str -> Doc``) with the rules above."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for match in TOKEN_RE.finditer(shadow(text)):
+            start, end = match.span()
+            if match.lastgroup == "ws":
+                run = text[start:end]
+                if words and not spaces[-1] and run[0] == " ":
+                    spaces[-1] = True
+                    run = run[1:]
+                if run:
+                    words.append(run)
+                    spaces.append(False)
+            else:
+                words.append(text[start:end])
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # The tokenizer has no state: serialisation is a no-op, so nlp.to_disk()/from_disk() work.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> CelltxTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> CelltxTokenizer:
+        return self
+
+
+@spacy.registry.tokenizers("celltx.Tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], CelltxTokenizer]:
+    def make(nlp: Language) -> CelltxTokenizer:
+        return CelltxTokenizer(nlp.vocab)
+
+    return make
