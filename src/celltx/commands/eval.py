@@ -1,0 +1,218 @@
+"""``celltx eval``: score systems against gold and compare them side by side."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..cli import CliError
+
+DESCRIPTION = """\
+Score extraction systems against gold documents, as ANNOTATION_SCHEME.md ("Scoring") defines:
+span precision/recall/F1 per label, micro and macro, strict and lenient matching; attribute
+accuracy; VALUE_OF relations; 95% bootstrap CIs over documents; every error classified.
+
+Without --pred or --pipeline, every pipeline system (celltx.pipeline.SYSTEMS) is run and
+the off-the-shelf peers (quantulum3, timexy) are added. A system that cannot run here (say,
+the model is not trained yet) is listed as "not run" with the reason.
+
+Reports eval.json (complete), eval.md and eval.html (self-contained, with a bar chart) are
+written to the output folder; --format chooses what is printed.
+
+examples:
+  celltx eval --gold corpora/ --split test                  # all systems + peers
+  celltx eval --gold corpora/gold --pipeline full rules     # two systems, no peers
+  celltx eval --gold corpora/gold --pipeline full --baselines
+  celltx eval --gold gold.jsonl --pred out.jsonl            # score a prediction file
+  celltx eval --gold gold.jsonl --pred mine=a.jsonl --pred theirs=b.jsonl --format markdown
+  celltx eval --gold corpora/ --split dev -o /tmp/eval --format json > scores.json
+"""
+
+PRINT_FORMATS = ("table", "json", "markdown", "html")
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    from ..evaluate import bootstrap, report
+
+    parser = subparsers.add_parser(
+        "eval",
+        help="score systems against gold (P/R/F1 with CIs, errors, reports)",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--gold",
+        nargs="+",
+        required=True,
+        metavar="PATH",
+        help="gold JSONL files or folders (searched for *.jsonl, drafts/ skipped)",
+    )
+    parser.add_argument(
+        "--split", metavar="NAME", help="keep only gold documents of this split (e.g. test)"
+    )
+    parser.add_argument(
+        "--pred",
+        action="append",
+        default=[],
+        metavar="[NAME=]PATH",
+        help="a JSONL file of predicted documents (repeatable); named after the file unless NAME= is given",
+    )
+    parser.add_argument(
+        "--pipeline",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="NAME",
+        help="pipeline systems to run (celltx.pipeline.SYSTEMS, e.g. dictionary regex rules ner full)",
+    )
+    parser.add_argument(
+        "--baselines",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="add the off-the-shelf peers (default: on when neither --pred nor --pipeline is given)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=PRINT_FORMATS,
+        default="table",
+        help="what to print (default: table); all report files are written regardless",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=report.DEFAULT_OUTPUT_DIR,
+        metavar="DIR",
+        help=f"folder for eval.json, eval.md, eval.html (default: {report.DEFAULT_OUTPUT_DIR})",
+    )
+    parser.add_argument(
+        "--resamples",
+        type=int,
+        default=bootstrap.N_RESAMPLES,
+        metavar="N",
+        help=f"bootstrap resamples (default: {bootstrap.N_RESAMPLES}; 0 = no CIs)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=bootstrap.SEED,
+        help=f"bootstrap seed (default: {bootstrap.SEED})",
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=32,
+        metavar="N",
+        help="documents per batch for pipeline systems (default: 32)",
+    )
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _load_gold(paths: list[str], split: str | None) -> list[dict[str, Any]]:
+    from ..corpus.jsonl import CorpusError, iter_corpus
+
+    try:
+        gold = list(iter_corpus(paths, split=split))
+    except CorpusError as err:
+        raise CliError(str(err)) from err
+    except OSError as err:
+        raise CliError(f"cannot read gold: {err}") from err
+    if not gold:
+        where = ", ".join(paths)
+        raise CliError(
+            f"no gold documents in {where}" + (f" with split {split!r}" if split else "")
+        )
+    return gold
+
+
+def _parse_pred(spec: str) -> tuple[str, Path]:
+    name, sep, path = spec.partition("=")
+    if sep and name and not Path(spec).exists():
+        return name, Path(path)
+    return Path(spec).stem, Path(spec)
+
+
+def _load_pred(path: Path) -> list[dict[str, Any]]:
+    from ..corpus.jsonl import CorpusError, read_jsonl
+
+    if not path.is_file():
+        raise CliError(f"{path}: no such prediction file")
+    try:
+        return list(read_jsonl(path))
+    except CorpusError as err:
+        raise CliError(str(err)) from err
+    except OSError as err:
+        raise CliError(f"cannot read predictions: {err}") from err
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..evaluate import peers as peers_mod
+    from ..evaluate import report as report_mod
+    from ..evaluate import run as run_mod
+    from ..evaluate.scorer import ScoringError
+
+    if args.resamples < 0:
+        raise CliError("--resamples must be 0 or more")
+    if args.batch_size < 1:
+        raise CliError("--batch-size must be at least 1")
+    gold = _load_gold(args.gold, args.split)
+    explicit = bool(args.pred or args.pipeline)
+    baselines = args.baselines if args.baselines is not None else not explicit
+    common = {"n_resamples": args.resamples, "seed": args.seed}
+    results: list[run_mod.SystemResult] = []
+
+    for spec in args.pred:
+        name, path = _parse_pred(spec)
+        pred = _load_pred(path)
+        try:
+            results.append(run_mod.evaluate_predictions(name, gold, pred, **common))
+        except ScoringError as err:
+            raise CliError(f"{path}: {err}") from err
+        _note(f"scored {name} ({path})")
+
+    systems, why = run_mod.pipeline_systems()
+    wanted = list(dict.fromkeys(args.pipeline)) if args.pipeline else ([] if explicit else None)
+    if why is not None and wanted != []:
+        for name in wanted or ["pipeline"]:
+            results.append(run_mod.SystemResult(name, run_mod.PIPELINE, run_mod.NOT_RUN, why))
+    else:
+        unknown = [n for n in wanted or [] if n not in systems]
+        if unknown:
+            raise CliError(
+                f"unknown pipeline system {', '.join(unknown)}; available: {', '.join(systems) or 'none'}"
+            )
+        for name in systems if wanted is None else wanted:
+            _note(f"running {name} on {len(gold)} documents ...")
+            result = run_mod.run_pipeline(name, gold, batch_size=args.batch_size, **common)
+            _note(f"  {name}: {result.status}" + (f" ({result.message})" if result.message else ""))
+            results.append(result)
+
+    if baselines:
+        for name in peers_mod.PEERS:
+            _note(f"running peer {name} ...")
+            result = run_mod.run_peer(name, gold, **common)
+            _note(f"  {name}: {result.status}" + (f" ({result.message})" if result.message else ""))
+            results.append(result)
+
+    meta = {"paths": [str(p) for p in args.gold], "split": args.split}
+    report = report_mod.build_report(results, gold, meta, args.resamples, args.seed)
+    try:
+        paths = report_mod.write_reports(report, args.output)
+    except OSError as err:
+        raise CliError(f"cannot write reports to {args.output}: {err}") from err
+    if args.format == "json":
+        sys.stdout.write(report_mod.to_json(report))
+    elif args.format == "markdown":
+        sys.stdout.write(report_mod.render_markdown(report))
+    elif args.format == "html":
+        sys.stdout.write(report_mod.render_html(report))
+    else:
+        sys.stdout.write(report_mod.render_table(report, paths))
+    return 0

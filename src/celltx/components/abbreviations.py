@@ -1,0 +1,70 @@
+"""``celltx_abbreviations``: abbreviations defined in the text inherit their long form's label.
+
+scispaCy's ``abbreviation_detector`` (Schwartz & Hearst) finds "long form (SHORT)" pairs and
+every later occurrence of SHORT. When the long form is a candidate mention (found by the
+lexicon, the cell grammar or the model), each occurrence of the short form becomes a candidate
+of the same label, so "Cholinesterase (CHE)" teaches the pipeline that "CHE" is a lab test in
+this abstract even though no lexicon lists it.
+
+What the normaliser may copy is recorded in ``doc.user_data["celltx_abbreviations"]``, keyed
+by (start_char, end_char, label) of the short form: the long form's offsets and whether this
+occurrence is the definition itself (the parenthesised one, which copies every attribute) or a
+later bare mention (which keeps only what its own words say, plus the long form's identity).
+"""
+
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import schema
+from .regex_spans import add_candidates
+
+INHERITING_LABELS = (schema.CELL_TYPE, schema.LAB_TEST, schema.ROUTE)
+USER_DATA_KEY = "celltx_abbreviations"
+
+
+class AbbreviationLabels:
+    def __init__(self, nlp: Language, name: str, min_overlap: float) -> None:
+        self.name = name
+        self.min_overlap = min_overlap
+
+    def __call__(self, doc: Doc) -> Doc:
+        info: dict[tuple[int, int, str], dict[str, object]] = {}
+        abbreviations = getattr(doc._, "abbreviations", None) if doc.has_extension("abbreviations") else None
+        if not abbreviations:
+            doc.user_data[USER_DATA_KEY] = info
+            return doc
+        candidates = [c for c in doc.spans.get(schema.CANDIDATES_KEY, []) if c.label_ in INHERITING_LABELS]
+        existing = {(c.start_char, c.end_char, c.label_) for c in candidates}
+        new = []
+        for short in abbreviations:
+            long = short._.long_form
+            if long is None or isinstance(long, str):
+                continue
+            best, best_overlap = None, 0.0
+            for cand in candidates:
+                overlap = min(cand.end_char, long.end_char) - max(cand.start_char, long.start_char)
+                if overlap <= 0 or cand.start_char >= short.start_char:
+                    continue
+                share = overlap / max(1, long.end_char - long.start_char)
+                if share > best_overlap:
+                    best, best_overlap = cand, share
+            if best is None or best_overlap < self.min_overlap:
+                continue
+            key = (short.start_char, short.end_char, best.label_)
+            definition = short.start > 0 and doc[short.start - 1].text == "(" and short.start - 1 - long.end <= 1
+            info[key] = {"long": (best.start_char, best.end_char), "definition": bool(definition)}
+            if key not in existing:
+                span = doc.char_span(short.start_char, short.end_char, label=best.label_)
+                if span is not None:
+                    span._.origin = "abbreviation"
+                    new.append(span)
+                    existing.add(key)
+        add_candidates(doc, new)
+        doc.user_data[USER_DATA_KEY] = info
+        return doc
+
+
+@Language.factory("celltx_abbreviations", default_config={"min_overlap": 0.5})
+def make_abbreviation_labels(nlp: Language, name: str, min_overlap: float) -> AbbreviationLabels:
+    return AbbreviationLabels(nlp, name, min_overlap)

@@ -1,0 +1,69 @@
+"""``celltx_linker``: VALUE_OF relations from each LAB_VALUE to the LAB_TEST it reports.
+
+Rules, in order, within one sentence:
+
+1. "respectively": when a sentence lists n tests and then n values with "respectively",
+   values pair with tests in order;
+2. otherwise the nearest LAB_TEST before the value;
+3. otherwise the nearest LAB_TEST after it (values written before their test).
+
+A LAB_VALUE with no LAB_TEST in its sentence is, in practice, a number that is not a lab
+result (a percentage of patients, a survival rate); with ``drop_unlinked`` it is removed, which
+is how the rules pipeline keeps the context-free numeric regexes precise.
+"""
+
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import schema
+
+
+class ValueLinker:
+    def __init__(self, nlp: Language, name: str, drop_unlinked: bool) -> None:
+        self.name = name
+        self.drop_unlinked = drop_unlinked
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(schema.SPANS_KEY, []))
+        relations: list[tuple[str, Span, Span]] = []
+        linked: set[int] = set()
+        has_sents = doc.has_annotation("SENT_START")
+        sentences = list(doc.sents) if has_sents else [doc[:]]
+        for sent in sentences:
+            inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+            tests = [s for s in inside if s.label_ == schema.LAB_TEST]
+            values = [s for s in inside if s.label_ == schema.LAB_VALUE]
+            if not tests or not values:
+                continue
+            pairs = self._respectively(sent, tests, values)
+            for value in values:
+                test = pairs.get(id(value))
+                if test is None:
+                    before = [t for t in tests if t.end_char <= value.start_char]
+                    after = [t for t in tests if t.start_char >= value.end_char]
+                    test = before[-1] if before else (after[0] if after else None)
+                if test is not None:
+                    relations.append((schema.VALUE_OF, value, test))
+                    linked.add(id(value))
+        if self.drop_unlinked:
+            doc.spans[schema.SPANS_KEY] = [
+                s for s in spans if s.label_ != schema.LAB_VALUE or id(s) in linked
+            ]
+        doc._.relations = relations
+        return doc
+
+    @staticmethod
+    def _respectively(sent: Span, tests: list[Span], values: list[Span]) -> dict[int, Span]:
+        if "respectively" not in sent.text.lower():
+            return {}
+        first_value = values[0].start_char
+        listed = [t for t in tests if t.end_char <= first_value]
+        if len(listed) < 2 or len(listed) != len(values):
+            return {}
+        return {id(v): t for v, t in zip(values, listed)}
+
+
+@Language.factory("celltx_linker", default_config={"drop_unlinked": True})
+def make_linker(nlp: Language, name: str, drop_unlinked: bool) -> ValueLinker:
+    return ValueLinker(nlp, name, drop_unlinked)

@@ -1,0 +1,120 @@
+"""``celltx_merge``: turn overlapping candidates into the final span group.
+
+Policy (configurable, in ``config.cfg``):
+
+* within a label, overlapping candidates are resolved greedily: longest first, then by
+  origin priority (``priority``, earlier wins), then leftmost; spans of one label never
+  overlap in the output, as the scheme requires;
+* across labels, ``suppress`` drops a span of label X when it lies inside a span of one of the
+  labels listed for X (a TIME_POINT inside "[once per 4 week]" is part of the FREQUENCY; a
+  number inside a DOSE is not a LAB_VALUE);
+* ``exclusions`` (``patterns/exclusions.jsonl``) drops candidates in contexts that are
+  never mentions ("Stem Cell Technology Company");
+* ``labels`` restricts the output (used by the dictionary-only and regex-only baselines).
+"""
+
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import schema
+from ..resources import read_jsonl_resource
+from ..textnorm import shadow
+
+CONTEXT_CHARS = 30
+
+
+class Merge:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        priority: list[str],
+        suppress: dict[str, list[str]],
+        labels: list[str] | None,
+        exclusions: str | None,
+    ) -> None:
+        self.name = name
+        self.priority = priority
+        self.suppress = suppress
+        self.labels = set(labels) if labels else None
+        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None]] = [
+            (
+                row["label"],
+                regex.compile(row["left"]) if row.get("left") else None,
+                regex.compile(row["right"]) if row.get("right") else None,
+            )
+            for row in read_jsonl_resource(exclusions)
+        ] if exclusions else []
+
+    def _excluded(self, view: str, span: Span) -> bool:
+        for label, left, right in self.exclusions:
+            if label != span.label_:
+                continue
+            if left is not None and left.search(view[max(0, span.start_char - CONTEXT_CHARS) : span.start_char]):
+                return True
+            if right is not None and right.search(view[span.end_char : span.end_char + CONTEXT_CHARS]):
+                return True
+        return False
+
+    def _rank(self, span: Span) -> int:
+        origin = (span._.origin or "").split(":")[0]
+        return self.priority.index(origin) if origin in self.priority else len(self.priority)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = list(doc.spans.get(schema.CANDIDATES_KEY, []))
+        if self.labels is not None:
+            candidates = [c for c in candidates if c.label_ in self.labels]
+        if self.exclusions:
+            view = shadow(doc.text)
+            candidates = [c for c in candidates if not self._excluded(view, c)]
+        by_label: dict[str, list[Span]] = {}
+        for cand in candidates:
+            by_label.setdefault(cand.label_, []).append(cand)
+        kept: list[Span] = []
+        for _label, spans in by_label.items():
+            spans.sort(key=lambda s: (-(s.end_char - s.start_char), self._rank(s), s.start_char))
+            taken: list[Span] = []
+            for span in spans:
+                if all(span.end_char <= t.start_char or span.start_char >= t.end_char for t in taken):
+                    taken.append(span)
+            kept.extend(taken)
+        final = []
+        for span in kept:
+            covering = self.suppress.get(span.label_, [])
+            if any(
+                o.label_ in covering and o.start_char <= span.start_char and span.end_char <= o.end_char
+                for o in kept
+                if o is not span
+            ):
+                continue
+            final.append(span)
+        final.sort(key=lambda s: (s.start_char, -s.end_char))
+        doc.spans[schema.SPANS_KEY] = final
+        return doc
+
+
+@Language.factory(
+    "celltx_merge",
+    default_config={
+        "priority": ["abbreviation", "lexicon", "regex", "ner"],
+        "suppress": {
+            "TIME_POINT": ["FREQUENCY", "DOSE", "LAB_VALUE"],
+            "LAB_VALUE": ["DOSE", "TIME_POINT", "FREQUENCY"],
+            "FREQUENCY": ["DOSE"],
+            "ROUTE": ["CELL_TYPE"],
+        },
+        "labels": None,
+        "exclusions": "exclusions.jsonl",
+    },
+)
+def make_merge(
+    nlp: Language,
+    name: str,
+    priority: list[str],
+    suppress: dict[str, list[str]],
+    labels: list[str] | None,
+    exclusions: str | None,
+) -> Merge:
+    return Merge(nlp, name, priority, suppress, labels, exclusions)

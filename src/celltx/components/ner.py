@@ -1,0 +1,49 @@
+"""The trained, statistical component: a spaCy ``ner`` model and ``celltx_ner_candidates``.
+
+The model is trained by ``celltx train`` from the gold train split and shipped inside the
+package (``celltx/models/ner``). :func:`add_trained_ner` sources its ``ner`` component into the
+rule pipeline; ``celltx_ner_candidates`` then copies the model's entities into the candidate
+group with origin "ner", for the labels listed in ``labels`` (the combination policy chosen on
+the dev split), where the merge step weighs them against the rules.
+"""
+
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .regex_spans import add_candidates
+
+
+class NerCandidates:
+    def __init__(self, nlp: Language, name: str, labels: list[str] | None) -> None:
+        self.name = name
+        self.labels = set(labels) if labels else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        new = []
+        for ent in doc.ents:
+            if self.labels is not None and ent.label_ not in self.labels:
+                continue
+            span = doc[ent.start : ent.end]
+            span = doc.char_span(span.start_char, span.end_char, label=ent.label_)
+            span._.origin = "ner"
+            new.append(span)
+        add_candidates(doc, new)
+        doc.ents = []
+        return doc
+
+
+@Language.factory("celltx_ner_candidates", default_config={"labels": None})
+def make_ner_candidates(nlp: Language, name: str, labels: list[str] | None) -> NerCandidates:
+    return NerCandidates(nlp, name, labels)
+
+
+def add_trained_ner(nlp: Language, path: Path, labels: list[str] | None = None) -> None:
+    """Source the trained ``ner`` from ``path`` into ``nlp`` just before the merge step."""
+    trained = spacy.load(path)
+    before = "celltx_abbreviations" if "celltx_abbreviations" in nlp.pipe_names else "celltx_merge"
+    nlp.add_pipe("ner", source=trained, name="celltx_ner_model", before=before)
+    nlp.add_pipe("celltx_ner_candidates", name="celltx_ner", after="celltx_ner_model", config={"labels": labels})

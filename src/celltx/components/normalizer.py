@@ -1,0 +1,105 @@
+"""``celltx_normalizer``: fill ``span._.attrs`` for every final span, whoever proposed it.
+
+Attribute logic lives in :mod:`celltx.normalize`; this component supplies context the
+parsers cannot see on their own: the sentence (harvest clauses give a cell's tissue source),
+the words just before a span (donor words), abbreviation definitions (the short form copies the
+long form's attributes), and coordinated lab values ("from [30±5] to [33±5 g/l]": the unit
+written once belongs to both values).
+"""
+
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import schema
+from ..normalize import cells, doses, labs, routes, times
+from .abbreviations import USER_DATA_KEY
+
+_COORD_RE = regex.compile(r"^\s*(?:to|and|vs\.?|versus|,|or|-|–)\s*$", regex.IGNORECASE)
+
+
+def _left_context(span: Span, chars: int = 40) -> str:
+    sent_start = span.sent.start_char if span.doc.has_annotation("SENT_START") else 0
+    return span.doc.text[max(sent_start, span.start_char - chars) : span.start_char]
+
+
+def normalise_span(span: Span) -> dict[str, object]:
+    """Attributes of one span from its own words and immediate context."""
+    label, text = span.label_, span.text
+    if label == schema.CELL_TYPE:
+        source = cells.source_of(text)
+        cl_id = span.id_ if span.id_.startswith("CL:") else cells.cl_id_of(text, source)
+        return {"cl_id": cl_id, "source": source, "donor": cells.donor_near(_left_context(span))}
+    if label == schema.DOSE:
+        return doses.parse_dose(text)
+    if label == schema.ROUTE:
+        return {"route": span.id_ or routes.route_of(text)}
+    if label == schema.FREQUENCY:
+        return times.parse_frequency(text)
+    if label == schema.TIME_POINT:
+        return {"days": times.parse_time_days(text)}
+    if label == schema.LAB_TEST:
+        return {"analyte": labs.analyte_of(text) or span.id_ or " ".join(text.lower().split())}
+    if label == schema.LAB_VALUE:
+        return labs.parse_lab_value(text)
+    return {}
+
+
+class Normalizer:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(schema.SPANS_KEY, []))
+        for span in spans:
+            span._.attrs = normalise_span(span)
+        self._harvest_sources(doc, spans)
+        self._abbreviations(doc, spans)
+        self._coordinated_units(doc, spans)
+        return doc
+
+    @staticmethod
+    def _harvest_sources(doc: Doc, spans: list[Span]) -> None:
+        if not doc.has_annotation("SENT_START"):
+            return
+        for span in spans:
+            if span.label_ == schema.CELL_TYPE and span._.attrs.get("source") is None:
+                source = cells.source_from_clause(span.sent.text)
+                if source:
+                    span._.attrs["source"] = source
+
+    @staticmethod
+    def _abbreviations(doc: Doc, spans: list[Span]) -> None:
+        info = doc.user_data.get(USER_DATA_KEY) or {}
+        if not info:
+            return
+        by_offsets = {(s.start_char, s.end_char, s.label_): s for s in spans}
+        for key, entry in info.items():
+            short = by_offsets.get(key)
+            long = by_offsets.get((*entry["long"], key[2]))
+            if short is None or long is None:
+                continue
+            if key[2] == schema.CELL_TYPE:
+                if entry["definition"]:
+                    short._.attrs.update({k: long._.attrs.get(k) for k in ("cl_id", "source", "donor")})
+                elif short._.attrs.get("cl_id") is None:
+                    short._.attrs["cl_id"] = long._.attrs.get("cl_id")
+            elif key[2] == schema.LAB_TEST:
+                short._.attrs["analyte"] = long._.attrs.get("analyte")
+            elif key[2] == schema.ROUTE:
+                short._.attrs["route"] = long._.attrs.get("route")
+
+    @staticmethod
+    def _coordinated_units(doc: Doc, spans: list[Span]) -> None:
+        values = sorted((s for s in spans if s.label_ == schema.LAB_VALUE), key=lambda s: s.start_char)
+        for i in range(len(values) - 2, -1, -1):
+            cur, nxt = values[i], values[i + 1]
+            if cur._.attrs.get("unit") is None and nxt._.attrs.get("unit") is not None:
+                if _COORD_RE.match(doc.text[cur.end_char : nxt.start_char]):
+                    cur._.attrs["unit"] = nxt._.attrs["unit"]
+
+
+@Language.factory("celltx_normalizer")
+def make_normalizer(nlp: Language, name: str) -> Normalizer:
+    return Normalizer(nlp, name)

@@ -1,0 +1,126 @@
+"""``celltx_regex``: regular-expression matcher for numeric mentions and compositional cell names.
+
+Patterns are data (``patterns/numeric.jsonl``): ``define`` lines name building blocks, pattern
+lines give a label and a regex. Regexes run on the :mod:`celltx.textnorm` shadow of the text,
+so "−", "µ", "10⁶" and non-breaking spaces are matched like their plain forms while offsets stay
+those of the original text. A match becomes a candidate span only if it falls on token
+boundaries (the tokenizer is built so that mention edges are token edges).
+
+The cell-name grammar (``patterns/cell_types.jsonl``) is compiled by
+:mod:`celltx.normalize.cells` and run here too when ``cell_grammar`` is on.
+"""
+
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import schema
+from ..normalize import cells, numbers
+from ..resources import read_jsonl_resource
+from ..textnorm import shadow
+
+BUILTIN_DEFINES = {
+    "NUM": numbers.NUM,
+    "NUMW": numbers.NUMW,
+    "MULT": numbers.MULT,
+    "RANGE_SEP": numbers.RANGE_SEP,
+}
+CONTEXT_CHARS = 30
+
+
+@dataclass(frozen=True)
+class RegexPattern:
+    label: str
+    name: str
+    pattern: regex.Pattern
+    exclude_left: regex.Pattern | None
+    exclude_right: regex.Pattern | None
+
+
+def _expand(text: str, defines: dict[str, str]) -> str:
+    for _ in range(10):
+        new = regex.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{defines[m.group(1)]})" if m.group(1) in defines else m.group(0), text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def compile_patterns(files: Iterable[str]) -> list[RegexPattern]:
+    """Read pattern files and compile them (raises ValueError naming the bad pattern)."""
+    defines = dict(BUILTIN_DEFINES)
+    compiled: list[RegexPattern] = []
+    for name in files:
+        for row in read_jsonl_resource(name):
+            if "define" in row:
+                defines[row["define"]] = _expand(row["regex"], defines)
+                continue
+            try:
+                pattern = regex.compile(_expand(row["regex"], defines))
+                left = regex.compile(_expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
+                right = regex.compile(_expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
+            except regex.error as err:
+                raise ValueError(f"{name}: pattern {row.get('name')!r} does not compile: {err}") from err
+            compiled.append(RegexPattern(row["label"], row.get("name", ""), pattern, left, right))
+    return compiled
+
+
+def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
+    """Append spans to the candidates group (created on first use)."""
+    if schema.CANDIDATES_KEY not in doc.spans:
+        doc.spans[schema.CANDIDATES_KEY] = []
+    group = doc.spans[schema.CANDIDATES_KEY]
+    for span in spans:
+        group.append(span)
+
+
+class RegexSpans:
+    def __init__(self, nlp: Language, name: str, files: list[str], cell_grammar: bool, labels: list[str] | None):
+        self.name = name
+        self.labels = set(labels) if labels else None
+        self.patterns = [p for p in compile_patterns(files) if self.labels is None or p.label in self.labels]
+        self.cell_grammar = cell_grammar and (self.labels is None or schema.CELL_TYPE in self.labels)
+        if self.cell_grammar:
+            cells.tables()
+
+    def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """All (start, end, label, pattern name) matches in ``text``."""
+        view = shadow(text)
+        found: list[tuple[int, int, str, str]] = []
+        for pat in self.patterns:
+            for m in pat.pattern.finditer(view, overlapped=False):
+                start, end = m.span("span") if "span" in pat.pattern.groupindex and m.start("span") >= 0 else m.span()
+                if start == end:
+                    continue
+                if pat.exclude_left and pat.exclude_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
+                    continue
+                if pat.exclude_right and pat.exclude_right.search(view[m.end() : m.end() + CONTEXT_CHARS]):
+                    continue
+                found.append((start, end, pat.label, pat.name))
+        if self.cell_grammar:
+            for start, end in cells.find_cell_names(text):
+                found.append((start, end, schema.CELL_TYPE, "cell_grammar"))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        new = []
+        for start, end, label, pname in self.find(doc.text):
+            span = doc.char_span(start, end, label=label, alignment_mode="strict")
+            if span is None:
+                continue
+            span._.origin = f"regex:{pname}"
+            new.append(span)
+        add_candidates(doc, new)
+        return doc
+
+
+@Language.factory(
+    "celltx_regex",
+    default_config={"files": ["numeric.jsonl"], "cell_grammar": True, "labels": None},
+)
+def make_regex_spans(nlp: Language, name: str, files: list[str], cell_grammar: bool, labels: list[str] | None) -> RegexSpans:
+    return RegexSpans(nlp, name, files, cell_grammar, labels)

@@ -1,0 +1,120 @@
+"""Build the celltx ``Language`` from ``config.cfg`` and run named systems.
+
+A *system* is the pipeline with some components switched off; the evaluation harness and
+the benchmark compare them side by side:
+
+========== ==================================================================================
+full       rules + trained NER (when the model is shipped), merged per ``config.cfg``
+rules      every rule-based component (lexicons, cell grammar, numeric regexes, context)
+ner        the trained model alone (plus normalisation and VALUE_OF linking)
+dictionary Cell Ontology names/synonyms and the lab-test lexicon only (CELL_TYPE, LAB_TEST)
+regex      the numeric regexes only, without context (DOSE, LAB_VALUE, TIME_POINT, FREQUENCY)
+========== ==================================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+from . import schema
+from .extensions import doc_to_record, register_extensions
+from .resources import models_dir
+
+# importing the modules registers their factories with spaCy
+from .components import (  # noqa: F401  (registration side effects)
+    abbreviations,
+    context,
+    lexicon,
+    linker,
+    merge,
+    ner,
+    normalizer,
+    regex_spans,
+    sentences,
+)
+from . import tokenizer  # noqa: F401
+import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
+
+SYSTEMS: tuple[str, ...] = ("dictionary", "regex", "rules", "ner", "full")
+NER_MODEL = "ner"
+
+_SYSTEM_COMPONENTS: dict[str, list[str] | None] = {
+    "dictionary": ["celltx_sentences", "celltx_lexicon", "celltx_merge", "celltx_normalizer"],
+    "regex": ["celltx_sentences", "celltx_regex", "celltx_merge", "celltx_normalizer"],
+    "ner": ["celltx_sentences", "celltx_merge", "celltx_normalizer", "celltx_linker"],
+    "rules": None,
+    "full": None,
+}
+_SYSTEM_LABELS: dict[str, list[str] | None] = {
+    "dictionary": [schema.CELL_TYPE, schema.LAB_TEST],
+    "regex": [schema.DOSE, schema.LAB_VALUE, schema.TIME_POINT, schema.FREQUENCY],
+}
+
+
+class SystemUnavailable(RuntimeError):
+    """A named system cannot run here (e.g. the NER model has not been trained and shipped)."""
+
+
+def base_config() -> Config:
+    text = resources.files("celltx").joinpath("config.cfg").read_text(encoding="utf-8")
+    return Config().from_str(text)
+
+
+def ner_model_path():
+    path = models_dir() / NER_MODEL
+    return path if (path / "meta.json").is_file() else None
+
+
+@lru_cache(maxsize=None)
+def load(system: str = "full") -> Language:
+    """The assembled pipeline for ``system`` (built once per process, then cached)."""
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown system {system!r}; choose one of {', '.join(SYSTEMS)}")
+    register_extensions()
+    config = base_config()
+    keep = _SYSTEM_COMPONENTS[system]
+    if keep is not None:
+        config["nlp"]["pipeline"] = [c for c in config["nlp"]["pipeline"] if c in keep]
+        for name in list(config["components"]):
+            if name not in keep:
+                del config["components"][name]
+    if system in _SYSTEM_LABELS:
+        config["components"]["celltx_merge"]["labels"] = _SYSTEM_LABELS[system]
+    if system == "ner":
+        config["components"]["celltx_linker"]["drop_unlinked"] = False
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    if system in ("ner", "full"):
+        path = ner_model_path()
+        if path is None:
+            if system == "ner":
+                raise SystemUnavailable("no trained NER model is shipped; build it with `celltx train`")
+        else:
+            ner.add_trained_ner(nlp, path)
+    return nlp
+
+
+def _records_from_docs(docs: Iterable[Any], ids: Iterable[str | None]) -> Iterator[schema.DocumentRecord]:
+    for doc, doc_id in zip(docs, ids):
+        yield doc_to_record(doc, doc_id)
+
+
+def predict_records(system: str, records: list[dict[str, Any]], batch_size: int = 32) -> list[dict[str, Any]]:
+    """Run ``system`` over the texts of ``records``; predicted records keep ids and texts."""
+    from . import api
+
+    out = []
+    for record, predicted in zip(
+        records, api.extract_many((r["text"] for r in records), batch_size=batch_size, system=system)
+    ):
+        predicted["id"] = record.get("id")
+        predicted["source"] = record.get("source")
+        predicted["source_offset"] = record.get("source_offset")
+        out.append(predicted)
+    return out
