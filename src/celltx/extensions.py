@@ -10,8 +10,11 @@ Where results live on a processed ``Doc``:
   "ner"), useful for error analysis and ablations.
 * ``doc._.relations``: a list of ``(label, head_span, tail_span)`` tuples (VALUE_OF).
 
-spaCy keys span extension values on (start, end, label, kb_id, id), so two spans of
-different labels over the same characters keep separate attributes.
+spaCy 3.7 keys ordinary span extension values on the characters only (start, end), so two
+spans of different labels over the same characters would share one value. The three span
+attributes above are therefore getter/setter extensions that key ``doc.user_data`` on
+(name, start, end, label): each label keeps its own attributes, and the values still travel
+with ``doc.user_data`` (``DocBin(store_user_data=True)``).
 """
 
 from __future__ import annotations
@@ -24,14 +27,27 @@ from spacy.tokens import Doc, Span
 from . import schema
 
 
+def _span_value_key(name: str, span: Span) -> tuple[str, str, int, int, str]:
+    return ("._.celltx", name, span.start_char, span.end_char, span.label_)
+
+
+def _labelled_span_extension(name: str) -> None:
+    """A span extension stored per (start, end, label), default ``None``."""
+
+    def getter(span: Span) -> Any:
+        return span.doc.user_data.get(_span_value_key(name, span))
+
+    def setter(span: Span, value: Any) -> None:
+        span.doc.user_data[_span_value_key(name, span)] = value
+
+    Span.set_extension(name, getter=getter, setter=setter)
+
+
 def register_extensions() -> None:
     """Register the custom attributes (idempotent, safe to call many times)."""
-    if not Span.has_extension("attrs"):
-        Span.set_extension("attrs", default=None)
-    if not Span.has_extension("span_id"):
-        Span.set_extension("span_id", default=None)
-    if not Span.has_extension("origin"):
-        Span.set_extension("origin", default=None)
+    for name in ("attrs", "span_id", "origin"):
+        if not Span.has_extension(name):
+            _labelled_span_extension(name)
     if not Doc.has_extension("relations"):
         Doc.set_extension("relations", default=None)
     if not Doc.has_extension("doc_id"):
@@ -55,7 +71,7 @@ def doc_to_record(doc: Doc, doc_id: str | None = None) -> schema.DocumentRecord:
     Span ids are assigned in reading order; relations refer to them.
     """
     record = schema.new_record(doc.text, doc_id or doc._.doc_id)
-    group = doc.spans[schema.SPANS_KEY] if schema.SPANS_KEY in doc.spans else []
+    group = doc.spans.get(schema.SPANS_KEY, [])
     order = {label: i for i, label in enumerate(schema.LABELS)}
     ordered = sorted(group, key=lambda s: (s.start_char, -s.end_char, order.get(s.label_, 99)))
     ids: dict[tuple[int, int, str], str] = {}
