@@ -1,0 +1,101 @@
+"""Each pipeline component on small invented sentences (rules system, no trained model)."""
+
+from celltx import schema
+from tests.conftest import span, spans_of
+
+
+def test_sentences_split_glued_and_keep_abbreviations(nlp):
+    doc = nlp("Cells were given i.v. daily. Liver regeneration.The next step followed et al. work.")
+    assert [s.text for s in doc.sents] == [
+        "Cells were given i.v. daily.",
+        "Liver regeneration.",
+        "The next step followed et al. work.",
+    ]
+
+
+def test_lexicon_lab_test_takes_serum_prefix_and_score(extract_rules):
+    rec = extract_rules("Serum albumin rose and the MELD score fell.")
+    assert spans_of(rec, "LAB_TEST") == [("LAB_TEST", "Serum albumin"), ("LAB_TEST", "MELD score")]
+
+
+def test_lexicon_routes(extract_rules):
+    rec = extract_rules("Cells were injected via the hepatic artery or into the spleen.")
+    assert span(rec, "hepatic artery", "ROUTE")["attrs"]["route"] == "hepatic_artery"
+    assert span(rec, "into the spleen", "ROUTE")["attrs"]["route"] == "intrasplenic"
+
+
+def test_cell_grammar_and_donor(extract_rules):
+    rec = extract_rules("Patients received allogeneic umbilical cord-derived mesenchymal stem cells.")
+    cell = span(rec, "umbilical cord-derived mesenchymal stem cells", "CELL_TYPE")
+    assert cell["attrs"] == {"cl_id": "CL:0002569", "source": "umbilical_cord", "donor": "allogeneic",
+                             "negated": False, "hypothetical": False}
+
+
+def test_abbreviation_inherits_label_and_attributes(extract_rules):
+    rec = extract_rules(
+        "Autologous bone marrow-derived mononuclear cells (BMMC) were infused. "
+        "Serum cholinesterase (SChE) improved; SChE rose further."
+    )
+    short = span(rec, "BMMC", "CELL_TYPE")
+    assert short["attrs"]["cl_id"] == "CL:0010004"
+    assert short["attrs"]["donor"] == "autologous"  # copied from the long form
+    labs = [s for s in rec["spans"] if s["text"] == "SChE"]
+    assert [s["attrs"]["analyte"] for s in labs] == ["cholinesterase", "cholinesterase"]
+
+
+def test_numeric_regexes(extract_rules):
+    rec = extract_rules(
+        "MSCs (0.5-1.0×106 cells/kg) were given once per 4 weeks for 12 weeks, "
+        "and assessed at 1, 2 and 6 months."
+    )
+    assert span(rec, "0.5-1.0×106 cells/kg", "DOSE")["attrs"]["low"] == 500000.0
+    assert span(rec, "once per 4 weeks", "FREQUENCY")["attrs"]["interval_days"] == 28.0
+    assert span(rec, "12 weeks", "TIME_POINT")["attrs"]["days"] == [84.0]
+    assert span(rec, "1, 2 and 6 months", "TIME_POINT")["attrs"]["days"] == [30.0, 60.0, 180.0]
+    # the "4 weeks" inside the frequency is not a time point of its own
+    assert ("TIME_POINT", "4 weeks") not in spans_of(rec)
+
+
+def test_distractors_are_not_mentions(extract_rules):
+    rec = extract_rules("Patients aged 18 to 65 years were enrolled in 2014 (P<0.05); 26 patients completed.")
+    assert spans_of(rec) == []
+
+
+def test_merge_keeps_one_span_per_label_and_position(extract_rules):
+    rec = extract_rules("Model for End-Stage Liver Disease score improved.")
+    assert spans_of(rec, "LAB_TEST") == [("LAB_TEST", "Model for End-Stage Liver Disease score")]
+
+
+def test_merge_excludes_organisation_names(extract_rules):
+    rec = extract_rules("Cell Biology Department, Stem Cell Technology Company, Tehran.")
+    assert spans_of(rec, "CELL_TYPE") == []
+
+
+def test_linker_pairs_values_with_nearest_preceding_test_and_shares_units(extract_rules):
+    rec = extract_rules("Albumin changed from 30±5 to 33±5 g/l and bilirubin from 46±29 to 41±31 μmol/l.")
+    by_id = {s["id"]: s for s in rec["spans"]}
+    pairs = sorted((by_id[r["head"]]["text"], by_id[r["tail"]]["text"]) for r in rec["relations"])
+    assert pairs == [("30±5", "Albumin"), ("33±5 g/l", "Albumin"), ("41±31 μmol/l", "bilirubin"), ("46±29", "bilirubin")]
+    assert span(rec, "30±5", "LAB_VALUE")["attrs"]["unit"] == "g/L"
+
+
+def test_linker_respectively(extract_rules):
+    rec = extract_rules("ALT and AST were 45 U/L and 60 U/L, respectively.")
+    by_id = {s["id"]: s for s in rec["spans"]}
+    pairs = sorted((by_id[r["head"]]["text"], by_id[r["tail"]]["text"]) for r in rec["relations"])
+    assert pairs == [("45 U/L", "ALT"), ("60 U/L", "AST")]
+
+
+def test_linker_drops_numbers_without_a_test(extract_rules):
+    rec = extract_rules("Survival was 87.5% at 2 years.")
+    assert spans_of(rec, "LAB_VALUE") == []
+
+
+def test_context_flags_negation(extract_rules):
+    rec = extract_rules("The control group received placebo without MSCs.")
+    assert span(rec, "MSCs", "CELL_TYPE")["attrs"]["negated"] is True
+
+
+def test_every_output_record_is_valid(extract_rules):
+    rec = extract_rules("Serum ALT fell from 80±10 U/L to 40±8 U/L after 3 infusions of 1×10^6 MSCs/kg.")
+    assert schema.validate_record(rec) == []

@@ -1,0 +1,41 @@
+import spacy
+
+from celltx.tokenizer import CelltxTokenizer
+
+
+def tokens(text: str) -> list[str]:
+    doc = CelltxTokenizer(spacy.blank("en").vocab)(text)
+    assert doc.text == text  # never changes the text
+    return [t.text for t in doc]
+
+
+def test_numbers_with_spread_split_at_plus_minus():
+    assert tokens("30±5 g/l") == ["30", "±", "5", "g", "/", "l"]
+
+
+def test_decimal_and_grouped_numbers_stay_whole():
+    assert tokens("17.9 and 1,500 mg") == ["17.9", "and", "1,500", "mg"]
+
+
+def test_hyphenated_abbreviations_stay_whole_for_the_abbreviation_detector():
+    assert tokens("(hUC-MSCs) IL-8 24-week") == ["(", "hUC-MSCs", ")", "IL-8", "24-week"]
+
+
+def test_dotted_abbreviations_and_multipliers():
+    assert tokens("i.v. 0.5-1.0×106 cells/kg") == ["i.v.", "0.5-1.0", "×", "106", "cells", "/", "kg"]
+
+
+def test_glued_sentence_end_is_split():
+    assert tokens("regeneration.The") == ["regeneration", ".", "The"]
+
+
+def test_odd_whitespace_is_kept_so_offsets_never_move():
+    text = "a\u00a0b\n\n  c\u200bd"
+    doc = CelltxTokenizer(spacy.blank("en").vocab)(text)
+    assert doc.text == text
+    # the zero-width space is not Python white space: it becomes a token of its own
+    assert [t.text for t in doc if t.text.strip()] == ["a", "b", "c", "\u200b", "d"]
+
+
+def test_superscript_exponent_stays_with_its_base():
+    assert tokens("1×10⁶ cells") == ["1", "×", "10⁶", "cells"]
