@@ -39,14 +39,12 @@ _MAP = {
     # ligatures cannot be expanded without moving offsets; map to their first letter
     "\ufb01": "f", "\ufb02": "f", "\ufb00": "f", "\ufb03": "f", "\ufb04": "f",
 }
+# control characters (including NUL) become spaces so regexes treat them as breaks
+_MAP.update({chr(c): " " for c in range(32) if chr(c) not in "\n\t\r"})
+_MAP["\x7f"] = " "
 _TABLE = str.maketrans(_MAP)
 
 
 def shadow(text: str) -> str:
     """Return the same-length canonical shadow of ``text`` (see module docstring)."""
-    out = text.translate(_TABLE)
-    # control characters (including NUL) become spaces so regexes treat them as breaks
-    if any(ord(c) < 32 and c not in "\n\t\r" for c in out):
-        out = "".join(" " if ord(c) < 32 and c not in "\n\t\r" else c for c in out)
-    assert len(out) == len(text)
-    return out
+    return text.translate(_TABLE)

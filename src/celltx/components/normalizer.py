@@ -8,6 +8,8 @@ written once belongs to both values).
 """
 
 
+import bisect
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,18 +21,29 @@ from .abbreviations import USER_DATA_KEY
 _COORD_RE = regex.compile(r"^\s*(?:to|and|vs\.?|versus|,|or|-|–)\s*$", regex.IGNORECASE)
 
 
-def _left_context(span: Span, chars: int = 40) -> str:
-    sent_start = span.sent.start_char if span.doc.has_annotation("SENT_START") else 0
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence, computed once per document."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))]
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _sentence_of(bounds: list[tuple[int, int]], span: Span) -> tuple[int, int]:
+    i = bisect.bisect_right([b[0] for b in bounds], span.start_char) - 1
+    return bounds[max(i, 0)]
+
+
+def _left_context(span: Span, sent_start: int = 0, chars: int = 40) -> str:
     return span.doc.text[max(sent_start, span.start_char - chars) : span.start_char]
 
 
-def normalise_span(span: Span) -> dict[str, object]:
+def normalise_span(span: Span, sent_start: int = 0) -> dict[str, object]:
     """Attributes of one span from its own words and immediate context."""
     label, text = span.label_, span.text
     if label == schema.CELL_TYPE:
         source = cells.source_of(text)
         cl_id = span.id_ if span.id_.startswith("CL:") else cells.cl_id_of(text, source)
-        return {"cl_id": cl_id, "source": source, "donor": cells.donor_near(_left_context(span))}
+        return {"cl_id": cl_id, "source": source, "donor": cells.donor_near(_left_context(span, sent_start))}
     if label == schema.DOSE:
         return doses.parse_dose(text)
     if label == schema.ROUTE:
@@ -52,20 +65,20 @@ class Normalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
+        bounds = _sentence_bounds(doc)
         for span in spans:
-            span._.attrs = normalise_span(span)
-        self._harvest_sources(doc, spans)
+            span._.attrs = normalise_span(span, _sentence_of(bounds, span)[0])
+        self._harvest_sources(doc, spans, bounds)
         self._abbreviations(doc, spans)
         self._coordinated_units(doc, spans)
         return doc
 
     @staticmethod
-    def _harvest_sources(doc: Doc, spans: list[Span]) -> None:
-        if not doc.has_annotation("SENT_START"):
-            return
+    def _harvest_sources(doc: Doc, spans: list[Span], bounds: list[tuple[int, int]]) -> None:
         for span in spans:
             if span.label_ == schema.CELL_TYPE and span._.attrs.get("source") is None:
-                source = cells.source_from_clause(span.sent.text)
+                start, end = _sentence_of(bounds, span)
+                source = cells.source_from_clause(doc.text[start:end])
                 if source:
                     span._.attrs["source"] = source
 
