@@ -96,12 +96,8 @@ def extract_many(
         for text in texts:
             yield _check_text(text)
 
-    def guarded(stream: Iterator[str]) -> Iterator[tuple[str, bool]]:
-        for text in stream:
-            yield text, bool(text.strip()) and len(text) <= CHUNK_CHARS
-
     pending: list[str] = []
-    for text, simple in guarded(checked()):
+    for text in checked():
         pending.append(text)
         if len(pending) >= batch_size * max(1, n_process) * 4:
             yield from _run_batch(nlp, pending, batch_size, n_process, system)

@@ -15,17 +15,19 @@ regex      the numeric regexes only, without context (DOSE, LAB_VALUE, TIME_POIN
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
+import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 import spacy
 from spacy.language import Language
 from thinc.api import Config
 
-from . import schema
-from .extensions import doc_to_record, register_extensions
-from .resources import models_dir
+from . import (
+    schema,
+    tokenizer,  # noqa: F401
+)
 
 # importing the modules registers their factories with spaCy
 from .components import (  # noqa: F401  (registration side effects)
@@ -39,8 +41,8 @@ from .components import (  # noqa: F401  (registration side effects)
     regex_spans,
     sentences,
 )
-from . import tokenizer  # noqa: F401
-import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
+from .extensions import doc_to_record, register_extensions
+from .resources import models_dir
 
 SYSTEMS: tuple[str, ...] = ("dictionary", "regex", "rules", "ner", "full")
 NER_MODEL = "ner"
@@ -72,7 +74,7 @@ def ner_model_path():
     return path if (path / "meta.json").is_file() else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(system: str = "full") -> Language:
     """The assembled pipeline for ``system`` (built once per process, then cached)."""
     if system not in SYSTEMS:

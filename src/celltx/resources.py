@@ -8,7 +8,7 @@ contributors can edit a pattern file and see the effect without reinstalling.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ def _package_dir(name: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns_dir() -> Path:
     """The directory holding the pattern/lexicon JSONL files."""
     shipped = _package_dir("patterns")
@@ -47,7 +47,7 @@ def models_dir() -> Path:
     return Path(__file__).resolve().parent / "models"
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_jsonl_resource(name: str) -> tuple[dict[str, Any], ...]:
     """Read ``patterns/<name>`` (JSONL, one object a line; lines starting with // are comments)."""
     path = patterns_dir() / name

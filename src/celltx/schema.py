@@ -236,7 +236,7 @@ def validate_record(record: Mapping[str, Any], require_relations: bool = True) -
                 problems.append(f"{where}: attribute {name}: {problem}")
     for label, items in by_label.items():
         items.sort()
-        for (s1, e1, id1), (s2, e2, id2) in zip(items, items[1:]):
+        for (_s1, e1, id1), (s2, _e2, id2) in zip(items, items[1:]):
             if s2 < e1:
                 problems.append(f"spans {id1} and {id2}: two {label} spans overlap")
     value_of_count: dict[str, int] = {}

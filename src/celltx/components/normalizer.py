@@ -108,9 +108,12 @@ class Normalizer:
         values = sorted((s for s in spans if s.label_ == schema.LAB_VALUE), key=lambda s: s.start_char)
         for i in range(len(values) - 2, -1, -1):
             cur, nxt = values[i], values[i + 1]
-            if cur._.attrs.get("unit") is None and nxt._.attrs.get("unit") is not None:
-                if _COORD_RE.match(doc.text[cur.end_char : nxt.start_char]):
-                    cur._.attrs["unit"] = nxt._.attrs["unit"]
+            if (
+                cur._.attrs.get("unit") is None
+                and nxt._.attrs.get("unit") is not None
+                and _COORD_RE.match(doc.text[cur.end_char : nxt.start_char])
+            ):
+                cur._.attrs["unit"] = nxt._.attrs["unit"]
 
 
 @Language.factory("celltx_normalizer")

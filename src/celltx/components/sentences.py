@@ -26,10 +26,7 @@ class Sentences:
         starts = [False] * n
         starts[0] = True
         for i, tok in enumerate(doc[:-1]):
-            nxt = doc[i + 1]
-            if tok.is_space and "\n" in tok.text:
-                starts[i + 1] = True
-            elif "\n" in tok.whitespace_:
+            if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
                 starts[i + 1] = True
             elif tok.text in (".", "!", "?"):
                 prev = doc[i - 1].text.lower() if i > 0 else ""

@@ -34,16 +34,14 @@ def build_rows() -> list[dict[str, str]]:
             return
         key = text.lower()
         rows.setdefault(key, cl_id)
-        if key.endswith(" cell"):
-            rows.setdefault(key + "s", cl_id)
-        elif key.endswith("cyte") or key.endswith("blast") or key.endswith("phage"):
+        if key.endswith(" cell") or key.endswith("cyte") or key.endswith("blast") or key.endswith("phage"):
             rows.setdefault(key + "s", cl_id)
 
     for label, cl_id in sorted(label_to_id.items()):
         if not cl_id.startswith("CL:") or parser.is_term_deprecated(cl_id):
             continue
         add(label, cl_id)
-    for label, cl_id in sorted(label_to_id.items()):
+    for _label, cl_id in sorted(label_to_id.items()):
         if not cl_id.startswith("CL:") or parser.is_term_deprecated(cl_id):
             continue
         for synonym in parser.get_term_synonyms(cl_id):
