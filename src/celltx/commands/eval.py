@@ -201,6 +201,12 @@ def run(args: argparse.Namespace) -> int:
             _note(f"  {name}: {result.status}" + (f" ({result.message})" if result.message else ""))
             results.append(result)
 
+    names = [r.name for r in results]
+    clashes = sorted({n for n in names if names.count(n) > 1})
+    if clashes:
+        raise CliError(
+            f"two systems named {', '.join(clashes)}; name predictions with --pred NAME=PATH"
+        )
     meta = {"paths": [str(p) for p in args.gold], "split": args.split}
     report = report_mod.build_report(results, gold, meta, args.resamples, args.seed)
     try:

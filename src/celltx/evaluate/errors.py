@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -217,12 +217,27 @@ class ErrorAnalysis:
         }
 
 
-def analyse(scores: Scores) -> ErrorAnalysis:
-    """Error analysis of the alignments kept in ``scores`` (from :func:`scorer.score`)."""
+def analyse(scores: Scores, labels: Collection[str] | None = None) -> ErrorAnalysis:
+    """Error analysis of the alignments kept in ``scores`` (from :func:`scorer.score`).
+
+    With ``labels`` (the labels a system can produce at all, e.g. a peer's), errors of other
+    labels are left out, and confusion cells are kept only when one side is in ``labels``:
+    a date tagger's misses of every CELL_TYPE say nothing about it.
+    """
+    keep = set(labels) if labels is not None else None
     errors: list[SpanError] = []
     for al in scores.alignments:
-        errors.extend(document_errors(al))
-    mismatches = [{"doc_id": doc_id, **asdict(m)} for doc_id, m in scores.attr_mismatches]
-    return ErrorAnalysis(
-        errors=errors, confusion=confusion(scores.alignments), attr_mismatches=mismatches
-    )
+        errors.extend(e for e in document_errors(al) if keep is None or e.label in keep)
+    mismatches = [
+        {"doc_id": doc_id, **asdict(m)}
+        for doc_id, m in scores.attr_mismatches
+        if keep is None or m.label in keep
+    ]
+    conf = confusion(scores.alignments)
+    if keep is not None:
+        conf = {
+            g: kept
+            for g, row in conf.items()
+            if (kept := {p: n for p, n in row.items() if g in keep or p in keep})
+        }
+    return ErrorAnalysis(errors=errors, confusion=conf, attr_mismatches=mismatches)

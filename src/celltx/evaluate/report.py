@@ -107,8 +107,12 @@ def _fmt(x: float | None, digits: int = 3) -> str:
 def _cell(system: Mapping[str, Any], key: str, ci: bool = True) -> str:
     """F1 for ``key`` (``strict/LABEL``, ``lenient/micro``, ``relations``) with its CI."""
     mode, _, what = key.partition("/")
-    if what in LABELS and not _covered(system, what):
-        return NOT_COVERED
+    if what in LABELS:
+        if not _covered(system, what):
+            return NOT_COVERED
+        counts = system["scores"]["spans"][mode][what]
+        if counts["tp"] + counts["fp"] + counts["fn"] == 0:
+            return "n/a"  # no gold and no predicted span of this label: F1 undefined
     c = (system.get("ci") or {}).get(key)
     if c is None:
         return "n/a"
@@ -214,9 +218,11 @@ def _md_escape(text: Any) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> str:
+    """A Markdown table; ``align`` has one letter per column (l or r), default "lrrr..."."""
+    align = align or "l" + "r" * (len(header) - 1)
     lines = ["| " + " | ".join(_md_escape(h) for h in header) + " |"]
-    lines.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
+    lines.append("|" + "|".join("---:" if a == "r" else "---" for a in align) + "|")
     for row in rows:
         lines.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
     return "\n".join(lines)
@@ -259,6 +265,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
                 ]
                 for s in systems
             ],
+            align="llrrl",
         )
     )
     for mode in MODES:
@@ -366,6 +373,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
                         ]
                         for t in top
                     ],
+                    align="rllllll",
                 )
             )
     warnings = sorted({w for s in systems for w in s["scores"]["warnings"]})
@@ -534,6 +542,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp creates 0600; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -97,7 +97,7 @@ def evaluate_predictions(
         version=version,
         scores=scores,
         cis=bootstrap.bootstrap_f1(scores, n_resamples=n_resamples, seed=seed),
-        errors=errors.analyse(scores),
+        errors=errors.analyse(scores, labels_covered),
     )
 
 
