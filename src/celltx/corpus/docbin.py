@@ -28,10 +28,8 @@ order).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -40,7 +38,7 @@ from spacy.tokens import Doc, DocBin, Span
 
 from .. import schema
 from ..extensions import doc_to_record, record_to_doc, register_extensions
-from .jsonl import CorpusError
+from .jsonl import CorpusError, atomic_write
 
 #: ``doc.user_data`` key holding the JSON metadata described in the module docstring.
 META_KEY = "celltx_record"
@@ -212,20 +210,8 @@ def write_docbin(
     strict: bool = False,
 ) -> int:
     """Write ``records`` to a ``.spacy`` file atomically (temp file + rename); return the count."""
-    path = Path(path)
     docbin = records_to_docbin(nlp, records, strict=strict)
-    folder = path.parent
-    if not folder.is_dir():
-        raise CorpusError("folder does not exist", folder)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(docbin.to_bytes())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    atomic_write(path, docbin.to_bytes())
     return len(docbin)
 
 

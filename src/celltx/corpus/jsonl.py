@@ -198,17 +198,46 @@ def write_jsonl(path: str | os.PathLike[str], records: Iterable[dict[str, Any]])
                 count += 1
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp_name, 0o666 & ~_umask())
+        _set_mode(tmp_name, path)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     return count
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
+    """Write ``data`` (text as UTF-8, line endings untouched) to ``path`` via temp file + rename."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise CorpusError("folder does not exist", folder)
+    if path.is_dir():
+        raise CorpusError("is a directory, expected a file name", path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        _set_mode(tmp_name, path)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return path
+
+
+def _set_mode(tmp_name: str, path: Path) -> None:
+    """Give the temp file the mode of the file it replaces (or the default for a new file)."""
+    if path.exists():
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
+    else:
+        os.chmod(tmp_name, 0o666 & ~_umask())
 
 
 def _umask() -> int:
