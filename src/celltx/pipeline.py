@@ -54,9 +54,10 @@ _SYSTEM_COMPONENTS: dict[str, list[str] | None] = {
     "rules": None,
     "full": None,
 }
-_SYSTEM_LABELS: dict[str, list[str] | None] = {
-    "dictionary": [schema.CELL_TYPE, schema.LAB_TEST],
-    "regex": [schema.DOSE, schema.LAB_VALUE, schema.TIME_POINT, schema.FREQUENCY],
+#: Labels a restricted system can produce (the others are shown as "—" in reports).
+SYSTEM_LABELS: dict[str, tuple[str, ...]] = {
+    "dictionary": (schema.CELL_TYPE, schema.LAB_TEST),
+    "regex": (schema.DOSE, schema.LAB_VALUE, schema.TIME_POINT, schema.FREQUENCY),
 }
 
 
@@ -87,8 +88,8 @@ def load(system: str = "full") -> Language:
         for name in list(config["components"]):
             if name not in keep:
                 del config["components"][name]
-    if system in _SYSTEM_LABELS:
-        config["components"]["celltx_merge"]["labels"] = _SYSTEM_LABELS[system]
+    if system in SYSTEM_LABELS:
+        config["components"]["celltx_merge"]["labels"] = list(SYSTEM_LABELS[system])
     if system == "ner":
         config["components"]["celltx_linker"]["drop_unlinked"] = False
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)

@@ -1,0 +1,248 @@
+"""Readers for the inputs users bring: text files, JSONL, PubMed XML, MEDLINE, CSV/TSV.
+
+Every reader is a generator of ``{"id": ..., "text": ...}`` dicts (plus ``source``), so a
+file of 100,000 abstracts is read in constant memory. Problems are raised as
+:class:`ReaderError` naming the file and the line or record; with ``on_error="skip"`` a
+malformed record is reported through the ``report`` callback and skipped instead.
+
+Formats are detected from content (:func:`detect_format`) and can be forced by name:
+``txt``, ``jsonl``, ``pubmed`` (``PubmedArticleSet`` XML as exported by PubMed or
+E-utilities), ``medline`` (the MEDLINE/nbib text format), ``csv`` and ``tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("auto", "txt", "jsonl", "pubmed", "medline", "csv", "tsv")
+
+
+class ReaderError(ValueError):
+    """An input cannot be read; the message names the file and the line or record."""
+
+
+Report = Callable[[str], None]
+
+
+def read_bytes_as_text(path: Path, encoding: str = "utf-8") -> str:
+    """Whole file as text; a decoding error names the file and the byte offset."""
+    if not path.exists():
+        raise ReaderError(f"{path}: no such file")
+    if path.is_dir():
+        raise ReaderError(f"{path}: is a directory")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ReaderError(f"{path}: cannot read: {err.strerror}") from err
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ReaderError(
+            f"{path}: not valid {encoding} at byte {err.start}; pass --encoding (e.g. latin-1)"
+        ) from err
+    except LookupError as err:
+        raise ReaderError(f"unknown encoding {encoding!r}") from err
+
+
+def detect_format(path: Path, head: str) -> str:
+    """Guess an input format from the file name and its first characters."""
+    suffix = path.suffix.lower()
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if suffix in (".csv",):
+        return "csv"
+    if suffix in (".tsv", ".tab"):
+        return "tsv"
+    if stripped.startswith("<") and ("PubmedArticle" in head or suffix == ".xml"):
+        return "pubmed"
+    if stripped.startswith("PMID-") or suffix in (".nbib", ".medline"):
+        return "medline"
+    if stripped.startswith("{") or suffix == ".jsonl":
+        return "jsonl"
+    return "txt"
+
+
+def _head(path: Path, encoding: str) -> str:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4096).decode(encoding, errors="replace")
+    except OSError as err:
+        raise ReaderError(f"{path}: cannot read: {err.strerror}") from err
+
+
+def iter_inputs(
+    inputs: Iterable[str | Path],
+    input_format: str = "auto",
+    *,
+    encoding: str = "utf-8",
+    text_column: str | None = None,
+    id_column: str | None = None,
+    on_error: str = "fail",
+    report: Report | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Yield ``{"id", "text", "source"}`` records from files and folders, lazily."""
+    if input_format not in FORMATS:
+        raise ReaderError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not files:
+                raise ReaderError(f"{path}: folder is empty")
+        elif not path.exists():
+            raise ReaderError(f"{path}: no such file")
+        else:
+            files = [path]
+        for file in files:
+            fmt = input_format if input_format != "auto" else detect_format(file, _head(file, encoding))
+            reader = _READERS[fmt]
+            yield from reader(file, encoding=encoding, text_column=text_column, id_column=id_column,
+                              on_error=on_error, report=report)
+
+
+def _problem(message: str, on_error: str, report: Report | None) -> None:
+    if on_error == "fail":
+        raise ReaderError(message)
+    if report is not None:
+        report(message)
+
+
+def read_txt(path: Path, encoding: str = "utf-8", **_: Any) -> Iterator[dict[str, Any]]:
+    yield {"id": path.stem, "text": read_bytes_as_text(path, encoding), "source": path.name}
+
+
+def read_jsonl_inputs(path: Path, encoding: str = "utf-8", on_error: str = "fail",
+                      report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+    text = read_bytes_as_text(path, encoding)
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            _problem(f"{path}:{lineno}: invalid JSON ({err.msg})", on_error, report)
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            _problem(f"{path}:{lineno}: record has no string field 'text'", on_error, report)
+            continue
+        yield {"id": str(obj.get("id", f"{path.stem}-{lineno}")), "text": obj["text"], "source": path.name}
+
+
+def _text_of(elem: ET.Element | None) -> str:
+    return "".join(elem.itertext()).strip() if elem is not None else ""
+
+
+def read_pubmed(path: Path, encoding: str = "utf-8", on_error: str = "fail",
+                report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+    """PubMed XML: title + labelled abstract sections ("BACKGROUND: ..."), PMID as id."""
+    if not path.exists():
+        raise ReaderError(f"{path}: no such file")
+    n = 0
+    try:
+        for _event, elem in ET.iterparse(str(path), events=("end",)):
+            if elem.tag not in ("PubmedArticle", "PubmedBookArticle"):
+                continue
+            n += 1
+            pmid = _text_of(elem.find(".//PMID"))
+            title = _text_of(elem.find(".//ArticleTitle")) or _text_of(elem.find(".//BookTitle"))
+            sections = []
+            for part in elem.findall(".//Abstract/AbstractText"):
+                label = part.get("Label")
+                body = _text_of(part)
+                sections.append(f"{label}: {body}" if label else body)
+            elem.clear()
+            if not pmid:
+                _problem(f"{path}: record {n}: no PMID", on_error, report)
+                continue
+            if not title and not sections:
+                _problem(f"{path}: PMID {pmid}: no title and no abstract", on_error, report)
+                continue
+            text = "\n\n".join(p for p in [title, "\n".join(sections)] if p)
+            yield {"id": pmid, "text": text, "source": path.name}
+    except ET.ParseError as err:
+        line, col = err.position
+        raise ReaderError(f"{path}:{line}: malformed XML at column {col} ({err.msg if hasattr(err, 'msg') else err})") from err
+
+
+def read_medline(path: Path, encoding: str = "utf-8", on_error: str = "fail",
+                 report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+    """MEDLINE/nbib: "PMID- ", "TI  - ", "AB  - " fields, continuation lines indented 6 spaces."""
+    text = read_bytes_as_text(path, encoding)
+    fields: dict[str, str] = {}
+    current: str | None = None
+    start_line = 1
+
+    def flush(at_line: int) -> Iterator[dict[str, Any]]:
+        if not fields:
+            return
+        pmid = fields.get("PMID", "").strip()
+        title, abstract = fields.get("TI", "").strip(), fields.get("AB", "").strip()
+        if not pmid:
+            _problem(f"{path}:{start_line}: record without PMID", on_error, report)
+        elif not title and not abstract:
+            _problem(f"{path}:{start_line}: PMID {pmid}: no TI or AB field", on_error, report)
+        else:
+            yield {"id": pmid, "text": "\n\n".join(p for p in (title, abstract) if p), "source": path.name}
+
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            yield from flush(lineno)
+            fields, current, start_line = {}, None, lineno + 1
+            continue
+        if len(line) >= 6 and line[4] == "-" and line[:4].strip() and line[:4] == line[:4].upper():
+            tag = line[:4].strip()
+            if tag == "PMID" and "PMID" in fields:
+                yield from flush(lineno)
+                fields, start_line = {}, lineno
+            current = tag
+            fields[tag] = (fields[tag] + " " if tag in fields and tag not in ("TI", "AB") else "") + line[6:].strip() \
+                if tag not in fields or tag not in ("TI", "AB") else fields[tag] + " " + line[6:].strip()
+        elif line.startswith("      ") and current is not None:
+            fields[current] = fields[current] + " " + line.strip()
+        else:
+            _problem(f"{path}:{lineno}: not a MEDLINE field line", on_error, report)
+    yield from flush(len(text.splitlines()) + 1)
+
+
+def _read_delimited(path: Path, delimiter: str, encoding: str = "utf-8", text_column: str | None = None,
+                    id_column: str | None = None, on_error: str = "fail",
+                    report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+    text = read_bytes_as_text(path, encoding)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = reader.fieldnames or []
+    tcol = text_column or next((c for c in ("text", "abstract", "Abstract", "AB") if c in columns), None)
+    if tcol is None or tcol not in columns:
+        raise ReaderError(f"{path}: no text column {text_column or '(text/abstract)'}; columns are {', '.join(columns)}; use --text-column")
+    icol = id_column or next((c for c in ("id", "pmid", "PMID", "ID") if c in columns), None)
+    if id_column and id_column not in columns:
+        raise ReaderError(f"{path}: no id column {id_column!r}; columns are {', '.join(columns)}")
+    for n, row in enumerate(reader, start=1):
+        value = row.get(tcol)
+        if value is None or not value.strip():
+            _problem(f"{path}: row {n + 1}: empty text column {tcol!r}", on_error, report)
+            continue
+        doc_id = row.get(icol) if icol else None
+        yield {"id": str(doc_id or f"{path.stem}-{n}"), "text": value, "source": path.name}
+
+
+def read_csv(path: Path, **kw: Any) -> Iterator[dict[str, Any]]:
+    return _read_delimited(path, ",", **kw)
+
+
+def read_tsv(path: Path, **kw: Any) -> Iterator[dict[str, Any]]:
+    return _read_delimited(path, "\t", **kw)
+
+
+_READERS = {
+    "txt": read_txt,
+    "jsonl": read_jsonl_inputs,
+    "pubmed": read_pubmed,
+    "medline": read_medline,
+    "csv": read_csv,
+    "tsv": read_tsv,
+}
