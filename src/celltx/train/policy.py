@@ -1,0 +1,289 @@
+"""Choose, on the DEV split, which labels the full pipeline takes from the trained NER.
+
+``celltx_ner_candidates`` copies the model's entities into the candidate group for the labels
+in its ``labels`` config; ``celltx_merge`` then resolves them against the rule candidates. For
+every label this module compares, on dev documents:
+
+* ``rules``: the rule pipeline alone (the model contributes nothing for the label);
+* ``union``: the model's entities of that label are added as candidates (merge keeps the
+  longest of overlapping same-label candidates, whatever their origin);
+* ``gaps``: rules first, the model fills gaps: a model entity is added only when it overlaps
+  no rule candidate of the same label.
+
+Each label is tried alone (the model contributes only that label), so the effect measured is
+the label's own. A label is taken from the model when a mode beats ``rules`` on the label's
+strict F1 (ties: lenient F1, then the simpler option: rules, then union, then gaps) and the
+micro strict F1 over all labels does not fall (suppression across labels can hurt others).
+The chosen combination is then scored as a whole, next to rules-only, NER-only and
+all-labels-union, and everything goes into ``celltx_policy.json`` next to the model.
+
+Scores come from :mod:`celltx.evaluate.scorer` (strict/lenient span P/R/F1 per label).
+"""
+
+# no `from __future__ import annotations`: spaCy reads the factory signature at run time
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import schema
+from .train import DEV, POLICY_FILE, TEST, TrainError
+
+UNION, GAPS, RULES = "union", "gaps", "rules"
+MODES = (RULES, UNION, GAPS)
+#: Component name used by celltx.components.ner.add_trained_ner for the candidates copier.
+CANDIDATES_PIPE = "celltx_ner"
+EVAL_FACTORY = "celltx_train_ner_candidates"
+EVAL_PIPE = "celltx_ner_policy"
+
+
+class PolicyCandidates:
+    """Like ``celltx_ner_candidates``, with per-label union/gap-filling (for the comparison).
+
+    ``union``: labels whose entities are always added; ``gaps``: labels whose entities are
+    added only when they overlap no existing candidate of the same label.
+    """
+
+    def __init__(self, nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None) -> None:
+        self.name = name
+        self.union = set(union or [])
+        self.gaps = set(gaps or [])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from ..components.regex_spans import add_candidates
+
+        existing = list(doc.spans.get(schema.CANDIDATES_KEY, []))
+        new = []
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in self.union and label not in self.gaps:
+                continue
+            if label not in self.union and any(
+                c.label_ == label and c.start_char < ent.end_char and ent.start_char < c.end_char
+                for c in existing
+            ):
+                continue
+            span = doc.char_span(ent.start_char, ent.end_char, label=label)
+            span._.origin = "ner"
+            new.append(span)
+        add_candidates(doc, new)
+        doc.ents = []
+        return doc
+
+
+@Language.factory(EVAL_FACTORY, default_config={"union": None, "gaps": None})
+def make_policy_candidates(nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None):
+    return PolicyCandidates(nlp, name, union, gaps)
+
+
+@contextmanager
+def _model_at(path: Path) -> Iterator[None]:
+    """Make ``celltx.pipeline`` use the model at ``path`` while building pipelines."""
+    from .. import pipeline
+
+    original = pipeline.ner_model_path
+    pipeline.ner_model_path = lambda: Path(path)
+    try:
+        yield
+    finally:
+        pipeline.ner_model_path = original
+
+
+def build_system(system: str, model_path: Path | None = None) -> Language:
+    """A fresh (uncached) pipeline; ``full`` gets the policy-comparison candidates copier."""
+    from .. import pipeline
+
+    build = pipeline.load.__wrapped__
+    if system == RULES:
+        return build("rules")
+    if model_path is None:
+        raise TrainError("a model path is needed for the ner/full systems")
+    if system == "full":
+        from ..components.ner import add_trained_ner
+
+        # rules + model exactly as pipeline.load("full") assembles them; the comparison copier
+        # goes just before celltx_ner and empties doc.ents, so celltx_ner then copies nothing
+        # (remove/replace_pipe are avoided: they read nlp.meta, which fails on components
+        # whose ``labels`` is None)
+        nlp = build("rules")
+        add_trained_ner(nlp, Path(model_path))
+        nlp.add_pipe(EVAL_FACTORY, name=EVAL_PIPE, before=CANDIDATES_PIPE, config={"union": [], "gaps": []})
+        return nlp
+    with _model_at(model_path):
+        return build(system)
+
+
+def predict(nlp: Language, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    from ..extensions import doc_to_record
+
+    out = []
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
+        pred = doc_to_record(doc, record.get("id"))
+        pred["id"] = record.get("id")
+        out.append(pred)
+    return out
+
+
+def score_table(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """{mode: {label|"micro": {"p","r","f1","tp","fp","fn"}}} for strict and lenient matching."""
+    from ..evaluate import scorer
+
+    scores = scorer.score(gold, pred)
+    table: dict[str, Any] = {}
+    for mode in (scorer.STRICT, scorer.LENIENT):
+        block = {}
+        for label in schema.LABELS:
+            block[label] = _prf(scores.spans[mode][label])
+        block["micro"] = _prf(scores.micro(mode))
+        table[mode] = block
+    return table
+
+
+def _prf(c: Any) -> dict[str, Any]:
+    return {
+        "p": round(c.precision, 4),
+        "r": round(c.recall, 4),
+        "f1": round(c.f1, 4),
+        "tp": c.tp,
+        "fp": c.fp,
+        "fn": c.fn,
+    }
+
+
+def _key(table: Mapping[str, Any], label: str) -> tuple[float, float]:
+    return (table["strict"][label]["f1"], table["lenient"][label]["f1"])
+
+
+def choose_policy(
+    dev_records: Sequence[Mapping[str, Any]],
+    model_path: str | os.PathLike[str],
+    log: IO[str] | None = None,
+    labels: Sequence[str] = schema.LABELS,
+) -> dict[str, Any]:
+    """Compare the systems on ``dev_records`` and return the policy (see module docs)."""
+    log = log if log is not None else sys.stderr
+    if any(r.get("split") == TEST for r in dev_records):
+        raise TrainError("the combination policy must not be chosen on test-split documents")
+    if not dev_records:
+        raise TrainError("no dev documents to choose the combination policy on")
+    model_path = Path(model_path)
+    gold = list(dev_records)
+
+    def note(msg: str) -> None:
+        log.write(f"celltx train: policy: {msg}\n")
+        log.flush()
+
+    tables: dict[str, Any] = {}
+    note(f"scoring rules on {len(gold)} dev docs")
+    tables["rules"] = score_table(gold, predict(build_system(RULES), gold))
+    note("scoring ner")
+    tables["ner"] = score_table(gold, predict(build_system("ner", model_path), gold))
+    full = build_system("full", model_path)
+    pipe = full.get_pipe(EVAL_PIPE)
+
+    def run_full(name: str, union: list[str], gaps: list[str]) -> dict[str, Any]:
+        note(f"scoring {name}")
+        pipe.union, pipe.gaps = set(union), set(gaps)
+        tables[name] = score_table(gold, predict(full, gold))
+        return tables[name]
+
+    run_full("full:union:all", list(labels), [])
+    run_full("full:gaps:all", [], list(labels))
+    decisions: dict[str, Any] = {}
+    rules_micro = tables["rules"]["strict"]["micro"]["f1"]
+    for label in labels:
+        options = {RULES: tables["rules"]}
+        options[UNION] = run_full(f"full:union:{label}", [label], [])
+        options[GAPS] = run_full(f"full:gaps:{label}", [], [label])
+        best = RULES
+        for mode in (UNION, GAPS):
+            t = options[mode]
+            if _key(t, label) > _key(options[best], label) and t["strict"]["micro"]["f1"] >= rules_micro:
+                best = mode
+        decisions[label] = {
+            "mode": best,
+            **{
+                m: {
+                    "strict_f1": options[m]["strict"][label]["f1"],
+                    "lenient_f1": options[m]["lenient"][label]["f1"],
+                    "micro_strict_f1": options[m]["strict"]["micro"]["f1"],
+                }
+                for m in MODES
+            },
+        }
+    union = [label for label in labels if decisions[label]["mode"] == UNION]
+    gaps = [label for label in labels if decisions[label]["mode"] == GAPS]
+    chosen = run_full("full:chosen", union, gaps)
+    return {
+        "labels": union + gaps,
+        "union": union,
+        "gaps": gaps,
+        "chosen_on": DEV,
+        "n_dev_docs": len(gold),
+        "dev_ids": [r.get("id") for r in gold],
+        "criterion": "per label: strict F1 of that label (ties: lenient F1, then rules > union > gaps) "
+        "with only that label taken from the model; never if micro strict F1 falls below rules-only",
+        "model": _model_stamp(model_path),
+        "decisions": decisions,
+        "summary": {
+            name: {"strict_micro_f1": t["strict"]["micro"]["f1"], "lenient_micro_f1": t["lenient"]["micro"]["f1"]}
+            for name, t in tables.items()
+        },
+        "chosen_micro": {"strict": chosen["strict"]["micro"], "lenient": chosen["lenient"]["micro"]},
+        "table": tables,
+    }
+
+
+def _model_stamp(path: Path) -> dict[str, Any]:
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    info = meta.get("celltx", {})
+    return {
+        "version": meta.get("version"),
+        "seed": info.get("seed"),
+        "train_fingerprint": info.get("train_fingerprint"),
+        "dev_fingerprint": info.get("dev_fingerprint"),
+    }
+
+
+def write_policy(policy: Mapping[str, Any], model_path: str | os.PathLike[str]) -> Path:
+    path = Path(model_path) / POLICY_FILE
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(policy, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def read_policy(model_path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    path = Path(model_path) / POLICY_FILE
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def format_table(policy: Mapping[str, Any], systems: Sequence[str] | None = None) -> str:
+    """Per-label strict / lenient F1 of the main systems, as a plain-text table."""
+    tables = policy["table"]
+    systems = list(systems or [s for s in ("rules", "ner", "full:union:all", "full:gaps:all", "full:chosen") if s in tables])
+    width = max(len(s) for s in systems)
+    head = f"{'label':<11}" + "".join(f"  {s:>{max(width, 11)}}" for s in systems) + "  chosen"
+    lines = [head, "-" * len(head)]
+    rows = [*schema.LABELS, "micro"]
+    for label in rows:
+        cells = []
+        for s in systems:
+            t = tables[s]
+            cells.append(f"{t['strict'][label]['f1']:.2f} / {t['lenient'][label]['f1']:.2f}")
+        mode = policy["decisions"].get(label, {}).get("mode", "") if label != "micro" else ""
+        lines.append(f"{label:<11}" + "".join(f"  {c:>{max(width, 11)}}" for c in cells) + f"  {mode}")
+    lines.append("(strict F1 / lenient F1 on the dev split)")
+    return "\n".join(lines)
