@@ -65,12 +65,17 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     (with the byte offset), a line that is not JSON or not a JSON object (with file:line and
     the document id when it can be seen on the line). A UTF-8 byte-order mark is accepted.
     """
+    return (record for _, record in read_jsonl_numbered(path))
+
+
+def read_jsonl_numbered(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Like :func:`read_jsonl`, yielding ``(line_number, record)`` pairs (1-based lines)."""
     path = Path(path)
     _check_file(path)  # eagerly: a missing file fails at the call, not at the first next()
     return _read_lines(path)
 
 
-def _read_lines(path: Path) -> Iterator[dict[str, Any]]:
+def _read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as err:
@@ -98,7 +103,7 @@ def _read_lines(path: Path) -> Iterator[dict[str, Any]]:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
                 raise CorpusError(
-                    f"invalid JSON at column {err.colno}: {err.msg}", path, lineno, _peek_id(line)
+                    f"invalid JSON at column {err.pos + 1}: {err.msg}", path, lineno, _peek_id(line)
                 ) from err
             if not isinstance(record, dict):
                 raise CorpusError(
@@ -106,7 +111,7 @@ def _read_lines(path: Path) -> Iterator[dict[str, Any]]:
                     path,
                     lineno,
                 )
-            yield record
+            yield lineno, record
     except OSError as err:
         raise CorpusError(f"read error: {err.strerror or err}", path) from err
     finally:
@@ -134,12 +139,14 @@ def corpus_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
     """The ``.jsonl`` files named by ``paths`` (files kept as given, folders searched).
 
     Folders are searched recursively for ``*.jsonl``, skipping any folder named ``drafts``;
-    their files come in sorted order. Raises :class:`CorpusError` for a path that does not
+    their files come in sorted order. A file reached twice (named and inside a named folder)
+    is listed once, where first reached. Raises :class:`CorpusError` for a path that does not
     exist.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files: list[Path] = []
+    seen: set[Path] = set()
     for item in paths:
         path = Path(item)
         if path.is_dir():
@@ -147,11 +154,16 @@ def corpus_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
                 found.extend(Path(root) / n for n in names if Path(n).match(PATTERN))
-            files.extend(sorted(found))
+            found.sort()
         elif path.exists():
-            files.append(path)
+            found = [path]
         else:
             raise CorpusError("no such file or directory", path)
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
     return files
 
 
