@@ -84,7 +84,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     policy = parser.add_mutually_exclusive_group()
     policy.add_argument(
-        "--no-policy", action="store_true", help="do not choose the combination policy after training"
+        "--no-policy",
+        action="store_true",
+        help="do not choose the combination policy after training",
     )
     policy.add_argument(
         "--policy-only",
@@ -124,14 +126,25 @@ def _load_splits(args: argparse.Namespace):
         raise CliError(str(err)) from err
     except OSError as err:
         raise CliError(f"cannot read gold: {err}") from err
-    parts = [f"{len(splits.train)} train", f"{len(splits.dev)} dev", f"{splits.n_test} test (not used)"]
+    parts = [
+        f"{len(splits.train)} train",
+        f"{len(splits.dev)} dev",
+        f"{splits.n_test} test (not used)",
+    ]
     if splits.n_unsplit:
         parts.append(
             f"{splits.n_unsplit} without split "
-            + ("(used as train)" if args.unsplit_as_train else "(skipped; --unsplit-as-train uses them)")
+            + (
+                "(used as train)"
+                if args.unsplit_as_train
+                else "(skipped; --unsplit-as-train uses them)"
+            )
         )
     if splits.unknown:
-        parts.append("unknown splits skipped: " + ", ".join(f"{k} ({v})" for k, v in sorted(splits.unknown.items())))
+        parts.append(
+            "unknown splits skipped: "
+            + ", ".join(f"{k} ({v})" for k, v in sorted(splits.unknown.items()))
+        )
     _note("documents: " + ", ".join(parts))
     return splits
 
@@ -149,7 +162,9 @@ def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
         raise CliError(str(err)) from err
     path = write_policy(policy, out)
     print(format_table(policy))
-    print(f"policy: labels from the model {policy['labels']} (union {policy['union']}, gaps {policy['gaps']}) -> {path}")
+    print(
+        f"policy: labels from the model {policy['labels']} (union {policy['union']}, gaps {policy['gaps']}) -> {path}"
+    )
     return policy
 
 
@@ -169,8 +184,12 @@ def run(args: argparse.Namespace) -> int:
 
     if not splits.train:
         raise CliError(
-            f"no training documents in {', '.join(args.gold)}: records need \"split\": \"train\""
-            + (" (or use --unsplit-as-train for documents without a split)" if splits.n_unsplit else "")
+            f'no training documents in {", ".join(args.gold)}: records need "split": "train"'
+            + (
+                " (or use --unsplit-as-train for documents without a split)"
+                if splits.n_unsplit
+                else ""
+            )
         )
     try:
         result = train_ner(
@@ -201,7 +220,9 @@ def run(args: argparse.Namespace) -> int:
             f"F {scores.get('ents_f', 0):.3f} (model alone, overlaps resolved){'; ' + per_text if per_text else ''}"
         )
     if dir_size(out) > MAX_MODEL_BYTES:
-        _note(f"warning: the model is {result.size_bytes / 1e6:.1f} MB, above {MAX_MODEL_BYTES / 1e6:.0f} MB")
+        _note(
+            f"warning: the model is {result.size_bytes / 1e6:.1f} MB, above {MAX_MODEL_BYTES / 1e6:.0f} MB"
+        )
     if not args.no_policy:
         _policy(splits.dev, out)
     return 0

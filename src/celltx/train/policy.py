@@ -51,7 +51,9 @@ class PolicyCandidates:
     added only when they overlap no existing candidate of the same label.
     """
 
-    def __init__(self, nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None) -> None:
+    def __init__(
+        self, nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None
+    ) -> None:
         self.name = name
         self.union = set(union or [])
         self.gaps = set(gaps or [])
@@ -79,7 +81,9 @@ class PolicyCandidates:
 
 
 @Language.factory(EVAL_FACTORY, default_config={"union": None, "gaps": None})
-def make_policy_candidates(nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None):
+def make_policy_candidates(
+    nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None
+):
     return PolicyCandidates(nlp, name, union, gaps)
 
 
@@ -114,7 +118,9 @@ def build_system(system: str, model_path: Path | None = None) -> Language:
         # whose ``labels`` is None)
         nlp = build("rules")
         add_trained_ner(nlp, Path(model_path))
-        nlp.add_pipe(EVAL_FACTORY, name=EVAL_PIPE, before=CANDIDATES_PIPE, config={"union": [], "gaps": []})
+        nlp.add_pipe(
+            EVAL_FACTORY, name=EVAL_PIPE, before=CANDIDATES_PIPE, config={"union": [], "gaps": []}
+        )
         return nlp
     with _model_at(model_path):
         return build(system)
@@ -131,7 +137,9 @@ def predict(nlp: Language, records: Sequence[Mapping[str, Any]]) -> list[dict[st
     return out
 
 
-def score_table(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def score_table(
+    gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
     """{mode: {label|"micro": {"p","r","f1","tp","fp","fn"}}} for strict and lenient matching."""
     from ..evaluate import scorer
 
@@ -205,7 +213,10 @@ def choose_policy(
         best = RULES
         for mode in (UNION, GAPS):
             t = options[mode]
-            if _key(t, label) > _key(options[best], label) and t["strict"]["micro"]["f1"] >= rules_micro:
+            if (
+                _key(t, label) > _key(options[best], label)
+                and t["strict"]["micro"]["f1"] >= rules_micro
+            ):
                 best = mode
         decisions[label] = {
             "mode": best,
@@ -233,10 +244,16 @@ def choose_policy(
         "model": _model_stamp(model_path),
         "decisions": decisions,
         "summary": {
-            name: {"strict_micro_f1": t["strict"]["micro"]["f1"], "lenient_micro_f1": t["lenient"]["micro"]["f1"]}
+            name: {
+                "strict_micro_f1": t["strict"]["micro"]["f1"],
+                "lenient_micro_f1": t["lenient"]["micro"]["f1"],
+            }
             for name, t in tables.items()
         },
-        "chosen_micro": {"strict": chosen["strict"]["micro"], "lenient": chosen["lenient"]["micro"]},
+        "chosen_micro": {
+            "strict": chosen["strict"]["micro"],
+            "lenient": chosen["lenient"]["micro"],
+        },
         "table": tables,
     }
 
@@ -273,7 +290,14 @@ def read_policy(model_path: str | os.PathLike[str]) -> dict[str, Any] | None:
 def format_table(policy: Mapping[str, Any], systems: Sequence[str] | None = None) -> str:
     """Per-label strict / lenient F1 of the main systems, as a plain-text table."""
     tables = policy["table"]
-    systems = list(systems or [s for s in ("rules", "ner", "full:union:all", "full:gaps:all", "full:chosen") if s in tables])
+    systems = list(
+        systems
+        or [
+            s
+            for s in ("rules", "ner", "full:union:all", "full:gaps:all", "full:chosen")
+            if s in tables
+        ]
+    )
     width = max(len(s) for s in systems)
     head = f"{'label':<11}" + "".join(f"  {s:>{max(width, 11)}}" for s in systems) + "  chosen"
     lines = [head, "-" * len(head)]
@@ -284,6 +308,8 @@ def format_table(policy: Mapping[str, Any], systems: Sequence[str] | None = None
             t = tables[s]
             cells.append(f"{t['strict'][label]['f1']:.2f} / {t['lenient'][label]['f1']:.2f}")
         mode = policy["decisions"].get(label, {}).get("mode", "") if label != "micro" else ""
-        lines.append(f"{label:<11}" + "".join(f"  {c:>{max(width, 11)}}" for c in cells) + f"  {mode}")
+        lines.append(
+            f"{label:<11}" + "".join(f"  {c:>{max(width, 11)}}" for c in cells) + f"  {mode}"
+        )
     lines.append("(strict F1 / lenient F1 on the dev split)")
     return "\n".join(lines)

@@ -74,7 +74,10 @@ def make_add_ner_labels(labels: list[str] | None = None):
 
     def add_labels(nlp: Language) -> Language:
         for _name, pipe in nlp.pipeline:
-            if getattr(pipe, "add_label", None) is not None and pipe.__class__.__name__ == "EntityRecognizer":
+            if (
+                getattr(pipe, "add_label", None) is not None
+                and pipe.__class__.__name__ == "EntityRecognizer"
+            ):
                 for label in wanted:
                     pipe.add_label(label)
         return nlp
@@ -192,7 +195,9 @@ def records_to_docs(
                 continue
             span = doc.char_span(item["start"], item["end"], label=item["label"])
             if span is None:
-                span = doc.char_span(item["start"], item["end"], label=item["label"], alignment_mode="expand")
+                span = doc.char_span(
+                    item["start"], item["end"], label=item["label"], alignment_mode="expand"
+                )
                 if span is None:
                     stats.unknown_label += 1
                     continue
@@ -212,7 +217,11 @@ def fingerprint(records: Iterable[Mapping[str, Any]]) -> str:
     digest = hashlib.sha256()
     for record in records:
         spans = sorted((s["start"], s["end"], s["label"]) for s in record.get("spans", []))
-        digest.update(json.dumps([record.get("id"), record["text"], spans], ensure_ascii=False).encode("utf-8"))
+        digest.update(
+            json.dumps([record.get("id"), record["text"], spans], ensure_ascii=False).encode(
+                "utf-8"
+            )
+        )
     return digest.hexdigest()[:16]
 
 
@@ -223,7 +232,9 @@ def default_config_text() -> str:
     return resources.files("celltx.train").joinpath(CONFIG_RESOURCE).read_text(encoding="utf-8")
 
 
-def load_config(path: str | os.PathLike[str] | None = None, overrides: Mapping[str, Any] | None = None) -> Config:
+def load_config(
+    path: str | os.PathLike[str] | None = None, overrides: Mapping[str, Any] | None = None
+) -> Config:
     """The training config (``ner.cfg`` or ``path``) with dotted ``overrides`` applied."""
     try:
         text = Path(path).read_text(encoding="utf-8") if path is not None else default_config_text()
@@ -373,7 +384,9 @@ def train_ner(
         except Exception as err:
             raise TrainError(f"cannot initialise the model: {err}") from err
         if nlp.pipe_names != ["ner"] or "tok2vec" not in nlp.get_pipe("ner").model.ref_names:
-            raise TrainError("the training config must define exactly one `ner` with its own tok2vec")
+            raise TrainError(
+                "the training config must define exactly one `ner` with its own tok2vec"
+            )
         log.write(
             f"celltx train: {len(train_docs)} train docs, {len(dev_docs)} "
             f"{'train (as dev)' if dev_is_train else 'dev'} docs, seed {seed}, "

@@ -1,0 +1,253 @@
+"""celltx train: data conversion, overlap rule, a tiny end-to-end training run, CLI errors."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from celltx import schema
+from celltx.cli import main
+from celltx.train.train import (
+    MAX_MODEL_BYTES,
+    POLICY_FILE,
+    ConversionStats,
+    TrainError,
+    dir_size,
+    load_config,
+    make_tokenizer_nlp,
+    records_to_docs,
+    resolve_overlaps,
+    split_records,
+    train_ner,
+)
+
+from .conftest import record
+
+STEPS = 120
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return make_tokenizer_nlp()
+
+
+def _write(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- overlap rule
+
+
+def _spans(doc, *items):
+    out = []
+    for label, needle, *nth in items:
+        start = -1
+        for _ in range((nth[0] if nth else 0) + 1):
+            start = doc.text.index(needle, start + 1)
+        out.append(doc.char_span(start, start + len(needle), label=label))
+    return out
+
+
+def test_overlap_longest_span_wins(tok):
+    doc = tok("Approximately 30–50 million MSCs were given.")
+    dose, cell = _spans(doc, ("DOSE", "30–50 million MSCs"), ("CELL_TYPE", "MSCs"))
+    kept, dropped = resolve_overlaps([cell, dose])
+    assert [(s.label_, s.text) for s in kept] == [("DOSE", "30–50 million MSCs")]
+    assert [(s.label_, s.text) for s in dropped] == [("CELL_TYPE", "MSCs")]
+
+
+def test_overlap_partial_and_ties(tok):
+    doc = tok("once per 4 weeks for 12 weeks")
+    freq, tp, tp2 = _spans(
+        doc, ("FREQUENCY", "once per 4"), ("TIME_POINT", "4 weeks"), ("TIME_POINT", "12 weeks")
+    )
+    # partial overlap: the longer (3 tokens) beats the shorter (2 tokens); disjoint spans stay
+    kept, dropped = resolve_overlaps([tp, tp2, freq])
+    assert [s.text for s in kept] == ["once per 4", "12 weeks"]
+    assert [s.text for s in dropped] == ["4 weeks"]
+    # equal length, same characters: the label earlier in schema.LABELS wins
+    a = doc.char_span(0, 4, label="FREQUENCY")
+    b = doc.char_span(0, 4, label="DOSE")
+    kept, dropped = resolve_overlaps([a, b])
+    assert [s.label_ for s in kept] == ["DOSE"] and [s.label_ for s in dropped] == ["FREQUENCY"]
+    # equal length, partial overlap: the earlier span wins
+    doc = tok("a b c")
+    x, y = doc.char_span(0, 3, label="ROUTE"), doc.char_span(2, 5, label="CELL_TYPE")
+    kept, _ = resolve_overlaps([y, x])
+    assert [(s.label_, s.text) for s in kept] == [("ROUTE", "a b")]
+
+
+def test_records_to_docs_counts_dropped_and_snapped(tok, corpus):
+    stats = ConversionStats()
+    docs = records_to_docs(tok, corpus[:1], stats)
+    ents = [(e.label_, e.text) for e in docs[0].ents]
+    assert ("DOSE", "1x10^6 MSCs/kg") in ents and ("CELL_TYPE", "MSCs") not in ents
+    assert ("FREQUENCY", "once per 4 weeks") in ents and ("TIME_POINT", "4 weeks") not in ents
+    assert stats.dropped == {"CELL_TYPE": 1, "TIME_POINT": 1}
+    assert stats.to_dict()["n_dropped_overlap"] == 2
+    assert all(t.ent_iob_ in ("B", "I", "O") for t in docs[0])  # no missing annotation
+    # a span ending inside a token is snapped outward to the token boundary
+    rec = record("snap", "MSCs were infused.", [("CELL_TYPE", "MSC")])
+    stats = ConversionStats()
+    (doc,) = records_to_docs(tok, [rec], stats)
+    assert stats.snapped == 1 and [e.text for e in doc.ents] == ["MSCs"]
+
+
+def test_split_records_never_keeps_test(corpus):
+    unsplit = copy.deepcopy(corpus[0])
+    unsplit["id"] = "unsplit"
+    del unsplit["split"]
+    odd = dict(corpus[1], id="odd", split="holdout")
+    splits = split_records([*corpus, unsplit, odd])
+    assert [r["id"] for r in splits.train] == ["tiny-1", "tiny-2", "tiny-3", "tiny-4"]
+    assert [r["id"] for r in splits.dev] == ["tiny-5"]
+    assert splits.n_test == 1 and splits.n_unsplit == 1 and splits.unknown == {"holdout": 1}
+    splits = split_records([*corpus, unsplit], unsplit_as_train=True)
+    assert "unsplit" in [r["id"] for r in splits.train]
+    assert "tiny-6" not in [r["id"] for r in splits.train + splits.dev]
+    with pytest.raises(TrainError, match="twice"):
+        split_records([corpus[0], corpus[0]])
+
+
+def test_config_has_standalone_ner_with_celltx_tokenizer():
+    config = load_config()
+    assert config["nlp"]["pipeline"] == ["ner"]
+    assert config["nlp"]["tokenizer"]["@tokenizers"] == "celltx.Tokenizer.v1"
+    tok2vec = config["components"]["ner"]["model"]["tok2vec"]
+    assert tok2vec["@architectures"].startswith("spacy.HashEmbedCNN")  # no listener
+    assert "tok2vec" not in config["components"]
+
+
+# --------------------------------------------------------------------------- training
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, corpus):
+    out = tmp_path_factory.mktemp("model") / "ner"
+    splits = split_records(corpus)
+    result = train_ner(splits.train, splits.dev, out, seed=0, max_steps=STEPS, log=io.StringIO())
+    return result
+
+
+def test_trained_model_loads_and_predicts_our_labels(trained, corpus):
+    nlp = spacy.load(trained.path)
+    assert nlp.pipe_names == ["ner"]
+    assert set(nlp.get_pipe("ner").labels) == set(schema.LABELS)
+    doc = nlp(corpus[1]["text"])
+    assert doc.ents, "the overfitted model should find entities in a training text"
+    assert {e.label_ for e in doc.ents} <= set(schema.LABELS)
+    assert [t.text for t in doc] == [t.text for t in make_tokenizer_nlp()(corpus[1]["text"])]
+
+
+def test_trained_model_artefact(trained):
+    path = trained.path
+    assert sorted(p.name for p in path.iterdir()) == ["config.cfg", "meta.json", "ner", "vocab"]
+    assert trained.size_bytes == dir_size(path) < MAX_MODEL_BYTES
+    config = spacy.util.load_config(path / "config.cfg", interpolate=False)
+    assert config["paths"]["train"] is None and config["paths"]["dev"] is None
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    info = meta["celltx"]
+    assert info["seed"] == 0 and info["train_docs"] == 4 and info["dev_docs"] == 1
+    assert info["train_conversion"]["dropped_overlap"] == {"CELL_TYPE": 1, "TIME_POINT": 1}
+    assert info["evaluated_on"] == "dev"
+
+
+def test_trained_model_sources_into_the_rule_pipeline(trained, corpus):
+    from celltx import pipeline
+    from celltx.components.ner import add_trained_ner
+    from celltx.extensions import doc_to_record
+
+    nlp = pipeline.load.__wrapped__("rules")  # a fresh pipeline, not the cached one
+    add_trained_ner(nlp, trained.path)
+    assert "celltx_ner_model" in nlp.pipe_names
+    rec = doc_to_record(nlp(corpus[3]["text"]))
+    origins = {s["label"] for s in rec["spans"]}
+    assert origins and origins <= set(schema.LABELS)
+
+
+def test_same_seed_same_model(tmp_path, corpus):
+    splits = split_records(corpus)
+    a = train_ner(splits.train, [], tmp_path / "a", seed=3, max_steps=15, log=io.StringIO())
+    b = train_ner(splits.train, [], tmp_path / "b", seed=3, max_steps=15, log=io.StringIO())
+    assert (a.path / "ner" / "model").read_bytes() == (b.path / "ner" / "model").read_bytes()
+    assert a.meta["celltx"]["evaluated_on"] == "train"  # no dev documents given
+
+
+def test_train_refuses_test_documents_and_odd_folders(tmp_path, corpus):
+    with pytest.raises(TrainError, match="test-split"):
+        train_ner(corpus[:2], [corpus[5]], tmp_path / "m", max_steps=1, log=io.StringIO())
+    with pytest.raises(TrainError, match="no training documents"):
+        train_ner([], corpus[4:5], tmp_path / "m", max_steps=1, log=io.StringIO())
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine", "utf-8")
+    with pytest.raises(TrainError, match="not a celltx model folder"):
+        train_ner(corpus[:2], [], busy, max_steps=1, log=io.StringIO())
+    assert (busy / "notes.txt").read_text("utf-8") == "mine"
+
+
+# --------------------------------------------------------------------------- command line
+
+
+@pytest.fixture()
+def gold_dir(tmp_path, corpus):
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    _write(folder / "tiny.jsonl", corpus)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--max-steps", "0"], "--max-steps must be at least 1"),
+        (["--seed", "-1"], "--seed must be 0 or more"),
+        (["--eval-frequency", "0"], "--eval-frequency must be at least 1"),
+        (["--config", "no-such.cfg"], "no such config file"),
+    ],
+)
+def test_cli_argument_errors(gold_dir, tmp_path, capsys, extra, message):
+    assert main(["train", "--gold", str(gold_dir), "--out", str(tmp_path / "m"), *extra]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_cli_data_and_output_errors(gold_dir, tmp_path, capsys, corpus):
+    assert main(["train", "--gold", str(tmp_path / "missing")]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+    only_test = _write(tmp_path / "test_only.jsonl", [corpus[5]])
+    assert main(["train", "--gold", str(only_test), "--out", str(tmp_path / "m")]) == 2
+    assert "no training documents" in capsys.readouterr().err
+    a_file = tmp_path / "file"
+    a_file.write_text("x", "utf-8")
+    assert main(["train", "--gold", str(gold_dir), "--out", str(a_file)]) == 2
+    assert "not a folder" in capsys.readouterr().err
+    assert (
+        main(["train", "--gold", str(gold_dir), "--out", str(tmp_path / "none"), "--policy-only"])
+        == 2
+    )
+    assert "no trained model" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["train", "--no-policy", "--policy-only"])
+    assert exit_info.value.code == 2
+
+
+def test_cli_trains_and_chooses_policy_on_dev(gold_dir, tmp_path, capsys):
+    out = tmp_path / "model"
+    code = main(["train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "40"])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "model:" in captured.out and "policy:" in captured.out
+    assert "1 test (not used)" in captured.err
+    policy = json.loads((out / POLICY_FILE).read_text("utf-8"))
+    assert policy["chosen_on"] == "dev" and policy["dev_ids"] == ["tiny-5"]
+    assert set(policy["labels"]) <= set(schema.LABELS)
+    assert set(policy["union"]) | set(policy["gaps"]) == set(policy["labels"])
+    assert {"rules", "ner", "full:union:all", "full:chosen"} <= set(policy["table"])
+    assert policy["table"]["rules"]["strict"]["micro"]["tp"] >= 0
