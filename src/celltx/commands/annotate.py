@@ -155,8 +155,12 @@ def run(args: argparse.Namespace) -> int:
         raise
     if args.brat:
         from ..corpus.brat import write_brat
+        from ..corpus.jsonl import CorpusError
 
-        write_brat(args.brat, records_for_views)
+        try:
+            write_brat(args.brat, records_for_views)
+        except CorpusError as err:
+            raise CliError(f"--brat: {err}") from err
     if args.html:
         from ..review import write_html
 
