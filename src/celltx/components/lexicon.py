@@ -13,6 +13,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 
 from .. import schema
+from ..normalize import cells
 from ..resources import read_jsonl_resource
 from .regex_spans import add_candidates
 
@@ -30,7 +31,10 @@ class Lexicon:
         for file in files:
             for row in read_jsonl_resource(file):
                 if self.labels is None or row["label"] in self.labels:
-                    patterns.append({"label": row["label"], "pattern": row["pattern"], "id": row.get("id")})
+                    pattern = {"label": row["label"], "pattern": row["pattern"]}
+                    if row.get("id"):
+                        pattern["id"] = row["id"]
+                    patterns.append(pattern)
         if cl_lexicon and (self.labels is None or schema.CELL_TYPE in self.labels):
             for row in read_jsonl_resource(cl_lexicon):
                 patterns.append({"label": schema.CELL_TYPE, "pattern": row["text"], "id": row["cl_id"]})
@@ -43,6 +47,14 @@ class Lexicon:
         out = []
         for span in found:
             start, end = span.start, span.end
+            span_id = span.id_
+            if span.label_ == schema.CELL_TYPE:
+                extra = cells.left_extension(doc.text[max(0, span.start_char - 60) : span.start_char])
+                if extra:
+                    widened = doc.char_span(span.start_char - extra, span.end_char)
+                    if widened is not None:
+                        start = widened.start
+                        span_id = ""  # the widened name is normalised from its own words
             if span.label_ == schema.LAB_TEST:
                 if start > 0 and doc[start - 1].lower_ in LAB_PREFIXES:
                     start -= 1
@@ -50,7 +62,7 @@ class Lexicon:
                     end += 1
             new = doc[start:end]
             new = new.doc[new.start:new.end]
-            new_span = doc.char_span(new.start_char, new.end_char, label=span.label_, span_id=span.id_)
+            new_span = doc.char_span(new.start_char, new.end_char, label=span.label_, span_id=span_id)
             new_span._.origin = "lexicon"
             out.append(new_span)
         add_candidates(doc, out)

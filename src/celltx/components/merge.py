@@ -39,9 +39,10 @@ class Merge:
         self.priority = priority
         self.suppress = suppress
         self.labels = set(labels) if labels else None
-        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None]] = [
+        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = [
             (
                 row["label"],
+                regex.compile(row["text"]) if row.get("text") else None,
                 regex.compile(row["left"]) if row.get("left") else None,
                 regex.compile(row["right"]) if row.get("right") else None,
             )
@@ -49,13 +50,16 @@ class Merge:
         ] if exclusions else []
 
     def _excluded(self, view: str, span: Span) -> bool:
-        for label, left, right in self.exclusions:
+        for label, text, left, right in self.exclusions:
             if label != span.label_:
                 continue
-            if left is not None and left.search(view[max(0, span.start_char - CONTEXT_CHARS) : span.start_char]):
-                return True
-            if right is not None and right.search(view[span.end_char : span.end_char + CONTEXT_CHARS]):
-                return True
+            if text is not None and not text.search(view[span.start_char : span.end_char]):
+                continue
+            if left is not None and not left.search(view[max(0, span.start_char - CONTEXT_CHARS) : span.start_char]):
+                continue
+            if right is not None and not right.search(view[span.end_char : span.end_char + CONTEXT_CHARS]):
+                continue
+            return True
         return False
 
     def _rank(self, span: Span) -> int:

@@ -37,6 +37,8 @@ HARVEST_SITES = {"iliac crest": "bone_marrow", "iliac bone": "bone_marrow", "pos
 
 @dataclass(frozen=True)
 class CellTables:
+    left_extension: regex.Pattern
+    overrides: tuple[tuple[regex.Pattern, str], ...]
     sources: tuple[tuple[str, regex.Pattern, regex.Pattern | None], ...]
     kinds: tuple[tuple[str, regex.Pattern, regex.Pattern | None], ...]
     cl_map: dict[tuple[str, str], str]
@@ -52,7 +54,7 @@ def _alt(parts: list[str]) -> str:
 @lru_cache(maxsize=1)
 def tables() -> CellTables:
     rows = read_jsonl_resource("cell_types.jsonl")
-    sources, kinds, cl_map, forms = [], [], {}, {}
+    sources, kinds, cl_map, forms, overrides = [], [], {}, {}, []
     src_long, src_abbr, kind_long, kind_abbr = [], [], [], []
     for row in rows:
         kind = row.get("type")
@@ -73,15 +75,31 @@ def tables() -> CellTables:
             cl_map[(row["kind"], row["source"])] = row["cl_id"]
         elif kind == "form":
             forms[row["text"]] = (row["kind"], row.get("source"))
+        elif kind == "override":
+            overrides.append((regex.compile(row["regex"]), row["cl_id"]))
     lexicon = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
     cells_kind = next(r["regex"] for r in rows if r.get("type") == "kind" and r["kind"] == "cells")
-    src = rf"(?:(?i:{_alt(src_long)})(?:[\s-]+derived|-derived)?[\s-]+|(?:{_alt(src_abbr)})[\s-]?)"
+    src = rf"(?:(?i:{_alt(src_long)})(?i:[\s-]+derived|-derived)?[\s-]+|(?:{_alt(src_abbr)})(?:(?i:[\s-]?derived)\s+|[\s-]?))"
     kind_any = rf"(?:(?i:{_alt(kind_long)})|(?:{_alt(kind_abbr)}))"
     fixed = _alt([regex.escape(f) for f in sorted(forms, key=len, reverse=True)])
     grammar = regex.compile(
         rf"(?<![\w-])(?:(?i:human)\s+)?(?:{src}(?:{kind_any}|(?i:{cells_kind}))|{kind_any}|{fixed})(?![\w])"
     )
-    return CellTables(tuple(sources), tuple(kinds), cl_map, forms, lexicon, grammar)
+    left = regex.compile(
+        rf"(?:(?i:{_alt(src_long)})(?i:[\s-]+derived|-derived)?[\s-]+)?(?:(?i:human)\s+)?"
+        rf"(?:CD\d+\s*(?:\+|-?\s*positive)\s*)?$"
+    )
+    return CellTables(left, tuple(overrides), tuple(sources), tuple(kinds), cl_map, forms, lexicon, grammar)
+
+
+def left_extension(before: str) -> int:
+    """How many characters before a lexicon cell name belong to it (source, "human", CD marker).
+
+    "Placenta-derived human [amniotic epithelial cells]" -> the whole prefix;
+    "CD4+ [T cells]" -> "CD4+ ". Returns 0 when nothing attaches.
+    """
+    m = tables().left_extension.search(shadow(before[-60:]))
+    return len(m.group()) if m else 0
 
 
 def find_cell_names(text: str) -> list[tuple[int, int]]:
@@ -105,7 +123,7 @@ def source_of(text: str) -> str | None:
             if pattern is None:
                 continue
             pos = 0 if pattern is long_re else None
-            m = pattern.search(t) if pos == 0 else regex.search(rf"(?<![A-Za-z])(?:{pattern.pattern})(?=[\s-]?[A-Z])", t)
+            m = pattern.search(t) if pos == 0 else regex.search(rf"(?<![A-Za-z])(?:{pattern.pattern})(?=[\s-]?(?:[A-Z]|(?i:derived)))", t)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
     return best[1] if best else None
@@ -131,6 +149,9 @@ def kind_of(text: str) -> str | None:
 def cl_id_of(text: str, source: str | None = None) -> str | None:
     """Most specific Cell Ontology id for a mention, given its (possibly inferred) source."""
     t = " ".join(shadow(text).split())
+    for pattern, cl in tables().overrides:
+        if pattern.search(t):
+            return cl
     lex = tables().lexicon
     kind = kind_of(t)
     if kind is not None:

@@ -37,12 +37,17 @@ def canonical_dose_unit(unit: str) -> str | None:
     return u
 
 
+_REPEATED_UNIT_RE = regex.compile(r"^(\s*[\d.,]+)\s*([A-Za-zμ/]+)(\s*(?:-|to)\s*[\d.,]+\s*\2\b)")
+
+
 def parse_dose(text: str) -> dict[str, object]:
     attrs: dict[str, object] = {"low": None, "high": None, "unit": None, "level": None}
     level = _LEVEL_RE.search(shadow(text))
     if level:
         attrs["level"] = _LEVELS[level.group(1).lower()]
         return attrs
+    # "200 ml to 400 ml": a unit written on both ends of a range is read once
+    text = _REPEATED_UNIT_RE.sub(r"\1\3", shadow(text))
     low, high, rest = parse_amount(text)
     attrs["low"], attrs["high"] = low, high
     if low is not None:

@@ -23,7 +23,7 @@ def analyte_table() -> tuple[dict[str, str], dict[str, str]]:
         pattern = row["pattern"]
         if isinstance(pattern, str):
             names.setdefault(" ".join(shadow(pattern).lower().split()), row["id"])
-        else:
+        elif row.get("id") and len(pattern) == 1 and isinstance(pattern[0].get("TEXT"), str):
             abbrevs.setdefault(pattern[0]["TEXT"], row["id"])
     return names, abbrevs
 
@@ -85,6 +85,13 @@ _VALUE_RE = regex.compile(
 )
 
 
+_WORD_CMP_BEFORE = regex.compile(r"(?i)^\s*(less|lower|more|greater|higher)\s+than\s+")
+_WORD_CMP_AFTER = regex.compile(r"(?i)\s+or\s+(more|greater|higher|above|less|lower|below)\s*$")
+# word -> (comparator when written before the number, comparator when written after it)
+_WORD_CMP = {"less": ("<", "<="), "lower": ("<", "<="), "below": ("<", "<="),
+             "more": (">", ">="), "greater": (">", ">="), "higher": (">", ">="), "above": (">", ">=")}
+
+
 def parse_lab_value(text: str) -> dict[str, object]:
     """Parse a LAB_VALUE span: "≥ 10" -> value 10, comparator ">="; "80±18 μmol/l" -> ...
 
@@ -94,8 +101,14 @@ def parse_lab_value(text: str) -> dict[str, object]:
     attrs: dict[str, object] = {"value": None, "sd": None, "low": None, "high": None,
                                 "comparator": None, "unit": None}
     comparator, rest = parse_comparator(text)
-    attrs["comparator"] = comparator
     rest = shadow(rest)
+    words = _WORD_CMP_BEFORE.match(rest)
+    if words:  # "less than 40%"
+        comparator, rest = _WORD_CMP[words.group(1).lower()][0], rest[words.end():]
+    after = _WORD_CMP_AFTER.search(rest)
+    if after:  # "1.5 or more"
+        comparator, rest = _WORD_CMP[after.group(1).lower()][1], rest[: after.start()]
+    attrs["comparator"] = comparator
     unit_before_paren = regex.match(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$", rest)
     if unit_before_paren:
         rest = f"{unit_before_paren.group(1)} {unit_before_paren.group(3)} {unit_before_paren.group(2)}"

@@ -8,17 +8,23 @@ from ..textnorm import shadow
 from .numbers import NUMW, parse_number
 
 UNIT_DAYS = {
+    "min": 1 / 1440, "mins": 1 / 1440, "minute": 1 / 1440, "minutes": 1 / 1440,
     "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "hour": 1 / 24, "hours": 1 / 24,
     "d": 1.0, "day": 1.0, "days": 1.0,
     "w": 7.0, "wk": 7.0, "wks": 7.0, "week": 7.0, "weeks": 7.0,
     "mo": 30.0, "mos": 30.0, "month": 30.0, "months": 30.0,
     "y": 365.0, "yr": 365.0, "yrs": 365.0, "year": 365.0, "years": 365.0,
 }
-_UNIT_RE = r"(?:hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)"
+_UNIT_RE = r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)"
 
 
 def _unit_days(word: str) -> float | None:
     return UNIT_DAYS.get(word.lower())
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12}
+_ORDINAL_RE = regex.compile(rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?P<unit>{_UNIT_RE})$")
 
 
 def parse_time_days(text: str) -> list[float] | None:
@@ -26,7 +32,13 @@ def parse_time_days(text: str) -> list[float] | None:
     t = shadow(text).strip()
     if regex.fullmatch(r"(?i)base[\s-]?line", t):
         return [0.0]
-    lead = regex.match(rf"(?i)^(?P<unit>{_UNIT_RE})s?\b", t)
+    ordinal = _ORDINAL_RE.match(t)
+    if ordinal and (ordinal.group("n").lower() in ORDINALS or ordinal.group("n")[0].isdigit()):
+        word = ordinal.group("n").lower()
+        n = ORDINALS.get(word) or int(regex.sub(r"\D", "", word))
+        factor = _unit_days(ordinal.group("unit"))
+        return [float(n * factor)] if factor is not None else None
+    lead = regex.match(rf"(?i)^(?P<unit>{_UNIT_RE})s?(?=\s|\d)", t)
     if lead:  # "day 29", "days 57 and 85", "week 12"
         factor = _unit_days(lead.group("unit"))
         nums = [parse_number(m.group()) for m in regex.finditer(NUMW, t[lead.end():])]
@@ -47,7 +59,9 @@ _INTERVAL_RE = regex.compile(
 _RATE_WORDS = {"daily": 1.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.0,
                "monthly": 30.0, "yearly": 365.0, "annually": 365.0, "nightly": 1.0}
 _COUNT_RE = regex.compile(rf"(?i)(?P<n>{NUMW})\s+(?:times?|doses|injections|infusions|courses|sessions)")
-_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3, "single": 1}
+_COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3, "single": 1, "one-time": 1, "two-time": 2,
+                "three-time": 3, "once-only": 1}
+_INTERVALS_RE = regex.compile(rf"(?i)(?P<n>{NUMW})[\s-]*(?P<unit>{_UNIT_RE})s?\s+intervals?")
 
 
 def parse_frequency(text: str) -> dict[str, object]:
@@ -65,6 +79,12 @@ def parse_frequency(text: str) -> dict[str, object]:
         per_period = parse_number(m.group("n")) or 1.0
     rate = next((d for w, d in _RATE_WORDS.items() if regex.search(rf"\b{w}\b", low)), None)
     im = _INTERVAL_RE.search(t)
+    spaced = _INTERVALS_RE.search(t)
+    if spaced:  # "4-week intervals"
+        n = parse_number(spaced.group("n"))
+        days = _unit_days(spaced.group("unit"))
+        if n is not None and days is not None:
+            return {"count": None, "interval_days": float(f"{n * days:.10g}")}
     in_period = regex.search(rf"(?i)\bin\s+(?:(?P<n>{NUMW})\s+)?(?P<unit>{_UNIT_RE})\b", t)
     if in_period:  # "four times in one year": a count over a period, not a rate
         count = per_period
