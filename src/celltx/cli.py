@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("extract", "annotate", "validate", "eval", "train", "bench")
+COMMANDS = ("extract", "annotate", "import-brat", "table", "validate", "eval", "train", "bench")
 
 DESCRIPTION = """\
 Extract cell types, doses, routes, frequencies, time points, lab tests and lab values
@@ -39,10 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"celltx {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
+        module_name = f"celltx.commands.{name.replace('-', '_')}"  # import-brat -> import_brat
         try:
-            module = importlib.import_module(f"celltx.commands.{name}")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError as err:
-            if err.name == f"celltx.commands.{name}":
+            if err.name == module_name:
                 continue  # command not built yet
             raise
         module.add_parser(sub)

@@ -1,0 +1,192 @@
+"""``celltx table``: one evidence-table row per abstract, as CSV, Excel or Parquet."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..cli import CliError
+
+EPILOG = """\
+examples:
+  celltx table pre.jsonl -o evidence.csv                 # annotate output (or corrected gold)
+  celltx table pubmed_export.xml -o evidence.xlsx         # raw input: runs the pipeline first
+  celltx table corrected.jsonl -o evidence.parquet
+  celltx table sheet.csv --text-column Abstract --id-column PMID -o evidence.csv
+
+INPUT is scheme JSONL (documents with "spans", as written by celltx annotate, import-brat or
+extract --format jsonl) or any raw input celltx annotate reads (txt, JSONL of {"id", "text"},
+PubMed XML, MEDLINE, CSV, TSV), which is run through the pipeline. The table format follows
+the output suffix: .csv, .xlsx (needs openpyxl) or .parquet (needs pyarrow).
+
+columns (multi-valued cells joined with "; "):
+{columns}
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from ..corpus.readers import FORMATS
+    from ..table import COLUMN_HELP
+
+    columns = "\n".join(f"  {name:<24} {help_}" for name, help_ in COLUMN_HELP.items())
+    p = sub.add_parser(
+        "table",
+        help="one evidence-table row per abstract (CSV, Excel or Parquet)",
+        description="Summarise extracted (or corrected) documents as an evidence table, one row per abstract.",
+        epilog=EPILOG.replace("{columns}", columns),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="scheme JSONL or raw inputs (files or folders)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="output table (.csv, .xlsx or .parquet)")
+    p.add_argument("--format", dest="table_format", choices=("csv", "xlsx", "parquet"),
+                   help="table format (default: from the output suffix)")
+    p.add_argument("--input-format", choices=(*FORMATS, "scheme"), default="auto",
+                   help="input format (default: detect; scheme = JSONL of extracted documents)")
+    p.add_argument("--text-column", help="CSV/TSV column holding the text (default: text or abstract)")
+    p.add_argument("--id-column", help="CSV/TSV column holding the id (default: id or pmid)")
+    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    p.add_argument("--on-error", choices=("fail", "skip"), default="fail", help="malformed records: stop or skip")
+    p.add_argument("--system", default="full", help="pipeline variant for raw inputs (default: full)")
+    p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")
+    p.add_argument("--n-process", type=int, default=1, help="worker processes for raw inputs (default: 1)")
+    p.set_defaults(func=run)
+
+
+def _files(inputs: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not found:
+                raise CliError(f"{path}: folder is empty")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise CliError(f"{path}: no such file")
+    return files
+
+
+def is_scheme_jsonl(path: Path, encoding: str = "utf-8") -> bool:
+    """Whether ``path`` is JSONL whose first document has ``spans`` (extracted documents)."""
+    try:
+        with path.open(encoding=encoding, errors="replace") as handle:
+            for line in handle:
+                if line.strip():
+                    obj = json.loads(line.lstrip("\ufeff"))
+                    return isinstance(obj, dict) and isinstance(obj.get("spans"), list)
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def read_scheme(path: Path, encoding: str, on_error: str, report) -> Iterator[dict[str, Any]]:
+    """Scheme documents of a JSONL file; a bad line names the file and line."""
+    from ..corpus.readers import ReaderError, read_bytes_as_text
+
+    text = read_bytes_as_text(path, encoding).lstrip("\ufeff")
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        problem = None
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            problem = f"{path}:{lineno}: invalid JSON ({err.msg})"
+        else:
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                problem = f"{path}:{lineno}: not a document (no string field 'text')"
+            elif not isinstance(obj.get("spans", []), list):
+                problem = f"{path}:{lineno}: field 'spans' is not a list"
+        if problem:
+            if on_error == "fail":
+                raise ReaderError(problem)
+            report(problem)
+            continue
+        obj.setdefault("source", path.name)
+        yield obj
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..corpus.readers import ReaderError, detect_format, iter_inputs
+    from ..table import TableError, check_writer, output_format, rows, write_table
+
+    try:
+        fmt = output_format(args.output, args.table_format)
+        check_writer(fmt)  # before any work: say what to install
+    except TableError as err:
+        raise CliError(str(err)) from err
+    if args.n_process < 1:
+        raise CliError("--n-process must be at least 1")
+    files = _files(args.inputs)
+    counts = {"scheme": 0, "extracted": 0, "skipped": 0}
+
+    def report(message: str) -> None:
+        counts["skipped"] += 1
+        print(f"celltx table: skipped: {message}", file=sys.stderr)
+
+    def kind(path: Path) -> str:
+        if args.input_format == "scheme":
+            return "scheme"
+        if args.input_format in ("auto", "jsonl"):
+            detected = args.input_format
+            if detected == "auto":
+                try:
+                    with path.open("rb") as handle:
+                        head = handle.read(4096).decode(args.encoding, errors="replace")
+                except OSError as err:
+                    raise CliError(f"{path}: cannot read: {err.strerror or err}") from err
+                except LookupError as err:
+                    raise CliError(f"unknown encoding {args.encoding!r}") from err
+                detected = detect_format(path, head)
+            if detected == "jsonl" and is_scheme_jsonl(path, args.encoding):
+                return "scheme"
+        return "raw"
+
+    def raw_records(path: Path) -> Iterator[dict[str, Any]]:
+        from .. import api
+
+        meta: list[dict[str, Any]] = []
+
+        def texts() -> Iterator[str]:
+            for item in iter_inputs([path], args.input_format, encoding=args.encoding,
+                                    text_column=args.text_column, id_column=args.id_column,
+                                    on_error=args.on_error, report=report):
+                meta.append(item)
+                yield item["text"]
+
+        stream = api.extract_many(texts(), batch_size=args.batch_size, n_process=args.n_process,
+                                  system=args.system)
+        for i, record in enumerate(stream):
+            record["id"], record["source"] = meta[i]["id"], meta[i].get("source")
+            meta[i] = {}
+            yield record
+
+    def records() -> Iterator[dict[str, Any]]:
+        for path in files:
+            if kind(path) == "scheme":
+                for record in read_scheme(path, args.encoding, args.on_error, report):
+                    counts["scheme"] += 1
+                    yield record
+            else:
+                for record in raw_records(path):
+                    counts["extracted"] += 1
+                    yield record
+
+    try:
+        written = write_table(rows(records()), args.output, fmt)
+    except (ReaderError, TableError) as err:
+        raise CliError(str(err)) from err
+    except OSError as err:
+        raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from err
+    parts = [f"{counts['scheme']} read" if counts["scheme"] else "",
+             f"{counts['extracted']} extracted" if counts["extracted"] else "",
+             f"{counts['skipped']} skipped" if counts["skipped"] else ""]
+    detail = ", ".join(p for p in parts if p)
+    print(f"{written} rows -> {args.output}" + (f" ({detail})" if detail else ""), file=sys.stderr)
+    return 0
