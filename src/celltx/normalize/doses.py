@@ -48,6 +48,8 @@ def parse_dose(text: str) -> dict[str, object]:
         return attrs
     # "200 ml to 400 ml": a unit written on both ends of a range is read once
     text = _REPEATED_UNIT_RE.sub(r"\1\3", shadow(text))
+    # "50.1 ± 58.5 × 10^6 MNCs/kg": a mean dose with its spread; low = high = the mean
+    text = regex.sub(r"^(\s*[\d.,]+)\s*(?:±|\+/-)\s*[\d.,]+", r"\1", text)
     low, high, rest = parse_amount(text)
     attrs["low"], attrs["high"] = low, high
     if low is not None:

@@ -85,11 +85,16 @@ _VALUE_RE = regex.compile(
 )
 
 
-_WORD_CMP_BEFORE = regex.compile(r"(?i)^\s*(less|lower|more|greater|higher)\s+than\s+")
+_WORD_CMP_BEFORE = regex.compile(
+    r"(?i)^\s*(?:(less|lower|more|greater|higher)\s+than|(at\s+least|at\s+most|not\s+less\s+than|not\s+more\s+than"
+    r"|above|below|exceeding))\s+"
+)
 _WORD_CMP_AFTER = regex.compile(r"(?i)\s+or\s+(more|greater|higher|above|less|lower|below)\s*$")
 # word -> (comparator when written before the number, comparator when written after it)
 _WORD_CMP = {"less": ("<", "<="), "lower": ("<", "<="), "below": ("<", "<="),
-             "more": (">", ">="), "greater": (">", ">="), "higher": (">", ">="), "above": (">", ">=")}
+             "more": (">", ">="), "greater": (">", ">="), "higher": (">", ">="), "above": (">", ">="),
+             "exceeding": (">", ">"), "at least": (">=", ">="), "not less than": (">=", ">="),
+             "at most": ("<=", "<="), "not more than": ("<=", "<=")}
 
 
 def parse_lab_value(text: str) -> dict[str, object]:
@@ -104,7 +109,8 @@ def parse_lab_value(text: str) -> dict[str, object]:
     rest = shadow(rest)
     words = _WORD_CMP_BEFORE.match(rest)
     if words:  # "less than 40%"
-        comparator, rest = _WORD_CMP[words.group(1).lower()][0], rest[words.end():]
+        word = " ".join((words.group(1) or words.group(2)).lower().split())
+        comparator, rest = _WORD_CMP[word][0], rest[words.end():]
     after = _WORD_CMP_AFTER.search(rest)
     if after:  # "1.5 or more"
         comparator, rest = _WORD_CMP[after.group(1).lower()][1], rest[: after.start()]

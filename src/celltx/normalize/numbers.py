@@ -45,8 +45,8 @@ MULT = (
     r"|\s+(?:[Mm]illion|[Bb]illion|[Tt]housand)\b)"
 )
 RANGE_SEP = r"(?:\s*-\s*|\s+to\s+|\s*~\s*)"
-COMPARATOR_RE = regex.compile(r"^\s*(≤|≥|<=|>=|=<|=>|<|>|⩽|⩾)\s*")
-_COMPARATORS = {"≤": "<=", "⩽": "<=", "<=": "<=", "=<": "<=", "≥": ">=", "⩾": ">=", ">=": ">=",
+COMPARATOR_RE = regex.compile(r"^\s*(>\s*or\s*=|<\s*or\s*=|≤|≥|<=|>=|=<|=>|<|>|⩽|⩾)\s*")
+_COMPARATORS = {">or=": ">=", "<or=": "<=", "≤": "<=", "⩽": "<=", "<=": "<=", "=<": "<=", "≥": ">=", "⩾": ">=", ">=": ">=",
                 "=>": ">=", "<": "<", ">": ">"}
 
 _NUM_RE = regex.compile(NUM)
@@ -106,7 +106,7 @@ def parse_comparator(text: str) -> tuple[str | None, str]:
     m = COMPARATOR_RE.match(t)
     if not m:
         return None, text
-    return _COMPARATORS[m.group(1)], text[m.end():]
+    return _COMPARATORS[regex.sub(r"\s+", "", m.group(1))], text[m.end():]
 
 
 def parse_amount(text: str) -> tuple[float | None, float | None, str]:
