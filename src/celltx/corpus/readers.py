@@ -87,7 +87,9 @@ def iter_inputs(
 ) -> Iterator[dict[str, Any]]:
     """Yield ``{"id", "text", "source"}`` records from files and folders, lazily."""
     if input_format not in FORMATS:
-        raise ReaderError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}")
+        raise ReaderError(
+            f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}"
+        )
     for item in inputs:
         path = Path(item)
         if path.is_dir():
@@ -99,10 +101,20 @@ def iter_inputs(
         else:
             files = [path]
         for file in files:
-            fmt = input_format if input_format != "auto" else detect_format(file, _head(file, encoding))
+            fmt = (
+                input_format
+                if input_format != "auto"
+                else detect_format(file, _head(file, encoding))
+            )
             reader = _READERS[fmt]
-            yield from reader(file, encoding=encoding, text_column=text_column, id_column=id_column,
-                              on_error=on_error, report=report)
+            yield from reader(
+                file,
+                encoding=encoding,
+                text_column=text_column,
+                id_column=id_column,
+                on_error=on_error,
+                report=report,
+            )
 
 
 def _problem(message: str, on_error: str, report: Report | None) -> None:
@@ -116,8 +128,13 @@ def read_txt(path: Path, encoding: str = "utf-8", **_: Any) -> Iterator[dict[str
     yield {"id": path.stem, "text": read_bytes_as_text(path, encoding), "source": path.name}
 
 
-def read_jsonl_inputs(path: Path, encoding: str = "utf-8", on_error: str = "fail",
-                      report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+def read_jsonl_inputs(
+    path: Path,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    report: Report | None = None,
+    **_: Any,
+) -> Iterator[dict[str, Any]]:
     text = read_bytes_as_text(path, encoding)
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -130,15 +147,40 @@ def read_jsonl_inputs(path: Path, encoding: str = "utf-8", on_error: str = "fail
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             _problem(f"{path}:{lineno}: record has no string field 'text'", on_error, report)
             continue
-        yield {"id": str(obj.get("id", f"{path.stem}-{lineno}")), "text": obj["text"], "source": path.name}
+        yield {
+            "id": str(obj.get("id", f"{path.stem}-{lineno}")),
+            "text": obj["text"],
+            "source": path.name,
+        }
 
 
 def _text_of(elem: ET.Element | None) -> str:
-    return "".join(elem.itertext()).strip() if elem is not None else ""
+    """Element text with inline markup flattened; ``<sup>6</sup>`` becomes "^6".
+
+    PubMed keeps exponents as markup ("1×10<sup>6</sup> cells/kg"); joining the text alone
+    would give "1×106", which only reads right through the lost-superscript rule.
+    """
+    if elem is None:
+        return ""
+
+    def walk(node: ET.Element) -> str:
+        parts = [node.text or ""]
+        for child in node:
+            inner = walk(child)
+            parts.append(f"^{inner}" if child.tag == "sup" and inner and not inner.startswith("^") else inner)
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    return walk(elem).strip()
 
 
-def read_pubmed(path: Path, encoding: str = "utf-8", on_error: str = "fail",
-                report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+def read_pubmed(
+    path: Path,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    report: Report | None = None,
+    **_: Any,
+) -> Iterator[dict[str, Any]]:
     """PubMed XML: title + labelled abstract sections ("BACKGROUND: ..."), PMID as id."""
     if not path.exists():
         raise ReaderError(f"{path}: no such file")
@@ -166,11 +208,18 @@ def read_pubmed(path: Path, encoding: str = "utf-8", on_error: str = "fail",
             yield {"id": pmid, "text": text, "source": path.name}
     except ET.ParseError as err:
         line, col = err.position
-        raise ReaderError(f"{path}:{line}: malformed XML at column {col} ({err.msg if hasattr(err, 'msg') else err})") from err
+        raise ReaderError(
+            f"{path}:{line}: malformed XML at column {col} ({err.msg if hasattr(err, 'msg') else err})"
+        ) from err
 
 
-def read_medline(path: Path, encoding: str = "utf-8", on_error: str = "fail",
-                 report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+def read_medline(
+    path: Path,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    report: Report | None = None,
+    **_: Any,
+) -> Iterator[dict[str, Any]]:
     """MEDLINE/nbib: "PMID- ", "TI  - ", "AB  - " fields, continuation lines indented 6 spaces."""
     text = read_bytes_as_text(path, encoding)
     fields: dict[str, str] = {}
@@ -187,7 +236,11 @@ def read_medline(path: Path, encoding: str = "utf-8", on_error: str = "fail",
         elif not title and not abstract:
             _problem(f"{path}:{start_line}: PMID {pmid}: no TI or AB field", on_error, report)
         else:
-            yield {"id": pmid, "text": "\n\n".join(p for p in (title, abstract) if p), "source": path.name}
+            yield {
+                "id": pmid,
+                "text": "\n\n".join(p for p in (title, abstract) if p),
+                "source": path.name,
+            }
 
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -200,8 +253,12 @@ def read_medline(path: Path, encoding: str = "utf-8", on_error: str = "fail",
                 yield from flush(lineno)
                 fields, start_line = {}, lineno
             current = tag
-            fields[tag] = (fields[tag] + " " if tag in fields and tag not in ("TI", "AB") else "") + line[6:].strip() \
-                if tag not in fields or tag not in ("TI", "AB") else fields[tag] + " " + line[6:].strip()
+            fields[tag] = (
+                (fields[tag] + " " if tag in fields and tag not in ("TI", "AB") else "")
+                + line[6:].strip()
+                if tag not in fields or tag not in ("TI", "AB")
+                else fields[tag] + " " + line[6:].strip()
+            )
         elif line.startswith("      ") and current is not None:
             fields[current] = fields[current] + " " + line.strip()
         else:
@@ -209,15 +266,26 @@ def read_medline(path: Path, encoding: str = "utf-8", on_error: str = "fail",
     yield from flush(len(text.splitlines()) + 1)
 
 
-def _read_delimited(path: Path, delimiter: str, encoding: str = "utf-8", text_column: str | None = None,
-                    id_column: str | None = None, on_error: str = "fail",
-                    report: Report | None = None, **_: Any) -> Iterator[dict[str, Any]]:
+def _read_delimited(
+    path: Path,
+    delimiter: str,
+    encoding: str = "utf-8",
+    text_column: str | None = None,
+    id_column: str | None = None,
+    on_error: str = "fail",
+    report: Report | None = None,
+    **_: Any,
+) -> Iterator[dict[str, Any]]:
     text = read_bytes_as_text(path, encoding)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = reader.fieldnames or []
-    tcol = text_column or next((c for c in ("text", "abstract", "Abstract", "AB") if c in columns), None)
+    tcol = text_column or next(
+        (c for c in ("text", "abstract", "Abstract", "AB") if c in columns), None
+    )
     if tcol is None or tcol not in columns:
-        raise ReaderError(f"{path}: no text column {text_column or '(text/abstract)'}; columns are {', '.join(columns)}; use --text-column")
+        raise ReaderError(
+            f"{path}: no text column {text_column or '(text/abstract)'}; columns are {', '.join(columns)}; use --text-column"
+        )
     icol = id_column or next((c for c in ("id", "pmid", "PMID", "ID") if c in columns), None)
     if id_column and id_column not in columns:
         raise ReaderError(f"{path}: no id column {id_column!r}; columns are {', '.join(columns)}")
