@@ -49,7 +49,9 @@ def resolve_draft(draft: dict[str, Any]) -> dict[str, Any]:
         span = dict(span)
         if "start" in span and "end" in span:
             if text[span["start"] : span["end"]] != span.get("text"):
-                raise DraftError(f"{draft.get('id')}: span {span.get('id')} offsets do not match text")
+                raise DraftError(
+                    f"{draft.get('id')}: span {span.get('id')} offsets do not match text"
+                )
         else:
             needle = span["text"]
             nth = int(span.pop("nth", 0))
