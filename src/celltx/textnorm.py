@@ -42,6 +42,16 @@ _MAP = {
 # control characters (including NUL) become spaces so regexes treat them as breaks
 _MAP.update({chr(c): " " for c in range(32) if chr(c) not in "\n\t\r"})
 _MAP["\x7f"] = " "
+# Chinese, Japanese and Korean are written without spaces, so an ideograph next to a number
+# ("以1×10^6 cells/kg静脉") must not count as a letter of the same word: in the shadow every
+# such character is one neutral symbol (not a letter, digit or space), which gives each one a
+# token of its own and lets patterns see word edges at "1" and "kg".
+CJK_PLACEHOLDER = "\u25a1"
+for _first, _last in (
+    (0x1100, 0x11FF), (0x3040, 0x30FF), (0x3100, 0x312F), (0x3130, 0x318F), (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F),
+):
+    _MAP.update(dict.fromkeys(map(chr, range(_first, _last + 1)), CJK_PLACEHOLDER))
 _TABLE = str.maketrans(_MAP)
 
 

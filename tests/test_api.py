@@ -1,0 +1,163 @@
+"""The public API's input handling: types, empty text, extract_many, long-text chunking."""
+
+from __future__ import annotations
+
+import itertools
+import types
+
+import pytest
+
+import celltx
+from celltx import api, schema
+from tests.conftest import SEEDS
+
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+SHORT = "MSCs were infused i.v. at 1x10^6 cells/kg. ALT decreased from 80±12 U/L to 35±5 U/L at week 4."
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _loaded():
+    celltx.load("full")
+
+
+def _valid(record: dict, text: str) -> None:
+    assert record["text"] == text
+    assert schema.validate_record(record, require_relations=False) == []
+    for span in record["spans"]:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+# --------------------------------------------------------------------------- types
+
+
+@pytest.mark.parametrize("value", [b"MSCs", bytearray(b"MSCs"), memoryview(b"MSCs")], ids=["bytes", "bytearray", "memoryview"])
+def test_binary_input_says_decode_first(value):
+    with pytest.raises(TypeError) as err:
+        celltx.extract(value)
+    message = str(err.value)
+    assert type(value).__name__ in message and "decode" in message
+
+
+@pytest.mark.parametrize("value", [None, 42, 4.2, ["MSCs"], {"text": "MSCs"}], ids=lambda v: type(v).__name__)
+def test_other_types_are_named(value):
+    with pytest.raises(TypeError, match=type(value).__name__):
+        celltx.extract(value)
+
+
+def test_extract_many_rejects_a_bad_item_naming_its_type():
+    with pytest.raises(TypeError, match="bytes.*decode"):
+        list(celltx.extract_many(["MSCs were infused.", b"raw bytes"]))
+
+
+def test_unknown_system_is_named_even_for_empty_text():
+    with pytest.raises(ValueError, match="unknown system 'nope'"):
+        celltx.extract("", system="nope")
+
+
+# --------------------------------------------------------------------------- empty text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t\r\n"])
+def test_empty_text_gives_a_valid_empty_record(text):
+    record = celltx.extract(text)
+    assert record == schema.new_record(text)
+    assert record["spans"] == [] and record["relations"] == []
+    assert record["scheme_version"] == schema.SCHEME_VERSION
+    assert schema.validate_record(record) == []
+
+
+# --------------------------------------------------------------------------- extract_many
+
+MIXED = [
+    SHORT,
+    "",
+    SEED_TEXTS[0],
+    "   ",
+    "<p>MSCs (1&times;10<sup>6</sup> cells/kg); ALT 35&plusmn;5 U/L</p>",  # cleaned with an offset map
+    "mesen\u00adchymal stem cells",
+    SEED_TEXTS[1],
+    "\n\n".join(SEED_TEXTS),  # longer than CHUNK_CHARS: chunked
+    "No numbers here at all.",
+]
+
+
+def test_extract_many_is_lazy_and_keeps_input_order():
+    assert len(MIXED[7]) > api.CHUNK_CHARS
+    result = celltx.extract_many(iter(MIXED))
+    assert isinstance(result, types.GeneratorType)
+    records = list(result)
+    assert [r["text"] for r in records] == MIXED
+    assert records == [celltx.extract(t) for t in MIXED]
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 64])
+def test_extract_many_equals_extract_whatever_the_batch_size(batch_size):
+    assert list(celltx.extract_many(MIXED, batch_size=batch_size)) == [celltx.extract(t) for t in MIXED]
+
+
+def test_extract_many_with_two_processes_equals_extract():
+    texts = MIXED + SEED_TEXTS
+    assert list(celltx.extract_many(texts, batch_size=2, n_process=2)) == [celltx.extract(t) for t in texts]
+
+
+def test_extract_many_streams_an_endless_input():
+    endless = itertools.cycle([SHORT, "MSCs were infused."])
+    first = list(itertools.islice(celltx.extract_many(endless, batch_size=4), 5))
+    assert [r["text"] for r in first] == [SHORT, "MSCs were infused."] * 2 + [SHORT]
+
+
+def test_extract_many_other_system():
+    assert list(celltx.extract_many([SHORT], system="rules")) == [celltx.extract(SHORT, system="rules")]
+
+
+# --------------------------------------------------------------------------- chunking
+
+
+def _key(record: dict, offset: int = 0) -> list[tuple]:
+    return [(s["label"], s["start"] + offset, s["end"] + offset, s["text"], tuple(sorted(s["attrs"].items())))
+            for s in record["spans"]]
+
+
+def _relations(record: dict) -> set[tuple]:
+    by_id = {s["id"]: (s["label"], s["start"], s["end"]) for s in record["spans"]}
+    return {(r["label"], by_id[r["head"]], by_id[r["tail"]]) for r in record["relations"]}
+
+
+def _shifted_relations(record: dict, offset: int) -> set[tuple]:
+    return {(lab, (h[0], h[1] + offset, h[2] + offset), (t[0], t[1] + offset, t[2] + offset))
+            for lab, h, t in _relations(record)}
+
+
+def test_long_text_is_chunked_with_offsets_relative_to_the_whole_text(monkeypatch):
+    a, b = SEED_TEXTS[0].rstrip("\n"), SEED_TEXTS[1]
+    text = a + "\n\n" + b
+    monkeypatch.setattr(api, "CHUNK_CHARS", len(a) + 10)
+    assert len(api._chunks(text)) == 2 and api._chunks(text)[1][0] == len(a) + 2
+    record = celltx.extract(text)
+    _valid(record, text)
+    assert [s["id"] for s in record["spans"]] == [f"T{i}" for i in range(1, len(record["spans"]) + 1)]
+    alone_a, alone_b = celltx.extract(a), celltx.extract(b)
+    assert _key(record) == _key(alone_a) + _key(alone_b, offset=len(a) + 2)
+    assert _relations(record) == _relations(alone_a) | _shifted_relations(alone_b, len(a) + 2)
+    assert any(s["start"] > len(a) for s in record["spans"]), "spans found in the second piece"
+
+
+def test_many_chunks_and_cleaned_input_keep_offsets(monkeypatch):
+    monkeypatch.setattr(api, "CHUNK_CHARS", 500)
+    text = "\n\n".join(SEED_TEXTS) + "\n\nFinally ALT fell to 35&plusmn;5 U/L and MSC\u200bs were given at 2&times;10^6 cells/kg."
+    assert len(api._chunks(text)) > 10
+    record = celltx.extract(text)
+    _valid(record, text)
+    tail = {s["label"]: s["text"] for s in record["spans"] if s["start"] > len(text) - 90}
+    assert tail["LAB_VALUE"] == "35&plusmn;5 U/L" and tail["DOSE"] == "2&times;10^6 cells/kg"
+    assert tail["CELL_TYPE"] == "MSC\u200bs"
+
+
+def test_a_chunk_without_any_space_is_cut_inside_the_word(monkeypatch):
+    monkeypatch.setattr(api, "CHUNK_CHARS", 1000)
+    text = "MSCs were infused. " + "x" * 5000 + " ALT was 35 U/L."
+    pieces = api._chunks(text)
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 1000 for _, p in pieces)
+    assert [o for o, _ in pieces] == list(itertools.accumulate([0] + [len(p) for _, p in pieces[:-1]]))
+    _valid(celltx.extract(text), text)
