@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import schema
 from .train import DEV, POLICY_FILE, TEST, TrainError
@@ -71,8 +71,16 @@ class PolicyCandidates:
                 c.label_ == label and c.start_char < ent.end_char and ent.start_char < c.end_char
                 for c in existing
             ):
+                continue  # gap filling: a rule candidate of this label is already there
+            # like the proposed celltx_ner_candidates: no whitespace token at an entity's edge
+            start, end = ent.start, ent.end
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start == end:
                 continue
-            span = doc.char_span(ent.start_char, ent.end_char, label=label)
+            span = Span(doc, start, end, label=label)
             span._.origin = "ner"
             new.append(span)
         add_candidates(doc, new)
