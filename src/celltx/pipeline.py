@@ -99,7 +99,10 @@ def load(system: str = "full") -> Language:
             if system == "ner":
                 raise SystemUnavailable("no trained NER model is shipped; build it with `celltx train`")
         else:
-            ner.add_trained_ner(nlp, path)
+            # "ner" shows the model alone (every label); "full" takes the labels chosen on dev
+            labels = None if system == "ner" else ner.policy_labels(path)
+            if labels != []:  # an empty policy means the model adds nothing: do not run it
+                ner.add_trained_ner(nlp, path, labels=labels)
     return nlp
 
 

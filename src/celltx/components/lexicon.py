@@ -24,18 +24,18 @@ SCORE_WORDS = {"score", "scores"}
 class Lexicon:
     def __init__(self, nlp: Language, name: str, files: list[str], cl_lexicon: str | None, labels: list[str] | None) -> None:
         self.name = name
-        self.labels = set(labels) if labels else None
+        self.keep_labels = set(labels) if labels else None
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key="celltx_lexicon_tmp",
                                phrase_matcher_attr="LOWER", validate=False, overwrite=True)
         patterns = []
         for file in files:
             for row in read_jsonl_resource(file):
-                if self.labels is None or row["label"] in self.labels:
+                if self.keep_labels is None or row["label"] in self.keep_labels:
                     pattern = {"label": row["label"], "pattern": row["pattern"]}
                     if row.get("id"):
                         pattern["id"] = row["id"]
                     patterns.append(pattern)
-        if cl_lexicon and (self.labels is None or schema.CELL_TYPE in self.labels):
+        if cl_lexicon and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels):
             for row in read_jsonl_resource(cl_lexicon):
                 patterns.append({"label": schema.CELL_TYPE, "pattern": row["text"], "id": row["cl_id"]})
         self.ruler.add_patterns(patterns)

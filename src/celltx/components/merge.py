@@ -38,7 +38,7 @@ class Merge:
         self.name = name
         self.priority = priority
         self.suppress = suppress
-        self.labels = set(labels) if labels else None
+        self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = [
             (
                 row["label"],
@@ -68,8 +68,8 @@ class Merge:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(schema.CANDIDATES_KEY, []))
-        if self.labels is not None:
-            candidates = [c for c in candidates if c.label_ in self.labels]
+        if self.keep_labels is not None:
+            candidates = [c for c in candidates if c.label_ in self.keep_labels]
         if self.exclusions:
             view = shadow(doc.text)
             candidates = [c for c in candidates if not self._excluded(view, c)]

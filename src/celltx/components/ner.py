@@ -8,11 +8,12 @@ the dev split), where the merge step weighs them against the rules.
 """
 
 
+import json
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .regex_spans import add_candidates
 
@@ -20,15 +21,22 @@ from .regex_spans import add_candidates
 class NerCandidates:
     def __init__(self, nlp: Language, name: str, labels: list[str] | None) -> None:
         self.name = name
-        self.labels = set(labels) if labels else None
+        self.keep_labels = set(labels) if labels is not None else None  # [] = take no label
 
     def __call__(self, doc: Doc) -> Doc:
         new = []
         for ent in doc.ents:
-            if self.labels is not None and ent.label_ not in self.labels:
+            if self.keep_labels is not None and ent.label_ not in self.keep_labels:
                 continue
-            span = doc[ent.start : ent.end]
-            span = doc.char_span(span.start_char, span.end_char, label=ent.label_)
+            # the model may put a whitespace token ("\n") at an entity's edge; the scheme never does
+            start, end = ent.start, ent.end
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start == end:
+                continue
+            span = Span(doc, start, end, label=ent.label_)
             span._.origin = "ner"
             new.append(span)
         add_candidates(doc, new)
@@ -39,6 +47,18 @@ class NerCandidates:
 @Language.factory("celltx_ner_candidates", default_config={"labels": None})
 def make_ner_candidates(nlp: Language, name: str, labels: list[str] | None) -> NerCandidates:
     return NerCandidates(nlp, name, labels)
+
+
+POLICY_FILE = "celltx_policy.json"
+
+
+def policy_labels(path: Path) -> list[str] | None:
+    """Labels the full pipeline takes from the model, chosen on the dev split by ``celltx train``
+    (``celltx_policy.json`` next to the model); None (all labels) when there is no policy."""
+    policy = Path(path) / POLICY_FILE
+    if not policy.is_file():
+        return None
+    return list(json.loads(policy.read_text(encoding="utf-8"))["labels"])
 
 
 def add_trained_ner(nlp: Language, path: Path, labels: list[str] | None = None) -> None:

@@ -81,9 +81,9 @@ def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
 class RegexSpans:
     def __init__(self, nlp: Language, name: str, files: list[str], cell_grammar: bool, labels: list[str] | None):
         self.name = name
-        self.labels = set(labels) if labels else None
-        self.patterns = [p for p in compile_patterns(files) if self.labels is None or p.label in self.labels]
-        self.cell_grammar = cell_grammar and (self.labels is None or schema.CELL_TYPE in self.labels)
+        self.keep_labels = set(labels) if labels else None
+        self.patterns = [p for p in compile_patterns(files) if self.keep_labels is None or p.label in self.keep_labels]
+        self.cell_grammar = cell_grammar and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels)
         if self.cell_grammar:
             cells.tables()
 
