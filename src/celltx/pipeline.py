@@ -4,7 +4,8 @@ A *system* is the pipeline with some components switched off; the evaluation har
 the benchmark compare them side by side:
 
 ========== ==================================================================================
-full       rules + trained NER (when the model is shipped), merged per ``config.cfg``
+full       rules + the trained NER labels chosen on the dev split (``celltx_policy.json``)
+rules+ner  rules + every label of the trained NER (the ablation's union)
 rules      every rule-based component (lexicons, cell grammar, numeric regexes, context)
 ner        the trained model alone (plus normalisation and VALUE_OF linking)
 dictionary Cell Ontology names/synonyms and the lab-test lexicon only (CELL_TYPE, LAB_TEST)
@@ -44,7 +45,7 @@ from .components import (  # noqa: F401  (registration side effects)
 from .extensions import doc_to_record, register_extensions
 from .resources import models_dir
 
-SYSTEMS: tuple[str, ...] = ("dictionary", "regex", "rules", "ner", "full")
+SYSTEMS: tuple[str, ...] = ("dictionary", "regex", "rules", "ner", "rules+ner", "full")
 NER_MODEL = "ner"
 
 _SYSTEM_COMPONENTS: dict[str, list[str] | None] = {
@@ -52,6 +53,7 @@ _SYSTEM_COMPONENTS: dict[str, list[str] | None] = {
     "regex": ["celltx_sentences", "celltx_regex", "celltx_merge", "celltx_normalizer"],
     "ner": ["celltx_sentences", "celltx_merge", "celltx_normalizer", "celltx_linker"],
     "rules": None,
+    "rules+ner": None,
     "full": None,
 }
 #: Labels a restricted system can produce (the others are shown as "—" in reports).
@@ -93,14 +95,14 @@ def load(system: str = "full") -> Language:
     if system == "ner":
         config["components"]["celltx_linker"]["drop_unlinked"] = False
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    if system in ("ner", "full"):
+    if system in ("ner", "rules+ner", "full"):
         path = ner_model_path()
         if path is None:
-            if system == "ner":
+            if system != "full":
                 raise SystemUnavailable("no trained NER model is shipped; build it with `celltx train`")
         else:
             # "ner" shows the model alone (every label); "full" takes the labels chosen on dev
-            labels = None if system == "ner" else ner.policy_labels(path)
+            labels = None if system in ("ner", "rules+ner") else ner.policy_labels(path)
             if labels != []:  # an empty policy means the model adds nothing: do not run it
                 ner.add_trained_ner(nlp, path, labels=labels)
     return nlp
