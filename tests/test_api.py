@@ -10,6 +10,7 @@ import pytest
 import celltx
 from celltx import api, schema
 from tests.conftest import SEEDS
+from tests.robustness.helpers import check_record
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 SHORT = "MSCs were infused i.v. at 1x10^6 cells/kg. ALT decreased from 80±12 U/L to 35±5 U/L at week 4."
@@ -21,10 +22,7 @@ def _loaded():
 
 
 def _valid(record: dict, text: str) -> None:
-    assert record["text"] == text
-    assert schema.validate_record(record, require_relations=False) == []
-    for span in record["spans"]:
-        assert text[span["start"] : span["end"]] == span["text"]
+    check_record(record, text)  # offsets, texts, overlaps, relations, JSON
 
 
 # --------------------------------------------------------------------------- types
@@ -132,13 +130,16 @@ def test_long_text_is_chunked_with_offsets_relative_to_the_whole_text(monkeypatc
     a, b = SEED_TEXTS[0].rstrip("\n"), SEED_TEXTS[1]
     text = a + "\n\n" + b
     monkeypatch.setattr(api, "CHUNK_CHARS", len(a) + 10)
-    assert len(api._chunks(text)) == 2 and api._chunks(text)[1][0] == len(a) + 2
+    pieces = api._chunks(text)
+    assert [offset for offset, _ in pieces] == [0, len(a) + 2], "cut at the blank line"
     record = celltx.extract(text)
     _valid(record, text)
     assert [s["id"] for s in record["spans"]] == [f"T{i}" for i in range(1, len(record["spans"]) + 1)]
-    alone_a, alone_b = celltx.extract(a), celltx.extract(b)
-    assert _key(record) == _key(alone_a) + _key(alone_b, offset=len(a) + 2)
-    assert _relations(record) == _relations(alone_a) | _shifted_relations(alone_b, len(a) + 2)
+    # each piece on its own, shifted by its offset, is exactly what the whole-text record holds
+    (_, first), (offset, second) = pieces
+    alone_a, alone_b = celltx.extract(first), celltx.extract(second)
+    assert _key(record) == _key(alone_a) + _key(alone_b, offset=offset)
+    assert _relations(record) == _relations(alone_a) | _shifted_relations(alone_b, offset)
     assert any(s["start"] > len(a) for s in record["spans"]), "spans found in the second piece"
 
 

@@ -18,3 +18,22 @@ def extract_full() -> Callable[[str], dict[str, Any]]:
         return celltx.extract(text, system="full")
 
     return run
+
+
+@pytest.fixture(scope="session")
+def ner_systems() -> list[str]:
+    """Systems that run the trained NER and can be loaded here (skip when none is shipped)."""
+    import celltx
+
+    available = []
+    for system in ("ner", "rules+ner"):
+        if system not in celltx.SYSTEMS:
+            continue
+        try:
+            celltx.load(system)
+        except celltx.SystemUnavailable:
+            continue
+        available.append(system)
+    if not available:
+        pytest.skip("no trained NER model is shipped")
+    return available

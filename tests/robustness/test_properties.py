@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from .helpers import SEEDS, check_record
 
 PROPERTY_SETTINGS = settings(
-    max_examples=120,
+    max_examples=200,
     deadline=None,  # pipeline time varies with text length and machine load
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -114,7 +114,7 @@ HOSTILE_INSERTS = ["\x00", "\u00ad", "\u200b", "\ufeff", "&plusmn;", "<sup>", "<
                    "ﬁ", "−", "×", "⁶", "\ud800", "\n", "  ", "间", "&#x3bc;", "&", "<"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_mutated_seed_abstracts(extract_full, data):
     """Real abstracts (the project's seeds) with hostile characters inserted anywhere."""
@@ -123,3 +123,12 @@ def test_mutated_seed_abstracts(extract_full, data):
     for pos in sorted(cuts, reverse=True):
         text = text[:pos] + data.draw(st.sampled_from(HOSTILE_INSERTS), label="insert") + text[pos:]
     check_record(extract_full(text), text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=abstract_like, data=st.data())
+def test_abstract_like_text_with_the_trained_ner(ner_systems, text, data):
+    import celltx
+
+    system = data.draw(st.sampled_from(ner_systems), label="system")
+    check_record(celltx.extract(text, system=system), text)

@@ -55,3 +55,19 @@ def test_batched_extraction_matches_single_on_the_corpus(extract_full):
     texts = [_read(p) for p in CORPUS_FILES] + [_read(p) for p in SEED_FILES]
     batched = list(celltx.extract_many(texts, batch_size=16, system="full"))
     assert batched == [extract_full(t) for t in texts]
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason=f"third-party corpora not found at {SHARED_CORPORA}")
+def test_systems_with_the_trained_ner_on_real_text(ner_systems):
+    """The trained NER (systems "ner", "rules+ner") over the same files: same contract."""
+    import celltx
+
+    problems = []
+    texts = [(p, _read(p)) for p in CORPUS_FILES + SEED_FILES]
+    for system in ner_systems:
+        for (path, text), record in zip(texts, celltx.extract_many([t for _, t in texts], system=system)):
+            try:
+                check_record(record, text)
+            except AssertionError as err:
+                problems.append(f"{system} {path.name}: {str(err)[:300]}")
+    assert not problems, "\n".join(problems)
