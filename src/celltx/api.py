@@ -42,8 +42,8 @@ def _check_text(text: Any) -> str:
 # --- input clean-up with an offset map --------------------------------------------------
 # Some input cannot be handled by the same-length shadow of celltx.textnorm: HTML entities
 # ("&plusmn;" is one character written as eight), HTML tags, invisible format characters
-# inside words ("mesen\u00adchymal", "MSC\u200bs") and lone surrogates (which spaCy cannot
-# store). Such text is cleaned into a copy, the copy is processed, and every span is mapped
+# inside words ("mesen\u00adchymal", "MSC\u200bs"), PDF ligatures, control characters and
+# lone surrogates (which spaCy cannot store). Such text is cleaned into a copy, the copy is processed, and every span is mapped
 # back, so offsets and span texts always refer to the text the caller gave.
 
 #: Invisible format characters: soft hyphen, zero-width space/non-joiner/joiner, LRM/RLM,
@@ -56,8 +56,11 @@ _BLOCK_TAGS = (
 )
 #: PDF ligatures, one character for two or three letters ("\ufb01brinogen" is "fibrinogen").
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+#: Control characters that are not white space (NUL, ESC, DEL, C1 controls): separators.
+_CONTROLS = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
 _PREPARE_RE = regex.compile(
     r"(?P<sur>[\ud800-\udfff])"
+    rf"|(?P<ctl>[{_CONTROLS}])"
     r"|(?P<lig>[\ufb00-\ufb06])"
     rf"|(?P<inv>[{_INVISIBLE}]+)"
     r"|(?<=10)(?P<exp><sup>\s*(?P<digits>[-\u2212\u2013]?\d{1,3})\s*</sup>)"
@@ -65,7 +68,7 @@ _PREPARE_RE = regex.compile(
     rf"|(?P<inline></?(?i:{_INLINE_TAGS})(?:\s[^<>]{{0,200}})?>)"
     rf"|(?P<block></?(?i:{_BLOCK_TAGS})(?:\s[^<>]{{0,200}})?/?>)"
 )
-_PREPARE_HINT = regex.compile(rf"[\ud800-\udfff\ufb00-\ufb06{_INVISIBLE}&<]")
+_PREPARE_HINT = regex.compile(rf"[\ud800-\udfff\ufb00-\ufb06{_INVISIBLE}{_CONTROLS}&<]")
 
 
 def _replacement(m: regex.Match) -> list[tuple[str, int, int]] | None:
@@ -75,6 +78,8 @@ def _replacement(m: regex.Match) -> list[tuple[str, int, int]] | None:
     kind = m.lastgroup if m.lastgroup != "digits" else "exp"
     if kind == "sur":
         new = "\ufffd"
+    elif kind == "ctl":
+        new = " "  # read as a word separator (the NER then never keeps it at a span edge)
     elif kind == "lig":
         new = _LIGATURES[m.group()]
     elif kind == "exp":  # 10<sup>6</sup> -> 10^6, each digit keeping its own offset

@@ -18,6 +18,7 @@ The text of the ``Doc`` is always identical to the input, character for characte
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 
 import regex
 import spacy
@@ -51,12 +52,17 @@ class CelltxTokenizer:
             start, end = match.span()
             if match.lastgroup == "ws":
                 run = text[start:end]
-                if words and not spaces[-1] and run[0] == " ":
-                    spaces[-1] = True
-                    run = run[1:]
-                if run:
-                    words.append(run)
-                    spaces.append(False)
+                # The shadow also maps control and zero-width characters to spaces; in the
+                # Doc they are tokens of their own, so a white-space token holds only real
+                # white space (str.isspace) and "\x00 " never becomes one non-space token.
+                pieces = [run] if run.isspace() else ["".join(g) for _, g in groupby(run, str.isspace)]
+                for piece in pieces:
+                    if piece.isspace() and words and not spaces[-1] and piece[0] == " ":
+                        spaces[-1] = True
+                        piece = piece[1:]
+                    if piece:
+                        words.append(piece)
+                        spaces.append(False)
             else:
                 words.append(text[start:end])
                 spaces.append(False)

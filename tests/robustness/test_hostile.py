@@ -195,9 +195,10 @@ def test_lone_surrogates(extract_full):
     assert _one(record, "DOSE")["attrs"]["low"] == 1e6
 
 
-@pytest.mark.parametrize("text", ["at month 1\nand month 3", "at month 1\n\nand month 3"])
+@pytest.mark.parametrize("text", ["at month 1\nand month 3", "at month 1\n\nand month 3", "0cells 0cells \x00 "])
 def test_trained_ner_spans_do_not_end_on_white_space(ner_systems, text):
-    """Regression: the NER's entities used to keep a trailing white-space token ("month 1\\n")."""
+    """Regression: the NER's entities used to keep a trailing white-space token ("month 1\\n");
+    and the tokenizer used to make one token of "\\x00 " (NUL + space), which the NER kept."""
     import celltx
 
     for system in ner_systems:

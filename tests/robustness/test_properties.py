@@ -47,6 +47,20 @@ def test_arbitrary_longer_text(extract_full, text):
     check_record(extract_full(text), text)
 
 
+@PROPERTY_SETTINGS
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_tokenizer_keeps_text_and_white_space_tokens_pure(text):
+    """The Doc's text is the input; a token is either all white space or has none inside."""
+    import spacy
+
+    from celltx.tokenizer import CelltxTokenizer
+
+    doc = CelltxTokenizer(spacy.blank("en").vocab)(text)
+    assert doc.text == text
+    for token in doc:
+        assert token.text.isspace() or not any(c.isspace() for c in token.text), repr(token.text)
+
+
 # --------------------------------------------------------------------------- abstract-like
 
 SPACES = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "\u202f", "\u200b", "\r\n"]
