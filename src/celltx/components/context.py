@@ -8,11 +8,70 @@ cleared from the ``Doc``: they are not serialisable and would break multi-proces
 """
 
 
+from itertools import product
+from math import prod
+
 from medspacy.context import ConText, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
+
+_EXPANDABLE_KEYS = {"LOWER", "OP"}
+
+
+def _token_choices(token: dict) -> list[str] | None:
+    """Literal alternatives of one token pattern, "" for an optional token; None if not literal."""
+    if set(token) - _EXPANDABLE_KEYS or token.get("OP", "?") != "?":
+        return None
+    lower = token.get("LOWER")
+    if isinstance(lower, str):
+        words = [lower]
+    elif isinstance(lower, dict) and set(lower) == {"IN"}:
+        words = [w for w in lower["IN"] if " " not in w]  # a token never holds a space
+    else:
+        return None
+    return words + ([""] if token.get("OP") == "?" else [])
+
+
+def expand_token_rules(rules: list[ConTextRule], limit: int = 200) -> list[ConTextRule]:
+    """Rewrite ConText token-pattern rules made only of literal words as phrase rules.
+
+    spaCy's token Matcher tests every ``{"LOWER": {"IN": [...]}}`` predicate on every token,
+    which made ConText the slowest component; the same rules as literal phrases go through
+    the PhraseMatcher and match exactly the same token sequences. Rules with any other kind
+    of token pattern (or more than ``limit`` expansions) are kept as they are.
+    """
+    out: list[ConTextRule] = []
+    seen: set[tuple[str, str, str]] = set()
+    for rule in rules:
+        pattern = rule.pattern
+        choices = [_token_choices(t) for t in pattern] if isinstance(pattern, list) else None
+        if not choices or any(c is None for c in choices) or prod(len(c) for c in choices) > limit:
+            out.append(rule)
+            continue
+        for words in product(*choices):
+            literal = " ".join(w for w in words if w)
+            key = (literal, rule.category, rule.direction)
+            if not literal or key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                ConTextRule(
+                    literal,
+                    rule.category,
+                    direction=rule.direction,
+                    on_match=rule.on_match,
+                    on_modifies=rule.on_modifies,
+                    allowed_types=rule.allowed_types,
+                    excluded_types=rule.excluded_types,
+                    max_scope=rule.max_scope,
+                    max_targets=rule.max_targets,
+                    terminated_by=rule.terminated_by,
+                    metadata=rule.metadata,
+                )
+            )
+    return out
 
 
 class Context:
@@ -30,7 +89,7 @@ class Context:
         # the full default set is ~4x slower and its other verdicts are not used.
         wanted = set(categories) | {"TERMINATE", "PSEUDO"}
         rules = [r for r in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH) if r.category in wanted]
-        self.context.add(rules)
+        self.context.add(expand_token_rules(rules))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(schema.SPANS_KEY, []))

@@ -45,11 +45,12 @@ class Lexicon:
         found = list(doc.spans["celltx_lexicon_tmp"])
         del doc.spans["celltx_lexicon_tmp"]
         out = []
+        text = doc.text  # built from the tokens on every access: read it once
         for span in found:
             start, end = span.start, span.end
             span_id = span.id_
             if span.label_ == schema.CELL_TYPE:
-                extra = cells.left_extension(doc.text[max(0, span.start_char - 60) : span.start_char])
+                extra = cells.left_extension(text[max(0, span.start_char - 60) : span.start_char])
                 if extra:
                     widened = doc.char_span(span.start_char - extra, span.end_char)
                     if widened is not None:

@@ -21,29 +21,32 @@ from .abbreviations import USER_DATA_KEY
 _COORD_RE = regex.compile(r"^\s*(?:to|and|vs\.?|versus|,|or|-|–)\s*$", regex.IGNORECASE)
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of each sentence, computed once per document."""
-    if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
-    return [(s.start_char, s.end_char) for s in doc.sents]
+class _Sentences:
+    """Sentence bounds of one document, computed once, looked up by bisection."""
+
+    def __init__(self, doc: Doc, text_length: int) -> None:
+        if doc.has_annotation("SENT_START"):
+            self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            self.bounds = [(0, text_length)]
+        self.starts = [b[0] for b in self.bounds]
+
+    def of(self, span: Span) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, span.start_char) - 1
+        return self.bounds[max(i, 0)]
 
 
-def _sentence_of(bounds: list[tuple[int, int]], span: Span) -> tuple[int, int]:
-    i = bisect.bisect_right([b[0] for b in bounds], span.start_char) - 1
-    return bounds[max(i, 0)]
+def _left_context(text: str, span: Span, sent_start: int = 0, chars: int = 40) -> str:
+    return text[max(sent_start, span.start_char - chars) : span.start_char]
 
 
-def _left_context(span: Span, sent_start: int = 0, chars: int = 40) -> str:
-    return span.doc.text[max(sent_start, span.start_char - chars) : span.start_char]
-
-
-def normalise_span(span: Span, sent_start: int = 0) -> dict[str, object]:
-    """Attributes of one span from its own words and immediate context."""
+def normalise_span(span: Span, left_context: str = "") -> dict[str, object]:
+    """Attributes of one span from its own words and the text just before it (donor words)."""
     label, text = span.label_, span.text
     if label == schema.CELL_TYPE:
         source = cells.source_of(text)
         cl_id = span.id_ if span.id_.startswith("CL:") else cells.cl_id_of(text, source)
-        return {"cl_id": cl_id, "source": source, "donor": cells.donor_near(_left_context(span, sent_start))}
+        return {"cl_id": cl_id, "source": source, "donor": cells.donor_near(left_context)}
     if label == schema.DOSE:
         return doses.parse_dose(text)
     if label == schema.ROUTE:
@@ -65,20 +68,21 @@ class Normalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
-        bounds = _sentence_bounds(doc)
+        text = doc.text  # built from the tokens on every access: read it once
+        sentences = _Sentences(doc, len(text))
         for span in spans:
-            span._.attrs = normalise_span(span, _sentence_of(bounds, span)[0])
-        self._harvest_sources(doc, spans, bounds)
+            span._.attrs = normalise_span(span, _left_context(text, span, sentences.of(span)[0]))
+        self._harvest_sources(text, spans, sentences)
         self._abbreviations(doc, spans)
-        self._coordinated_units(doc, spans)
+        self._coordinated_units(text, spans)
         return doc
 
     @staticmethod
-    def _harvest_sources(doc: Doc, spans: list[Span], bounds: list[tuple[int, int]]) -> None:
+    def _harvest_sources(text: str, spans: list[Span], sentences: _Sentences) -> None:
         for span in spans:
             if span.label_ == schema.CELL_TYPE and span._.attrs.get("source") is None:
-                start, end = _sentence_of(bounds, span)
-                source = cells.source_from_clause(doc.text[start:end])
+                start, end = sentences.of(span)
+                source = cells.source_from_clause(text[start:end])
                 if source:
                     span._.attrs["source"] = source
 
@@ -104,14 +108,14 @@ class Normalizer:
                 short._.attrs["route"] = long._.attrs.get("route")
 
     @staticmethod
-    def _coordinated_units(doc: Doc, spans: list[Span]) -> None:
+    def _coordinated_units(text: str, spans: list[Span]) -> None:
         values = sorted((s for s in spans if s.label_ == schema.LAB_VALUE), key=lambda s: s.start_char)
         for i in range(len(values) - 2, -1, -1):
             cur, nxt = values[i], values[i + 1]
             if (
                 cur._.attrs.get("unit") is None
                 and nxt._.attrs.get("unit") is not None
-                and _COORD_RE.match(doc.text[cur.end_char : nxt.start_char])
+                and _COORD_RE.match(text[cur.end_char : nxt.start_char])
             ):
                 cur._.attrs["unit"] = nxt._.attrs["unit"]
 

@@ -8,6 +8,8 @@ full stop is not a known abbreviation.
 """
 
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,22 +25,28 @@ class Sentences:
         n = len(doc)
         if n == 0:
             return doc
+        # plain lists: token attribute access and per-token is_sent_start writes are slow
+        # (each write re-checks the whole doc), so starts are computed here and set at once
+        texts = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
+        is_space = [t.is_space for t in doc]
         starts = [False] * n
         starts[0] = True
-        for i, tok in enumerate(doc[:-1]):
-            if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+        for i in range(n - 1):
+            text = texts[i]
+            if is_space[i] and "\n" in text or "\n" in spaces[i]:
                 starts[i + 1] = True
-            elif tok.text in (".", "!", "?"):
-                prev = doc[i - 1].text.lower() if i > 0 else ""
+            elif text in (".", "!", "?"):
+                prev = texts[i - 1].lower() if i > 0 else ""
                 if prev in ABBREVIATIONS:
                     continue
                 j = i + 1
-                while j < n and doc[j].is_space:
+                while j < n and is_space[j]:
                     j += 1
-                if j < n and (doc[j].text[:1].isupper() or doc[j].text[:1].isdigit()):
+                if j < n and (texts[j][:1].isupper() or texts[j][:1].isdigit()):
                     starts[j] = True
-        for tok, start in zip(doc, starts):
-            tok.is_sent_start = start
+        values = numpy.asarray([1 if s else -1 for s in starts], dtype="int32").astype("uint64")
+        doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
 
 

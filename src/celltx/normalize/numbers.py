@@ -33,7 +33,7 @@ NUMBER_WORD_RE = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
 )
 #: A written number: digits with optional thousands groups and decimals, or ".5".
-NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+NUM = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"  # atomic: no backtracking into digits
 #: A bare power of ten written as a number: "10^6", "10(6)".
 POW = r"(?:10\s*\^\s*-?\d{1,2}|10\(\s*-?\d{1,2}\s*\))"
 #: A number or a number word.
