@@ -19,17 +19,16 @@ preferred.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import importlib.util
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from . import schema
+from .corpus.jsonl import atomic_target
 
 SEP = "; "
 
@@ -372,30 +371,10 @@ def write_table(
     check_writer(fmt)
     if path.is_dir():
         raise TableError(f"{path}: is a directory")
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        writer = {"csv": _write_csv, "xlsx": _write_xlsx, "parquet": _write_parquet}[fmt]
-        count = writer(table_rows, Path(tmp_name), columns)
-        _set_mode(tmp_name, path)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    writer = {"csv": _write_csv, "xlsx": _write_xlsx, "parquet": _write_parquet}[fmt]
+    with atomic_target(path) as tmp:
+        count = writer(table_rows, tmp, columns)
     return count
-
-
-def _set_mode(tmp_name: str, path: Path) -> None:
-    if path.exists():
-        with contextlib.suppress(OSError):
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-    else:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp_name, 0o666 & ~mask)
 
 
 def _write_csv(table_rows: Iterable[Mapping[str, str]], tmp: Path, columns: tuple[str, ...]) -> int:

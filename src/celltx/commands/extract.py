@@ -44,26 +44,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def read_text(path: str, encoding: str) -> tuple[str, str]:
     """(id, text) of one input; errors name the file and, for bad bytes, the offset."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "stdin"
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise CliError(f"{path}: no such file")
-        if p.is_dir():
-            raise CliError(f"{path}: is a directory (give files, or a folder as its own argument)")
+    from ..corpus.readers import ReaderError, read_bytes_as_text
+
+    if path != "-":
         try:
-            data = p.read_bytes()
-        except OSError as err:
-            raise CliError(f"{path}: cannot read: {err.strerror}") from err
-        name = p.stem
+            return Path(path).stem, read_bytes_as_text(Path(path), encoding)
+        except ReaderError as err:
+            raise CliError(str(err)) from err
+    data = sys.stdin.buffer.read()
     try:
-        return name, data.decode(encoding)
+        return "stdin", data.decode(encoding)
     except UnicodeDecodeError as err:
-        raise CliError(
-            f"{path}: not valid {encoding} at byte {err.start} ({data[err.start:err.start + 1]!r}); try --encoding latin-1"
-        ) from err
+        raise CliError(f"stdin: not valid {encoding} at byte {err.start}; pass --encoding (e.g. latin-1)") from err
     except LookupError as err:
         raise CliError(f"unknown encoding {encoding!r}") from err
 

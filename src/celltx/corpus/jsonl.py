@@ -243,6 +243,28 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary file next to ``path`` to write into; renamed over ``path`` when the block
+    ends normally (keeping the old file's mode), deleted when it raises.
+
+    For writers that want a file name (CSV, Excel, Parquet libraries) rather than bytes.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        yield Path(tmp_name)
+        _set_mode(tmp_name, path)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
 def _set_mode(tmp_name: str, path: Path) -> None:
     """Give the temp file the mode of the file it replaces (or the default for a new file)."""
     if path.exists():
