@@ -30,8 +30,19 @@ class ValueLinker:
         linked: set[int] = set()
         has_sents = doc.has_annotation("SENT_START")
         sentences = list(doc.sents) if has_sents else [doc[:]]
+        # walk sentences and spans (both in order) together instead of filtering all spans
+        # per sentence, which is quadratic on long inputs
+        ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        pos = 0
         for sent in sentences:
-            inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+            while pos < len(ordered) and ordered[pos].start < sent.start:
+                pos += 1
+            inside = []
+            j = pos
+            while j < len(ordered) and ordered[j].start < sent.end:
+                if ordered[j].end <= sent.end:
+                    inside.append(ordered[j])
+                j += 1
             tests = [s for s in inside if s.label_ == schema.LAB_TEST]
             values = [s for s in inside if s.label_ == schema.LAB_VALUE]
             if not tests or not values:

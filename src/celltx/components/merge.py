@@ -14,6 +14,8 @@ Policy (configurable, in ``config.cfg``):
 """
 
 
+import bisect
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -76,24 +78,34 @@ class Merge:
         by_label: dict[str, list[Span]] = {}
         for cand in candidates:
             by_label.setdefault(cand.label_, []).append(cand)
-        kept: list[Span] = []
-        for _label, spans in by_label.items():
+        # per label: greedy, longest first; kept intervals stay sorted and disjoint, so each
+        # overlap test is two neighbour comparisons (bisect), not a scan of everything kept
+        kept_by_label: dict[str, tuple[list[int], list[Span]]] = {}
+        for label, spans in by_label.items():
             spans.sort(key=lambda s: (-(s.end_char - s.start_char), self._rank(s), s.start_char))
+            starts: list[int] = []
             taken: list[Span] = []
             for span in spans:
-                if all(span.end_char <= t.start_char or span.start_char >= t.end_char for t in taken):
-                    taken.append(span)
-            kept.extend(taken)
-        final = []
-        for span in kept:
-            covering = self.suppress.get(span.label_, [])
-            if any(
-                o.label_ in covering and o.start_char <= span.start_char and span.end_char <= o.end_char
-                for o in kept
-                if o is not span
-            ):
-                continue
-            final.append(span)
+                i = bisect.bisect_left(starts, span.start_char)
+                if i > 0 and taken[i - 1].end_char > span.start_char:
+                    continue
+                if i < len(taken) and taken[i].start_char < span.end_char:
+                    continue
+                starts.insert(i, span.start_char)
+                taken.insert(i, span)
+            kept_by_label[label] = (starts, taken)
+
+        def covered(span: Span, label: str) -> bool:
+            starts, taken = kept_by_label.get(label, ([], []))
+            i = bisect.bisect_right(starts, span.start_char) - 1
+            return i >= 0 and taken[i].end_char >= span.end_char
+
+        final = [
+            span
+            for _label, (_starts, taken) in kept_by_label.items()
+            for span in taken
+            if not any(covered(span, other) for other in self.suppress.get(span.label_, []) if other != span.label_)
+        ]
         final.sort(key=lambda s: (s.start_char, -s.end_char))
         doc.spans[schema.SPANS_KEY] = final
         return doc
