@@ -99,3 +99,9 @@ def test_context_flags_negation(extract_rules):
 def test_every_output_record_is_valid(extract_rules):
     rec = extract_rules("Serum ALT fell from 80±10 U/L to 40±8 U/L after 3 infusions of 1×10^6 MSCs/kg.")
     assert schema.validate_record(rec) == []
+
+
+def test_negative_lab_value_keeps_its_sign(extract_rules):
+    rec = extract_rules("ALT was -5.2 U/L after infusion; AST was 5-10 U/L.")
+    assert span(rec, "-5.2 U/L", "LAB_VALUE")["attrs"]["value"] == -5.2
+    assert span(rec, "5-10 U/L", "LAB_VALUE")["attrs"]["low"] == 5.0
