@@ -194,28 +194,20 @@ def write_jsonl(path: str | os.PathLike[str], records: Iterable[dict[str, Any]])
         raise CorpusError("folder does not exist", folder)
     if path.is_dir():
         raise CorpusError("is a directory, expected a file name", path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            for record in records:
-                try:
-                    line = json.dumps(record, ensure_ascii=False)
-                except (TypeError, ValueError) as err:
-                    doc_id = record.get("id") if isinstance(record, dict) else None
-                    raise CorpusError(
-                        f"record {count + 1} cannot be written as JSON: {err}", path, None, doc_id
-                    ) from err
-                out.write(line + "\n")
-                count += 1
-            out.flush()
-            os.fsync(out.fileno())
-        _set_mode(tmp_name, path)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    with atomic_target(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as out:
+        for record in records:
+            try:
+                line = json.dumps(record, ensure_ascii=False)
+            except (TypeError, ValueError) as err:
+                doc_id = record.get("id") if isinstance(record, dict) else None
+                raise CorpusError(
+                    f"record {count + 1} cannot be written as JSON: {err}", path, None, doc_id
+                ) from err
+            out.write(line + "\n")
+            count += 1
+        out.flush()
+        os.fsync(out.fileno())
     return count
 
 
@@ -228,18 +220,10 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     if path.is_dir():
         raise CorpusError("is a directory, expected a file name", path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        _set_mode(tmp_name, path)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    with atomic_target(path) as tmp, tmp.open("wb") as out:
+        out.write(payload)
+        out.flush()
+        os.fsync(out.fileno())
     return path
 
 
