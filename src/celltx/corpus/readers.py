@@ -253,12 +253,8 @@ def read_medline(
                 yield from flush(lineno)
                 fields, start_line = {}, lineno
             current = tag
-            fields[tag] = (
-                (fields[tag] + " " if tag in fields and tag not in ("TI", "AB") else "")
-                + line[6:].strip()
-                if tag not in fields or tag not in ("TI", "AB")
-                else fields[tag] + " " + line[6:].strip()
-            )
+            value = line[6:].strip()
+            fields[tag] = f"{fields[tag]} {value}" if tag in fields else value
         elif line.startswith("      ") and current is not None:
             fields[current] = fields[current] + " " + line.strip()
         else:
