@@ -15,7 +15,6 @@ regex      the numeric regexes only, without context (DOSE, LAB_VALUE, TIME_POIN
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -42,7 +41,7 @@ from .components import (  # noqa: F401  (registration side effects)
     regex_spans,
     sentences,
 )
-from .extensions import doc_to_record, register_extensions
+from .extensions import register_extensions
 from .resources import models_dir
 
 SYSTEMS: tuple[str, ...] = ("dictionary", "regex", "rules", "ner", "rules+ner", "full")
@@ -106,11 +105,6 @@ def load(system: str = "full") -> Language:
             if labels != []:  # an empty policy means the model adds nothing: do not run it
                 ner.add_trained_ner(nlp, path, labels=labels)
     return nlp
-
-
-def _records_from_docs(docs: Iterable[Any], ids: Iterable[str | None]) -> Iterator[schema.DocumentRecord]:
-    for doc, doc_id in zip(docs, ids):
-        yield doc_to_record(doc, doc_id)
 
 
 def predict_records(system: str, records: list[dict[str, Any]], batch_size: int = 32) -> list[dict[str, Any]]:

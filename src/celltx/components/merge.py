@@ -115,12 +115,7 @@ class Merge:
     "celltx_merge",
     default_config={
         "priority": ["abbreviation", "lexicon", "regex", "ner"],
-        "suppress": {
-            "TIME_POINT": ["FREQUENCY", "DOSE", "LAB_VALUE"],
-            "LAB_VALUE": ["DOSE", "TIME_POINT", "FREQUENCY"],
-            "FREQUENCY": ["DOSE"],
-            "ROUTE": ["CELL_TYPE"],
-        },
+        "suppress": {},  # the policy lives in config.cfg, the one place it is set
         "labels": None,
         "exclusions": "exclusions.jsonl",
     },

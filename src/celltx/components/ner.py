@@ -18,6 +18,17 @@ from spacy.tokens import Doc, Span
 from .regex_spans import add_candidates
 
 
+def trimmed(ent: Span) -> Span | None:
+    """``ent`` without whitespace tokens at its edges (the model may end an entity on "\n";
+    the scheme never does); ``None`` if nothing is left."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return Span(doc, start, end, label=ent.label_) if start < end else None
+
+
 class NerCandidates:
     def __init__(self, nlp: Language, name: str, labels: list[str] | None) -> None:
         self.name = name
@@ -28,15 +39,9 @@ class NerCandidates:
         for ent in doc.ents:
             if self.keep_labels is not None and ent.label_ not in self.keep_labels:
                 continue
-            # the model may put a whitespace token ("\n") at an entity's edge; the scheme never does
-            start, end = ent.start, ent.end
-            while start < end and doc[start].is_space:
-                start += 1
-            while end > start and doc[end - 1].is_space:
-                end -= 1
-            if start == end:
+            span = trimmed(ent)
+            if span is None:
                 continue
-            span = Span(doc, start, end, label=ent.label_)
             span._.origin = "ner"
             new.append(span)
         add_candidates(doc, new)

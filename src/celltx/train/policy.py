@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import schema
 from .train import DEV, POLICY_FILE, TEST, TrainError
@@ -59,6 +59,7 @@ class PolicyCandidates:
         self.gaps = set(gaps or [])
 
     def __call__(self, doc: Doc) -> Doc:
+        from ..components.ner import trimmed
         from ..components.regex_spans import add_candidates
 
         existing = list(doc.spans.get(schema.CANDIDATES_KEY, []))
@@ -72,15 +73,9 @@ class PolicyCandidates:
                 for c in existing
             ):
                 continue  # gap filling: a rule candidate of this label is already there
-            # like the proposed celltx_ner_candidates: no whitespace token at an entity's edge
-            start, end = ent.start, ent.end
-            while start < end and doc[start].is_space:
-                start += 1
-            while end > start and doc[end - 1].is_space:
-                end -= 1
-            if start == end:
+            span = trimmed(ent)  # as celltx_ner_candidates does
+            if span is None:
                 continue
-            span = Span(doc, start, end, label=label)
             span._.origin = "ner"
             new.append(span)
         add_candidates(doc, new)

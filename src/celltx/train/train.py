@@ -51,6 +51,7 @@ from thinc.api import Config
 
 from .. import schema
 from .. import tokenizer as _tokenizer  # noqa: F401  (registers celltx.Tokenizer.v1)
+from ..components.ner import POLICY_FILE  # the pipeline reads the policy under this name
 
 TRAIN, DEV, TEST = "train", "dev", "test"
 SPLITS = (TRAIN, DEV, TEST)
@@ -60,7 +61,6 @@ MAX_MODEL_BYTES = 30 * 1024 * 1024
 #: Files written by ``nlp.to_disk`` that a model directory may contain; anything else in an
 #: existing output directory (except the policy file) makes :func:`write_model` refuse.
 MODEL_ENTRIES = frozenset({"config.cfg", "meta.json", "tokenizer", "vocab", "ner"})
-POLICY_FILE = "celltx_policy.json"
 
 
 class TrainError(ValueError):
