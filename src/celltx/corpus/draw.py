@@ -1,0 +1,272 @@
+"""The recorded random draw of real abstracts for the real-literature gold corpus.
+
+Which real abstracts get annotated, and which of them form the sealed test split, is decided
+here by a seeded draw over ``../shared/corpora`` *before* anyone writes a rule for them.
+The draw is deterministic (same shared corpora + same seed = same documents and splits) and
+its full record (criteria, candidate counts, ids, splits, hashes of the input files) is
+written to ``corpora/real/draw.json``.
+
+Groups (the issue's minimums in brackets):
+
+* ``cell``: every cell-therapy abstract that is about cell therapy in humans (all) - judged
+  by hand per id in :data:`CELL_DECISIONS`, with the reason;
+* ``liver``: liver abstracts (>= 40) from openly licensed sources;
+* ``rct``: RCT abstracts across medicine (>= 60) that mention a dose or a lab value
+  (:data:`DOSE_OR_LAB`), at most :data:`MAX_CHARS` characters long;
+* ``glaucoma``: CT-Corpus glaucoma abstracts (>= 20).
+
+Only openly licensed sources are drawn (evidence-inference, MIT; PubMedQA, MIT; CT-Corpus):
+AbstRCT (CC BY-NC-SA) may not be copied, and the tokenised EBM-NLP copy, EvidenceMap and
+PICO-Corpus carry no licence we can cite.
+
+Run ``python -m celltx.corpus.draw [SHARED_CORPORA] [OUT_DIR]``; it refuses to overwrite an
+existing draw (the draw is made once).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+SEED = 20261129
+MAX_CHARS = 4000
+TARGET = {"cell": None, "liver": 46, "rct": 72, "glaucoma": 24}  # None = all candidates
+TEST_SHARE = 0.40
+DEV_SHARE = 0.15
+
+LICENCES = {
+    "evidence-inference": ("MIT", "https://github.com/jayded/evidence-inference"),
+    "PubMedQA-pqal": ("MIT", "https://github.com/pubmedqa/pubmedqa"),
+    "CT-Corpus": ("CT-Corpus licence (openly licensed)", "https://github.com/ag-sc/CT-Corpus"),
+}
+
+#: Hand judgement of every abstract in real-abstracts/celltherapy.jsonl (by its title and
+#: topic only): included when it is about a cell product given to humans.
+CELL_DECISIONS: dict[str, tuple[bool, str]] = {
+    "PMC3856598": (False, "murine model, not humans"),
+    "PMC4687062": (True, "bone marrow mononuclear cells after myocardial infarction"),
+    "PMC4821226": (True, "autologous bone marrow concentrate, femoral head osteonecrosis"),
+    "PMC5320771": (True, "adipose-derived stem cells, fecal incontinence"),
+    "PMC5541727": (True, "allogeneic mesenchymal precursor cells, knee"),
+    "PMC5866927": (True, "autologous umbilical cord blood cells"),
+    "PMC3931996": (True, "intracoronary bone marrow cells, myocardial infarction"),
+    "PMC4546041": (True, "concentrated bone marrow aspirate, fractures"),
+    "PMC4606493": (True, "bone marrow-derived cellular therapy, multiple sclerosis (protocol)"),
+    "PMC4759781": (True, "G-CSF with intravenous cell infusion, myocardial infarction"),
+    "neoplasm_train/22120301": (False, "AbstRCT: non-commercial licence, may not be copied"),
+    "neoplasm_train/22825506": (False, "AbstRCT: non-commercial licence, may not be copied"),
+    "27184293": (True, "haematopoietic progenitor cell products for transplantation"),
+    "dev/438": (False, "G-CSF mobilisation, no cell product given; EBM-NLP copy unlicensed"),
+    "dev/640": (False, "duplicate of PMC4606493 (tokenised EBM-NLP copy)"),
+    "dev/750": (False, "rehabilitation after transplantation, not about the cell therapy"),
+}
+
+_UNIT = (
+    r"(?:mg|µg|μg|mcg|ng|g|kg|ml|mL|l|L|IU|U|units?|mmol|µmol|μmol|umol|mEq|cells|%)"
+    r"(?:/(?:kg|m2|m²|d|day|dl|dL|l|L|ml|mL|h))?"
+)
+#: A number followed by a dose or lab unit: the "mentions a dose or a lab value" criterion.
+DOSE_OR_LAB = re.compile(r"\d(?:[.,]\d+)?\s?" + _UNIT + r"(?![A-Za-z])")
+
+_GL_TAIL = re.compile(r"^(DOI:|PMID:|PMCID:|Copyright|©|Comment in|Erratum in|Publication types)")
+_GL_HEAD = re.compile(r"^(Comment in|Erratum in|Collaborators:|Update of|Update in|Retraction)")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def glaucoma_abstract(text: str) -> tuple[int, str]:
+    """The abstract of a CT-Corpus PubMed record: ``(offset, slice)``.
+
+    A record is blocks separated by blank lines: citation, title, authors, affiliations,
+    abstract, then DOI/PMID lines. The abstract is the first block after the affiliations
+    (or after the authors when there are none) and runs up to the first trailing block.
+    """
+    blocks = [(m.start(), m.group()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    start = None
+    for i, (_off, block) in enumerate(blocks):
+        if block.startswith("Author information"):
+            start = i + 1
+            break
+    if start is None:
+        start = 3
+    while _GL_HEAD.match(blocks[start][1]):
+        start += 1
+    first = blocks[start][0]
+    last_end = first
+    for off, block in blocks[start:]:
+        if _GL_TAIL.match(block):
+            break
+        last_end = off + len(block)
+    return first, text[first:last_end].rstrip()
+
+
+def _candidates(shared: Path) -> dict[str, list[dict[str, Any]]]:
+    real = shared / "real-abstracts"
+    cell_rows = _read(real / "celltherapy.jsonl")
+    liver_rows = _read(real / "liver.jsonl")
+    rct_rows = _read(real / "rct_abstracts.jsonl")
+    taken: set[str] = set()
+    out: dict[str, list[dict[str, Any]]] = {"cell": [], "liver": [], "rct": [], "glaucoma": []}
+
+    def add(group: str, row: dict[str, Any], source_file: str) -> None:
+        out[group].append(
+            {
+                "orig_id": row["id"],
+                "corpus": row["source"],
+                "source": f"real-abstracts/{source_file}:{row['id']}",
+                "source_offset": 0,
+                "text": row["text"],
+            }
+        )
+        taken.add(row["id"])
+
+    unknown = [r["id"] for r in cell_rows if r["id"] not in CELL_DECISIONS]
+    if unknown:
+        raise ValueError(f"celltherapy.jsonl ids without a recorded decision: {unknown}")
+    for row in cell_rows:
+        if CELL_DECISIONS[row["id"]][0]:
+            add("cell", row, "celltherapy.jsonl")
+    for row in liver_rows:
+        if row["source"] in LICENCES and row["id"] not in taken:
+            add("liver", row, "liver.jsonl")
+    for row in rct_rows:
+        if row["id"] in taken or len(row["text"]) > MAX_CHARS:
+            continue
+        if DOSE_OR_LAB.search(row["text"]):
+            add("rct", row, "rct_abstracts.jsonl")
+    for path in sorted((shared / "ctc-glaucoma").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        offset, piece = glaucoma_abstract(text)
+        out["glaucoma"].append(
+            {
+                "orig_id": path.stem.removesuffix("_gl"),
+                "corpus": "CT-Corpus",
+                "source": f"ctc-glaucoma/{path.name}",
+                "source_offset": offset,
+                "text": piece,
+            }
+        )
+    return out
+
+
+_PREFIX = {"evidence-inference": "ei", "PubMedQA-pqal": "pqa", "CT-Corpus": "ctc"}
+
+
+def _doc_id(cand: dict[str, Any]) -> str:
+    orig = re.sub(r"[^A-Za-z0-9]+", "-", cand["orig_id"]).strip("-")
+    return f"real-{_PREFIX[cand['corpus']]}-{orig}"
+
+
+def draw(shared: Path, seed: int = SEED) -> dict[str, Any]:
+    """Draw the documents and their splits; return the manifest (nothing is written)."""
+    rng = random.Random(seed)
+    cands = _candidates(shared)
+    docs: list[dict[str, Any]] = []
+    counts: dict[str, dict[str, int]] = {}
+    for group in ("cell", "liver", "rct", "glaucoma"):
+        pool = sorted(cands[group], key=lambda c: c["orig_id"])
+        n = len(pool) if TARGET[group] is None else min(TARGET[group], len(pool))
+        chosen = rng.sample(pool, n)  # order of the draw = order of annotation
+        n_test = round(n * TEST_SHARE + 0.499)
+        n_dev = round(n * DEV_SHARE)
+        for i, cand in enumerate(chosen):
+            split = "test" if i < n_test else "dev" if i < n_test + n_dev else "train"
+            licence, url = LICENCES[cand["corpus"]]
+            docs.append(
+                {
+                    "id": _doc_id(cand),
+                    "group": group,
+                    "split": split,
+                    "source": cand["source"],
+                    "source_offset": cand["source_offset"],
+                    "provenance": {
+                        "corpus": cand["corpus"],
+                        "corpus_id": cand["orig_id"],
+                        "licence": licence,
+                        "url": url,
+                    },
+                    "text": cand["text"],
+                }
+            )
+        counts[group] = {"candidates": len(pool), "drawn": n, "test": n_test, "dev": n_dev}
+    inputs = [
+        "real-abstracts/celltherapy.jsonl",
+        "real-abstracts/liver.jsonl",
+        "real-abstracts/rct_abstracts.jsonl",
+    ]
+    return {
+        "seed": seed,
+        "criteria": {
+            "cell": "every celltherapy.jsonl abstract judged to be about a cell product given "
+            "to humans (CELL_DECISIONS in celltx.corpus.draw)",
+            "liver": "liver.jsonl abstracts from evidence-inference or PubMedQA, not in 'cell'",
+            "rct": f"rct_abstracts.jsonl abstracts not in 'cell'/'liver', <= {MAX_CHARS} "
+            f"characters, matching DOSE_OR_LAB ({DOSE_OR_LAB.pattern})",
+            "glaucoma": "ctc-glaucoma records; the document is the abstract block",
+            "split": f"within each group, the first {TEST_SHARE:.0%} (rounded up) of the "
+            f"random order are test, the next {DEV_SHARE:.0%} dev, the rest train",
+        },
+        "cell_decisions": {k: {"included": v[0], "why": v[1]} for k, v in CELL_DECISIONS.items()},
+        "counts": counts,
+        "input_sha256": {name: _sha256(shared / name) for name in inputs},
+        "documents": docs,
+    }
+
+
+def write_batches(manifest: dict[str, Any], out_dir: Path, n_batches: int) -> list[Path]:
+    """Write the unannotated records as batch files for the annotators (round robin)."""
+    drafts = out_dir / "drafts"
+    drafts.mkdir(parents=True, exist_ok=True)
+    batches: list[list[dict[str, Any]]] = [[] for _ in range(n_batches)]
+    for i, doc in enumerate(manifest["documents"]):
+        batches[i % n_batches].append(doc)
+    paths = []
+    for k, batch in enumerate(batches, start=1):
+        path = drafts / f"batch_{k:02d}.texts.jsonl"
+        _write_lines(path, ({**d, "scheme_version": 1} for d in batch))
+        paths.append(path)
+    return paths
+
+
+def _write_lines(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    tmp.replace(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    shared = Path(args[0]) if args else Path("../shared/corpora")
+    out_dir = Path(args[1]) if len(args) > 1 else Path("corpora/real")
+    target = out_dir / "draw.json"
+    if target.exists():
+        print(f"{target} exists: the draw is made once and never redone", file=sys.stderr)
+        return 2
+    manifest = draw(shared)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    record = {k: v for k, v in manifest.items() if k != "documents"}
+    record["documents"] = [
+        {k: d[k] for k in ("id", "group", "split", "source", "source_offset", "provenance")}
+        for d in manifest["documents"]
+    ]
+    target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    paths = write_batches(manifest, out_dir, n_batches=7)
+    print(json.dumps(manifest["counts"]), f"-> {target}; {len(paths)} batch files")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
