@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..normalize import cells, numbers
+from ..normalize import cells, doses, numbers, times
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 
@@ -29,6 +29,16 @@ BUILTIN_DEFINES = {
     "MULT": numbers.MULT,
     "RANGE_SEP": numbers.RANGE_SEP,
 }
+
+
+def _builtin_defines() -> dict[str, str]:
+    """Building blocks defined in code or in other pattern files (one place per notation)."""
+    return {
+        **BUILTIN_DEFINES,
+        "FREQ_TERM": times.freq_term_regex(),
+        "DRUG_UNIT": doses.unit_block("dose_base"),
+        "DRUG_PER": doses.unit_block("dose_per"),
+    }
 CONTEXT_CHARS = 30
 
 
@@ -52,7 +62,7 @@ def _expand(text: str, defines: dict[str, str]) -> str:
 
 def compile_patterns(files: Iterable[str]) -> list[RegexPattern]:
     """Read pattern files and compile them (raises ValueError naming the bad pattern)."""
-    defines = dict(BUILTIN_DEFINES)
+    defines = _builtin_defines()
     compiled: list[RegexPattern] = []
     for name in files:
         for row in read_jsonl_resource(name):

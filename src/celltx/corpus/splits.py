@@ -42,8 +42,8 @@ def apply(corpus_root: Path) -> dict[str, int]:
     """Write ``split`` into every gold file under ``corpus_root``; return counts per split."""
     counts: dict[str, int] = {}
     for path in sorted(corpus_root.rglob("*.jsonl")):
-        if "drafts" in path.parts:
-            continue
+        if "drafts" in path.parts or "real" in path.parts:
+            continue  # real abstracts carry the split of their recorded draw (corpus.draw)
         records = list(read_jsonl(path))
         if path.parent.name == "gold":
             mapping = {r["id"]: "test" for r in records}

@@ -24,13 +24,61 @@ def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _drug_unit_tables() -> tuple[tuple[tuple[regex.Pattern, str], ...], tuple[tuple[regex.Pattern, str], ...]]:
+    rows = read_jsonl_resource("units.jsonl")
+    base = tuple(
+        (regex.compile(rf"^(?:{r['regex']})$", regex.IGNORECASE), r["unit"])
+        for r in rows
+        if r.get("kind") == "dose_base"
+    )
+    per = tuple(
+        (regex.compile(rf"^(?:{r['regex']})$", regex.IGNORECASE), r["unit"])
+        for r in rows
+        if r.get("kind") == "dose_per"
+    )
+    return base, per
+
+
+def unit_block(kind: str) -> str:
+    """The ``dose_base`` or ``dose_per`` units of ``patterns/units.jsonl`` as one alternation.
+
+    The matcher's ``{DRUG_UNIT}``/``{DRUG_PER}`` building blocks come from here, so a unit is
+    written once for matching and for canonicalising.
+    """
+    rows = [r for r in read_jsonl_resource("units.jsonl") if r.get("kind") == kind]
+    # longest spellings first so "mg" is tried before "g"
+    alts = sorted((f"(?:{r['regex']})" for r in rows), key=len, reverse=True)
+    return "(?i:" + "|".join(alts) + ")"
+
+
+def _lookup(table: tuple[tuple[regex.Pattern, str], ...], text: str) -> str | None:
+    return next((canonical for pattern, canonical in table if pattern.match(text)), None)
+
+
+def _drug_unit(u: str) -> str | None:
+    """"mcg/kg/d" -> "ug/kg/day"; "IU per m2" -> "IU/m2"; None when a part is unknown."""
+    parts = [p.strip() for p in regex.split(r"\s*/\s*|\s+per\s+", u)]
+    base, per = _drug_unit_tables()
+    head = _lookup(base, parts[0])
+    if head is None:
+        return None
+    tail = [_lookup(per, p) for p in parts[1:]]
+    if any(t is None for t in tail):
+        return None
+    return "/".join([head, *tail])  # type: ignore[list-item]
+
+
 def canonical_dose_unit(unit: str) -> str | None:
-    """"MSC/kg body" -> "cells/kg"; "ml" -> "mL"; "/40ml" (cells per volume) -> "cells"."""
+    """"MSC/kg body" -> "cells/kg"; "ml" -> "mL"; "0.4 IU/kg" -> "IU/kg"; "/40ml" -> "cells"."""
     u = " ".join(shadow(unit).split()).strip(" .,;")
     if not u:
         return None
     if regex.match(r"^/\s*\d", u):  # "4x107/40ml": a cell count in a volume
         return "cells"
+    drug = _drug_unit(u)
+    if drug is not None:
+        return drug
     for pattern, canonical in _unit_rules():
         if pattern.match(u):
             return canonical
@@ -52,7 +100,9 @@ def parse_dose(text: str) -> dict[str, object]:
     text = regex.sub(r"^(\s*[\d.,]+)\s*(?:±|\+/-)\s*[\d.,]+", r"\1", text)
     low, high, rest = parse_amount(text)
     attrs["low"], attrs["high"] = low, high
-    if low is not None:
+    if low is not None and rest.startswith("%"):
+        attrs["unit"] = "%"
+    elif low is not None:
         attrs["unit"] = canonical_dose_unit(rest)
         if attrs["unit"] is None and low >= 1e4:
             attrs["unit"] = "cells"  # "2×10^6" on its own is a cell count

@@ -119,7 +119,7 @@ def parse_amount(text: str) -> tuple[float | None, float | None, str]:
     t = shadow(text)
     pattern = regex.compile(
         rf"^\s*(?:between\s+)?(?P<a>{NUMW})(?P<ma>{MULT})?"
-        rf"(?:(?:{RANGE_SEP}|\s+and\s+)(?P<b>{NUMW})(?P<mb>{MULT})?)?",
+        rf"(?:(?:{RANGE_SEP}|\s+(?:and|or)\s+)(?P<b>{NUMW})(?P<mb>{MULT})?)?",
         regex.IGNORECASE,
     )
     m = pattern.match(t)

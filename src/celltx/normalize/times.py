@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+from functools import lru_cache
+
 import regex
 
+from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 from .numbers import NUMW, parse_number
 
@@ -64,9 +68,47 @@ _COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3, "single": 1, "one-time": 1, 
 _INTERVALS_RE = regex.compile(rf"(?i)(?P<n>{NUMW})[\s-]*(?P<unit>{_UNIT_RE})s?\s+intervals?")
 
 
+@lru_cache(maxsize=1)
+def frequency_terms() -> tuple[tuple[regex.Pattern, dict], ...]:
+    """Fixed FREQUENCY notations (``patterns/frequency_terms.jsonl``), compiled once.
+
+    The same rows give the matcher its ``FREQ_TERM`` building block (:func:`freq_term_regex`)
+    and the parser its readings, so a notation is written in one place.
+    """
+    return tuple(
+        (regex.compile(rf"(?:{row['regex']})"), row)
+        for row in read_jsonl_resource("frequency_terms.jsonl")
+    )
+
+
+def freq_term_regex() -> str:
+    """All fixed FREQUENCY notations as one alternation (for ``{FREQ_TERM}`` in patterns)."""
+    return "|".join(f"(?:{row['regex']})" for _, row in frequency_terms())
+
+
+def _fixed_term(t: str) -> dict[str, object] | None:
+    for pattern, row in frequency_terms():
+        m = pattern.fullmatch(t)
+        if not m:
+            continue
+        if "per_unit" in row:
+            n = parse_number(m.group("n"))
+            interval = n * UNIT_DAYS[row["per_unit"]] if n is not None else None
+        else:
+            interval = float(Fraction(str(row["interval_days"])))
+        return {
+            "count": None,
+            "interval_days": float(f"{interval:.10g}") if interval is not None else None,
+        }
+    return None
+
+
 def parse_frequency(text: str) -> dict[str, object]:
     """"[once per 4 week]" -> interval 28; "[3 times]" -> count 3; "[twice daily]" -> interval 0.5."""
     t = shadow(text).strip()
+    fixed = _fixed_term(t)
+    if fixed is not None:
+        return fixed
     low = t.lower()
     count: float | None = None
     interval: float | None = None
