@@ -28,6 +28,10 @@ examples:
   celltx eval --gold gold.jsonl --pred out.jsonl            # score a prediction file
   celltx eval --gold gold.jsonl --pred mine=a.jsonl --pred theirs=b.jsonl --format markdown
   celltx eval --gold corpora/ --split dev -o /tmp/eval --format json > scores.json
+
+partial gold (a peer's annotations that mark only some mentions; recall only):
+  celltx eval --partial --gold ../shared/corpora/ctc-glaucoma-peer/ctc_glaucoma_peer.jsonl
+  celltx eval --partial --gold peer.jsonl --pipeline rules --misses 20
 """
 
 PRINT_FORMATS = ("table", "json", "markdown", "html")
@@ -101,6 +105,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help=f"bootstrap seed (default: {bootstrap.SEED})",
     )
     parser.add_argument(
+        "--partial",
+        action="store_true",
+        help="gold marks only some mentions (a peer corpus): report recall per label and the misses",
+    )
+    parser.add_argument(
+        "--misses",
+        type=int,
+        default=10,
+        metavar="N",
+        help="with --partial: how many missed peer spans to print per label (default: 10)",
+    )
+    parser.add_argument(
         "--batch-size",
         type=int,
         default=32,
@@ -152,7 +168,57 @@ def _load_pred(path: Path) -> list[dict[str, Any]]:
         raise CliError(f"cannot read predictions: {err}") from err
 
 
+def run_partial(args: argparse.Namespace) -> int:
+    """Recall against partial gold (no precision: unmarked mentions are not errors)."""
+    import json
+
+    from .. import pipeline
+    from ..corpus.jsonl import CorpusError, atomic_write, iter_corpus
+    from ..evaluate.partial import render_table, score_partial
+    from ..evaluate.scorer import ScoringError
+
+    try:
+        gold = list(iter_corpus(args.gold, split=args.split))
+    except (CorpusError, OSError) as err:
+        raise CliError(f"cannot read gold: {err}") from err
+    if not gold:
+        raise CliError(f"no gold documents in {', '.join(args.gold)}")
+    runs: list[tuple[str, list[dict[str, Any]]]] = []
+    for spec in args.pred:
+        name, path = _parse_pred(spec)
+        runs.append((name, _load_pred(path)))
+    for name in args.pipeline or ([] if args.pred else ["full"]):
+        if name not in pipeline.SYSTEMS:
+            raise CliError(f"unknown pipeline system {name}; choose from {', '.join(pipeline.SYSTEMS)}")
+        _note(f"running {name} on {len(gold)} documents ...")
+        runs.append((name, pipeline.predict_records(name, gold, batch_size=args.batch_size)))
+    out: dict[str, Any] = {"gold": [str(p) for p in args.gold], "systems": {}}
+    for name, pred in runs:
+        try:
+            scores = score_partial(gold, pred)
+        except ScoringError as err:
+            raise CliError(str(err)) from err
+        out["systems"][name] = scores.to_dict()
+        sys.stdout.write(render_table(scores, f"{name}: recall against partial gold") + "\n")
+        by_label: dict[str, list[Any]] = {}
+        for miss in scores.misses:
+            by_label.setdefault(miss.label, []).append(miss)
+        for label, misses in by_label.items():
+            sys.stdout.write(f"missed {label} ({len(misses)}), first {min(args.misses, len(misses))}:\n")
+            for miss in misses[: args.misses]:
+                sys.stdout.write(f"  {miss.doc_id}: {miss.context}\n")
+        sys.stdout.write("\n")
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+        atomic_write(args.output / "partial.json", json.dumps(out, indent=1, ensure_ascii=False))
+    except OSError as err:
+        raise CliError(f"cannot write {args.output / 'partial.json'}: {err}") from err
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.partial:
+        return run_partial(args)
     from ..evaluate import peers as peers_mod
     from ..evaluate import report as report_mod
     from ..evaluate import run as run_mod
