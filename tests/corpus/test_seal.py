@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from celltx.corpus.seal import SEAL_FILE, digest, test_records
+from celltx.corpus.seal import SEAL_FILE, digest, sealed_records
 
 REAL = Path(__file__).resolve().parents[2] / "corpora" / "real"
 
@@ -17,7 +17,7 @@ def test_the_real_test_split_matches_its_seal():
     if not seal_path.is_file():
         pytest.fail("corpora/real has no SEALED.json: the test split must be sealed before tuning")
     seal = json.loads(seal_path.read_text("utf-8"))
-    records = test_records(REAL)
+    records = sealed_records(REAL)
     assert [r["id"] for r in records] == seal["ids"]
     assert digest(records) == seal["sha256"], "test gold changed: log it in CHANGES.md and renew"
 

@@ -24,7 +24,7 @@ SEAL_FILE = "SEALED.json"
 SPLIT = "test"
 
 
-def test_records(folder: Path) -> list[dict[str, Any]]:
+def sealed_records(folder: Path) -> list[dict[str, Any]]:
     """The test-split records of the real corpus, in id order."""
     return sorted(iter_corpus([folder], split=SPLIT), key=lambda r: r["id"])
 
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{target} exists: the split is sealed; renew only after a logged gold correction "
               "(--renew REASON)", file=sys.stderr)
         return 2
-    records = test_records(folder)
+    records = sealed_records(folder)
     seal = {
         "split": SPLIT,
         "documents": len(records),
