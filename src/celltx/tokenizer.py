@@ -28,13 +28,21 @@ from spacy.vocab import Vocab
 
 from .textnorm import shadow
 
+#: Suffixes that name a status or relation of the word before the hyphen, not part of its
+#: name: "HBeAg-positive" gives [HBeAg] (a lab test), "MSC-treated" gives [MSC] (a cell type).
+STATUS_SUFFIXES = (
+    "positive|negative|seropositive|seronegative|treated|related|induced|associated|mediated"
+    "|dependent|infected|naive|naïve|specific|expressing|secreting|producing|depleted|loaded"
+    "|labeled|labelled|transplanted|injected|infused|enriched|free|rich|lowering|receiving"
+)
+
 TOKEN_RE = regex.compile(
     r"""
       (?P<ws>\s+)
     | (?P<abbr>(?<![\w.])(?:[A-Za-z]\.){2,})
-    | (?P<word>\w+(?:(?:(?<=\d)[.,](?=\d)|[-'](?=\w))\w+)*)
+    | (?P<word>\w+(?:(?:(?<=\d)[.,](?=\d)|'(?=\w)|-(?=\w)(?!(?i:STATUS)\b))\w+)*)
     | (?P<other>\S)
-    """,
+    """.replace("STATUS", STATUS_SUFFIXES),
     regex.VERBOSE,
 )
 

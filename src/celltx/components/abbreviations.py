@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
+from ..normalize.labs import analyte_of
 from .regex_spans import add_candidates
 
 INHERITING_LABELS = (schema.CELL_TYPE, schema.LAB_TEST, schema.ROUTE)
@@ -37,9 +38,13 @@ class AbbreviationLabels:
         candidates = [c for c in doc.spans.get(schema.CANDIDATES_KEY, []) if c.label_ in INHERITING_LABELS]
         existing = {(c.start_char, c.end_char, c.label_) for c in candidates}
         new = []
+        redefined: set[str] = set()
         for short in abbreviations:
             long = short._.long_form
             if long is None or isinstance(long, str):
+                continue
+            if _defined_as_something_else(short.text, long.text):
+                redefined.add(short.text)
                 continue
             best, best_overlap = None, 0.0
             for cand in candidates:
@@ -61,8 +66,30 @@ class AbbreviationLabels:
                     new.append(span)
                     existing.add(key)
         add_candidates(doc, new)
+        if redefined:  # "percutaneous transluminal angioplasty (PTA)": PTA is no lab test here
+            group = doc.spans[schema.CANDIDATES_KEY]
+            doc.spans[schema.CANDIDATES_KEY] = [
+                c for c in group
+                if not (c.label_ == schema.LAB_TEST and c.text in redefined
+                        and (c._.origin or "").startswith("lexicon"))
+            ]
         doc.user_data[USER_DATA_KEY] = info
         return doc
+
+
+def _defined_as_something_else(short: str, long: str) -> bool:
+    """True when the text defines a lexicon lab-test abbreviation as another thing.
+
+    "PSA" is prostate-specific antigen in the lexicon; "probabilistic sensitivity analysis
+    (PSA)" defines it otherwise, so no occurrence of PSA in that abstract is a lab test. The
+    long form agrees when it contains a word of the analyte's name ("Serum-procalcitonin (PCT)").
+    """
+    analyte = analyte_of(short)
+    if analyte is None or analyte_of(long) == analyte:
+        return False
+    words = [w for w in analyte.replace("-", " ").split() if len(w) > 3]
+    low = long.lower()
+    return not any(w in low for w in words) and analyte.lower() not in low
 
 
 @Language.factory("celltx_abbreviations", default_config={"min_overlap": 0.5})

@@ -24,7 +24,7 @@ from .. import schema
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 
-CONTEXT_CHARS = 30
+CONTEXT_CHARS = 80  # exclusions are anchored at the span edge; this is how far they may look
 
 
 class Merge:
