@@ -53,6 +53,8 @@ def parse_time_days(text: str) -> list[float] | None:
         factor = _unit_days(units[-1])
         body = t[: t.lower().rfind(units[-1].lower())]
         nums = [parse_number(m.group()) for m in regex.finditer(rf"(?i)(?<![\w.]){NUMW}(?![\w])", body)]
+    if not nums and factor is not None and regex.fullmatch(rf"(?i){_UNIT_RE}", t):
+        nums = [1.0]  # "for a further [year]": the unit word alone is one unit
     values = [n * factor for n in nums if n is not None and factor is not None]
     return [float(f"{v:.10g}") for v in values] or None
 
