@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from celltx.corpus.seal import SEAL_FILE, digest, sealed_records
+from celltx.corpus.seal import SEAL_FILE, digest, sealed_records, trials_digest
 
 REAL = Path(__file__).resolve().parents[2] / "corpora" / "real"
 
@@ -20,6 +20,7 @@ def test_the_real_test_split_matches_its_seal():
     records = sealed_records(REAL)
     assert [r["id"] for r in records] == seal["ids"]
     assert digest(records) == seal["sha256"], "test gold changed: log it in CHANGES.md and renew"
+    assert trials_digest(REAL) == seal.get("trials_sha256"), "trial-summary test gold changed"
 
 
 def test_the_digest_sees_a_moved_span():

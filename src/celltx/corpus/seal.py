@@ -22,6 +22,8 @@ from .jsonl import atomic_write, iter_corpus
 
 SEAL_FILE = "SEALED.json"
 SPLIT = "test"
+#: Trial-summary gold of the test documents (sidecar file), sealed with them.
+TRIALS_FILE = "trials_test.jsonl"
 
 
 def sealed_records(folder: Path) -> list[dict[str, Any]]:
@@ -40,6 +42,12 @@ def digest(records: list[dict[str, Any]]) -> str:
     return h.hexdigest()
 
 
+def trials_digest(folder: Path) -> str | None:
+    """SHA-256 of the test split's trial-summary gold file, or None when there is none."""
+    path = folder / TRIALS_FILE
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path("corpora/real")
@@ -56,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         "spans": sum(len(r.get("spans", [])) for r in records),
         "sha256": digest(records),
         "ids": [r["id"] for r in records],
+        "trials_sha256": trials_digest(folder),
         "sealed": _dt.date.today().isoformat(),
     }
     if renew:
