@@ -39,6 +39,8 @@ class AbbreviationLabels:
         existing = {(c.start_char, c.end_char, c.label_) for c in candidates}
         new = []
         redefined: set[str] = set()
+        # "MSCs" defined, "MSC" used later: the other grammatical number is the same abbreviation
+        variants: dict[str, tuple[str, tuple[int, int, str]]] = {}
         for short in abbreviations:
             long = short._.long_form
             if long is None or isinstance(long, str):
@@ -65,6 +67,18 @@ class AbbreviationLabels:
                     span._.origin = "abbreviation"
                     new.append(span)
                     existing.add(key)
+            if definition:
+                variants[_number_variant(short.text)] = (best.label_, key)
+        for token in doc:
+            if token.text in variants:
+                label, definition_key = variants[token.text]
+                key = (token.idx, token.idx + len(token.text), label)
+                if key not in existing:
+                    span = doc.char_span(key[0], key[1], label=label)
+                    span._.origin = "abbreviation"
+                    new.append(span)
+                    existing.add(key)
+                    info[key] = {"long": info[definition_key]["long"], "definition": False}
         add_candidates(doc, new)
         if redefined:  # "percutaneous transluminal angioplasty (PTA)": PTA is no lab test here
             group = doc.spans[schema.CANDIDATES_KEY]
@@ -75,6 +89,11 @@ class AbbreviationLabels:
             ]
         doc.user_data[USER_DATA_KEY] = info
         return doc
+
+
+def _number_variant(short: str) -> str:
+    """"MSCs" <-> "MSC": the abbreviation in the other grammatical number."""
+    return short[:-1] if short.endswith("s") and len(short) > 2 else short + "s"
 
 
 def _defined_as_something_else(short: str, long: str) -> bool:

@@ -22,8 +22,6 @@ def route_of(text: str) -> str | None:
         return "intravenous"
     if t == "iv":
         return "intravenous"
-    if t in ("drops", "drop"):  # the dosage form on its own ("both drops"): eye drops
-        return "topical"
     for key, code in table.items():
         if key in t:
             return code
