@@ -49,6 +49,8 @@ class RegexPattern:
     pattern: regex.Pattern
     exclude_left: regex.Pattern | None
     exclude_right: regex.Pattern | None
+    require_left: regex.Pattern | None = None
+    require_right: regex.Pattern | None = None
 
 
 def _expand(text: str, defines: dict[str, str]) -> str:
@@ -73,9 +75,13 @@ def compile_patterns(files: Iterable[str]) -> list[RegexPattern]:
                 pattern = regex.compile(_expand(row["regex"], defines))
                 left = regex.compile(_expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
                 right = regex.compile(_expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
+                need_left = regex.compile(_expand(row["require_left"], defines)) if row.get("require_left") else None
+                need_right = regex.compile(_expand(row["require_right"], defines)) if row.get("require_right") else None
             except regex.error as err:
                 raise ValueError(f"{name}: pattern {row.get('name')!r} does not compile: {err}") from err
-            compiled.append(RegexPattern(row["label"], row.get("name", ""), pattern, left, right))
+            compiled.append(
+                RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right)
+            )
     return compiled
 
 
@@ -109,6 +115,10 @@ class RegexSpans:
                 if pat.exclude_left and pat.exclude_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
                     continue
                 if pat.exclude_right and pat.exclude_right.search(view[m.end() : m.end() + CONTEXT_CHARS]):
+                    continue
+                if pat.require_left and not pat.require_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
+                    continue
+                if pat.require_right and not pat.require_right.search(view[m.end() : m.end() + CONTEXT_CHARS]):
                     continue
                 found.append((start, end, pat.label, pat.name))
         if self.cell_grammar:
