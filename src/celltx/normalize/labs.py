@@ -10,6 +10,10 @@ from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 from .numbers import NUM, parse_comparator, parse_number
 
+#: The LAB_TEST lexicons: hand-written names and abbreviations, and the LOINC-keyed names
+#: generated from a maintained table (``python -m celltx.normalize.lab_lexicon``).
+LAB_LEXICONS = ("lab_tests.jsonl", "lab_tests_loinc.jsonl")
+
 _PREFIXES = ("serum ", "plasma ", "blood ", "fasting ", "baseline ")
 _SUFFIXES = (" scores", " score", " levels", " level", " values", " value")
 
@@ -19,7 +23,8 @@ def analyte_table() -> tuple[dict[str, str], dict[str, str]]:
     """(lower-case names -> analyte, case-sensitive abbreviations -> analyte) from the lexicon."""
     names: dict[str, str] = {}
     abbrevs: dict[str, str] = {}
-    for row in read_jsonl_resource("lab_tests.jsonl"):
+    rows = [row for name in LAB_LEXICONS for row in read_jsonl_resource(name)]
+    for row in rows:
         pattern = row["pattern"]
         if isinstance(pattern, str):
             names.setdefault(" ".join(shadow(pattern).lower().split()), row["id"])
