@@ -17,7 +17,6 @@ Once used, the detector's results are left on the ``Doc`` in scispaCy's serialis
 """
 
 
-from scispacy.abbreviation import AbbreviationDetector
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +34,10 @@ class AbbreviationLabels:
     def __init__(self, nlp: Language, name: str, min_overlap: float) -> None:
         self.name = name
         self.min_overlap = min_overlap
+        from scispacy.abbreviation import (
+            AbbreviationDetector,  # imported when built, not registered
+        )
+
         self.detector = AbbreviationDetector(nlp, name=f"{name}_detector", make_serializable=False)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -18,7 +18,7 @@ group (longest first, then earliest, :func:`spacy.util.filter_spans`).
 """
 
 
-from itertools import groupby
+import re
 from typing import Any
 
 import numpy
@@ -35,6 +35,8 @@ from .abbreviations import ABBREVIATIONS_EXTENSION, USER_DATA_KEY
 #: ``doc.user_data`` key under which ``celltx_clean`` leaves (original Doc, Cleaned) for
 #: ``celltx_finalize``; never present on a Doc the pipeline returns.
 SOURCE_KEY = "celltx_source"
+#: Runs of white space and of anything else (``re``'s ``\s`` is ``str.isspace``).
+_RUNS = re.compile(r"\s+|\S+")
 
 
 class Clean:
@@ -66,19 +68,15 @@ class Finalize:
         return doc
 
 
-def _tiles(cleaned: Cleaned, doc: Doc) -> list[tuple[int, int, int | None]]:
-    """Cut the original text into (start, end, cleaned token index or None) pieces: the original
-    characters of each non-space cleaned token and, between them, the rest; every piece is
-    either all white space or has none (as the tokenizer's tokens are)."""
-    original = cleaned.original
-    pieces: list[tuple[int, int, int | None]] = []
+def _bounds(cleaned: Cleaned, doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where the original text is cut into tokens, and (original start, cleaned token index) of
+    each non-space cleaned token. Cuts fall at the edges of the original characters of every
+    non-space cleaned token and between white space and the rest, so every piece is either
+    all white space or has none (as the tokenizer's tokens are); what lies between the
+    cleaned tokens (a removed tag, say) becomes tokens of its own."""
+    images: list[tuple[int, int]] = []
+    cuts: set[int] = set()
     pos = 0
-
-    def add(start: int, end: int, index: int | None) -> None:
-        for _, run in groupby(range(start, end), key=lambda i: original[i].isspace()):
-            chars = list(run)
-            pieces.append((chars[0], chars[-1] + 1, index))
-
     for token in doc:
         if token.is_space:
             continue
@@ -86,30 +84,33 @@ def _tiles(cleaned: Cleaned, doc: Doc) -> list[tuple[int, int, int | None]]:
         start = max(start, pos)
         if end <= start:
             continue
-        add(pos, start, None)
-        add(start, end, token.i)
+        images.append((start, token.i))
+        cuts.update((start, end))
         pos = end
-    add(pos, len(original), None)
-    return pieces
+    cuts.update(m.start() for m in _RUNS.finditer(cleaned.original))
+    cuts.discard(len(cleaned.original))
+    return sorted(cuts), images
 
 
 def restore(doc: Doc, source: Doc, cleaned: Cleaned) -> Doc:
     """The ``Doc`` over ``source``'s text carrying what the pipeline found in the cleaned ``doc``."""
     original = cleaned.original
+    bounds, images = _bounds(cleaned, doc)
     words: list[str] = []
     spaces: list[bool] = []
-    first: dict[int, int] = {}  # cleaned token index -> its first output token
-    for start, end, index in _tiles(cleaned, doc):
+    word_at: dict[int, int] = {}  # original offset -> output token starting there
+    for start, end in zip(bounds, bounds[1:] + [len(original)]):
         text = original[start:end]
         if text[0] == " " and words and not spaces[-1] and text.isspace():
             spaces[-1] = True  # a space after a token is its trailing white space
             text = text[1:]
+            start += 1
             if not text:
                 continue
-        if index is not None:
-            first.setdefault(index, len(words))
+        word_at[start] = len(words)
         words.append(text)
         spaces.append(False)
+    first = {index: word_at[start] for start, index in images if start in word_at}
     out = Doc(doc.vocab, words=words, spaces=spaces)
     out._context = doc._context
     out.user_data.update(source.user_data)

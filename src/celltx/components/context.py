@@ -13,14 +13,18 @@ cleared from the ``Doc``: they are not serialisable and would break multi-proces
 
 from itertools import product
 from math import prod
+from typing import TYPE_CHECKING
 
-from medspacy.context import ConText, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
 from ..extensions import register_extensions
 from .patterns import PatternsMixin, Row
+
+if TYPE_CHECKING:  # medspaCy is imported when the component is built (it takes ~2 s): spaCy
+    # loads every registered factory's module whenever it creates a Language
+    from medspacy.context import ConText, ConTextRule
 
 _EXPANDABLE_KEYS = {"LOWER", "OP"}
 
@@ -39,7 +43,7 @@ def _token_choices(token: dict) -> list[str] | None:
     return words + ([""] if token.get("OP") == "?" else [])
 
 
-def expand_token_rules(rules: list[ConTextRule], limit: int = 200) -> list[ConTextRule]:
+def expand_token_rules(rules: list["ConTextRule"], limit: int = 200) -> list["ConTextRule"]:
     """Rewrite ConText token-pattern rules made only of literal words as phrase rules.
 
     spaCy's token Matcher tests every ``{"LOWER": {"IN": [...]}}`` predicate on every token,
@@ -47,6 +51,8 @@ def expand_token_rules(rules: list[ConTextRule], limit: int = 200) -> list[ConTe
     the PhraseMatcher and match exactly the same token sequences. Rules with any other kind
     of token pattern (or more than ``limit`` expansions) are kept as they are.
     """
+    from medspacy.context import ConTextRule
+
     out: list[ConTextRule] = []
     seen: set[tuple[str, str, str]] = set()
     for rule in rules:
@@ -89,7 +95,9 @@ class Context(PatternsMixin):
         self.wanted = set(categories) | {"TERMINATE", "PSEUDO"}
         self.context = self._new_context()
 
-    def _new_context(self) -> ConText:
+    def _new_context(self) -> "ConText":
+        from medspacy.context import ConText
+
         return ConText(
             self.nlp,
             name=f"{self.name}_medspacy",
@@ -100,9 +108,13 @@ class Context(PatternsMixin):
         )
 
     def default_patterns(self) -> list[Row]:
+        from medspacy.context import ConTextRule
+
         return [rule.to_dict() for rule in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)]
 
     def _compile(self, rows: list[Row]) -> None:
+        from medspacy.context import ConTextRule
+
         rules = [ConTextRule.from_dict(row) for row in rows if row.get("category") in self.wanted]
         self.context = self._new_context()
         self.context.add(expand_token_rules(rules))
