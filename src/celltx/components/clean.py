@@ -120,7 +120,8 @@ def restore(doc: Doc, source: Doc, cleaned: Cleaned) -> Doc:
     for key, value in doc.user_data.items():
         key, value = _moved_user_data(key, value, cleaned, doc, out)
         out.user_data[key] = value
-    for item in out._.get(ABBREVIATIONS_EXTENSION) or []:  # long forms as read in the output
+    # long forms as read in the output (the extensions exist only where the detector has run)
+    for item in out.user_data.get(("._.", ABBREVIATIONS_EXTENSION, None, None)) or []:
         out[item["short_start"] : item["short_end"]]._.long_form = item["long_text"]
     return out
 
@@ -128,15 +129,19 @@ def restore(doc: Doc, source: Doc, cleaned: Cleaned) -> Doc:
 def _move_sentences(doc: Doc, out: Doc, first: dict[int, int]) -> None:
     if not len(out) or not doc.has_annotation("SENT_START"):
         return
+    # what lies between cleaned tokens (a removed tag) stays with the sentence before it; what
+    # comes before the first one, with the first sentence
     starts = numpy.full(len(out), -1, dtype="int32")
     starts[0] = 1
     pending = False  # a sentence starting on a white-space token starts at the next token
+    seen_first = False
     for token in doc:
         pending = pending or bool(token.is_sent_start)
         if token.i in first:
-            if pending:
+            if pending and seen_first:
                 starts[first[token.i]] = 1
             pending = False
+            seen_first = True
     out.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
 
 
