@@ -1,4 +1,4 @@
-"""Character-level normalisation that never moves an offset.
+"""Character-level normalisation: a same-length shadow, and a cleaned copy with an offset map.
 
 Text copied from PDFs and web pages uses many characters for the same thing (Unicode minus,
 en dash, micro sign vs Greek mu, non-breaking and thin spaces, superscript digits, ligatures).
@@ -6,6 +6,11 @@ Matchers run their regular expressions on a *shadow* string of exactly the same 
 document text, in which each character is replaced by one canonical character. A match at
 ``[start:end]`` in the shadow is therefore the same span in the original text: offsets reported
 to users always point into the text they gave us.
+
+What a same-length shadow cannot express (HTML entities and tags, invisible characters inside
+words, ligatures, control characters) is cleaned by :func:`clean` into a copy that remembers,
+for each of its characters, the original characters it stands for; the pipeline's first
+component reads that copy and its last maps results back (:mod:`celltx.components.clean`).
 """
 
 from __future__ import annotations
