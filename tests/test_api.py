@@ -1,15 +1,18 @@
-"""The public API's input handling: types, empty text, extract_many, long-text chunking."""
+"""The public API: extract() is the pipeline's own result; input types, empty text,
+extract_many, long-text chunking."""
 
 from __future__ import annotations
 
 import itertools
+import json
 import types
 
 import pytest
 
 import celltx
 from celltx import api, schema
-from tests.conftest import SEEDS
+from celltx.extensions import doc_to_record
+from tests.conftest import REPO, SEEDS, SHARED
 from tests.robustness.helpers import check_record
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -162,3 +165,63 @@ def test_a_chunk_without_any_space_is_cut_inside_the_word(monkeypatch):
     assert all(len(p) <= 1000 for _, p in pieces)
     assert [o for o, _ in pieces] == list(itertools.accumulate([0] + [len(p) for _, p in pieces[:-1]]))
     _valid(celltx.extract(text), text)
+
+
+# --------------------------------------------------------------------------- nlp(text) == extract(text)
+
+
+def _gold_texts() -> list[str]:
+    texts = []
+    for path in [REPO / "corpora" / "gold" / "seeds.jsonl", *sorted((REPO / "corpora" / "dev").glob("*.jsonl"))]:
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def _glaucoma_texts() -> list[str]:
+    folder = SHARED / "corpora" / "ctc-glaucoma"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def _same_as_extract(texts: list[str]) -> None:
+    nlp = celltx.load("full")
+    assert texts
+    for text in texts:
+        assert len(text) <= api.CHUNK_CHARS
+        assert doc_to_record(nlp(text)) == celltx.extract(text), text[:80]
+
+
+def test_nlp_equals_extract_on_seed_and_dev_gold_texts():
+    texts = SEED_TEXTS + _gold_texts()
+    assert len(texts) >= 40
+    _same_as_extract(texts)
+
+
+def test_nlp_equals_extract_on_the_glaucoma_corpus():
+    _same_as_extract(_glaucoma_texts())
+
+
+def test_nlp_equals_extract_on_odd_text():
+    odd = [t for t in MIXED if len(t) <= api.CHUNK_CHARS and t.strip()] + [
+        "MSCs\x00 were infused\x07 at 1×10^6\x0b cells/kg.\x1b ALT was 35±5\x7f U/L.",
+        "Bone marrow-derived \ufb01broblasts were infused; \ufb01brinogen was 2.1 g/L.",
+        "\u200b\ufeff", "<p></p>", "&nbsp;",
+    ]
+    _same_as_extract(odd)
+    assert celltx.extract(MIXED[4])["spans"], "cleaned text is read"
+
+
+def test_lone_surrogates_the_one_place_nlp_and_extract_differ():
+    text = "MSCs \udcff were infused at 1×10^6 cells/kg. ALT was 35±5 U/L."
+    via_nlp, record = doc_to_record(celltx.load("full")(text)), celltx.extract(text)
+    assert record["text"] == text and via_nlp["text"] == text.replace("\udcff", "\ufffd")
+    assert [(s["start"], s["end"], s["label"]) for s in via_nlp["spans"]] == [
+        (s["start"], s["end"], s["label"]) for s in record["spans"]]
+    _valid(record, text)
+
+
+def test_nlp_pipe_with_two_processes_equals_extract():
+    texts = SEED_TEXTS + [t for t in MIXED if len(t) <= api.CHUNK_CHARS]
+    docs = celltx.load("full").pipe(texts, n_process=2, batch_size=3)
+    assert [doc_to_record(doc) for doc in docs] == [celltx.extract(t) for t in texts]

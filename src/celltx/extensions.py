@@ -3,18 +3,25 @@
 Where results live on a processed ``Doc``:
 
 * ``doc.spans["celltx"]`` (:data:`celltx.schema.SPANS_KEY`): the final spans, one
-  ``SpanGroup`` holding all labels (spans of different labels may overlap).
+  ``SpanGroup`` holding all labels (spans of different labels may overlap); ``doc.ents`` holds
+  a non-overlapping view of it (longest first, then earliest), for displaCy and the like.
 * ``span._.attrs``: the normalised attributes of a span (a dict, keys per the scheme).
 * ``span._.span_id``: the span's id in the record ("T1", "T2", ...), set when converting.
 * ``span._.origin``: which component proposed the span ("lexicon", "numeric", "abbreviation",
   "ner"), useful for error analysis and ablations.
 * ``doc._.relations``: a list of ``(label, head_span, tail_span)`` tuples (VALUE_OF).
 
-spaCy 3.7 keys ordinary span extension values on the characters only (start, end), so two
-spans of different labels over the same characters would share one value. The three span
-attributes above are therefore getter/setter extensions that key ``doc.user_data`` on
-(name, start, end, label): each label keeps its own attributes, and the values still travel
-with ``doc.user_data`` (``DocBin(store_user_data=True)``).
+Everything is stored as plain data in ``doc.user_data``, so a processed ``Doc`` survives
+``doc.to_bytes()``/``Doc.from_bytes``, ``DocBin(store_user_data=True)``, ``pickle`` and
+``nlp.pipe(n_process=2)``:
+
+* spaCy 3.7 keys ordinary span extension values on the characters only (start, end), so two
+  spans of different labels over the same characters would share one value. The three span
+  attributes are therefore getter/setter extensions that key ``doc.user_data`` on
+  ("._.celltx", name, start, end, label): each label keeps its own attributes.
+* relations are stored under ``doc.user_data["celltx_relations"]`` as
+  ``[label, [start, end, label], [start, end, label]]`` lists (character offsets and label of
+  head and tail); ``doc._.relations`` turns them into spans of the span group when read.
 """
 
 from __future__ import annotations
@@ -26,16 +33,46 @@ from spacy.tokens import Doc, Span
 
 from . import schema
 
+#: ``doc.user_data`` prefix of the per-label span attributes (see the module docstring).
+SPAN_VALUE_PREFIX = "._.celltx"
+#: ``doc.user_data`` key of the relations (see the module docstring).
+RELATIONS_KEY = "celltx_relations"
+
+RelationKey = tuple[int, int, str]
+
 
 def _span_value_key(name: str, span: Span) -> tuple[str, str, int, int, str]:
-    return ("._.celltx", name, span.start_char, span.end_char, span.label_)
+    return (SPAN_VALUE_PREFIX, name, span.start_char, span.end_char, span.label_)
+
+
+def plain(value: Any) -> Any:
+    """Tuples (how msgpack reads lists back, e.g. after ``Doc.from_bytes``) as lists, recursively."""
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def _has_tuple(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return True
+    if isinstance(value, list):
+        return any(_has_tuple(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_tuple(v) for v in value.values())
+    return False
 
 
 def _labelled_span_extension(name: str) -> None:
     """A span extension stored per (start, end, label), default ``None``."""
 
     def getter(span: Span) -> Any:
-        return span.doc.user_data.get(_span_value_key(name, span))
+        key = _span_value_key(name, span)
+        value = span.doc.user_data.get(key)
+        if _has_tuple(value):  # read back from bytes: store plain lists once, keep mutability
+            value = span.doc.user_data[key] = plain(value)
+        return value
 
     def setter(span: Span, value: Any) -> None:
         span.doc.user_data[_span_value_key(name, span)] = value
@@ -49,9 +86,46 @@ def register_extensions() -> None:
         if not Span.has_extension(name):
             _labelled_span_extension(name)
     if not Doc.has_extension("relations"):
-        Doc.set_extension("relations", default=None)
+        Doc.set_extension("relations", getter=get_relations, setter=set_relations)
     if not Doc.has_extension("doc_id"):
         Doc.set_extension("doc_id", default=None)
+
+
+def relation_keys(doc: Doc) -> list[tuple[str, RelationKey, RelationKey]]:
+    """The relations of ``doc`` as stored: ``(label, (start, end, label), (start, end, label))``."""
+    return [
+        (label, (int(h[0]), int(h[1]), str(h[2])), (int(t[0]), int(t[1]), str(t[2])))
+        for label, h, t in doc.user_data.get(RELATIONS_KEY) or []
+    ]
+
+
+def _span_of(doc: Doc, key: RelationKey, group: dict[RelationKey, Span]) -> Span | None:
+    span = group.get(key)
+    return span if span is not None else doc.char_span(key[0], key[1], label=key[2])
+
+
+def get_relations(doc: Doc) -> list[tuple[str, Span, Span]] | None:
+    """``doc._.relations``: (label, head, tail) with head and tail taken from the span group."""
+    if RELATIONS_KEY not in doc.user_data:
+        return None
+    group = {(s.start_char, s.end_char, s.label_): s for s in doc.spans.get(schema.SPANS_KEY, [])}
+    out = []
+    for label, head_key, tail_key in relation_keys(doc):
+        head, tail = _span_of(doc, head_key, group), _span_of(doc, tail_key, group)
+        if head is not None and tail is not None:
+            out.append((label, head, tail))
+    return out
+
+
+def set_relations(doc: Doc, relations: Any) -> None:
+    """Store (label, head span, tail span) tuples as offsets; ``None`` removes them."""
+    if relations is None:
+        doc.user_data.pop(RELATIONS_KEY, None)
+        return
+    doc.user_data[RELATIONS_KEY] = [
+        [label, [head.start_char, head.end_char, head.label_], [tail.start_char, tail.end_char, tail.label_]]
+        for label, head, tail in relations
+    ]
 
 
 register_extensions()
@@ -88,9 +162,8 @@ def doc_to_record(doc: Doc, doc_id: str | None = None) -> schema.DocumentRecord:
                 "attrs": span_attrs(span),
             }
         )
-    for label, head, tail in doc._.relations or []:
-        hid = ids.get((head.start_char, head.end_char, head.label_))
-        tid = ids.get((tail.start_char, tail.end_char, tail.label_))
+    for label, head, tail in relation_keys(doc):
+        hid, tid = ids.get(head), ids.get(tail)
         if hid and tid:
             record["relations"].append({"label": label, "head": hid, "tail": tid})
     return record

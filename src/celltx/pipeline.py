@@ -16,41 +16,26 @@ regex      the numeric regexes only, without context (DOSE, LAB_VALUE, TIME_POIN
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from typing import Any
+from importlib import metadata, resources
+from typing import TYPE_CHECKING, Any
 
-import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
-import spacy
-from spacy.language import Language
-from thinc.api import Config
-
-from . import (
-    schema,
-    tokenizer,  # noqa: F401
-)
-
-# importing the modules registers their factories with spaCy
-from .components import (  # noqa: F401  (registration side effects)
-    abbreviations,
-    context,
-    lexicon,
-    linker,
-    merge,
-    ner,
-    normalizer,
-    regex_spans,
-    sentences,
-)
-from .extensions import register_extensions
+from . import __version__, schema
 from .resources import models_dir
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is built, not with celltx
+    from spacy.language import Language
+    from thinc.api import Config
 
 SYSTEMS: tuple[str, ...] = ("dictionary", "regex", "rules", "ner", "rules+ner", "full")
 NER_MODEL = "ner"
 
 _SYSTEM_COMPONENTS: dict[str, list[str] | None] = {
-    "dictionary": ["celltx_sentences", "celltx_lexicon", "celltx_merge", "celltx_normalizer"],
-    "regex": ["celltx_sentences", "celltx_regex", "celltx_merge", "celltx_normalizer"],
-    "ner": ["celltx_sentences", "celltx_merge", "celltx_normalizer", "celltx_linker"],
+    "dictionary": ["celltx_clean", "celltx_sentences", "celltx_lexicon", "celltx_merge", "celltx_normalizer",
+                   "celltx_finalize"],
+    "regex": ["celltx_clean", "celltx_sentences", "celltx_regex", "celltx_merge", "celltx_normalizer",
+              "celltx_finalize"],
+    "ner": ["celltx_clean", "celltx_sentences", "celltx_merge", "celltx_normalizer", "celltx_linker",
+            "celltx_finalize"],
     "rules": None,
     "rules+ner": None,
     "full": None,
@@ -66,22 +51,40 @@ class SystemUnavailable(RuntimeError):
     """A named system cannot run here (e.g. the NER model has not been trained and shipped)."""
 
 
+def register() -> None:
+    """Register celltx's tokenizer, factories and custom attributes with spaCy.
+
+    Installed, celltx also announces them through entry points (``spacy_factories``,
+    ``spacy_tokenizers`` in pyproject.toml), so ``spacy.load()`` of a saved celltx pipeline
+    finds them without importing celltx first; this function does the same by hand.
+    """
+    from . import tokenizer  # noqa: F401  (registers celltx.Tokenizer.v1)
+    from .components import (  # noqa: F401  (importing the modules registers their factories)
+        abbreviations,
+        clean,
+        context,
+        lexicon,
+        linker,
+        merge,
+        ner,
+        normalizer,
+        regex_spans,
+        sentences,
+    )
+    from .extensions import register_extensions
+
+    register_extensions()
+
+
 def base_config() -> Config:
+    from thinc.api import Config
+
     text = resources.files("celltx").joinpath("config.cfg").read_text(encoding="utf-8")
     return Config().from_str(text)
 
 
-def ner_model_path():
-    path = models_dir() / NER_MODEL
-    return path if (path / "meta.json").is_file() else None
-
-
-@cache
-def load(system: str = "full") -> Language:
-    """The assembled pipeline for ``system`` (built once per process, then cached)."""
-    if system not in SYSTEMS:
-        raise ValueError(f"unknown system {system!r}; choose one of {', '.join(SYSTEMS)}")
-    register_extensions()
+def system_config(system: str) -> Config:
+    """``config.cfg`` with the components of ``system`` (see the module docstring)."""
     config = base_config()
     keep = _SYSTEM_COMPONENTS[system]
     if keep is not None:
@@ -93,8 +96,49 @@ def load(system: str = "full") -> Language:
         config["components"]["celltx_merge"]["labels"] = list(SYSTEM_LABELS[system])
     if system == "ner":
         config["components"]["celltx_linker"]["drop_unlinked"] = False
-    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    return config
+
+
+def package_meta(system: str) -> dict[str, Any]:
+    """What ``nlp.meta`` says about a celltx pipeline (name, version, description, license)."""
+    try:
+        info = metadata.metadata("celltx")
+        description, license_ = info["Summary"], info.get("License") or "MIT"
+    except metadata.PackageNotFoundError:  # a source checkout that is not installed
+        description, license_ = "celltx evidence extraction from cell-therapy trial abstracts.", "MIT"
+    return {
+        "name": "celltx",
+        "version": __version__,
+        "description": f"{description} (system: {system})",
+        "license": license_,
+        "author": "celltx developers",
+        "requirements": [f"celltx=={__version__}"],
+    }
+
+
+def ner_model_path():
+    path = models_dir() / NER_MODEL
+    return path if (path / "meta.json").is_file() else None
+
+
+@cache
+def load(system: str = "full") -> Language:
+    """The assembled pipeline for ``system`` (built once per process, then cached).
+
+    Built from ``config.cfg`` and initialised (``nlp.initialize()`` reads the package's patterns
+    into the components); ``nlp.to_disk(path)`` saves it and ``spacy.load(path)`` loads it back.
+    """
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown system {system!r}; choose one of {', '.join(SYSTEMS)}")
+    import spacy
+
+    register()
+    nlp = spacy.util.load_model_from_config(system_config(system), auto_fill=True, validate=True)
+    nlp.initialize()
+    nlp.meta.update(package_meta(system))
     if system in ("ner", "rules+ner", "full"):
+        from .components import ner
+
         path = ner_model_path()
         if path is None:
             if system != "full":
@@ -103,6 +147,7 @@ def load(system: str = "full") -> Language:
             # "ner" shows the model alone (every label); "full" takes the labels chosen on dev
             labels = None if system in ("ner", "rules+ner") else ner.policy_labels(path)
             if labels != []:  # an empty policy means the model adds nothing: do not run it
+                # sourced after initialize(), which would otherwise reset the trained weights
                 ner.add_trained_ner(nlp, path, labels=labels)
     return nlp
 

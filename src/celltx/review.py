@@ -36,6 +36,14 @@ COLOURS: dict[str, str] = {
     schema.LAB_TEST: "#aa9cfc",
     schema.LAB_VALUE: "#e4e7d2",
 }
+#: displaCy options with the same colours, for ``spacy.displacy.render(doc, style="ent",
+#: options=celltx.DISPLACY_OPTIONS)`` (``doc.ents``) or ``style="span"`` (the ``celltx`` span
+#: group, overlaps included). The review page draws its own marks (several layers per span).
+DISPLACY_OPTIONS: dict[str, Any] = {
+    "ents": list(schema.LABELS),
+    "colors": dict(COLOURS),
+    "spans_key": schema.SPANS_KEY,
+}
 #: Colours for labels outside the scheme (e.g. added by hand in brat), used in turn.
 EXTRA_COLOURS = ("#f0a3a3", "#9be39b", "#f5d76e", "#a3c8f0", "#d9b3e6", "#c2c2a3")
 #: Underline colours need more contrast than the pale backgrounds.

@@ -1,4 +1,4 @@
-"""Character-level normalisation that never moves an offset.
+"""Character-level normalisation: a same-length shadow, and a cleaned copy with an offset map.
 
 Text copied from PDFs and web pages uses many characters for the same thing (Unicode minus,
 en dash, micro sign vs Greek mu, non-breaking and thin spaces, superscript digits, ligatures).
@@ -6,9 +6,19 @@ Matchers run their regular expressions on a *shadow* string of exactly the same 
 document text, in which each character is replaced by one canonical character. A match at
 ``[start:end]`` in the shadow is therefore the same span in the original text: offsets reported
 to users always point into the text they gave us.
+
+What a same-length shadow cannot express (HTML entities and tags, invisible characters inside
+words, ligatures, control characters) is cleaned by :func:`clean` into a copy that remembers,
+for each of its characters, the original characters it stands for; the pipeline's first
+component reads that copy and its last maps results back (:mod:`celltx.components.clean`).
 """
 
 from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import regex
 
 _MAP = {
     # dashes and minus signs -> hyphen-minus
@@ -58,3 +68,117 @@ _TABLE = str.maketrans(_MAP)
 def shadow(text: str) -> str:
     """Return the same-length canonical shadow of ``text`` (see module docstring)."""
     return text.translate(_TABLE)
+
+
+# --- clean-up with an offset map (the pipeline's first step, ``celltx_clean``) ----------
+# Some input cannot be handled by the same-length shadow above: HTML entities ("&plusmn;" is
+# one character written as eight), HTML tags, invisible format characters inside words
+# ("mesen\u00adchymal", "MSC\u200bs"), PDF ligatures, control characters and lone
+# surrogates. Such text is cleaned into a copy that the pipeline reads; every character of the
+# copy remembers the characters of the original it stands for, so results are mapped back
+# and offsets always refer to the text the caller gave.
+
+#: Invisible format characters: soft hyphen, zero-width space/non-joiner/joiner, LRM/RLM,
+#: bidi embeddings and isolates, word joiner and invisible operators, BOM.
+_INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INLINE_TAGS = "sup|sub|i|b|em|strong|span|a|u|font|small|big|tt|code|abbr|mark|s|strike|ins|del"
+_BLOCK_TAGS = (
+    "p|br|hr|div|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tfoot|tr|td|th|caption|title|abstract"
+    "|abstracttext|article|section|body|html|head|blockquote|pre|figure|figcaption"
+)
+#: PDF ligatures, one character for two or three letters ("\ufb01brinogen" is "fibrinogen").
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+#: Control characters that are not white space (NUL, ESC, DEL, C1 controls): separators.
+_CONTROLS = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+_CLEAN_RE = regex.compile(
+    r"(?P<sur>[\ud800-\udfff])"
+    rf"|(?P<ctl>[{_CONTROLS}])"
+    r"|(?P<lig>[\ufb00-\ufb06])"
+    rf"|(?P<inv>[{_INVISIBLE}]+)"
+    r"|(?<=10)(?P<exp><sup>\s*(?P<digits>[-\u2212\u2013]?\d{1,3})\s*</sup>)"
+    r"|(?P<ent>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    rf"|(?P<inline></?(?i:{_INLINE_TAGS})(?:\s[^<>]{{0,200}})?>)"
+    rf"|(?P<block></?(?i:{_BLOCK_TAGS})(?:\s[^<>]{{0,200}})?/?>)"
+)
+_CLEAN_HINT = regex.compile(rf"[\ud800-\udfff\ufb00-\ufb06{_INVISIBLE}{_CONTROLS}&<]")
+_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
+#: What a lone surrogate becomes (spaCy cannot store one: its strings must encode as UTF-8).
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (same length, same offsets)."""
+    return _SURROGATE_RE.sub(REPLACEMENT_CHARACTER, text) if _SURROGATE_RE.search(text) else text
+
+
+def _replacement(m: regex.Match) -> list[tuple[str, int, int]] | None:
+    """What one match becomes in the cleaned copy: (character, original start, original end)
+    for each new character; ``None`` leaves the match as it is."""
+    a, b = m.span()
+    kind = m.lastgroup if m.lastgroup != "digits" else "exp"
+    if kind == "sur":
+        new = REPLACEMENT_CHARACTER
+    elif kind == "ctl":
+        new = " "  # read as a word separator (the NER then never keeps it at a span edge)
+    elif kind == "lig":
+        new = _LIGATURES[m.group()]
+    elif kind == "exp":  # 10<sup>6</sup> -> 10^6, each digit keeping its own offset
+        d0, d1 = m.span("digits")
+        return [("^", a, d0)] + [(text_char, i, i + 1) for i, text_char in zip(range(d0, d1), m.group("digits"))]
+    elif kind == "ent":
+        new = html.unescape(m.group())
+        if len(new) != 1 or new == m.group():
+            return None
+    elif kind in ("inv", "inline"):
+        new = ""
+    else:
+        new = " "  # block tags separate words
+    return [(c, a, b) for c in new]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A cleaned copy of ``original``: ``starts[i]``/``ends[i]`` are the original offsets
+    covered by character ``i`` of ``text``."""
+
+    original: str
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of the cleaned characters ``[start:end]``."""
+        if start >= len(self.text):
+            return len(self.original), len(self.original)
+        if end <= start:
+            return self.starts[start], self.starts[start]
+        return self.starts[start], self.ends[end - 1]
+
+
+def clean(text: str) -> Cleaned | None:
+    """The cleaned copy of ``text`` with its offset map, or ``None`` when nothing needs cleaning."""
+    if not _CLEAN_HINT.search(text):
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _CLEAN_RE.finditer(text):
+        new = _replacement(m)
+        if new is None:
+            continue
+        a, b = m.span()
+        parts.append(text[pos:a])
+        starts.extend(range(pos, a))
+        ends.extend(range(pos + 1, a + 1))
+        for char, start, end in new:
+            parts.append(char)
+            starts.append(start)
+            ends.append(end)
+        pos = b
+    if not parts:
+        return None
+    parts.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return Cleaned(text, "".join(parts), starts, ends)

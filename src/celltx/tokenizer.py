@@ -12,7 +12,10 @@ predictable (a single regular expression over the :mod:`celltx.textnorm` shadow)
 * dotted abbreviations stay whole ("i.v.", "e.g.");
 * every other non-space character is a token of its own ("±", "×", "/", "(", "%", "≥").
 
-The text of the ``Doc`` is always identical to the input, character for character.
+The text of the ``Doc`` is identical to the input, character for character, with one
+exception spaCy forces: a lone surrogate (U+D800-U+DFFF, which cannot be encoded as UTF-8 and so
+cannot be stored in spaCy's string store) becomes U+FFFD. That keeps every offset; ``extract()``
+puts the caller's characters back into its record.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .textnorm import shadow
+from .textnorm import replace_surrogates, shadow
 
 #: Suffixes that name a status or relation of the word before the hyphen, not part of its
 #: name: "HBeAg-positive" gives [HBeAg] (a lab test), "MSC-treated" gives [MSC] (a cell type).
@@ -54,6 +57,7 @@ class CelltxTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        text = replace_surrogates(text)
         words: list[str] = []
         spaces: list[bool] = []
         for match in TOKEN_RE.finditer(shadow(text)):

@@ -65,7 +65,7 @@ def test_docs_to_docbin_leaves_doc_unchanged(nlp, records):
     doc = record_to_doc(nlp, records[0])
     relations = doc._.relations
     docs_to_docbin([doc])
-    assert doc._.relations is relations
+    assert doc._.relations == relations
     assert "celltx_record" not in doc.user_data
 
 

@@ -1,7 +1,7 @@
 """``celltx_abbreviations``: abbreviations defined in the text inherit their long form's label.
 
-scispaCy's ``abbreviation_detector`` (Schwartz & Hearst) finds "long form (SHORT)" pairs and
-every later occurrence of SHORT. When the long form is a candidate mention (found by the
+scispaCy's abbreviation detector (Schwartz & Hearst; run inside this component) finds
+"long form (SHORT)" pairs and every later occurrence of SHORT. When the long form is a candidate mention (found by the
 lexicon, the cell grammar or the model), each occurrence of the short form becomes a candidate
 of the same label, so "Cholinesterase (CHE)" teaches the pipeline that "CHE" is a lab test in
 this abstract even though no lexicon lists it.
@@ -10,6 +10,10 @@ What the normaliser may copy is recorded in ``doc.user_data["celltx_abbreviation
 by (start_char, end_char, label) of the short form: the long form's offsets and whether this
 occurrence is the definition itself (the parenthesised one, which copies every attribute) or a
 later bare mention (which keeps only what its own words say, plus the long form's identity).
+
+Once used, the detector's results are left on the ``Doc`` in scispaCy's serialisable form:
+``doc._.abbreviations`` is a list of dicts (``short_text``, ``short_start``, ``short_end``,
+``long_text``, ``long_start``, ``long_end``; token offsets) and ``span._.long_form`` a string.
 """
 
 
@@ -17,24 +21,39 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
+from ..extensions import register_extensions
 from ..normalize.labs import analyte_of
 from .regex_spans import add_candidates
 
 INHERITING_LABELS = (schema.CELL_TYPE, schema.LAB_TEST, schema.ROUTE)
 USER_DATA_KEY = "celltx_abbreviations"
+#: The Doc extension scispaCy's detector writes.
+ABBREVIATIONS_EXTENSION = "abbreviations"
 
 
 class AbbreviationLabels:
     def __init__(self, nlp: Language, name: str, min_overlap: float) -> None:
         self.name = name
         self.min_overlap = min_overlap
+        from scispacy.abbreviation import (
+            AbbreviationDetector,  # imported when built, not registered
+        )
+
+        self.detector = AbbreviationDetector(nlp, name=f"{name}_detector", make_serializable=False)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc = self.detector(doc)
+        abbreviations = list(doc._.get(ABBREVIATIONS_EXTENSION))
+        self._label(doc, abbreviations)
+        # Span objects cannot be serialised: keep scispaCy's plain form on the Doc
+        doc._.set(ABBREVIATIONS_EXTENSION, [self.detector.make_short_form_serializable(a) for a in abbreviations])
+        return doc
+
+    def _label(self, doc: Doc, abbreviations: list) -> None:
         info: dict[tuple[int, int, str], dict[str, object]] = {}
-        abbreviations = getattr(doc._, "abbreviations", None) if doc.has_extension("abbreviations") else None
         if not abbreviations:
             doc.user_data[USER_DATA_KEY] = info
-            return doc
+            return
         candidates = [c for c in doc.spans.get(schema.CANDIDATES_KEY, []) if c.label_ in INHERITING_LABELS]
         existing = {(c.start_char, c.end_char, c.label_) for c in candidates}
         new = []
@@ -88,7 +107,6 @@ class AbbreviationLabels:
                         and (c._.origin or "").startswith("lexicon"))
             ]
         doc.user_data[USER_DATA_KEY] = info
-        return doc
 
 
 def _number_variant(short: str) -> str:
@@ -101,7 +119,8 @@ def _defined_as_something_else(short: str, long: str) -> bool:
 
     "PSA" is prostate-specific antigen in the lexicon; "probabilistic sensitivity analysis
     (PSA)" defines it otherwise, so no occurrence of PSA in that abstract is a lab test. The
-    long form agrees when it contains a word of the analyte's name ("Serum-procalcitonin (PCT)").
+    long form agrees when it names the same analyte or contains a word of the analyte's name
+    ("Serum-procalcitonin (PCT)").
     """
     analyte = analyte_of(short)
     if analyte is None or analyte_of(long) == analyte:
@@ -111,6 +130,12 @@ def _defined_as_something_else(short: str, long: str) -> bool:
     return not any(w in low for w in words) and analyte.lower() not in low
 
 
-@Language.factory("celltx_abbreviations", default_config={"min_overlap": 0.5})
+@Language.factory(
+    "celltx_abbreviations",
+    assigns=["doc.spans", "doc._.abbreviations", "span._.long_form", "span._.origin"],
+    requires=["doc.spans"],
+    default_config={},  # settings: config.cfg
+)
 def make_abbreviation_labels(nlp: Language, name: str, min_overlap: float) -> AbbreviationLabels:
+    register_extensions()
     return AbbreviationLabels(nlp, name, min_overlap)

@@ -1,7 +1,10 @@
 """``celltx_context``: negation and hypothetical status from medspaCy's ConText.
 
-medspaCy's ``ConText`` runs over the final span group with its default rule set (shipped
-inside the medspacy package; nothing is downloaded). Its verdicts are copied into each span's
+medspaCy's ``ConText`` runs over the final span group. Its rules are the component's patterns
+(``ConTextRule.to_dict()`` rows, :mod:`celltx.components.patterns`): by default medspaCy's own
+rule set (shipped inside the medspacy package; nothing is downloaded), set by ``initialize``
+and saved with the pipeline; only the rules of the reported ``categories`` (plus the
+terminations that bound their scope) are kept. Its verdicts are copied into each span's
 attributes as ``negated`` and ``hypothetical`` so that "no serious adverse events" or "will
 receive" can be told apart in the output. The ConText graph and modifier objects are then
 cleared from the ``Doc``: they are not serialisable and would break multi-process ``pipe``.
@@ -10,12 +13,18 @@ cleared from the ``Doc``: they are not serialisable and would break multi-proces
 
 from itertools import product
 from math import prod
+from typing import TYPE_CHECKING
 
-from medspacy.context import ConText, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
+from ..extensions import register_extensions
+from .patterns import PatternsMixin, Row
+
+if TYPE_CHECKING:  # medspaCy is imported when the component is built (it takes ~2 s): spaCy
+    # loads every registered factory's module whenever it creates a Language
+    from medspacy.context import ConText, ConTextRule
 
 _EXPANDABLE_KEYS = {"LOWER", "OP"}
 
@@ -34,7 +43,7 @@ def _token_choices(token: dict) -> list[str] | None:
     return words + ([""] if token.get("OP") == "?" else [])
 
 
-def expand_token_rules(rules: list[ConTextRule], limit: int = 200) -> list[ConTextRule]:
+def expand_token_rules(rules: list["ConTextRule"], limit: int = 200) -> list["ConTextRule"]:
     """Rewrite ConText token-pattern rules made only of literal words as phrase rules.
 
     spaCy's token Matcher tests every ``{"LOWER": {"IN": [...]}}`` predicate on every token,
@@ -42,6 +51,8 @@ def expand_token_rules(rules: list[ConTextRule], limit: int = 200) -> list[ConTe
     the PhraseMatcher and match exactly the same token sequences. Rules with any other kind
     of token pattern (or more than ``limit`` expansions) are kept as they are.
     """
+    from medspacy.context import ConTextRule
+
     out: list[ConTextRule] = []
     seen: set[tuple[str, str, str]] = set()
     for rule in rules:
@@ -74,24 +85,46 @@ def expand_token_rules(rules: list[ConTextRule], limit: int = 200) -> list[ConTe
     return out
 
 
-class Context:
+class Context(PatternsMixin):
     def __init__(self, nlp: Language, name: str, max_scope: int | None, categories: list[str]) -> None:
         self.name = name
-        self.context = ConText(
-            nlp,
-            name=f"{name}_medspacy",
+        self.nlp = nlp
+        self.max_scope = max_scope
+        # Only the rule categories we report (plus the terminations that bound their scope):
+        # the full default set is ~4x slower and its other verdicts are not used.
+        self.wanted = set(categories) | {"TERMINATE", "PSEUDO"}
+        self.context = self._new_context()
+
+    def _new_context(self) -> "ConText":
+        from medspacy.context import ConText
+
+        return ConText(
+            self.nlp,
+            name=f"{self.name}_medspacy",
             rules=None,
             input_span_type="group",
             span_group_name=schema.SPANS_KEY,
-            max_scope=max_scope,
+            max_scope=self.max_scope,
         )
-        # Only the rule categories we report (plus the terminations that bound their scope):
-        # the full default set is ~4x slower and its other verdicts are not used.
-        wanted = set(categories) | {"TERMINATE", "PSEUDO"}
-        rules = [r for r in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH) if r.category in wanted]
+
+    def default_patterns(self) -> list[Row]:
+        from medspacy.context import ConTextRule
+
+        return [rule.to_dict() for rule in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)]
+
+    def _compile(self, rows: list[Row]) -> None:
+        from medspacy.context import ConTextRule
+
+        rules = [ConTextRule.from_dict(row) for row in rows if row.get("category") in self.wanted]
+        self.context = self._new_context()
         self.context.add(expand_token_rules(rules))
 
+    def set_patterns(self, patterns) -> None:
+        # keep only the rules this component uses, so that to_disk saves no more than that
+        super().set_patterns(row for row in patterns if row.get("category") in self.wanted)
+
     def __call__(self, doc: Doc) -> Doc:
+        self.require_patterns()
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
         if not spans:
             return doc
@@ -111,7 +144,10 @@ class Context:
 
 @Language.factory(
     "celltx_context",
-    default_config={"max_scope": None, "categories": ["NEGATED_EXISTENCE", "HYPOTHETICAL", "POSSIBLE_EXISTENCE"]},
+    assigns=["span._.attrs"],
+    requires=["doc.spans", "span._.attrs"],
+    default_config={},  # settings: config.cfg; rules: initialize / to_disk / from_disk
 )
 def make_context(nlp: Language, name: str, max_scope: int | None, categories: list[str]) -> Context:
+    register_extensions()
     return Context(nlp, name, max_scope, categories)

@@ -1,7 +1,11 @@
 """``celltx_lexicon``: dictionary matching of cell types, lab tests and routes.
 
 A thin layer over spaCy's own ``SpanRuler`` (phrase patterns match on LOWER, token patterns
-as written), fed from ``patterns/*.jsonl`` and from the generated Cell Ontology lexicon.
+as written). Its patterns are SpanRuler rows (``label``, ``pattern``, ``id``) set by
+``initialize`` (by default ``patterns/lab_tests.jsonl``, ``patterns/lab_tests_loinc.jsonl``,
+``patterns/routes.jsonl`` and the
+generated Cell Ontology lexicon ``patterns/cl_lexicon.jsonl``) and saved with the pipeline
+(:mod:`celltx.components.patterns`).
 Each match carries its canonical id in ``span.id_`` (route code, analyte, CL id), which the
 normaliser reads. Two things the plain ruler cannot do are added here: optional name prefixes
 that belong to a lab test ("serum", "plasma", "fasting") and an adjacent "score(s)".
@@ -13,34 +17,59 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 
 from .. import schema
+from ..extensions import register_extensions
 from ..normalize import cells
+from ..normalize.labs import LAB_LEXICONS
 from ..resources import read_jsonl_resource
+from .patterns import PatternsMixin, Row
 from .regex_spans import add_candidates
 
 LAB_PREFIXES = {"serum", "plasma", "fasting", "blood"}
 SCORE_WORDS = {"score", "scores"}
+#: The package's pattern files read by ``initialize`` when the config gives no patterns.
+DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
+CL_LEXICON_FILE = "cl_lexicon.jsonl"
 
 
-class Lexicon:
-    def __init__(self, nlp: Language, name: str, files: list[str], cl_lexicon: str | None, labels: list[str] | None) -> None:
+def default_patterns() -> list[Row]:
+    """SpanRuler rows from the package's lexicons (lab tests, routes, Cell Ontology names)."""
+    patterns = []
+    for file in DEFAULT_FILES:
+        for row in read_jsonl_resource(file):
+            pattern = {"label": row["label"], "pattern": row["pattern"]}
+            if row.get("id"):
+                pattern["id"] = row["id"]
+            patterns.append(pattern)
+    for row in read_jsonl_resource(CL_LEXICON_FILE):
+        patterns.append({"label": schema.CELL_TYPE, "pattern": row["text"], "id": row["cl_id"]})
+    return patterns
+
+
+class Lexicon(PatternsMixin):
+    def __init__(self, nlp: Language, name: str, labels: list[str] | None) -> None:
         self.name = name
+        self.nlp = nlp
         self.keep_labels = set(labels) if labels else None
-        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key="celltx_lexicon_tmp",
-                               phrase_matcher_attr="LOWER", validate=False, overwrite=True)
-        patterns = []
-        for file in files:
-            for row in read_jsonl_resource(file):
-                if self.keep_labels is None or row["label"] in self.keep_labels:
-                    pattern = {"label": row["label"], "pattern": row["pattern"]}
-                    if row.get("id"):
-                        pattern["id"] = row["id"]
-                    patterns.append(pattern)
-        if cl_lexicon and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels):
-            for row in read_jsonl_resource(cl_lexicon):
-                patterns.append({"label": schema.CELL_TYPE, "pattern": row["text"], "id": row["cl_id"]})
-        self.ruler.add_patterns(patterns)
+        self.ruler = self._new_ruler()
+
+    def _new_ruler(self) -> SpanRuler:
+        return SpanRuler(self.nlp, name=f"{self.name}_ruler", spans_key="celltx_lexicon_tmp",
+                         phrase_matcher_attr="LOWER", validate=False, overwrite=True)
+
+    def default_patterns(self) -> list[Row]:
+        return default_patterns()
+
+    def _compile(self, rows: list[Row]) -> None:
+        self.ruler = self._new_ruler()
+        kept = [row for row in rows if self.keep_labels is None or row["label"] in self.keep_labels]
+        # SpanRuler tokenises phrase patterns with nlp.pipe(), running the components before
+        # it; this ruler is not itself in the pipeline, so switch them all off: the phrase
+        # matcher compares LOWER, which only the tokenizer sets
+        with self.nlp.select_pipes(disable=self.nlp.pipe_names):
+            self.ruler.add_patterns(kept)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.require_patterns()
         doc = self.ruler(doc)
         found = list(doc.spans["celltx_lexicon_tmp"])
         del doc.spans["celltx_lexicon_tmp"]
@@ -72,11 +101,10 @@ class Lexicon:
 
 @Language.factory(
     "celltx_lexicon",
-    default_config={
-        "files": ["lab_tests.jsonl", "routes.jsonl"],
-        "cl_lexicon": "cl_lexicon.jsonl",
-        "labels": None,
-    },
+    assigns=["doc.spans", "span._.origin"],
+    requires=[],
+    default_config={},  # settings: config.cfg; patterns: initialize / to_disk / from_disk
 )
-def make_lexicon(nlp: Language, name: str, files: list[str], cl_lexicon: str | None, labels: list[str] | None) -> Lexicon:
-    return Lexicon(nlp, name, files, cl_lexicon, labels)
+def make_lexicon(nlp: Language, name: str, labels: list[str] | None) -> Lexicon:
+    register_extensions()
+    return Lexicon(nlp, name, labels)

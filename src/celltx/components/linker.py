@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..extensions import register_extensions
 
 
 class ValueLinker:
@@ -75,6 +76,12 @@ class ValueLinker:
         return {id(v): t for v, t in zip(values, listed)}
 
 
-@Language.factory("celltx_linker", default_config={"drop_unlinked": True})
+@Language.factory(
+    "celltx_linker",
+    assigns=["doc.spans", "doc._.relations"],
+    requires=["doc.spans", "token.is_sent_start"],
+    default_config={},  # settings: config.cfg
+)
 def make_linker(nlp: Language, name: str, drop_unlinked: bool) -> ValueLinker:
+    register_extensions()
     return ValueLinker(nlp, name, drop_unlinked)

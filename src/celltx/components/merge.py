@@ -8,8 +8,9 @@ Policy (configurable, in ``config.cfg``):
 * across labels, ``suppress`` drops a span of label X when it lies inside a span of one of the
   labels listed for X (a TIME_POINT inside "[once per 4 week]" is part of the FREQUENCY; a
   number inside a DOSE is not a LAB_VALUE);
-* ``exclusions`` (``patterns/exclusions.jsonl``) drops candidates in contexts that are
-  never mentions ("Stem Cell Technology Company");
+* exclusions drop candidates in contexts that are never mentions ("Stem Cell Technology
+  Company"): the component's patterns, by default ``patterns/exclusions.jsonl``, set by
+  ``initialize`` and saved with the pipeline (:mod:`celltx.components.patterns`);
 * ``labels`` restricts the output (used by the dictionary-only and regex-only baselines).
 """
 
@@ -21,13 +22,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..extensions import register_extensions
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
+from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 80  # exclusions are anchored at the span edge; this is how far they may look
+#: The package's exclusion file read by ``initialize`` when the config gives no patterns.
+DEFAULT_FILE = "exclusions.jsonl"
 
 
-class Merge:
+class Merge(PatternsMixin):
     def __init__(
         self,
         nlp: Language,
@@ -35,21 +40,26 @@ class Merge:
         priority: list[str],
         suppress: dict[str, list[str]],
         labels: list[str] | None,
-        exclusions: str | None,
     ) -> None:
         self.name = name
         self.priority = priority
         self.suppress = suppress
         self.keep_labels = set(labels) if labels else None
-        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = [
+        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = []
+
+    def default_patterns(self) -> list[Row]:
+        return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
+
+    def _compile(self, rows: list[Row]) -> None:
+        self.exclusions = [
             (
                 row["label"],
                 regex.compile(row["text"]) if row.get("text") else None,
                 regex.compile(row["left"]) if row.get("left") else None,
                 regex.compile(row["right"]) if row.get("right") else None,
             )
-            for row in read_jsonl_resource(exclusions)
-        ] if exclusions else []
+            for row in rows
+        ]
 
     def _excluded(self, view: str, span: Span) -> bool:
         for label, text, left, right in self.exclusions:
@@ -69,6 +79,7 @@ class Merge:
         return self.priority.index(origin) if origin in self.priority else len(self.priority)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.require_patterns()
         candidates = list(doc.spans.get(schema.CANDIDATES_KEY, []))
         if self.keep_labels is not None:
             candidates = [c for c in candidates if c.label_ in self.keep_labels]
@@ -113,12 +124,9 @@ class Merge:
 
 @Language.factory(
     "celltx_merge",
-    default_config={
-        "priority": ["abbreviation", "lexicon", "regex", "ner"],
-        "suppress": {},  # the policy lives in config.cfg, the one place it is set
-        "labels": None,
-        "exclusions": "exclusions.jsonl",
-    },
+    assigns=["doc.spans"],
+    requires=["doc.spans", "span._.origin"],
+    default_config={},  # settings: config.cfg; exclusions: initialize / to_disk / from_disk
 )
 def make_merge(
     nlp: Language,
@@ -126,6 +134,6 @@ def make_merge(
     priority: list[str],
     suppress: dict[str, list[str]],
     labels: list[str] | None,
-    exclusions: str | None,
 ) -> Merge:
-    return Merge(nlp, name, priority, suppress, labels, exclusions)
+    register_extensions()
+    return Merge(nlp, name, priority, suppress, labels)

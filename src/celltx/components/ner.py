@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import register_extensions
 from .regex_spans import add_candidates
 
 
@@ -49,8 +50,14 @@ class NerCandidates:
         return doc
 
 
-@Language.factory("celltx_ner_candidates", default_config={"labels": None})
+@Language.factory(
+    "celltx_ner_candidates",
+    assigns=["doc.spans", "doc.ents", "span._.origin"],
+    requires=["doc.ents"],
+    default_config={},  # settings: given by add_trained_ner (labels: the dev-chosen policy)
+)
 def make_ner_candidates(nlp: Language, name: str, labels: list[str] | None) -> NerCandidates:
+    register_extensions()
     return NerCandidates(nlp, name, labels)
 
 

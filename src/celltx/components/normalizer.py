@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..extensions import register_extensions
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
@@ -120,6 +121,12 @@ class Normalizer:
                 cur._.attrs["unit"] = nxt._.attrs["unit"]
 
 
-@Language.factory("celltx_normalizer")
+@Language.factory(
+    "celltx_normalizer",
+    assigns=["span._.attrs"],
+    requires=["doc.spans", "token.is_sent_start"],
+    default_config={},
+)
 def make_normalizer(nlp: Language, name: str) -> Normalizer:
+    register_extensions()
     return Normalizer(nlp, name)

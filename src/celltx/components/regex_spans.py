@@ -1,13 +1,15 @@
 """``celltx_regex``: regular-expression matcher for numeric mentions and compositional cell names.
 
-Patterns are data (``patterns/numeric.jsonl``): ``define`` lines name building blocks, pattern
-lines give a label and a regex. Regexes run on the :mod:`celltx.textnorm` shadow of the text,
-so "−", "µ", "10⁶" and non-breaking spaces are matched like their plain forms while offsets stay
-those of the original text. A match becomes a candidate span only if it falls on token
+Patterns are data: ``define`` rows name building blocks, pattern rows give a label and a regex.
+``initialize`` reads ``patterns/numeric.jsonl`` unless the config gives other rows, and the rows
+are saved with the pipeline (:mod:`celltx.components.patterns`). Regexes run on the
+:mod:`celltx.textnorm` shadow of the text, so "−", "µ", "10⁶" and non-breaking spaces are
+matched like their plain forms while offsets stay those of the original text. A match becomes a candidate span only if it falls on token
 boundaries (the tokenizer is built so that mention edges are token edges).
 
 The cell-name grammar (``patterns/cell_types.jsonl``) is compiled by
-:mod:`celltx.normalize.cells` and run here too when ``cell_grammar`` is on.
+:mod:`celltx.normalize.cells` from the installed package and run here too when ``cell_grammar``
+is on (it is not saved with the pipeline: the normaliser reads the same tables).
 """
 
 
@@ -19,9 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..extensions import register_extensions
 from ..normalize import cells, doses, numbers, times
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
+from .patterns import PatternsMixin, Row
 
 BUILTIN_DEFINES = {
     "NUM": numbers.NUM,
@@ -39,7 +43,10 @@ def _builtin_defines() -> dict[str, str]:
         "DRUG_UNIT": doses.unit_block("dose_base"),
         "DRUG_PER": doses.unit_block("dose_per"),
     }
+
 CONTEXT_CHARS = 30
+#: The package's pattern files read by ``initialize`` when the config gives no patterns.
+DEFAULT_FILES = ("numeric.jsonl",)
 
 
 @dataclass(frozen=True)
@@ -62,26 +69,25 @@ def _expand(text: str, defines: dict[str, str]) -> str:
     return text
 
 
-def compile_patterns(files: Iterable[str]) -> list[RegexPattern]:
-    """Read pattern files and compile them (raises ValueError naming the bad pattern)."""
+def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPattern]:
+    """Compile ``define`` and pattern rows in order (raises ValueError naming the bad pattern)."""
     defines = _builtin_defines()
     compiled: list[RegexPattern] = []
-    for name in files:
-        for row in read_jsonl_resource(name):
-            if "define" in row:
-                defines[row["define"]] = _expand(row["regex"], defines)
-                continue
-            try:
-                pattern = regex.compile(_expand(row["regex"], defines))
-                left = regex.compile(_expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
-                right = regex.compile(_expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
-                need_left = regex.compile(_expand(row["require_left"], defines)) if row.get("require_left") else None
-                need_right = regex.compile(_expand(row["require_right"], defines)) if row.get("require_right") else None
-            except regex.error as err:
-                raise ValueError(f"{name}: pattern {row.get('name')!r} does not compile: {err}") from err
-            compiled.append(
-                RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right)
-            )
+    for row in rows:
+        if "define" in row:
+            defines[row["define"]] = _expand(row["regex"], defines)
+            continue
+        try:
+            pattern = regex.compile(_expand(row["regex"], defines))
+            left = regex.compile(_expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
+            right = regex.compile(_expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
+            need_left = regex.compile(_expand(row["require_left"], defines)) if row.get("require_left") else None
+            need_right = regex.compile(_expand(row["require_right"], defines)) if row.get("require_right") else None
+        except regex.error as err:
+            raise ValueError(f"{source}: pattern {row.get('name')!r} does not compile: {err}") from err
+        compiled.append(
+            RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right)
+        )
     return compiled
 
 
@@ -94,20 +100,26 @@ def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
         group.append(span)
 
 
-class RegexSpans:
-    def __init__(self, nlp: Language, name: str, files: list[str], cell_grammar: bool, labels: list[str] | None):
+class RegexSpans(PatternsMixin):
+    def __init__(self, nlp: Language, name: str, cell_grammar: bool, labels: list[str] | None):
         self.name = name
         self.keep_labels = set(labels) if labels else None
-        self.patterns = [p for p in compile_patterns(files) if self.keep_labels is None or p.label in self.keep_labels]
+        self.compiled: list[RegexPattern] = []
         self.cell_grammar = cell_grammar and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels)
         if self.cell_grammar:
             cells.tables()
+
+    def default_patterns(self) -> list[Row]:
+        return [dict(row) for name in DEFAULT_FILES for row in read_jsonl_resource(name)]
+
+    def _compile(self, rows: list[Row]) -> None:
+        self.compiled = [p for p in compile_rows(rows, self.name) if self.keep_labels is None or p.label in self.keep_labels]
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """All (start, end, label, pattern name) matches in ``text``."""
         view = shadow(text)
         found: list[tuple[int, int, str, str]] = []
-        for pat in self.patterns:
+        for pat in self.compiled:
             for m in pat.pattern.finditer(view, overlapped=False):
                 start, end = m.span("span") if "span" in pat.pattern.groupindex and m.start("span") >= 0 else m.span()
                 if start == end:
@@ -127,6 +139,7 @@ class RegexSpans:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
+        self.require_patterns()
         new = []
         for start, end, label, pname in self.find(doc.text):
             span = doc.char_span(start, end, label=label, alignment_mode="strict")
@@ -140,7 +153,10 @@ class RegexSpans:
 
 @Language.factory(
     "celltx_regex",
-    default_config={"files": ["numeric.jsonl"], "cell_grammar": True, "labels": None},
+    assigns=["doc.spans", "span._.origin"],
+    requires=[],
+    default_config={},  # settings: config.cfg; patterns: initialize / to_disk / from_disk
 )
-def make_regex_spans(nlp: Language, name: str, files: list[str], cell_grammar: bool, labels: list[str] | None) -> RegexSpans:
-    return RegexSpans(nlp, name, files, cell_grammar, labels)
+def make_regex_spans(nlp: Language, name: str, cell_grammar: bool, labels: list[str] | None) -> RegexSpans:
+    register_extensions()
+    return RegexSpans(nlp, name, cell_grammar, labels)

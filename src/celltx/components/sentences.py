@@ -50,6 +50,11 @@ class Sentences:
         return doc
 
 
-@Language.factory("celltx_sentences")
+@Language.factory(
+    "celltx_sentences",
+    assigns=["token.is_sent_start"],
+    requires=[],
+    default_config={},
+)
 def make_sentences(nlp: Language, name: str) -> Sentences:
     return Sentences(nlp, name)

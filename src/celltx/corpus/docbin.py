@@ -8,8 +8,8 @@ A record becomes a ``Doc`` through :func:`celltx.extensions.record_to_doc`: the 
 Two things cannot travel as they are and are stored in ``doc.user_data["celltx_record"]``
 (a JSON string, see :data:`META_KEY`):
 
-* the relations: ``doc._.relations`` holds ``Span`` objects, which cannot be serialised;
-  they are stored as character offsets and labels of both ends and rebuilt on reading;
+* the relations, as character offsets and labels of both ends, rebuilt on reading (files
+  written before ``doc._.relations`` was itself stored as offsets keep reading the same way);
 * the record's other top-level fields (``source``, ``source_offset``, ``scheme_version``,
   ``split``, ``provenance``, anything else) and their order.
 
@@ -113,7 +113,7 @@ def docs_to_docbin(docs: Iterable[Doc]) -> DocBin:
             for label, head, tail in relations or []
         ]
         doc.user_data[META_KEY] = json.dumps(meta, ensure_ascii=False)
-        doc._.relations = None  # Span objects cannot be serialised
+        doc._.relations = None  # stored once, in the metadata
         try:
             docbin.add(doc)
         finally:
