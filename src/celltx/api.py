@@ -177,8 +177,24 @@ def _merge_records(text: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[s
     return record
 
 
-def extract(text: str, *, system: str = "full") -> dict[str, Any]:
+def _finish(record: dict[str, Any], trial: bool) -> dict[str, Any]:
+    """The record with the optional LAB_TEST ``loinc`` / LAB_VALUE ``si`` attributes (where
+    known) and, with ``trial``, the document-level ``trial`` summary built from its mentions."""
+    from .normalize.si import enrich_record
+
+    enrich_record(record)
+    if trial:
+        from .trial import summarize
+
+        record["trial"] = summarize(record)
+    return record
+
+
+def extract(text: str, *, system: str = "full", trial: bool = False) -> dict[str, Any]:
     """Extract all mentions from ``text``; return one scheme document record.
+
+    With ``trial=True`` the record also carries ``trial``, the scheme's document-level trial
+    summary (design, arms, outcomes ...) built from the mentions (:func:`celltx.trial.summarize`).
 
     >>> doc = extract("MSCs were infused i.v. at 1x10^6 cells/kg.")
     >>> [(s["label"], s["text"]) for s in doc["spans"]][:2]
@@ -188,12 +204,12 @@ def extract(text: str, *, system: str = "full") -> dict[str, Any]:
     if system not in SYSTEMS:
         load(system)  # raises ValueError naming the systems, even for empty text
     if not text.strip():
-        return schema.new_record(text)
+        return _finish(schema.new_record(text), trial)
     prepared = _prepare(text)
     if prepared is None:
-        return _extract_clean(text, system)
+        return _finish(_extract_clean(text, system), trial)
     clean, starts, ends = prepared
-    return _to_original(_extract_clean(clean, system), text, starts, ends)
+    return _finish(_to_original(_extract_clean(clean, system), text, starts, ends), trial)
 
 
 def _extract_clean(text: str, system: str) -> dict[str, Any]:
@@ -208,7 +224,12 @@ def _extract_clean(text: str, system: str) -> dict[str, Any]:
 
 
 def extract_many(
-    texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, system: str = "full"
+    texts: Iterable[str],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    system: str = "full",
+    trial: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Extract from many texts lazily (a generator over ``nlp.pipe``), in input order.
 
@@ -217,7 +238,13 @@ def extract_many(
     ``pipe`` cannot be used: it ships ``Doc`` objects back with ``Doc.to_bytes``, which fails
     on the Span objects celltx keeps in ``doc._.relations`` and scispaCy keeps in
     ``doc._.abbreviations``.
+
+    ``trial=True`` adds the trial summary to every record, as :func:`extract` does.
     """
+    if trial:
+        yield from (_finish(r, True) for r in extract_many(
+            texts, batch_size=batch_size, n_process=n_process, system=system))
+        return
     nlp = load(system)
     if n_process < 0:
         n_process = os.cpu_count() or 1
@@ -247,7 +274,7 @@ def _run_batch(nlp, texts: list[str], batch_size: int, system: str) -> Iterator[
     simple_set = set(simple_idx)
     for i, text in enumerate(texts):
         if i in simple_set:
-            yield doc_to_record(next(simple_docs))
+            yield _finish(doc_to_record(next(simple_docs)), False)
         else:
             yield extract(text, system=system)
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..schema import ATTRS, LABELS, SCHEME_VERSION
+from ..schema import ATTRS, LABELS, OPTIONAL_ATTRS, SCHEME_VERSION
 from . import bootstrap
 from .errors import ERROR_CLASSES
 from .scorer import MACRO, MICRO, MODES, RELATIONS_KEY, STRICT
@@ -140,7 +140,7 @@ def _attr_rows(report: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
     rows = []
     systems = _ok(report)
     for label in LABELS:
-        for attr in ATTRS[label]:
+        for attr in (*ATTRS[label], *OPTIONAL_ATTRS.get(label, {})):
             cells = []
             any_total = False
             for s in systems:
