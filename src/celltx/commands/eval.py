@@ -21,6 +21,12 @@ the model is not trained yet) is listed as "not run" with the reason.
 Reports eval.json (complete), eval.md and eval.html (self-contained, with a bar chart) are
 written to the output folder; --format chooses what is printed.
 
+Trial summaries: when a gold folder holds a sidecar trials.jsonl ({"id", "trial"} a line, the
+document-level gold of ANNOTATION_SCHEME.md "Trial summary"), its objects are joined to the
+documents by id and every system's summary (celltx.trial.summarize of its mentions) is scored:
+field accuracies, arms aligned by role and cell product, outcome precision/recall and value
+accuracy. Other sidecars (trials_<split>.jsonl) are not read.
+
 examples:
   celltx eval --gold corpora/ --split test                  # all systems + peers
   celltx eval --gold corpora/gold --pipeline full rules     # two systems, no peers
@@ -132,10 +138,12 @@ def _note(message: str) -> None:
 
 
 def _load_gold(paths: list[str], split: str | None) -> list[dict[str, Any]]:
-    from ..corpus.jsonl import CorpusError, iter_corpus
+    from ..corpus.jsonl import CorpusError, iter_corpus, join_trials, trial_sidecars
 
     try:
         gold = list(iter_corpus(paths, split=split))
+        # gold trial summaries live in sidecar files (trials.jsonl) next to the documents
+        gold = join_trials(gold, trial_sidecars(paths))
     except CorpusError as err:
         raise CliError(str(err)) from err
     except OSError as err:
