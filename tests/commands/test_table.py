@@ -100,7 +100,7 @@ def test_sentence_bounds_follow_the_pipeline_rules():
 
 def test_table_from_annotate_output_csv(annotated, tmp_path: Path):
     out = tmp_path / "evidence.csv"
-    assert main(["table", str(annotated["out"]), "-o", str(out)]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(out)]) == 0
     rows = read_csv(out)
     assert list(rows[0]) == list(COLUMNS)
     assert [r["id"] for r in rows] == [*PMIDS_XML, *PMIDS_MEDLINE]
@@ -119,20 +119,20 @@ def test_table_from_annotate_output_csv(annotated, tmp_path: Path):
 def test_raw_input_runs_the_pipeline_and_gives_the_same_rows(annotated, tmp_path: Path):
     from_jsonl = tmp_path / "from_jsonl.csv"
     from_raw = tmp_path / "from_raw.csv"
-    assert main(["table", str(annotated["out"]), "-o", str(from_jsonl)]) == 0
-    assert main(["table", str(annotated["xml"]), str(annotated["medline"]), "-o", str(from_raw), *SYSTEM]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(from_jsonl)]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["xml"]), str(annotated["medline"]), "-o", str(from_raw), *SYSTEM]) == 0
     assert read_csv(from_raw) == read_csv(from_jsonl)
 
 
 def test_parquet(annotated, tmp_path: Path):
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "evidence.parquet"
-    assert main(["table", str(annotated["out"]), "-o", str(out)]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(out)]) == 0
     data = pq.read_table(out).to_pylist()
     assert [r["id"] for r in data] == [*PMIDS_XML, *PMIDS_MEDLINE]
     assert list(data[0]) == list(COLUMNS)
     csv_out = tmp_path / "evidence.csv"
-    main(["table", str(annotated["out"]), "-o", str(csv_out)])
+    main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(csv_out)])
     assert [{k: v or "" for k, v in r.items()} for r in data] == read_csv(csv_out)
 
 
@@ -143,7 +143,7 @@ def test_xlsx(annotated, tmp_path: Path):
     src = tmp_path / "docs.jsonl"
     src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "evidence.xlsx"
-    assert main(["table", str(src), "-o", str(out)]) == 0
+    assert main(["table", "--per", "abstract", str(src), "-o", str(out)]) == 0
     sheet = openpyxl.load_workbook(out).active
     values = list(sheet.iter_rows(values_only=True))
     assert list(values[0]) == list(COLUMNS)
@@ -157,16 +157,16 @@ def test_missing_optional_package_says_what_to_install(annotated, tmp_path: Path
     monkeypatch.setattr(table_mod.importlib.util, "find_spec",
                         lambda name, *a: None if name == "openpyxl" else real(name, *a))
     out = tmp_path / "evidence.xlsx"
-    assert main(["table", str(annotated["out"]), "-o", str(out)]) == 2
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "pip install openpyxl" in err and err.count("\n") == 1
     assert not out.exists()
 
 
 def test_unknown_suffix_and_format_option(annotated, tmp_path: Path, capsys):
-    assert main(["table", str(annotated["out"]), "-o", str(tmp_path / "evidence.txt")]) == 2
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "evidence.txt")]) == 2
     assert ".csv, .xlsx or .parquet" in capsys.readouterr().err
-    assert main(["table", str(annotated["out"]), "-o", str(tmp_path / "e.txt"), "--format", "csv"]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "e.txt"), "--format", "csv"]) == 0
     assert read_csv(tmp_path / "e.txt")[0]["id"] == PMIDS_XML[0]
 
 
@@ -176,12 +176,12 @@ def test_bad_line_fails_without_touching_the_output(annotated, tmp_path: Path, c
     bad.write_text("\n".join([*lines[:2], "{not json", *lines[2:]]) + "\n", encoding="utf-8")
     out = tmp_path / "evidence.csv"
     out.write_text("old table\n", encoding="utf-8")
-    assert main(["table", str(bad), "-o", str(out)]) == 2
+    assert main(["table", "--per", "abstract", str(bad), "-o", str(out)]) == 2
     assert f"{bad}:3: invalid JSON" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "old table\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.jsonl", "evidence.csv"]
     # --on-error skip: the other documents make it into the table
-    assert main(["table", str(bad), "-o", str(out), "--on-error", "skip"]) == 0
+    assert main(["table", "--per", "abstract", str(bad), "-o", str(out), "--on-error", "skip"]) == 0
     assert len(read_csv(out)) == len(lines)
     assert "skipped" in capsys.readouterr().err
 
@@ -205,7 +205,7 @@ def test_jsonl_of_plain_texts_is_extracted(tmp_path: Path):
     src.write_text(json.dumps({"id": "p1", "text": "Autologous MSCs were infused via the hepatic artery."})
                    + "\n", encoding="utf-8")
     out = tmp_path / "t.csv"
-    assert main(["table", str(src), "-o", str(out), *SYSTEM]) == 0
+    assert main(["table", "--per", "abstract", str(src), "-o", str(out), *SYSTEM]) == 0
     row = read_csv(out)[0]
     assert (row["id"], row["routes"], row["cell_donors"]) == ("p1", "hepatic_artery", "autologous")
 
@@ -214,7 +214,7 @@ def test_records_round_trip_through_import_brat_give_the_same_table(annotated, t
     imported = tmp_path / "imported.jsonl"
     assert main(["import-brat", str(annotated["brat"]), "-o", str(imported)]) == 0
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    main(["table", str(annotated["out"]), "-o", str(a)])
-    main(["table", str(imported), "-o", str(b)])
+    main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(a)])
+    main(["table", "--per", "abstract", str(imported), "-o", str(b)])
     assert a.read_bytes() == b.read_bytes()
     assert len(read_jsonl(imported)) == len(read_csv(b))

@@ -69,6 +69,16 @@ def _unit(value: Any) -> Any:
     return canonical_unit(value)
 
 
+#: The keys compared for object-valued fields (extra keys a system adds are not scored).
+SUBKEYS = {
+    "dose": ("low", "high", "unit"),
+    "frequency": ("count", "interval_days"),
+    "age": ("value", "sd", "low", "high"),
+    "p_value": ("comparator", "value"),
+    "si": ("value", "sd", "low", "high", "unit"),
+}
+
+
 def same(gold: Any, pred: Any, field: str = "") -> bool:
     """Field equality: numbers within 1e-6 relative, strings normalised, objects key by key."""
     if field == "country":
@@ -80,7 +90,8 @@ def same(gold: Any, pred: Any, field: str = "") -> bool:
     if isinstance(gold, str) or isinstance(pred, str):
         return _norm_text(gold) == _norm_text(pred)
     if isinstance(gold, Mapping) and isinstance(pred, Mapping):
-        return all(same(gold.get(k), pred.get(k), k) for k in set(gold) | set(pred))
+        keys = SUBKEYS.get(field) or sorted(set(gold) | set(pred))
+        return all(same(gold.get(k), pred.get(k), k) for k in keys)
     if isinstance(gold, Mapping) or isinstance(pred, Mapping):
         return _empty(gold) and _empty(pred)
     return values_equal(gold, pred)
@@ -257,10 +268,10 @@ def score_trials(
         for gi, pi in matched:
             go, po = g_out[gi], p_out[pi]
             outcome_value.add(all(same(go.get(k), po.get(k), k) for k in OUTCOME_VALUE_FIELDS))
-            outcome_p.add(same(go.get("p_value"), po.get("p_value")))
+            outcome_p.add(same(go.get("p_value"), po.get("p_value"), "p_value"))
             outcome_direction.add(same(go.get("direction"), po.get("direction")))
             if "si" in go:
-                outcome_si.add(same(go.get("si"), po.get("si")))
+                outcome_si.add(same(go.get("si"), po.get("si"), "si"))
         row["outcomes"] = {"gold": len(g_out), "pred": len(p_out), "matched": len(matched)}
         g_el = [(_norm_text(e.get("analyte")), e.get("comparator"), _num(e.get("value"))) for e in g.get("eligibility") or []]
         p_el = [(_norm_text(e.get("analyte")), e.get("comparator"), _num(e.get("value"))) for e in p.get("eligibility") or []]

@@ -267,3 +267,34 @@ def enrich_record(record: dict[str, Any]) -> dict[str, Any]:
             if si is not None:
                 attrs["si"] = si
     return record
+
+
+# --- doses ----------------------------------------------------------------------------
+
+_MASS = {"kg": 1e6, "g": 1e3, "mg": 1.0, "ug": 1e-3, "ng": 1e-6}
+_VOLUME = {"L": 1e3, "dL": 1e2, "mL": 1.0, "uL": 1e-3}
+
+
+def normalize_dose(dose: Mapping[str, Any]) -> dict[str, Any]:
+    """A DOSE's ``{low, high, unit}`` with mass in mg and volume in mL ("30 ug" -> 0.03 mg,
+    "0.5 g/day" -> 500 mg/day, "1 L" -> 1000 mL); cells, IU and other units as they are. The
+    per-part ("/kg", "/day") is kept; a cell word inside the dose ("MSCs") is never part of the
+    unit (the extracted unit is already "cells" or "cells/kg")."""
+    unit = dose.get("unit")
+    low, high = dose.get("low"), dose.get("high")
+    out = {"low": low, "high": high, "unit": unit}
+    if not isinstance(unit, str) or not unit:
+        return out
+    head, sep, per = unit.partition("/")
+    factor, new = None, None
+    if head in _MASS:
+        factor, new = _MASS[head], "mg"
+    elif head in _VOLUME:
+        factor, new = _VOLUME[head], "mL"
+    if factor is None:
+        return out
+
+    def scale(x: Any) -> float | None:
+        return None if x is None else _round(float(x) * factor)
+
+    return {"low": scale(low), "high": scale(high), "unit": new + (sep + per if sep else "")}

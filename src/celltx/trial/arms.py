@@ -69,13 +69,19 @@ class Arm:
     freqs: list[dict[str, Any]] = field(default_factory=list)
     age: dict[str, Any] | None = None
     male: int | None = None
+    #: CELL_TYPE mentions of the document (to find a cell word inside a dose).
+    cell_words: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         dose = None
         for span in self.doses:
             attrs = span.get("attrs") or {}
             if attrs.get("low") is not None or attrs.get("high") is not None:
-                dose = {"low": attrs.get("low"), "high": attrs.get("high"), "unit": attrs.get("unit")}
+                dose = {"low": attrs.get("low"), "high": attrs.get("high"), "unit": attrs.get("unit"),
+                        "text": span.get("text")}
+                inside = [c for c in self.cell_words if span["start"] <= c["start"] and c["end"] <= span["end"]]
+                if inside:  # "30-50 million MSCs": the cell word kept apart from the unit
+                    dose["cell_word"] = inside[0]["text"]
                 break
         route = next(((s.get("attrs") or {}).get("route") for s in self.routes if (s.get("attrs") or {}).get("route")), None)
         frequency = None
@@ -108,12 +114,12 @@ def _cell_products(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for span in spans:
         attrs = span.get("attrs") or {}
         item = {"cl_id": attrs.get("cl_id"), "source": attrs.get("source"), "donor": attrs.get("donor")}
-        if item["cl_id"] is None or item in items:
+        if item["cl_id"] is None or any(_same_cell(item, other) for other in items):
             continue
-        items.append(item)
+        items.append({**item, "text": span.get("text")})
 
     def covered(a: dict[str, Any], b: dict[str, Any]) -> bool:
-        if a is b or a == b:
+        if a is b or _same_cell(a, b):
             return False
         if a["cl_id"] != b["cl_id"] and a["cl_id"] not in GENERIC_CELLS:
             return False
@@ -122,6 +128,10 @@ def _cell_products(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     kept = [a for a in items if not any(covered(a, b) for b in items)]
     # the same product named with and without its donor/source: keep the fuller one
     return kept
+
+
+def _same_cell(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("cl_id", "source", "donor"))
 
 
 def arm_key(name: str) -> str:
@@ -298,6 +308,8 @@ _ADMIN = regex.compile(r"(?i)\b(?:receiv|infus|inject|transplant|administ|given|
 
 def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
     lab_tests = doc.by_label.get(schema.LAB_TEST, [])
+    for arm in arms:
+        arm.cell_words = doc.by_label.get(schema.CELL_TYPE, [])
     for label, attr in ((schema.CELL_TYPE, "cells"), (schema.DOSE, "doses"), (schema.ROUTE, "routes"), (schema.FREQUENCY, "freqs")):
         for span in doc.by_label.get(label, []):
             attrs = span.get("attrs") or {}

@@ -126,8 +126,8 @@ def _clean_condition(raw: str) -> str | None:
     text = norm_space(text).strip(" -,")
     if not text or _CONDITION_BAD.match(text) or len(text) < 3 or len(text.split()) > 10:
         return None
-    if regex.match(r"^\d", text):
-        return None
+    if regex.match(r"^\d", text) or regex.fullmatch(rf"(?i)(?:[\w-]+\s+)?{PEOPLE}", text):
+        return None  # "in children", "in elderly patients": people, not a disease
     return text
 
 
