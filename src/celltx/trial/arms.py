@@ -256,7 +256,7 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
         label = arm.label or ""
         if _CONTROL_WORDS.search(label) or arm.key == "control":
             arm.role = "control"
-            arm.comparator = _comparator_of(label) or _comparator_of(_control_context(doc, arm))
+            arm.comparator = _comparator_of(label) or _comparator_of(_control_context(doc, arm, arms))
         else:
             arm.role = "experimental"
     if len(arms) >= 2 and not any(a.role == "control" for a in arms):
@@ -264,20 +264,23 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
         without = [a for a in arms if not a.cells]
         if with_cells and len(without) == 1:
             without[0].role = "control"
-            without[0].comparator = _comparator_of(_control_context(doc, without[0]))
+            without[0].comparator = _comparator_of(_control_context(doc, without[0], arms))
         else:
-            alone = [a for a in arms if regex.search(r"(?i)\b(?:only|alone|monotherapy)\b", (a.label or "") + " " + _control_context(doc, a))]
+            alone = [a for a in arms if regex.search(r"(?i)\b(?:only|alone|monotherapy)\b", (a.label or "") + " " + _control_context(doc, a, arms))]
             if len(alone) == 1:
                 alone[0].role = "control"
-                alone[0].comparator = _comparator_of(_control_context(doc, alone[0])) or "active"
+                alone[0].comparator = _comparator_of(_control_context(doc, alone[0], arms)) or "active"
 
 
-def _control_context(doc: Doc, arm: Arm) -> str:
-    """The clauses that name ``arm`` (what a control arm was given is said there)."""
+def _control_context(doc: Doc, arm: Arm, arms: list[Arm] | None = None) -> str:
+    """What the text says right after naming ``arm``: from each name to the next name of
+    another arm in the same clause (what a control arm was given is said there)."""
     parts = []
+    others = [s for other in arms or [] if other is not arm for s, _ in other.refs]
     for start, _end in arm.refs[:4]:
         a, b = doc.clause(start)
-        parts.append(doc.text[a:b])
+        stop = min([s for s in others if start < s < b], default=b)
+        parts.append(doc.text[start:stop])
     return " ".join(parts)
 
 

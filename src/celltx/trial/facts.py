@@ -197,7 +197,7 @@ def country(doc: Doc) -> str | None:
 # --- follow-up -----------------------------------------------------------------------------
 
 ELIGIBILITY_CUE = regex.compile(
-    r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri|\bexcluded\b|\bwere included if\b|\bhistory of\b"
+    r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri|\bexcluded\b|\bwere included\b(?! in the (?:final )?analys)|\bhistory of\b"
     r"|\bprior to (?:enrol|inclusion|randomi)|\bbefore (?:enrol|inclusion|randomi)|\bduration of (?:diabetes|disease)"
 )
 
