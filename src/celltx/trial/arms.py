@@ -38,9 +38,18 @@ _CONTROL_WORDS = regex.compile(
 )
 _ARM_NOUN = r"(?:group|arm|cohort)"
 # "<name> group": a name of one token, or two ("low dose", "bone marrow"), not a plural "groups"
+_TOKEN = r"[A-Za-z0-9][\w+\-/\u2010]*(?:\s*\+\s*[A-Za-z0-9][\w\-/]*)*"
 _NAME_GROUP_RE = regex.compile(
-    rf"(?<![\w-])(?P<name>(?:[A-Za-z0-9][\w+\-/]*(?:\s+|-))?[A-Za-z0-9][\w+\-/]*)\s+{_ARM_NOUN}(?![\w-])",
+    rf"(?<![\w-])(?P<name>(?:{_TOKEN}(?:\s+|-))?{_TOKEN})\s+{_ARM_NOUN}(?![\w-])",
 )
+# "the 60 ug YIC and placebo groups", "the MSC and control groups"
+_TWO_GROUPS_RE = regex.compile(
+    rf"(?<![\w-])(?P<a>{_TOKEN})\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?(?P<b>{_TOKEN})\s+(?:groups|arms|cohorts)\b"
+)
+_LEAD_WORDS = {"was", "were", "the", "in", "of", "and", "or", "to", "than", "with", "for", "from", "by", "on", "at",
+               "whereas", "while", "received", "receiving", "as", "into", "vs", "versus", "a", "an", "each", "both"}
+_BAD_LAST = {"with", "than", "from", "by", "for", "on", "at", "vs", "versus", "compared", "trial", "pilot", "research",
+             "same", "age", "focus", "diagnosis-related", "related", "this"}
 _GROUP_ID_RE = regex.compile(
     rf"(?i)(?<![\w-]){_ARM_NOUN}[\s-]*(?P<id>[A-D]|\d{{1,2}}|I{{1,3}}|IV|VI?|one|two|three|four)(?![\w-])"
 )
@@ -152,10 +161,10 @@ def _bad_name(name: str) -> bool:
     return bool(regex.fullmatch(r"\d+(?:\.\d+)?", words[-1]))
 
 
-def find_arms(doc: Doc) -> list[Arm]:
-    """The arms named in the text, in order of first mention (see the module docstring)."""
+def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, key) of every "<name> group" and "group <id>" in the text."""
     text = doc.text
-    found: list[tuple[int, int, str, str]] = []  # (start, end, label, key)
+    found: list[tuple[int, int, str, str]] = []
     cells = doc.by_label.get(schema.CELL_TYPE, [])
     for m in _NAME_GROUP_RE.finditer(text):
         name = m["name"]
@@ -164,25 +173,64 @@ def find_arms(doc: Doc) -> list[Arm]:
         for cell in cells:
             if cell["end"] == m.end("name") and cell["start"] < start and m.end("name") - cell["start"] < 60:
                 start, name = cell["start"], text[cell["start"] : m.end("name")]
-        if " " in name and _bad_name(name.split()[-1]):
-            continue
-        if " " in name and name.split()[0].lower() in _NOT_NAMES | {"was", "were", "the", "in", "of", "and", "or", "to", "than", "with", "for", "from", "by", "on", "at", "whereas", "while", "received", "receiving"}:
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in _NOT_NAMES | _LEAD_WORDS:
             name = name.split(None, 1)[1]
             start = m.end("name") - len(name)
-        if _bad_name(name):
+        if _bad_name(name) or name.split()[-1].lower() in _BAD_LAST or name.lower().endswith("-related"):
             continue
         found.append((start, m.end(), text[start : m.end()], arm_key(name)))
+    for m in _TWO_GROUPS_RE.finditer(text):
+        for part in ("a", "b"):
+            name = m[part]
+            if not _bad_name(name) and name.split()[-1].lower() not in _BAD_LAST | _LEAD_WORDS:
+                found.append((m.start(part), m.end(part), name, arm_key(name)))
     for m in _GROUP_ID_RE.finditer(text):
         found.append((m.start(), m.end(), m.group(), arm_key(m["id"])))
-    for m in _PAREN_ROLE_RE.finditer(text):
-        role = m["role"].lower()
-        found.append((m.start(), m.end(), m["role"], "control" if role in ("control", "placebo", "sham") else role))
+    return found
+
+
+def _alternatives(text: str) -> list[list[tuple[int, int, str]]]:
+    """Per "randomized to (receive) A or B" sentence, the (start, end, name) of A and B."""
+    out = []
+    for m in regex.finditer(
+        r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,40}?\bto\s+"
+        r"(?:receive\s+|either\s+)*(?P<body>[^.;]{3,400})",
+        text,
+    ):
+        body, offset = m["body"], m.start("body")
+        parts = regex.split(r"\s+or\s+|\s+versus\s+|\s+vs\.?\s+", body, maxsplit=3)
+        if len(parts) < 2:
+            continue
+        alts, pos = [], offset
+        for part in parts:
+            at = text.index(part, pos)
+            pos = at + len(part)
+            name = regex.sub(r"\s*[\(\[,].*$", "", part, flags=regex.S).strip()
+            name = regex.sub(r"(?i)^(?:a|an|the|either)\s+", "", name)
+            alts.append((at, at + len(name), name))
+        out.append(alts)
+    return out
+
+
+def find_arms(doc: Doc) -> list[Arm]:
+    """The arms named in the text, in order of first mention (see the module docstring)."""
+    text = doc.text
+    found = _name_candidates(doc)
     if not found:
-        for m in _RANDOMIZED_TO_RE.finditer(text):
-            for part in ("a", "b"):
-                name = _short(m[part])
-                if name:
-                    found.append((m.start(part), m.start(part) + len(name), name, arm_key(name)))
+        for m in _PAREN_ROLE_RE.finditer(text):
+            role = m["role"].lower()
+            found.append((m.start(), m.end(), m["role"], "control" if role in ("control", "placebo", "sham") else role))
+    keys = {key for *_, key in found}
+    for alts in _alternatives(text):
+        if len(keys) >= len(alts):
+            continue  # the groups are already named ("randomized to tolvaptan or furosemide" beside them)
+        inside = [any(a <= s < b for s, *_ in found) for a, b, _ in alts]
+        for (a, b, name), covered in zip(alts, inside):
+            words = name.split()
+            if covered or not words or len(words) > 5 or _bad_name(name):
+                continue
+            found.append((a, b, name, arm_key(name)))
     if not found:
         title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
         for m in _VERSUS_RE.finditer(text[: max(title_end, 0) or len(text)]):
@@ -192,6 +240,7 @@ def find_arms(doc: Doc) -> list[Arm]:
                     found.append((m.start(part), m.start(part) + len(name), name, arm_key(name)))
     found.sort()
     found = _merge_abbreviations(text, found)
+    found = _merge_prefix_keys(found)
     arms: dict[str, Arm] = {}
     for start, end, label, key in found:
         if not key:
@@ -200,8 +249,43 @@ def find_arms(doc: Doc) -> list[Arm]:
         if arm is None:
             arm = arms[key] = Arm(key=key, label=norm_space(label), first=start)
         arm.refs.append((start, end))
-    # "treatment group" beside named groups is usually one of them: keep it only if it is alone
+    _name_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
+
+
+_GENERIC_KEYS = {"control", "treatment", "treated", "intervention", "experimental", "study", "active", "standard",
+                 "conventional", "cell", "stem cell", "trial", "low", "high", "medium"}
+
+
+def _name_refs(text: str, arms: list[Arm]) -> None:
+    """A distinctive arm name written without "group" ("Pioglitazone (30 mg/day)") names the arm too."""
+    taken = [r for arm in arms for r in arm.refs]
+    for arm in arms:
+        key = arm.key
+        if key in _GENERIC_KEYS or len(key) < 3 or regex.fullmatch(r"[\da-d]|\d+", key):
+            continue
+        if any(other is not arm and key in other.key for other in arms):
+            continue  # "ha" inside "mpc + ha": ambiguous
+        names = [key]
+        if "+" in key:  # "LAM+ADV": "LAM" and "ADV" name it too, unless another arm has them
+            names += [part.strip() for part in key.split("+")
+                      if len(part.strip()) >= 3 and not any(o is not arm and part.strip() in o.key for o in arms)]
+        for name in names:
+            for m in regex.finditer(rf"(?i)(?<![\w-]){regex.escape(name)}(?![\w-])", text):
+                if not any(a <= m.start() < b for a, b in taken):
+                    arm.refs.append((m.start(), m.end()))
+        arm.refs.sort()
+
+
+def _merge_prefix_keys(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """"combination" (from "the combination and conventional diuretic groups") joins the one
+    key that starts with it ("combination diuretic")."""
+    keys = {key for *_, key in found}
+    out = []
+    for start, end, label, key in found:
+        longer = [k for k in keys if k != key and k.startswith(key + " ")]
+        out.append((start, end, label, longer[0] if len(longer) == 1 else key))
+    return out
 
 
 def _short(chunk: str) -> str | None:
@@ -254,14 +338,19 @@ def _comparator_of(words: str) -> str | None:
 def assign_roles(doc: Doc, arms: list[Arm]) -> None:
     for arm in arms:
         label = arm.label or ""
-        if _CONTROL_WORDS.search(label) or arm.key == "control":
+        numbered = bool(regex.fullmatch(r"[\da-d]|\d+", arm.key))
+        before = " ".join(_bracket_lead(doc.text, start) for start, _ in arm.refs[:3]) if numbered else ""
+        if _CONTROL_WORDS.search(label) or arm.key == "control" or _CONTROL_WORDS.search(before):
             arm.role = "control"
-            arm.comparator = _comparator_of(label) or _comparator_of(_control_context(doc, arm, arms))
+            arm.comparator = (_comparator_of(label) or _comparator_of(before)
+                              or _comparator_of(_control_context(doc, arm, arms)))
         else:
             arm.role = "experimental"
     if len(arms) >= 2 and not any(a.role == "control" for a in arms):
-        with_cells = [a for a in arms if a.cells]
-        without = [a for a in arms if not a.cells]
+        cell_spans = doc.by_label.get(schema.CELL_TYPE, [])
+        named_cells = [a for a in arms if any(s <= c["start"] < e for s, e in a.refs for c in cell_spans)]
+        with_cells = [a for a in arms if a.cells or a in named_cells]
+        without = [a for a in arms if a not in with_cells]
         if with_cells and len(without) == 1:
             without[0].role = "control"
             without[0].comparator = _comparator_of(_control_context(doc, without[0], arms))
@@ -270,6 +359,12 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
             if len(alone) == 1:
                 alone[0].role = "control"
                 alone[0].comparator = _comparator_of(_control_context(doc, alone[0], arms)) or "active"
+
+
+def _bracket_lead(text: str, start: int) -> str:
+    """For a name in brackets ("placebo (group 2)"), the few words before the bracket."""
+    m = regex.search(r"(?P<lead>(?:[\w+-]+\s+){0,3}[\w+-]+)\s*\(\s*$", text[max(0, start - 60) : start])
+    return m["lead"] if m else ""
 
 
 def _control_context(doc: Doc, arm: Arm, arms: list[Arm] | None = None) -> str:
@@ -336,10 +431,14 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
 
 _N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<n>\d+)", regex.IGNORECASE)
 _N_INSIDE = regex.compile(r"(?i)\bn\s*=\s*(?P<n>\d+)")
-_COUNT_BEFORE = regex.compile(rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+_COUNT_BEFORE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+_BARE_COUNT_BEFORE = regex.compile(rf"(?:^|[;,:]\s*|\band\s+)(?P<n>{COUNT})\s+(?:(?:were|was)\s+\w+\s+)?(?:to|in|into)\s+the\s+$", regex.IGNORECASE)
+_OF_N_BEFORE = regex.compile(r"\b\d+\s+of\s+(?P<n>\d+)\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?in\s+the\s+$", regex.IGNORECASE)
 _COUNT_UNDERWENT = regex.compile(rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:underwent|received|were\s+given|were\s+treated\s+with|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?:the\s+)?$", regex.IGNORECASE)
 _COUNT_AFTER = regex.compile(rf"^\s*(?:\(\s*)?(?:included|consisted\s+of|comprised|enrolled|contained|had|with|of)?\s*(?P<n>{COUNT})\s+{PEOPLE}\b", regex.IGNORECASE)
-_EACH_GROUP = regex.compile(rf"(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:in|per)\s+each\s+(?:group|arm)", regex.IGNORECASE)
+_EACH_GROUP = regex.compile(
+    rf"(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:(?:were|was)\s+\w+\s+)?(?:in|per|to|for)\s+each\s+(?:group|arm)", regex.IGNORECASE
+)
 _AGE_RE = regex.compile(
     r"(?i)\b(?:aged|age[ds]?|mean\s+age|median\s+age|average\s+age)\b[^.;\d]{0,25}?"
     r"(?P<v>\d+(?:\.\d+)?)\s*(?:(?:\u00b1|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?)|\(\s*(?:SD\s*)?(?P<sd2>\d+(?:\.\d+)?)\s*\)"
@@ -373,9 +472,11 @@ def fill_counts(doc: Doc, arms: list[Arm]) -> None:
             if m:
                 arm.n = parse_count(m["n"])
                 continue
-            before = text[max(clause_start, start - 80) : start]
-            m = _COUNT_BEFORE.search(before) or _COUNT_UNDERWENT.search(before)
-            if m:
+            window = max([clause_start, start - 80] + [e for other in arms if other is not arm for _, e in other.refs if e <= start])
+            before = text[window:start]
+            m = (_OF_N_BEFORE.search(before) or _COUNT_BEFORE.search(before) or _BARE_COUNT_BEFORE.search(before)
+                 or _COUNT_UNDERWENT.search(before))
+            if m and not regex.search(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$", before[: m.start("n")]):
                 arm.n = parse_count(m["n"])
     m = _EACH_GROUP.search(text)
     if m and len(arms) >= 2:

@@ -17,15 +17,25 @@ DESIGNS = ("rct", "non_randomized_controlled", "single_arm", "case_series", "pro
 
 _PROTOCOL = regex.compile(
     r"(?i)\bstudy protocol\b|\bprotocol (?:for|of) (?:a|an|the)\b|\btrial protocol\b"
-    r"|\b(?:will|shall) be (?:randomi[sz]ed|recruited|enrolled|included|allocated|assigned)\b"
+    r"|\b(?:will|shall) be (?:randomi[sz]ed|recruited|enrolled|included|allocated|assigned|treated|given|infused|injected|administered)\b"
+    r"|\b(?:will|shall) (?:receive|undergo|enrol|recruit|randomi[sz]e)\b"
     r"|\bis (?:designed|planned) to\b|\bare (?:designed|planned) to\b"
 )
+_REVIEW = regex.compile(
+    r"(?i)\b(?:this|the present|our) (?:review|overview)\b|\bsystematic review\b|\bmeta-analys[ie]s\b|\bwe review\b"
+    r"|\btraining set\b|\bbiomarkers?\b[^.]{0,60}\b(?:identif|detect|discover)"
+)
 _NON_RANDOM = regex.compile(r"(?i)\bnon[\s-]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bquasi[\s-]?randomi[sz]ed\b")
-_RANDOM = regex.compile(r"(?i)\brandomi[sz](?:ed|ation)\b|\brandomly (?:assigned|allocated|divided|selected to)\b|\bRCT\b")
+_RANDOM = regex.compile(
+    r"(?i)\brandomi[sz]ed[\s,-]+(?:\w+[\s,-]+){0,3}?(?:trial|study|pilot|controlled|clinical|fashion|manner|design)\b"
+    r"|\b(?:were|was|be|been|being|patients|participants|subjects)\s+(?:\w+\s+)?randomi[sz]ed\b|\brandomi[sz]ed\s+(?:\(|to|into|in\s+a|1:1|2:1)"
+    r"|\brandomi[sz]ation\b|\brandomly\s+(?:assigned|allocated|divided\s+into\s+(?:\d|two|three|four)|selected\s+to)\b|\bRCT\b"
+)
+_EXPERIENCE = regex.compile(r"(?i)\bour (?:\w+ )?experience\b|\bcase series\b|\bcase reports?\b|\bwe (?:report|describe)\b")
 _CONTROLLED = regex.compile(
     r"(?i)\bcontrolled\b|\bcontrol group\b|\bcontrols\b|\bcase[\s-]control\b|\bcompared with\b|\bversus\b|\bvs\.?\s"
 )
-_SINGLE_ARM = regex.compile(r"(?i)\bsingle[\s-](?:arm|group)\b|\bone[\s-]arm\b|\bopen[\s-]label,? (?:single|pilot)\b|\buncontrolled\b")
+_SINGLE_ARM = regex.compile(r"(?i)\bsingle[\s\u2010-](?:arm|group)\b|\bone[\s-]arm\b|\bopen[\s-]label,? (?:single|pilot)\b|\buncontrolled\b")
 _CASE_SERIES = regex.compile(r"(?i)\bcase series\b|\bcase reports?\b|\bwe report\b|\bwe describe\b|\bretrospective(?:ly)?\b")
 _PHASE1 = regex.compile(r"(?i)\bphase (?:I|1)\b(?![I/\d])|\bpilot study\b|\bfirst[\s-]in[\s-]human\b")
 
@@ -35,17 +45,19 @@ def design(doc: Doc, n_arms: int) -> str | None:
     text = doc.text
     if _PROTOCOL.search(text):
         return "protocol"
+    if _REVIEW.search(text) and n_arms == 0:
+        return "other"
     if _NON_RANDOM.search(text):
         return "non_randomized_controlled" if n_arms != 1 else "single_arm"
     if _RANDOM.search(text):
         return "rct"
     if _SINGLE_ARM.search(text):
         return "single_arm"
-    if _CASE_SERIES.search(text) and n_arms <= 1:
+    if (_CASE_SERIES.search(text) or _EXPERIENCE.search(text)) and n_arms <= 1:
         return "case_series"
-    if n_arms >= 2 and _CONTROLLED.search(text):
-        return "non_randomized_controlled"
-    if n_arms == 1 and _PHASE1.search(text):
+    if n_arms >= 2:
+        return "non_randomized_controlled"  # groups compared without randomisation
+    if n_arms == 1 and (_PHASE1.search(text) or n_enrolled(doc) is not None):
         return "single_arm"
     return None
 
@@ -54,12 +66,20 @@ def design(doc: Doc, n_arms: int) -> str | None:
 
 _ENROL_VERBS = (
     r"(?:enrolled|enroled|randomi[sz]ed|included|recruited|participated|entered|registered|"
-    r"allocated|assigned|studied|treated|underwent|received|completed|took part)"
+    r"allocated|assigned|studied|treated|underwent|received|completed|took part|immuni[sz]ed|vaccinated|"
+    r"injected|infused|transplanted|divided|considered)"
 )
 _NOT_ENROLMENT = regex.compile(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
 _TOTAL_RE = regex.compile(
     rf"(?i)\b(?:a\s+total\s+of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\w+[\s-]+){{0,4}}?{PEOPLE}\b"
 )
+_TRIAL_OF_RE = regex.compile(
+    rf"(?i)\b(?:trial|study)\s+(?:of|in|including|enrolling|involving)\s+(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b"
+)
+_BARE_ENROLLED_RE = regex.compile(
+    rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
+)
+_EACH_AFTER = regex.compile(r"(?i)^[^.;]{0,40}?\b(?:to|in|for|per)\s+each\s+(?:group|arm)\b")
 _COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b")
 _N_EQUALS_RE = regex.compile(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
 _WE_ENROLLED_RE = regex.compile(
@@ -78,7 +98,11 @@ def n_enrolled(doc: Doc) -> int | None:
             continue
         has_verb = regex.search(rf"(?i)\b{_ENROL_VERBS}\b", sentence) is not None
         for m in _TOTAL_RE.finditer(sentence):
-            candidates.append((0, start + m.start(), parse_count(m["n"]) or 0))
+            candidates.append((0 if has_verb else 3, start + m.start(), parse_count(m["n"]) or 0))
+        for m in _TRIAL_OF_RE.finditer(sentence):
+            candidates.append((1, start + m.start(), parse_count(m["n"]) or 0))
+        for m in _BARE_ENROLLED_RE.finditer(sentence):
+            candidates.append((1, start + m.start(), parse_count(m["n"]) or 0))
         for m in _WE_ENROLLED_RE.finditer(sentence):
             candidates.append((0, start + m.start(), parse_count(m["n"]) or 0))
         if has_verb:
@@ -86,12 +110,15 @@ def n_enrolled(doc: Doc) -> int | None:
                 before = sentence[max(0, m.start() - 12) : m.start()]
                 if regex.search(r"(?i)(?:of|in|among|from|aged|age|and|the)\s*$", before):
                     continue  # "11 of 110", "in 44 patients": parts, not the total
+                if _EACH_AFTER.match(sentence[m.end() :]):
+                    continue  # "Eleven patients were randomized to each group": per arm
                 n = parse_count(m["n"])
                 if n is None:
                     continue
                 priority = 1 if regex.search(r"(?i)\b(?:enrolled|randomi[sz]ed|included|recruited|participated)\b", sentence) else 2
                 candidates.append((priority, start + m.start(), n))
-            for m in _N_EQUALS_RE.finditer(sentence):
+        for m in _N_EQUALS_RE.finditer(sentence):
+            if not regex.search(r"(?i)\b(?:group|arm)\b", m.group()):
                 candidates.append((2, start + m.start(), parse_count(m["n"].replace(",", "")) or 0))
     candidates = [c for c in candidates if c[2] > 0]
     if not candidates:
@@ -103,7 +130,7 @@ def n_enrolled(doc: Doc) -> int | None:
 # --- condition -----------------------------------------------------------------------------
 
 _CONDITION_RE = regex.compile(
-    rf"(?i)\b{PEOPLE}\s+(?:who\s+(?:had|have)|with|suffering\s+from|diagnosed\s+with|having)\s+(?P<c>[^.;:()\[\]]{{3,120}})"
+    rf"(?i)\b{PEOPLE}\s+(?:who\s+(?:had|have)|with|suffering\s+from|diagnosed\s+with|having)\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
 _TITLE_FOR_RE = regex.compile(
     r"(?i)\b(?:for|in|of)\s+(?:the\s+)?(?:treatment\s+of\s+|management\s+of\s+|patients\s+with\s+)?(?P<c>[^.;:()\[\]]{3,100}?)\s*(?::|$|\.\s|\s-\s|\s\u2013\s)"
@@ -112,7 +139,8 @@ _CONDITION_STOP = regex.compile(
     r"(?i)\s*(?:,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
     r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare)\b"
     r"|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
-    r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b)"
+    r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
+    r"|\s[\u2013\u2014-]\s|\bABSTRACT\b)"
 )
 _CONDITION_BAD = regex.compile(
     r"(?i)^(?:a|an|the|this|these|their|its|no|normal|high|low|both|either|each|all|any|mean|median|baseline|"
@@ -231,7 +259,7 @@ _SERIOUS = regex.compile(
     r"(?i)(?<!\bno\s)(?<!\bwithout\s)\b(?:serious|severe|major) (?:adverse (?:events?|effects?|reactions?)|complications?)\b[^.;]{0,40}\b(?:occurred|were (?:observed|reported|noted)|developed|in \d)"
 )
 _AE_LIST = regex.compile(
-    r"(?i)(?:adverse (?:events?|effects?|reactions?)|side[\s-]effects?|complications?)\s+(?:were|was|included|including|such as|of|:)\s*"
+    r"(?i)(?:adverse (?:events?|effects?|reactions?)|side[\s-]effects?|complications?)\s+(?:(?<=(?:most|more) (?:common|frequent)[^.;]{0,30})(?:were|was)|included|including|such as|consisted of|were mainly|were mostly|:)\s*"
     r"(?:(?:mild|transient|self-limiting|minor|common|the most common)\s+)*(?P<list>[^.;]{3,200})"
 )
 _AE_SEEN = regex.compile(
@@ -240,7 +268,9 @@ _AE_SEEN = regex.compile(
 )
 _AE_NOT_ITEM = regex.compile(
     r"(?i)^(?:no|none|not|similar|observed|reported|rare|mild|common|frequent|the|a|an|any|all|significant|there|these|this|it|they|which|that"
-    r"|adverse|side|serious|severe|complications?|events?|effects?|reactions?|toxicity|patients?|differences?)\b"
+    r"|adverse|side|serious|severe|complications?|events?|effects?|reactions?|toxicity|patients?|differences?"
+    r"|also|noted|recorded|observed|seen|found|documented|transient|well|generally|uncommon|more|less|higher|lower"
+    r"|comparable|statistically|reversible|in|at|for|on|during|after|within|both|each|two|three|one)\b"
 )
 _AE_ITEM_STOP = regex.compile(r"(?i)\b(?:which|that|in\s+\d|in\s+the|after|during|were|was|and\s+resolved|resolved|without|with\s+no)\b|\(|\d")
 

@@ -45,10 +45,7 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     arms_mod.fill_counts(doc, arms)
     arms_mod.fill_demographics(doc, arms)
     outcomes, eligibility = outcomes_and_eligibility(doc, arms)
-    n = facts.n_enrolled(doc)
-    arm_n = [a.n for a in arms]
-    if n is None and arm_n and all(x is not None for x in arm_n) and len(arms) > 1:
-        n = sum(x for x in arm_n if x is not None)
+    n = facts.n_enrolled(doc)  # as written: never the sum of the arms
     return {
         "design": facts.design(doc, len(arms)),
         "n_enrolled": n,

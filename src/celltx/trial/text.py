@@ -28,11 +28,11 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 #: A count written in digits ("1,234") or in words ("Twenty-nine", "one hundred and five").
 COUNT = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+"
-    r"|(?i:(?:(?:one|two|three|four|five|six|seven|eight|nine)[\s-]+hundred(?:[\s-]+and)?[\s-]+)?"
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?i:(?:(?:one|two|three|four|five|six|seven|eight|nine)[\s\u2010\u2011-]+hundred(?:[\s\u2010\u2011-]+and)?[\s\u2010\u2011-]+)?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\u2010\u2011-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
     r"|one|two|three|four|five|six|seven|eight|nine)"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine)[\s-]+hundred))"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine)[\s\u2010\u2011-]+hundred))"
 )
 
 #: Nouns that name the people a trial enrols.
@@ -48,7 +48,7 @@ def parse_count(text: str) -> int | None:
     t = text.strip().lower()
     if regex.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
         return int(t.replace(",", ""))
-    words = [w for w in regex.split(r"[\s-]+", t) if w and w != "and"]
+    words = [w for w in regex.split(r"[\s\u2010\u2011-]+", t) if w and w != "and"]
     if not words:
         return None
     total = 0
