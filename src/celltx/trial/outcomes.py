@@ -99,9 +99,9 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for v1, v2 in zip(values, values[1:]):
         between = text[v1["end"] : v2["start"]]
-        before = text[max(0, v1["start"] - 20) : v1["start"]]
+        before = text[max(0, v1["start"] - 60) : v1["start"]]
         if regex.fullmatch(r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?(?:to|\u2192|->|down to|up to)\s*", between) and regex.search(
-            r"(?i)\bfrom\s*(?:a\s+(?:mean|median)\s+(?:of\s+)?)?$|\bfrom\s+\S+\s*$", before
+            r"(?i)\bfrom\s*(?:a\s+(?:mean|median)\s+(?:of\s+)?)?$|\bfrom\s+(?:[^\d\s.;,]+\s+){1,5}$", before
         ):
             out[v1["id"]], out[v2["id"]] = "from", "to"
         elif regex.fullmatch(r"(?i)[^\d;]{0,30}?\b(?:vs\.?|versus|compared (?:with|to)|and|or)\s*(?:the\s+)?(?:[^\d;]{0,30})?", between):
@@ -136,6 +136,31 @@ def _arm_of_value(doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[
     return None
 
 
+def _same_threshold(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a["analyte"] == b["analyte"] and a["comparator"] == b["comparator"] and a["value"] == b["value"]
+
+
+def _shared_comparator(text: str, v: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> str | None:
+    """A comparator written once for a value given in two units: ">1.5 mg/dL [25 umol/L]"."""
+    earlier = [u for u in values if u["end"] <= v["start"] and doc.value_of.get(u["id"]) is doc.value_of.get(v["id"])]
+    if not earlier:
+        return None
+    prev = earlier[-1]
+    if (prev.get("attrs") or {}).get("comparator") and regex.fullmatch(r"\s*[\(\[]\s*", text[prev["end"] : v["start"]]):
+        return prev["attrs"]["comparator"]
+    return None
+
+
+def _reported_before(doc: Doc, values: list[dict[str, Any]], test: dict[str, Any], index: int) -> bool:
+    """Whether sentence ``index`` reports a value of the same analyte (the next one goes on)."""
+    analyte = (test.get("attrs") or {}).get("analyte")
+    a, b = doc.sentences[index]
+    return any(
+        a <= u["start"] < b and ((doc.value_of[u["id"]].get("attrs") or {}).get("analyte") == analyte)
+        for u in values
+    )
+
+
 def outcomes_and_eligibility(doc: Doc, arms: list[Arm]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     outcomes: list[dict[str, Any]] = []
     eligibility: list[dict[str, Any]] = []
@@ -155,14 +180,17 @@ def outcomes_and_eligibility(doc: Doc, arms: list[Arm]) -> tuple[list[dict[str, 
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
         clause = text[ca:cb]
-        if attrs.get("comparator") and attrs.get("sd") is None:
+        comparator = attrs.get("comparator") or _shared_comparator(text, v, values, doc)
+        if comparator and attrs.get("sd") is None:
+            # a threshold: of the eligibility criteria, or of a definition ("PNAC: bilirubin >1.5
+            # mg/dL"), a background statement ("MDF score >=32"): never a result
             if ELIGIBILITY_CUE.search(sentence) or _ELIGIBILITY_WORDS.search(sentence):
-                eligibility.append({"analyte": analyte, "comparator": attrs.get("comparator"),
-                                    "value": attrs.get("value") if attrs.get("value") is not None else attrs.get("low"),
-                                    "unit": attrs.get("unit")})
-                continue
-            if _DEFINITION.search(sentence):
-                continue
+                item = {"analyte": analyte, "comparator": comparator,
+                        "value": attrs.get("value") if attrs.get("value") is not None else attrs.get("low"),
+                        "unit": attrs.get("unit")}
+                if not any(_same_threshold(item, e) for e in eligibility):
+                    eligibility.append(item)
+            continue
         elif ELIGIBILITY_CUE.search(sentence) and regex.search(r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri", sentence):
             continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
@@ -177,17 +205,23 @@ def outcomes_and_eligibility(doc: Doc, arms: list[Arm]) -> tuple[list[dict[str, 
             if days is None:
                 days, _ = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=True)
         else:
-            days, baseline = _time_days(doc, v, ca, cb)
-            if days is None:
-                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index])
             if regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
                 kind = "difference"
             elif is_change(text, v["start"], attrs.get("value")):
                 kind = "change"
-            elif baseline or (days is None and _BASELINE_WORDS.search(before)):
-                kind, days = "baseline", 0.0
             else:
-                kind = "follow_up"
+                kind = None
+            moved = kind is not None  # a change is read at a later time, not at "baseline"
+            days, baseline = _time_days(doc, v, ca, cb, skip_baseline=moved)
+            if days is None:
+                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=moved)
+            if days is None and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
+                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
+            if kind is None:
+                if baseline or (days is None and _BASELINE_WORDS.search(before)):
+                    kind, days = "baseline", 0.0
+                else:
+                    kind = "follow_up"
         group = groups[(test["id"], sentence_index)]
         arm = _arm_of_value(doc, arms, v, group)
         after_end = cb
