@@ -80,7 +80,7 @@ def test_single_arm_study_gets_one_arm_from_its_product():
     arms = arms_of(rec)
     assert len(arms) == 1
     arm = arms[0]
-    assert arm["label"] == "BM-MSCs" and arm["role"] == "experimental" and arm["route"] == "hepatic_artery"
+    assert arm["label"] == "autologous BM-MSCs" and arm["role"] == "experimental" and arm["route"] == "hepatic_artery"
     assert arm["age"] == {"value": 52.0, "sd": 8.0, "low": None, "high": None}
     assert arm["male"] == 7
 
@@ -110,3 +110,26 @@ def test_generic_cell_mention_is_dropped_beside_the_specific_product():
              {"attrs": cell("CL:0002540", "bone_marrow", "autologous")}]
     products = arms_mod._cell_products(spans)
     assert [(p["cl_id"], p["source"]) for p in products] == [("CL:0002540", "bone_marrow")]
+
+
+def test_dose_level_groups_share_the_product_and_route():
+    text = ("Twenty-four participants were divided into 3 groups and injected with different amounts of "
+            "hUC-MSCs via the peripheral vein. Survival was 67% (low-dose), 100% (medium-dose) and 88% (high-dose).")
+    rec = record(text, [
+        ("CELL_TYPE", "hUC-MSCs", cell("CL:0002569", "umbilical_cord")),
+        ("ROUTE", "peripheral vein", {"route": "intravenous"}),
+        ("DOSE", "low-dose", {"low": None, "high": None, "unit": None, "level": "low"}),
+        ("DOSE", "medium-dose", {"low": None, "high": None, "unit": None, "level": "medium"}),
+        ("DOSE", "high-dose", {"low": None, "high": None, "unit": None, "level": "high"}),
+    ])
+    arms = arms_of(rec)
+    assert [a["label"] for a in arms] == ["low-dose", "medium-dose", "high-dose"]
+    assert all(a["route"] == "intravenous" and a["cell_types"][0]["cl_id"] == "CL:0002569" for a in arms)
+
+
+def test_counts_as_the_treated_group_and_all_of_them():
+    text = ("50 patients received MSCs as the treated group and other 20 patients were given placebo as control group. "
+            "All 70 of them received routine care.")
+    summary = summarize(record(text, []))
+    assert [(a["label"], a["n"]) for a in summary["arms"]] == [("treated group", 50), ("control group", 20)]
+    assert summary["n_enrolled"] == 70

@@ -232,6 +232,8 @@ def find_arms(doc: Doc) -> list[Arm]:
                 continue
             found.append((a, b, name, arm_key(name)))
     if not found:
+        found = _dose_level_arms(doc)
+    if not found:
         title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
         for m in _VERSUS_RE.finditer(text[: max(title_end, 0) or len(text)]):
             for part in ("a", "b"):
@@ -251,6 +253,16 @@ def find_arms(doc: Doc) -> list[Arm]:
         arm.refs.append((start, end))
     _name_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
+
+
+def _dose_level_arms(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Groups named by dose level ("low-dose", "medium-dose", "high-dose") when the text
+    names at least two levels and no other group."""
+    spans = [s for s in doc.by_label.get(schema.DOSE, []) if (s.get("attrs") or {}).get("level")]
+    levels = {(s.get("attrs") or {}).get("level") for s in spans}
+    if len(levels) < 2:
+        return []
+    return [(s["start"], s["end"], s["text"], "dose:" + s["attrs"]["level"]) for s in spans]
 
 
 _GENERIC_KEYS = {"control", "treatment", "treated", "intervention", "experimental", "study", "active", "standard",
@@ -401,6 +413,19 @@ def arm_at(doc: Doc, arms: list[Arm], offset: int) -> Arm | None:
     return experimental[0] if len(experimental) == 1 else None
 
 
+def _shared_by(doc: Doc, arms: list[Arm], span: dict[str, Any], label: str) -> list[Arm]:
+    """The arms a mention in a sentence that names no arm applies to when there are several
+    experimental arms: the product and how it is given go to every experimental arm ("injected
+    with different amounts of hUC-MSCs via the peripheral vein"), route and frequency also to a
+    placebo or sham arm (given the same way); a dose to none (it cannot be told whose it is)."""
+    experimental = [a for a in arms if a.role == "experimental"]
+    if len(experimental) < 2 or label == schema.DOSE:
+        return []
+    if label == schema.CELL_TYPE:
+        return experimental
+    return [a for a in arms if a.role == "experimental" or a.comparator in ("placebo", "sham")]
+
+
 _ADMIN = regex.compile(r"(?i)\b(?:receiv|infus|inject|transplant|administ|given|treated|deliver|transfus|implant|instill)")
 
 
@@ -416,11 +441,11 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
             if label == schema.CELL_TYPE and any(t["start"] <= span["start"] < t["end"] for t in lab_tests):
                 continue  # "CD4+ T cell count": a lab test, not a product
             arm = arm_at(doc, arms, span["start"])
-            if arm is None:
-                continue
-            if arm.role == "control" and label == schema.CELL_TYPE:
-                continue  # "placebo without MSCs", "compared with MSC therapy"
-            getattr(arm, attr).append(span)
+            targets = [arm] if arm is not None else _shared_by(doc, arms, span, label)
+            for target in targets:
+                if target.role == "control" and label == schema.CELL_TYPE:
+                    continue  # "placebo without MSCs", "compared with MSC therapy"
+                getattr(target, attr).append(span)
     for arm in arms:  # prefer cell mentions in sentences about giving them
         given = [s for s in arm.cells if _ADMIN.search(doc.sentence_text(doc.sentence_of(s["start"])))]
         if given:
@@ -432,6 +457,7 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
 _N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<n>\d+)", regex.IGNORECASE)
 _N_INSIDE = regex.compile(r"(?i)\bn\s*=\s*(?P<n>\d+)")
 _COUNT_BEFORE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+_COUNT_AS = regex.compile(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b[^.;]{{0,140}}?\bas\s+(?:the\s+)?$", regex.IGNORECASE)
 _BARE_COUNT_BEFORE = regex.compile(rf"(?:^|[;,:]\s*|\band\s+)(?P<n>{COUNT})\s+(?:(?:were|was)\s+\w+\s+)?(?:to|in|into)\s+the\s+$", regex.IGNORECASE)
 _OF_N_BEFORE = regex.compile(r"\b\d+\s+of\s+(?P<n>\d+)\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?in\s+the\s+$", regex.IGNORECASE)
 _COUNT_UNDERWENT = regex.compile(rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:underwent|received|were\s+given|were\s+treated\s+with|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?:the\s+)?$", regex.IGNORECASE)
@@ -472,10 +498,11 @@ def fill_counts(doc: Doc, arms: list[Arm]) -> None:
             if m:
                 arm.n = parse_count(m["n"])
                 continue
-            window = max([clause_start, start - 80] + [e for other in arms if other is not arm for _, e in other.refs if e <= start])
+            window = max([clause_start, start - 200] + [e for other in arms if other is not arm for _, e in other.refs if e <= start])
             before = text[window:start]
-            m = (_OF_N_BEFORE.search(before) or _COUNT_BEFORE.search(before) or _BARE_COUNT_BEFORE.search(before)
-                 or _COUNT_UNDERWENT.search(before))
+            near = before[-80:]
+            m = (_OF_N_BEFORE.search(near) or _COUNT_BEFORE.search(near) or _BARE_COUNT_BEFORE.search(near)
+                 or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
             if m and not regex.search(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$", before[: m.start("n")]):
                 arm.n = parse_count(m["n"])
     m = _EACH_GROUP.search(text)
@@ -565,5 +592,10 @@ def single_arm(doc: Doc) -> Arm | None:
         return None
     given.sort(key=lambda s: s["start"])
     cells = [s for s in given if s["label"] == schema.CELL_TYPE]
-    label = cells[0]["text"] if cells else None
+    label = None
+    if cells:
+        label = cells[0]["text"]
+        donor = regex.search(r"(?i)\b(autologous|allogeneic|allogenic)\s+$", doc.text[max(0, cells[0]["start"] - 20) : cells[0]["start"]])
+        if donor:  # "autologous MSCs": the donor word names the product too
+            label = f"{donor.group(1)} {label}"
     return Arm(key="", label=label, first=given[0]["start"], refs=[], role="experimental")

@@ -73,6 +73,7 @@ _NOT_ENROLMENT = regex.compile(r"(?i)\bscreened\b|\bassessed for eligibility\b|\
 _TOTAL_RE = regex.compile(
     rf"(?i)\b(?:a\s+total\s+of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\w+[\s-]+){{0,4}}?{PEOPLE}\b"
 )
+_ALL_OF_RE = regex.compile(rf"(?i)\ball\s+(?P<n>{COUNT})\s+(?:of\s+them|{PEOPLE})\b")
 _TRIAL_OF_RE = regex.compile(
     rf"(?i)\b(?:trial|study)\s+(?:of|in|including|enrolling|involving)\s+(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b"
 )
@@ -99,6 +100,8 @@ def n_enrolled(doc: Doc) -> int | None:
         has_verb = regex.search(rf"(?i)\b{_ENROL_VERBS}\b", sentence) is not None
         for m in _TOTAL_RE.finditer(sentence):
             candidates.append((0 if has_verb else 3, start + m.start(), parse_count(m["n"]) or 0))
+        for m in _ALL_OF_RE.finditer(sentence):
+            candidates.append((0, start + m.start(), parse_count(m["n"]) or 0))
         for m in _TRIAL_OF_RE.finditer(sentence):
             candidates.append((1, start + m.start(), parse_count(m["n"]) or 0))
         for m in _BARE_ENROLLED_RE.finditer(sentence):

@@ -46,6 +46,8 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     arms_mod.fill_demographics(doc, arms)
     outcomes, eligibility = outcomes_and_eligibility(doc, arms)
     n = facts.n_enrolled(doc)  # as written: never the sum of the arms
+    if len(arms) == 1 and arms[0].n is None and not arms[0].refs:
+        arms[0].n = n  # a study of one arm: its participants are the enrolled
     return {
         "design": facts.design(doc, len(arms)),
         "n_enrolled": n,
