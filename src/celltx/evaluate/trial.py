@@ -3,8 +3,9 @@
 * Document fields (design, n_enrolled, condition, country, follow_up_days, adverse-event
   ``serious``): accuracy over the gold documents that carry a trial object (a gold ``null``
   counts: predicting a value the text does not state is wrong). Numbers are equal within 1e-6
-  relative; strings compare case- and space-insensitively; countries by their name in
-  ``patterns/countries.jsonl`` ("UK" = "United Kingdom").
+  relative; strings compare ignoring case, white space and hyphens ("end-stage" = "end
+  stage"); countries by their name in ``patterns/countries.jsonl`` ("UK" = "United Kingdom");
+  arm labels also ignoring "the"/"group"/"arm" ("NGLCD group" = "NGLCD").
 * Arms: aligned one-to-one to gold arms of the same role, preferring a shared cell product
   (Cell Ontology id), then shared label words, then order. Arm P/R counts aligned arms; each
   arm field (label, n, cell_types, dose, route, frequency, comparator, age, male) is scored
@@ -28,6 +29,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from .scorer import PRF, ScoringError, values_equal
 
 DOC_FIELDS = ("design", "n_enrolled", "condition", "country", "follow_up_days")
@@ -39,9 +42,18 @@ OUTCOME_VALUE_FIELDS = ("value", "sd", "low", "high", "unit")
 
 
 def _norm_text(value: Any) -> Any:
+    """Case, white space, hyphens and dashes ("end-stage" = "end stage") do not count."""
     if isinstance(value, str):
-        return " ".join(value.lower().replace("\u2013", "-").split()).strip(" .")
+        return " ".join(regex.sub(r"[\u2010-\u2015-]", " ", value.lower()).split()).strip(" .")
     return value
+
+
+def _norm_label(value: Any) -> Any:
+    """An arm label without "the"/"group"/"arm" ("NGLCD group" = "NGLCD")."""
+    if not isinstance(value, str):
+        return value
+    words = [w for w in _norm_text(value).split() if w not in ("the", "group", "arm", "cohort")]
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +99,8 @@ def same(gold: Any, pred: Any, field: str = "") -> bool:
         return _unit(gold) == _unit(pred)
     if field == "cell_types":
         return _cells(gold) == _cells(pred)
+    if field == "label":
+        return _norm_label(gold) == _norm_label(pred)
     if isinstance(gold, str) or isinstance(pred, str):
         return _norm_text(gold) == _norm_text(pred)
     if isinstance(gold, Mapping) and isinstance(pred, Mapping):

@@ -217,10 +217,14 @@ def find_arms(doc: Doc) -> list[Arm]:
     """The arms named in the text, in order of first mention (see the module docstring)."""
     text = doc.text
     found = _name_candidates(doc)
-    if not found:
-        for m in _PAREN_ROLE_RE.finditer(text):
-            role = m["role"].lower()
-            found.append((m.start(), m.end(), m["role"], "control" if role in ("control", "placebo", "sham") else role))
+    named = {key for *_, key in found}
+    for m in _PAREN_ROLE_RE.finditer(text):
+        # "a mixed lipid emulsion (intervention) or a soybean oil emulsion (control)": role words
+        # name arms, unless groups are named already ("treatment" alone is too vague beside them)
+        role = m["role"].lower()
+        key = "control" if role in ("control", "placebo", "sham") else role
+        if not named or (key != "treatment" and (key == "control" or not (named - {"control"}))):
+            found.append((m.start(), m.end(), m["role"], key))
     keys = {key for *_, key in found}
     for alts in _alternatives(text):
         if len(keys) >= len(alts):

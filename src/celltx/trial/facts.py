@@ -143,7 +143,7 @@ _CONDITION_STOP = regex.compile(
     r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare)\b"
     r"|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
     r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
-    r"|\s[\u2013\u2014-]\s|\bABSTRACT\b)"
+    r"|\s[\u2013\u2014-]\s|\bABSTRACT\b|\bas\s+well\s+as\b|\bfollowing\b|\bwith\b)"
 )
 _CONDITION_BAD = regex.compile(
     r"(?i)^(?:a|an|the|this|these|their|its|no|normal|high|low|both|either|each|all|any|mean|median|baseline|"
@@ -159,21 +159,28 @@ def _clean_condition(raw: str) -> str | None:
         return None
     if regex.match(r"^\d", text) or regex.fullmatch(rf"(?i)(?:[\w-]+\s+)?{PEOPLE}", text):
         return None  # "in children", "in elderly patients": people, not a disease
+    text = regex.sub(rf"(?i)\s+{PEOPLE}$", "", text)  # "chronic hepatitis B patients"
+    if regex.match(rf"(?i){PEOPLE}\b", text):
+        return None
     return text
 
 
 def condition(doc: Doc) -> str | None:
-    """The disease (and cause) as written: "patients with decompensated cirrhosis" -> that;
-    else a title's "for/in X:" phrase."""
-    for m in _CONDITION_RE.finditer(doc.text):
-        found = _clean_condition(m["c"])
-        if found:
-            return found
+    """The disease (and cause) as written: "patients with decompensated cirrhosis" -> that,
+    read in the abstract before the title ("Children with Autism" is the title's short form);
+    else a title's "for/in X:" phrase. Abbreviations stay as written."""
+    text = doc.text
     title = _title(doc)
-    if title:
-        for m in _TITLE_FOR_RE.finditer(title):
+    body_start = text.find(title) + len(title) if title and title in text else 0
+    for start in (body_start, 0):
+        for m in _CONDITION_RE.finditer(text, start):
             found = _clean_condition(m["c"])
-            if found and not regex.search(r"(?i)\b(?:trial|study|effect|efficacy|safety|randomi)", found):
+            if found:
+                return found
+    if title:
+        for m in reversed(list(_TITLE_FOR_RE.finditer(title))):
+            found = _clean_condition(m["c"])
+            if found and not regex.search(r"(?i)\b(?:trial|study|effect|efficacy|safety|randomi|vaccine|therapy|treatment)\b", found):
                 return found
     return None
 
