@@ -276,6 +276,10 @@ def validate_record(record: Mapping[str, Any], require_relations: bool = True) -
                     f"relation VALUE_OF {head}->{tail}: head must be LAB_VALUE, tail LAB_TEST"
                 )
             value_of_count[head] = value_of_count.get(head, 0) + 1
+    if "trial" in record:  # the optional document-level trial summary
+        from .trial.summary import validate_trial
+
+        problems.extend(f"trial: {p}" for p in validate_trial(record["trial"]))
     if require_relations:
         for sid, span in ids.items():
             if span.get("label") == LAB_VALUE and value_of_count.get(sid, 0) != 1:

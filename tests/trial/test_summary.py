@@ -53,3 +53,18 @@ def test_extract_adds_loinc_and_si():
     assert tests[0]["attrs"]["loinc"] == "4548-4"
     assert [round(v["attrs"]["si"]["value"]) for v in values] == [64, 53]
     assert celltx.schema.validate_record(doc) == []
+
+
+def test_validate_trial():
+    from celltx.schema import validate_record
+    from celltx.trial import validate_trial
+
+    doc = celltx.extract(TEXT, trial=True)
+    assert validate_trial(doc["trial"]) == [] and validate_record(doc) == []
+    bad = {"design": "cohort", "arms": [{"role": "placebo", "n": 2.5}], "outcomes": [{"arm": 3, "kind": "after"}],
+           "colour": "red"}
+    problems = validate_trial(bad)
+    assert any("design" in p for p in problems) and any("arms[0].role" in p for p in problems)
+    assert any("arms[0].n" in p for p in problems) and any("outcomes[0].arm" in p for p in problems)
+    assert any("colour" in p for p in problems) and any("outcomes[0].kind" in p for p in problems)
+    assert validate_record({**doc, "trial": bad})

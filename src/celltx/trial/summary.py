@@ -59,3 +59,69 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
         "eligibility": eligibility,
         "adverse_events": facts.adverse_events(doc),
     }
+
+
+DESIGNS = ("rct", "non_randomized_controlled", "single_arm", "case_series", "protocol", "other")
+ROLES = ("experimental", "control")
+COMPARATORS = ("placebo", "standard_care", "sham", "active", "none")
+KINDS = ("baseline", "follow_up", "change", "difference")
+DIRECTIONS = ("improved", "worsened", "unchanged")
+
+
+def validate_trial(trial: Any) -> list[str]:
+    """Problems of a ``trial`` object against the scheme ("Trial summary"); [] when valid.
+
+    Checks the field names, the closed vocabularies (design, role, comparator, kind, direction),
+    that numbers are numbers and that an outcome's ``arm`` indexes ``arms``. Extra keys inside
+    arms and outcomes (``text``, ``si``, ``comparator``) are allowed.
+    """
+    import math
+
+    if not isinstance(trial, Mapping):
+        return ["trial is not an object"]
+    problems = [f"unknown field {k!r}" for k in trial if k not in TRIAL_FIELDS]
+
+    def number(where: str, value: Any, integer: bool = False) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            problems.append(f"{where}: expected a number, got {value!r}")
+        elif integer and not float(value).is_integer():
+            problems.append(f"{where}: expected a whole number, got {value!r}")
+
+    def one_of(where: str, value: Any, allowed: tuple[str, ...]) -> None:
+        if value is not None and value not in allowed:
+            problems.append(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+
+    one_of("design", trial.get("design"), DESIGNS)
+    number("n_enrolled", trial.get("n_enrolled"), integer=True)
+    number("follow_up_days", trial.get("follow_up_days"))
+    arms = trial.get("arms") or []
+    if not isinstance(arms, list):
+        return [*problems, "arms is not a list"]
+    for i, arm in enumerate(arms):
+        if not isinstance(arm, Mapping):
+            problems.append(f"arms[{i}] is not an object")
+            continue
+        one_of(f"arms[{i}].role", arm.get("role"), ROLES)
+        one_of(f"arms[{i}].comparator", arm.get("comparator"), COMPARATORS)
+        number(f"arms[{i}].n", arm.get("n"), integer=True)
+        number(f"arms[{i}].male", arm.get("male"), integer=True)
+        for key in ("dose", "frequency", "age"):
+            if arm.get(key) is not None and not isinstance(arm.get(key), Mapping):
+                problems.append(f"arms[{i}].{key} is not an object")
+    for i, outcome in enumerate(trial.get("outcomes") or []):
+        if not isinstance(outcome, Mapping):
+            problems.append(f"outcomes[{i}] is not an object")
+            continue
+        one_of(f"outcomes[{i}].kind", outcome.get("kind"), KINDS)
+        one_of(f"outcomes[{i}].direction", outcome.get("direction"), DIRECTIONS)
+        for key in ("days", "value", "sd", "low", "high"):
+            number(f"outcomes[{i}].{key}", outcome.get(key))
+        arm = outcome.get("arm")
+        if arm is not None and (isinstance(arm, bool) or not isinstance(arm, int) or not 0 <= arm < len(arms)):
+            problems.append(f"outcomes[{i}].arm: {arm!r} is not an index into arms")
+    ae = trial.get("adverse_events")
+    if ae is not None and not (isinstance(ae, Mapping) and isinstance(ae.get("events", []), list)):
+        problems.append("adverse_events: expected {events: [...], serious: true/false/null}")
+    return problems
