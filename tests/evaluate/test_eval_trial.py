@@ -97,3 +97,46 @@ def test_sidecars_are_joined_by_id_and_never_read_as_documents(tmp_path: Path):
     assert trials == {"a": {"design": "rct"}}
     joined = join_trials([{"id": "a", "text": "x"}, {"id": "b", "text": "y"}], trials)
     assert joined[0]["trial"] == {"design": "rct"} and "trial" not in joined[1]
+
+
+def test_optional_attributes_are_scored_only_where_gold_has_them():
+    from celltx.evaluate.scorer import score
+
+    text = "HbA1c 7.0%"
+    test = {"id": "T1", "start": 0, "end": 5, "label": "LAB_TEST", "text": "HbA1c"}
+    value = {"id": "T2", "start": 6, "end": 10, "label": "LAB_VALUE", "text": "7.0%"}
+    si = {"value": 53.0, "sd": None, "low": None, "high": None, "unit": "mmol/mol"}
+    pred = {"id": "d", "text": text, "relations": [{"label": "VALUE_OF", "head": "T2", "tail": "T1"}], "spans": [
+        {**test, "attrs": {"analyte": "hba1c", "loinc": "4548-4"}},
+        {**value, "attrs": {"value": 7.0, "unit": "%", "si": si}}]}
+    plain = {"id": "d", "text": text, "relations": pred["relations"], "spans": [
+        {**test, "attrs": {"analyte": "hba1c"}}, {**value, "attrs": {"value": 7.0, "unit": "%"}}]}
+    scores = score([plain], [pred])
+    assert scores.attributes["LAB_TEST"]["loinc"].total == 0  # gold has no loinc: not scored
+    assert scores.attributes["LAB_TEST"]["analyte"].accuracy == 1.0
+    with_loinc = json.loads(json.dumps(pred))
+    with_loinc["spans"][0]["attrs"]["loinc"] = "59261-8"
+    with_loinc["spans"][1]["attrs"]["si"] = {**si, "value": 53.0000001}
+    scores = score([with_loinc], [pred])
+    assert scores.attributes["LAB_TEST"]["loinc"].accuracy == 0.0
+    assert scores.attributes["LAB_VALUE"]["si"].accuracy == 1.0  # within 1e-6 relative
+
+
+def test_eval_cli_reports_trial_scores(tmp_path: Path, capsys):
+    from celltx.cli import main
+
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    doc = {"id": "d", "scheme_version": 1, "text": "Nothing.", "spans": [], "relations": []}
+    (gold_dir / "docs.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    (gold_dir / "trials.jsonl").write_text(json.dumps({"id": "d", "trial": GOLD_TRIAL}) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({**doc, "trial": GOLD_TRIAL}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["eval", "--gold", str(gold_dir), "--pred", f"mine={pred}", "--resamples", "0", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "trial summary" in printed and "document.design" in printed
+    report = json.loads((out / "eval.json").read_text(encoding="utf-8"))
+    assert report["systems"][0]["trial"]["fields"]["design"]["accuracy"] == 1.0
+    assert "## Trial summary" in (out / "eval.md").read_text(encoding="utf-8")
+    assert "Trial summary" in (out / "eval.html").read_text(encoding="utf-8")
