@@ -340,13 +340,13 @@ def _render_trial(record: Mapping[str, Any]) -> str:
             f"{fmt_number(arm.get('male'))} male" if arm.get("male") is not None else "",
         ]
         rows.append(
-            f'<tr class="arm"><th>arm {i} {_esc(arm.get("label") or "")}</th>'
+            f'<tr class="arm"><th>arm {i + 1} {_esc(arm.get("label") or "")}</th>'
             f"<td>{_esc(' | '.join(p for p in parts if p))}</td></tr>"
         )
     for outcome in trial.get("outcomes") or []:
         arm = outcome.get("arm")
         rows.append(
-            f'<tr class="outcome"><th>outcome{"" if arm is None else f" (arm {arm})"}</th>'
+            f'<tr class="outcome"><th>outcome{"" if not isinstance(arm, int) else f" (arm {arm + 1})"}</th>'
             f"<td>{_esc(_outcome_text(outcome))}</td></tr>"
         )
     if not rows:

@@ -561,7 +561,8 @@ def _day(days: Any) -> str:
 
 
 def _outcome_text(o: Mapping[str, Any]) -> str:
-    text = f"{o.get('analyte')} {o.get('kind') or ''} {_spread(o)}{_day(o.get('days'))}"
+    kind = str(o.get("kind") or "").replace("_", "-")
+    text = f"{o.get('analyte')} {kind} {_spread(o)}{_day(o.get('days'))}"
     if o.get("si"):
         text += f" [SI {_spread(o['si'])}]"
     p = o.get("p_value")
