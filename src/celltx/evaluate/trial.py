@@ -9,7 +9,9 @@
 * Arms: aligned one-to-one to gold arms of the same role, preferring a shared cell product
   (Cell Ontology id), then shared label words, then order. Arm P/R counts aligned arms; each
   arm field (label, n, cell_types, dose, route, frequency, comparator, age, male) is scored
-  as accuracy over gold arms, a gold arm without a partner counting as wrong for every field.
+  as accuracy over gold arms, a gold arm without a partner counting as wrong for every field;
+  the same over aligned arms only ("aligned arm.*"). Every accuracy also says how many of its
+  gold fields state something ("stated": gold not null) and how many of those are right.
   ``cell_types`` compare as sets of (cl_id, source, donor); ``dose`` with its unit.
 * Outcomes: matched one-to-one on (analyte, arm, days, kind), the arm mapped through the arm
   alignment; precision/recall/F1, then value accuracy over matched outcomes (value, sd, low,
@@ -179,20 +181,29 @@ def align_arms(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, An
 
 
 class Accuracy:
+    """Correct/total, and the same over the gold fields that state something (not null)."""
+
     def __init__(self) -> None:
         self.correct = 0
         self.total = 0
+        self.stated_correct = 0
+        self.stated = 0
 
-    def add(self, ok: bool) -> None:
+    def add(self, ok: bool, gold: Any = "stated") -> None:
         self.total += 1
         self.correct += int(ok)
+        if not _empty(gold) and gold != []:
+            self.stated += 1
+            self.stated_correct += int(ok)
 
     @property
     def accuracy(self) -> float | None:
         return self.correct / self.total if self.total else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"correct": self.correct, "total": self.total, "accuracy": self.accuracy}
+        return {"correct": self.correct, "total": self.total, "accuracy": self.accuracy,
+                "stated_correct": self.stated_correct, "stated": self.stated,
+                "stated_accuracy": self.stated_correct / self.stated if self.stated else None}
 
 
 def _outcome_key(o: Mapping[str, Any], arm: Any) -> tuple:
@@ -225,6 +236,7 @@ def score_trials(
     pred_by_id = {str(r.get("id")): r for r in pred}
     docs = {f: Accuracy() for f in (*DOC_FIELDS, "adverse_serious")}
     arm_fields = {f: Accuracy() for f in ("role", *ARM_FIELDS)}
+    aligned_fields = {f: Accuracy() for f in ARM_FIELDS}
     arms_prf = PRF()
     outcomes_prf = PRF()
     outcome_value = Accuracy()
@@ -249,11 +261,11 @@ def score_trials(
         for f in DOC_FIELDS:
             if f in g:
                 ok = same(g.get(f), p.get(f), f)
-                docs[f].add(ok)
+                docs[f].add(ok, g.get(f))
                 row["fields"][f] = {"gold": g.get(f), "pred": p.get(f), "ok": ok}
         g_ae, p_ae = g.get("adverse_events") or {}, p.get("adverse_events") or {}
         if "adverse_events" in g:
-            docs["adverse_serious"].add(same(g_ae.get("serious"), p_ae.get("serious")))
+            docs["adverse_serious"].add(same(g_ae.get("serious"), p_ae.get("serious")), g_ae.get("serious"))
             g_ev = {_norm_text(e) for e in g_ae.get("events") or [] if isinstance(e, str)}
             p_ev = {_norm_text(e) for e in p_ae.get("events") or [] if isinstance(e, str)}
             events_prf = events_prf + PRF(len(g_ev & p_ev), len(p_ev - g_ev), len(g_ev - p_ev))
@@ -266,7 +278,10 @@ def score_trials(
             arm_fields["role"].add(p_arm is not None)
             for f in ARM_FIELDS:
                 if f in g_arm:
-                    arm_fields[f].add(p_arm is not None and same(g_arm.get(f), p_arm.get(f), f))
+                    ok = p_arm is not None and same(g_arm.get(f), p_arm.get(f), f)
+                    arm_fields[f].add(ok, g_arm.get(f))
+                    if p_arm is not None:
+                        aligned_fields[f].add(ok, g_arm.get(f))
         row["arms"] = {"gold": len(g_arms), "pred": len(p_arms), "aligned": pairs}
         # outcomes: a predicted arm index becomes the gold index of its partner
         pred_to_gold = {pi: gi for gi, pi in pairs}
@@ -297,6 +312,7 @@ def score_trials(
         "fields": {f: a.to_dict() for f, a in docs.items()},
         "arms": arms_prf.to_dict(),
         "arm_fields": {f: a.to_dict() for f, a in arm_fields.items()},
+        "aligned_arm_fields": {f: a.to_dict() for f, a in aligned_fields.items()},
         "outcomes": {
             **outcomes_prf.to_dict(),
             "value_accuracy": outcome_value.to_dict(),
@@ -322,7 +338,10 @@ def _num(value: Any) -> Any:
 def _acc(d: Mapping[str, Any]) -> str:
     if not d or not d.get("total"):
         return "n/a"
-    return f"{d['accuracy']:.3f} ({d['correct']}/{d['total']})"
+    text = f"{d['accuracy']:.3f} ({d['correct']}/{d['total']})"
+    if d.get("stated") is not None and d.get("stated") != d["total"]:
+        text += f"; stated {d['stated_correct']}/{d['stated']}"
+    return text
 
 
 def _prf(d: Mapping[str, Any]) -> str:
@@ -334,6 +353,7 @@ def summary_rows(scores: Mapping[str, Any]) -> list[tuple[str, str]]:
     rows = [(f"document.{f}", _acc(a)) for f, a in scores["fields"].items()]
     rows.append(("arms (aligned by role and cell product)", _prf(scores["arms"])))
     rows += [(f"arm.{f}", _acc(a)) for f, a in scores["arm_fields"].items()]
+    rows += [(f"aligned arm.{f}", _acc(a)) for f, a in scores.get("aligned_arm_fields", {}).items()]
     o = scores["outcomes"]
     rows.append(("outcomes (analyte, arm, days, kind)", _prf(o)))
     rows.append(("outcome values (value, sd, low, high, unit)", _acc(o["value_accuracy"])))
