@@ -139,7 +139,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENT_END.finditer(text):
         if match.group().startswith("."):
-            word = _WORD_BEFORE.search(text, 0, match.start())
+            # a bounded look-back (the word before the stop; an abbreviation is short):
+            # searching the whole prefix made long texts quadratic
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 100), match.start())
             if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue
         end = match.end()

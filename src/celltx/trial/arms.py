@@ -15,6 +15,7 @@ patients", "27 patients underwent EDWS", "30 in each group" and "respectively" l
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,7 +167,12 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     text = doc.text
     found: list[tuple[int, int, str, str]] = []
     cells = doc.by_label.get(schema.CELL_TYPE, [])
-    for m in _NAME_GROUP_RE.finditer(text):
+    for anchor in regex.finditer(rf"(?<![\w-]){_ARM_NOUN}(?![\w-])", text):
+        m = _NAME_GROUP_RE.search(text, max(0, anchor.start() - 80), anchor.end())
+        while m is not None and m.end() < anchor.end():
+            m = _NAME_GROUP_RE.search(text, m.start() + 1, anchor.end())
+        if m is None or m.end() != anchor.end():
+            continue
         name = m["name"]
         start = m.start("name")
         # a cell name of several words before "group": "the bone marrow MSC group"
@@ -275,7 +281,13 @@ _GENERIC_KEYS = {"control", "treatment", "treated", "intervention", "experimenta
 
 def _name_refs(text: str, arms: list[Arm]) -> None:
     """A distinctive arm name written without "group" ("Pioglitazone (30 mg/day)") names the arm too."""
-    taken = [r for arm in arms for r in arm.refs]
+    taken = sorted(r for arm in arms for r in arm.refs)
+    taken_starts = [a for a, _ in taken]
+
+    def inside_taken(pos: int) -> bool:
+        i = bisect.bisect_right(taken_starts, pos) - 1
+        return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
     for arm in arms:
         key = arm.key
         if key in _GENERIC_KEYS or len(key) < 3 or regex.fullmatch(r"[\da-d]|\d+", key):
@@ -288,7 +300,7 @@ def _name_refs(text: str, arms: list[Arm]) -> None:
                       if len(part.strip()) >= 3 and not any(o is not arm and part.strip() in o.key for o in arms)]
         for name in names:
             for m in regex.finditer(rf"(?i)(?<![\w-]){regex.escape(name)}(?![\w-])", text):
-                if not any(a <= m.start() < b for a, b in taken):
+                if not inside_taken(m.start()):
                     arm.refs.append((m.start(), m.end()))
         arm.refs.sort()
 
@@ -315,8 +327,11 @@ def _short(chunk: str) -> str | None:
 def _merge_abbreviations(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Give "SMT" the key of "standard medical therapy" when the text defines it."""
     aliases: dict[str, str] = {}
-    for m in regex.finditer(r"(?P<long>[A-Za-z][\w-]*(?:\s+[\w-]+){0,5})\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*[;,)]", text):
-        abbr = m["abbr"]
+    for a in regex.finditer(r"\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*[;,)]", text):
+        m = regex.search(r"(?P<long>[A-Za-z][\w-]*(?:\s+[\w-]+){0,5})\s*$", text[max(0, a.start() - 80) : a.start()])
+        if not m:
+            continue
+        abbr = a["abbr"]
         initials = "".join(w[0] for w in regex.split(r"[\s-]+", m["long"]) if w).upper()
         if initials.endswith(abbr.upper().replace("-", "")):
             long_words = regex.split(r"[\s-]+", m["long"])[-len(abbr.replace("-", "")) :]

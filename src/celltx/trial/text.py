@@ -7,6 +7,7 @@ words ("Twenty-nine", "62", "one hundred") are read by :func:`parse_count`.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,9 +114,15 @@ class Doc:
     # --- where things are ---------------------------------------------------------------
 
     def sentence_of(self, offset: int) -> int:
-        for i, (start, end) in enumerate(self.sentences):
+        starts = self.meta.get("_starts")
+        if starts is None:
+            starts = self.meta["_starts"] = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return i
+        for j, (start, end) in enumerate(self.sentences):  # between sentences: as before
             if start <= offset < end:
-                return i
+                return j
         return len(self.sentences) - 1
 
     def sentence_text(self, index: int) -> str:
