@@ -667,7 +667,9 @@ def arm_rows(record: Mapping[str, Any]) -> list[dict[str, str]]:
         mine = [o for o in outcomes if o.get("arm") == index] if arm else outcomes
         row["outcomes"] = SEP.join(_outcome_text(o) for o in mine)
         row["cohort_outcomes"] = SEP.join(_outcome_text(o) for o in cohort) if arm else ""
-        for o in mine if len(arms) > 1 or not arm else [*mine, *[c for c in cohort if c not in mine]]:
+        # the per-analyte columns: the arm's own results; in a one-arm study also the cohort's
+        shown = mine if len(arms) > 1 or not arm else [*mine, *(c for c in cohort if c not in mine)]
+        for o in shown:
             analyte = str(o.get("analyte") or "?")
             kind = o.get("kind")
             value = _spread(o) + _day(o.get("days"))

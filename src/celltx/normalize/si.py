@@ -35,7 +35,6 @@ DATA_FILE = "lab_si.jsonl"
 
 #: Multipliers of the metric prefixes used in lab units ("u" stands for micro).
 _PREFIX = {"": 1.0, "k": 1e3, "d": 1e-1, "c": 1e-2, "m": 1e-3, "u": 1e-6, "n": 1e-9, "p": 1e-12, "f": 1e-15}
-_BASES = ("mol", "g", "IU", "U", "kat", "L", "Eq")
 _SIMPLE_RE = regex.compile(r"^(?P<np>[kdcmunpf]?)(?P<nb>mol|g|IU|U|kat|Eq)/(?P<dp>[kdcmunpf]?)(?P<db>L)$")
 
 

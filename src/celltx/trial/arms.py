@@ -55,10 +55,6 @@ _GROUP_ID_RE = regex.compile(
     rf"(?i)(?<![\w-]){_ARM_NOUN}[\s-]*(?P<id>[A-D]|\d{{1,2}}|I{{1,3}}|IV|VI?|one|two|three|four)(?![\w-])"
 )
 _PAREN_ROLE_RE = regex.compile(r"(?i)\((?P<role>intervention|control|placebo|treatment|experimental|active|sham)(?:\s+group)?\)")
-_RANDOMIZED_TO_RE = regex.compile(
-    r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b[^.;]{0,40}?\bto\s+"
-    r"(?:receive\s+|either\s+|receive\s+either\s+)*(?P<a>[^.;]{2,80}?)\s+(?:or|versus|vs\.?)\s+(?P<b>[^.;]{2,80}?)(?=\s*(?:[.;]|$|,\s|\s\(|\s+for\b|\s+at\b|\s+in\s+a\b|\s+daily\b|\s+once\b|\s+twice\b))"
-)
 _VERSUS_RE = regex.compile(
     r"(?i)(?<![\w-])(?P<a>[A-Z][\w+\-]*(?:\s+(?:plus\s+|and\s+)?[\w+\-]+){0,4}?)\s+(?:versus|vs\.?)\s+(?P<b>[\w+\-]+(?:\s+[\w+\-]+){0,3}?)(?=\s*(?:[:.;,]|$|\sfor\b|\sin\b|\son\b))"
 )

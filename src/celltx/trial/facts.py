@@ -32,9 +32,6 @@ _RANDOM = regex.compile(
     r"|\brandomi[sz]ation\b|\brandomly\s+(?:assigned|allocated|divided\s+into\s+(?:\d|two|three|four)|selected\s+to)\b|\bRCT\b"
 )
 _EXPERIENCE = regex.compile(r"(?i)\bour (?:\w+ )?experience\b|\bcase series\b|\bcase reports?\b|\bwe (?:report|describe)\b")
-_CONTROLLED = regex.compile(
-    r"(?i)\bcontrolled\b|\bcontrol group\b|\bcontrols\b|\bcase[\s-]control\b|\bcompared with\b|\bversus\b|\bvs\.?\s"
-)
 _SINGLE_ARM = regex.compile(r"(?i)\bsingle[\s\u2010-](?:arm|group)\b|\bone[\s-]arm\b|\bopen[\s-]label,? (?:single|pilot)\b|\buncontrolled\b")
 _CASE_SERIES = regex.compile(r"(?i)\bcase series\b|\bcase reports?\b|\bwe report\b|\bwe describe\b|\bretrospective(?:ly)?\b")
 _PHASE1 = regex.compile(r"(?i)\bphase (?:I|1)\b(?![I/\d])|\bpilot study\b|\bfirst[\s-]in[\s-]human\b")
