@@ -238,7 +238,8 @@ ELIGIBILITY_CUE = regex.compile(
 
 
 def follow_up_days(doc: Doc) -> float | None:
-    """The longest follow-up or assessment time point in days (eligibility windows left out)."""
+    """The longest follow-up or assessment time point in days (eligibility windows and times
+    shorter than an hour left out)."""
     best: float | None = None
     for span in doc.by_label.get(schema.TIME_POINT, []):
         attrs = span.get("attrs") or {}
@@ -247,7 +248,9 @@ def follow_up_days(doc: Doc) -> float | None:
         if ELIGIBILITY_CUE.search(doc.sentence_text(doc.sentence_of(span["start"]))):
             continue
         for day in attrs.get("days") or []:
-            if isinstance(day, (int, float)) and not isinstance(day, bool) and (best is None or day > best):
+            if not isinstance(day, (int, float)) or isinstance(day, bool) or day < 1 / 24:
+                continue  # baseline, or minutes timing a procedure ("5 min before reperfusion")
+            if best is None or day > best:
                 best = float(day)
     return best
 
