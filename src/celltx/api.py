@@ -100,8 +100,23 @@ def _record(doc: Doc, text: str) -> dict[str, Any]:
     return record
 
 
-def extract(text: str, *, system: str = "full") -> dict[str, Any]:
+def _finish(record: dict[str, Any], trial: bool) -> dict[str, Any]:
+    """With ``trial``, the record with the document-level ``trial`` summary built from its
+    mentions (the LAB_TEST ``loinc`` / LAB_VALUE ``si`` attributes come from the pipeline's
+    last step, so ``nlp(text)`` has them too)."""
+    if trial:
+        from .trial import summarize
+
+        record["trial"] = summarize(record)
+    return record
+
+
+def extract(text: str, *, system: str = "full", trial: bool = False) -> dict[str, Any]:
     """Extract all mentions from ``text``; return one scheme document record.
+
+    The record is ``doc_to_record(nlp(text))``, including the optional LAB_TEST ``loinc`` and
+    LAB_VALUE ``si`` attributes where known. With ``trial=True`` it also carries ``trial``, the scheme's document-level trial summary
+    (design, arms, outcomes ...) built from the mentions (:func:`celltx.trial.summarize`).
 
     >>> doc = extract("MSCs were infused i.v. at 1x10^6 cells/kg.")
     >>> [(s["label"], s["text"]) for s in doc["spans"]][:2]
@@ -111,24 +126,30 @@ def extract(text: str, *, system: str = "full") -> dict[str, Any]:
     if system not in SYSTEMS:
         load(system)  # raises ValueError naming the systems, even for empty text
     if not text.strip():
-        return schema.new_record(text)
+        return _finish(schema.new_record(text), trial)
     nlp = load(system)
     chunks = _chunks(text)
     if len(chunks) == 1:
-        return _record(nlp(text), text)
+        return _finish(_record(nlp(text), text), trial)
     parts = [(offset, _record(doc, piece)) for (offset, piece), doc in zip(chunks, nlp.pipe(p for _, p in chunks))]
-    return _merge_records(text, parts)
+    return _finish(_merge_records(text, parts), trial)
 
 
 def extract_many(
-    texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, system: str = "full"
+    texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, system: str = "full",
+    trial: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Extract from many texts lazily (a generator over ``nlp.pipe``), in input order.
 
     With ``n_process`` > 1 (or -1: one per CPU), batches of ``batch_size`` texts go to a
     pool of worker processes that return finished records (plain dicts: cheaper to send back
     than the ``Doc`` objects spaCy's own ``nlp.pipe(n_process=...)`` would return).
+    ``trial=True`` adds the trial summary to every record, as :func:`extract` does.
     """
+    if trial:
+        yield from (_finish(r, True) for r in extract_many(
+            texts, batch_size=batch_size, n_process=n_process, system=system))
+        return
     nlp = load(system)
     if n_process < 0:
         n_process = os.cpu_count() or 1
@@ -158,7 +179,7 @@ def _run_batch(nlp, texts: list[str], batch_size: int, system: str) -> Iterator[
     simple_set = set(simple_idx)
     for i, text in enumerate(texts):
         if i in simple_set:
-            yield _record(next(simple_docs), text)
+            yield _finish(_record(next(simple_docs), text), False)
         else:
             yield extract(text, system=system)
 

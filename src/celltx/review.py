@@ -10,7 +10,9 @@ offline:
   (greedy interval colouring), layer 0 is drawn as a background, deeper layers as
   underlines at increasing depth, so no span hides another;
 * hovering a span shows its id, label, attributes and VALUE_OF links (``title``); the same
-  information is in a table beside the text, with negated/hypothetical spans flagged.
+  information is in a table beside the text, with negated/hypothetical spans flagged;
+* beside the text, above that table, the trial summary (``record["trial"]``, or built from the
+  mentions by :func:`celltx.trial.summarize`): design, N, condition, arms, outcomes.
 
 All text (document text, ids, attribute values, sources) is HTML-escaped. The file is written
 atomically (temporary file + rename).
@@ -82,6 +84,13 @@ mark.ent.flagged { outline: 2px dashed #c00; outline-offset: -1px; }
        margin: 0 .25em 0 .35em; padding: .05em .3em; border-radius: .25em;
        background: var(--c); color: #333; user-select: none; }
 table.spans { border-collapse: collapse; font-size: .8rem; width: 100%; align-self: start; }
+.side { align-self: start; min-width: 0; }
+table.trial { border-collapse: collapse; font-size: .8rem; width: 100%; margin-bottom: .8rem;
+              background: #f6f8fb; }
+table.trial caption { text-align: left; font-weight: 700; padding: .2rem 0; }
+table.trial th, table.trial td { border-bottom: 1px solid #e3e7ee; padding: .2rem .35rem;
+                                 text-align: left; vertical-align: top; }
+table.trial th { white-space: nowrap; color: #445; font-weight: 600; }
 table.spans th, table.spans td { border-bottom: 1px solid #eee; padding: .2rem .35rem;
                                  text-align: left; vertical-align: top; }
 table.spans td.lab { font-weight: 600; white-space: nowrap; }
@@ -293,8 +302,65 @@ def render_document(record: Mapping[str, Any], position: int, labels: _Labels) -
         f'<section class="doc" id="doc-{position}" data-doc-id="{_esc(record.get("id"))}">'
         f"<h2>{heading}</h2>"
         f'<div class="text">{_render_text(text, shown, titles, labels)}</div>'
-        f"{_render_table(spans, links, labels, text)}</section>\n"
+        f'<div class="side">{_render_trial(record)}'
+        f"{_render_table(spans, links, labels, text)}</div></section>\n"
     )
+
+
+def _render_trial(record: Mapping[str, Any]) -> str:
+    """The trial summary (the record's ``trial``, else built from its mentions) as tables."""
+    from .table import _outcome_text, _spread, fmt_number, trial_of
+
+    try:
+        trial = trial_of(record)
+    except Exception as err:  # a hand-edited record the summariser cannot read
+        return f'<p class="warn">No trial summary: {_esc(type(err).__name__)}: {_esc(err)}</p>'
+    ae = trial.get("adverse_events") or {}
+    serious = ae.get("serious")
+    facts = [
+        ("design", trial.get("design")),
+        ("enrolled", fmt_number(trial.get("n_enrolled"))),
+        ("condition", trial.get("condition")),
+        ("country", trial.get("country")),
+        ("follow-up (days)", fmt_number(trial.get("follow_up_days"))),
+        ("adverse events", "; ".join(str(e) for e in ae.get("events") or [])),
+        ("serious adverse events", "" if serious is None else ("yes" if serious else "no")),
+        ("eligibility", "; ".join(
+            " ".join(str(x) for x in (e.get("analyte"), e.get("comparator"), fmt_number(e.get("value")), e.get("unit") or "") if x)
+            for e in trial.get("eligibility") or [])),
+    ]
+    rows = [f"<tr><th>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in facts if v]
+    for i, arm in enumerate(trial.get("arms") or []):
+        dose = arm.get("dose") or {}
+        freq = arm.get("frequency") or {}
+        parts = [
+            f"{arm.get('role') or ''}" + (f", n={fmt_number(arm.get('n'))}" if arm.get("n") is not None else ""),
+            "; ".join(
+                ", ".join(str(c[k]) for k in ("cl_id", "source", "donor") if c.get(k))
+                for c in arm.get("cell_types") or []
+            ),
+            (dose.get("text") or f"{fmt_number(dose.get('low'))}-{fmt_number(dose.get('high'))} {dose.get('unit') or ''}") if dose else "",
+            arm.get("route") or "",
+            (f"{fmt_number(freq.get('count'))} times" if freq.get("count") is not None else "")
+            + (f" every {fmt_number(freq.get('interval_days'))} days" if freq.get("interval_days") is not None else ""),
+            arm.get("comparator") or "",
+            ("age " + _spread(arm.get("age"))) if arm.get("age") else "",
+            f"{fmt_number(arm.get('male'))} male" if arm.get("male") is not None else "",
+        ]
+        rows.append(
+            f'<tr class="arm"><th>arm {i + 1} {_esc(arm.get("label") or "")}</th>'
+            f"<td>{_esc(' | '.join(p for p in parts if p))}</td></tr>"
+        )
+    for outcome in trial.get("outcomes") or []:
+        arm = outcome.get("arm")
+        rows.append(
+            f'<tr class="outcome"><th>outcome{"" if not isinstance(arm, int) else f" (arm {arm + 1})"}</th>'
+            f"<td>{_esc(_outcome_text(outcome))}</td></tr>"
+        )
+    if not rows:
+        return '<p class="empty">No trial summary.</p>'
+    return f'<table class="trial"><caption>Trial summary</caption><tbody>{"".join(rows)}</tbody></table>'
+
 
 
 def render_html(records: Iterable[Mapping[str, Any]], title: str = "celltx review") -> str:

@@ -95,6 +95,14 @@ ATTRS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     },
 }
 
+#: Optional attributes of the scheme ("Clarifications for the wider literature"): produced by
+#: ``extract()`` only where known and scored only where gold carries them. ``si`` is an object
+#: ``{value, sd, low, high, unit}`` (the value converted to the analyte's SI unit).
+OPTIONAL_ATTRS: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
+    LAB_TEST: {"loinc": ("str", None)},
+    LAB_VALUE: {"si": ("si", None)},
+}
+
 #: Attributes produced in addition to the scheme's (ConText output); never scored.
 EXTRA_ATTRS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "negated": ("bool", None),
@@ -127,6 +135,7 @@ class DocumentRecord(TypedDict, total=False):
     relations: list[RelationRecord]
     provenance: dict[str, Any]
     split: str
+    trial: dict[str, Any]
 
 
 def empty_attrs(label: str) -> dict[str, Any]:
@@ -173,6 +182,17 @@ def _check_value(kind: str, allowed: tuple[str, ...] | None, value: Any) -> str 
                 return f"expected numbers in the list, got {type(item).__name__}"
     elif kind == "bool" and not isinstance(value, bool):
         return f"expected true/false, got {type(value).__name__}"
+    elif kind == "si":
+        if not isinstance(value, dict):
+            return f"expected an object {{value, sd, low, high, unit}}, got {type(value).__name__}"
+        unknown = sorted(set(value) - {"value", "sd", "low", "high", "unit"})
+        if unknown:
+            return f"unknown keys {', '.join(unknown)}"
+        for key in ("value", "sd", "low", "high"):
+            problem = _check_value("float", None, value.get(key))
+            if problem:
+                return f"{key}: {problem}"
+        return _check_value("str", None, value.get("unit"))
     return None
 
 
@@ -226,6 +246,8 @@ def validate_record(record: Mapping[str, Any], require_relations: bool = True) -
         for name, value in attrs.items():
             if name in spec:
                 kind, allowed = spec[name]
+            elif name in OPTIONAL_ATTRS.get(label, {}):
+                kind, allowed = OPTIONAL_ATTRS[label][name]
             elif name in EXTRA_ATTRS:
                 kind, allowed = EXTRA_ATTRS[name]
             else:
@@ -254,6 +276,10 @@ def validate_record(record: Mapping[str, Any], require_relations: bool = True) -
                     f"relation VALUE_OF {head}->{tail}: head must be LAB_VALUE, tail LAB_TEST"
                 )
             value_of_count[head] = value_of_count.get(head, 0) + 1
+    if "trial" in record:  # the optional document-level trial summary
+        from .trial.summary import validate_trial
+
+        problems.extend(f"trial: {p}" for p in validate_trial(record["trial"]))
     if require_relations:
         for sid, span in ids.items():
             if span.get("label") == LAB_VALUE and value_of_count.get(sid, 0) != 1:

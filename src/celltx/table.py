@@ -139,7 +139,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENT_END.finditer(text):
         if match.group().startswith("."):
-            word = _WORD_BEFORE.search(text, 0, match.start())
+            # a bounded look-back (the word before the stop; an abbreviation is short):
+            # searching the whole prefix made long texts quadratic
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 100), match.start())
             if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue
         end = match.end()
@@ -360,8 +362,12 @@ def write_table(
     path: str | os.PathLike[str],
     fmt: str | None = None,
     columns: tuple[str, ...] = COLUMNS,
+    sheets: Mapping[str, tuple[tuple[str, ...], list[Mapping[str, str]]]] | None = None,
 ) -> int:
     """Write ``table_rows`` to ``path`` (temporary file + rename); return the row count.
+
+    ``sheets``: further named tables (columns, rows) written as extra sheets of an .xlsx file
+    (other formats hold one table and leave them out).
 
     A failure part-way (including an exception from the ``table_rows`` iterator) leaves any
     earlier ``path`` untouched and no temporary file behind.
@@ -371,26 +377,46 @@ def write_table(
     check_writer(fmt)
     if path.is_dir():
         raise TableError(f"{path}: is a directory")
-    writer = {"csv": _write_csv, "xlsx": _write_xlsx, "parquet": _write_parquet}[fmt]
     with atomic_target(path) as tmp:
-        count = writer(table_rows, tmp, columns)
+        if fmt == "xlsx":
+            count = _write_xlsx(table_rows, tmp, columns, sheets)
+        else:
+            count = {"csv": _write_csv, "parquet": _write_parquet}[fmt](table_rows, tmp, columns)
     return count
+
+
+_NUMBER_RE = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
+#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """``value`` as a CSV cell no spreadsheet runs as a formula: a cell that starts with = + -
+    @ (or a tab or carriage return) and is not a number gets a leading apostrophe."""
+    if value and value.startswith(FORMULA_STARTS) and not _NUMBER_RE.match(value):
+        return "'" + value
+    return value
 
 
 def _write_csv(table_rows: Iterable[Mapping[str, str]], tmp: Path, columns: tuple[str, ...]) -> int:
     count = 0
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(columns)
+        writer.writerow([csv_safe(c) for c in columns])
         for row in table_rows:
-            writer.writerow([row.get(c, "") for c in columns])
+            writer.writerow([csv_safe(row.get(c, "") or "") for c in columns])
             count += 1
         handle.flush()
         os.fsync(handle.fileno())
     return count
 
 
-def _write_xlsx(table_rows: Iterable[Mapping[str, str]], tmp: Path, columns: tuple[str, ...]) -> int:
+def _write_xlsx(
+    table_rows: Iterable[Mapping[str, str]],
+    tmp: Path,
+    columns: tuple[str, ...],
+    sheets: Mapping[str, tuple[tuple[str, ...], list[Mapping[str, str]]]] | None = None,
+) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -398,7 +424,7 @@ def _write_xlsx(table_rows: Iterable[Mapping[str, str]], tmp: Path, columns: tup
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("evidence")
-    widths = {"id": 12, "source": 18, "lab_results": 60, "cell_types": 40}
+    widths = {"id": 12, "source": 18, "lab_results": 60, "cell_types": 40, "outcomes": 60, "title": 40}
     for i, column in enumerate(columns):
         letter = _column_letter(i)
         sheet.column_dimensions[letter].width = widths.get(column, 24)
@@ -425,6 +451,11 @@ def _write_xlsx(table_rows: Iterable[Mapping[str, str]], tmp: Path, columns: tup
     for row in table_rows:
         sheet.append([cell_of(row.get(c, "")) for c in columns])
         count += 1
+    for name, (extra_columns, extra_rows) in (sheets or {}).items():
+        extra = workbook.create_sheet(name[:31])
+        extra.append([WriteOnlyCell(extra, value=c) for c in extra_columns])
+        for row in extra_rows:
+            extra.append([cell_of(row.get(c, "")) for c in extra_columns])
     workbook.save(tmp)
     return count
 
@@ -456,3 +487,233 @@ def _write_parquet(table_rows: Iterable[Mapping[str, str]], tmp: Path, columns: 
         if batch[columns[0]] or count == 0:
             writer.write_table(pa.table(batch, schema=schema_))
     return count
+
+
+# --- one row per arm (the "characteristics of included studies" layout) ------------------
+
+#: Column name -> what it holds, for the per-arm table (``celltx table --per arm``). After
+#: these come four columns per analyte reported anywhere in the input (see ARM_OUTCOME_HELP).
+ARM_COLUMN_HELP: dict[str, str] = {
+    "id": "document id (PMID for PubMed/MEDLINE input)",
+    "first_author": "first author, when the input has it (PubMed XML, MEDLINE, JSONL field)",
+    "title": "title, when the input has it",
+    "year": "publication year, when the input has it",
+    "source": "input file the abstract came from",
+    "country": "where the trial ran, when the text says so",
+    "design": "rct, non_randomized_controlled, single_arm, case_series, protocol or other",
+    "condition": "the disease (and its cause) as written",
+    "n_enrolled": "participants enrolled or randomised in total",
+    "arm": "the arm's name as written (one row per arm; a study that names no arm gets one row)",
+    "arm_role": "experimental or control",
+    "arm_n": "participants in the arm",
+    "cell_product": "cell products given in the arm: as written (Cell Ontology id; source; donor)",
+    "cell_cl_ids": "their Cell Ontology ids",
+    "dose": "dose per administration as written in the text",
+    "dose_normalised": "the dose as numbers and a normalised unit (mass in mg, volume in mL, cells), cell word apart",
+    "dose_low": "lower bound of the dose (unit: dose_unit)",
+    "dose_high": "upper bound of the dose",
+    "dose_unit": "unit of the dose as extracted (cells/kg, cells, mg, mL ...)",
+    "administrations": "number of administrations, when stated",
+    "interval_days": "days between administrations, when stated",
+    "route": "route of administration (normalised)",
+    "age": "age of the arm's participants: mean±SD or median (low-high), as reported",
+    "male": "number of male participants in the arm",
+    "comparator": "for a control arm: placebo, standard_care, sham, active or none",
+    "follow_up_days": "the longest follow-up or assessment time point of the study, in days",
+    "adverse_events": "adverse events reported, as written",
+    "serious_adverse_events": "yes/no when the text says whether serious adverse events occurred",
+    "eligibility": "lab thresholds of the inclusion/exclusion criteria (analyte comparator value unit)",
+    "outcomes": "every lab result of the arm: analyte kind value (day) [SI value], p and direction",
+    "cohort_outcomes": "lab results reported for the whole cohort (no arm named)",
+}
+ARM_COLUMNS: tuple[str, ...] = tuple(ARM_COLUMN_HELP)
+#: The per-analyte outcome columns (one set per analyte found in the input).
+ARM_OUTCOME_HELP: dict[str, str] = {
+    "<analyte>: baseline": "the arm's baseline value(s) as reported, with the time point (day 0)",
+    "<analyte>: follow-up": "follow-up value(s) as reported, each with its day",
+    "<analyte>: baseline (SI)": "the baseline value(s) in SI units (absent when no conversion is known)",
+    "<analyte>: follow-up (SI)": "the follow-up value(s) in SI units",
+    "<analyte>: change": "changes and between-group differences as reported (with SI in brackets)",
+}
+#: Columns of the eligibility sheet (xlsx) / table.
+ELIGIBILITY_COLUMNS: tuple[str, ...] = ("id", "analyte", "comparator", "value", "unit")
+
+
+def _spread(d: Mapping[str, Any] | None) -> str:
+    """``value±sd (low–high) unit`` of an outcome, SI object or age; "" when empty."""
+    if not d:
+        return ""
+    value, sd, low, high = d.get("value"), d.get("sd"), d.get("low"), d.get("high")
+    comparator = d.get("comparator") or ""
+    parts = ""
+    if value is not None:
+        parts = comparator + fmt_number(value)
+        if sd is not None:
+            parts += f"\u00b1{fmt_number(sd)}"
+        if low is not None or high is not None:
+            parts += f" ({fmt_number(low)}\u2013{fmt_number(high)})"
+    elif low is not None or high is not None:
+        parts = comparator + f"{fmt_number(low)}\u2013{fmt_number(high)}"
+    unit = d.get("unit")
+    return f"{parts} {unit}" if parts and unit else parts
+
+
+def _day(days: Any) -> str:
+    return "" if days is None else f" (day {fmt_number(float(days))})"
+
+
+def _outcome_text(o: Mapping[str, Any]) -> str:
+    kind = str(o.get("kind") or "").replace("_", "-")
+    text = f"{o.get('analyte')} {kind} {_spread(o)}{_day(o.get('days'))}"
+    if o.get("si"):
+        text += f" [SI {_spread(o['si'])}]"
+    p = o.get("p_value")
+    if isinstance(p, Mapping) and p.get("value") is not None:
+        text += f" p{p.get('comparator') or '='}{fmt_number(p['value'])}"
+    if o.get("direction"):
+        text += f" {o['direction']}"
+    return " ".join(text.split())
+
+
+def _dose_normalised(dose: Mapping[str, Any] | None) -> str:
+    if not dose:
+        return ""
+    from .normalize.si import normalize_dose
+
+    norm = normalize_dose(dose)
+    low, high, unit = norm.get("low"), norm.get("high"), norm.get("unit") or ""
+    amount = fmt_number(low) if low == high else f"{fmt_number(low)}\u2013{fmt_number(high)}"
+    text = f"{amount} {unit}".strip()
+    if dose.get("cell_word"):
+        text += f" ({dose['cell_word']})"
+    return text
+
+
+def trial_of(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The record's ``trial`` object, summarised from its mentions when it has none."""
+    trial = record.get("trial")
+    if isinstance(trial, Mapping):
+        return dict(trial)
+    from .trial import summarize
+
+    return summarize(record)
+
+
+def arm_rows(record: Mapping[str, Any]) -> list[dict[str, str]]:
+    """One row per arm of the record's trial summary (column -> text); see ARM_COLUMN_HELP.
+
+    Per-analyte columns ("albumin: baseline", ...) are added for the outcomes of each arm;
+    :func:`arm_columns` puts them after the fixed columns.
+    """
+    trial = trial_of(record)
+    arms = list(trial.get("arms") or []) or [{}]
+    ae = trial.get("adverse_events") or {}
+    serious = ae.get("serious")
+    base = {c: "" for c in ARM_COLUMNS}
+    base.update(
+        {
+            "id": str(record.get("id") or record.get("pmid") or ""),
+            "first_author": str(record.get("first_author") or ""),
+            "title": str(record.get("title") or ""),
+            "year": str(record.get("year") or ""),
+            "source": str(record.get("source") or ""),
+            "country": str(trial.get("country") or ""),
+            "design": str(trial.get("design") or ""),
+            "condition": str(trial.get("condition") or ""),
+            "n_enrolled": fmt_number(trial.get("n_enrolled")),
+            "follow_up_days": fmt_number(trial.get("follow_up_days")),
+            "adverse_events": SEP.join(str(e) for e in ae.get("events") or []),
+            "serious_adverse_events": "" if serious is None else ("yes" if serious else "no"),
+            "eligibility": SEP.join(
+                " ".join(x for x in (str(e.get("analyte") or ""), str(e.get("comparator") or ""),
+                                     fmt_number(e.get("value")), str(e.get("unit") or "")) if x)
+                for e in trial.get("eligibility") or []
+            ),
+        }
+    )
+    outcomes = [o for o in trial.get("outcomes") or [] if isinstance(o, Mapping)]
+    cohort = [o for o in outcomes if o.get("arm") is None]
+    rows = []
+    for index, arm in enumerate(arms):
+        row = dict(base)
+        cells = [c for c in arm.get("cell_types") or [] if isinstance(c, Mapping)]
+        dose = arm.get("dose") if isinstance(arm.get("dose"), Mapping) else None
+        freq = arm.get("frequency") if isinstance(arm.get("frequency"), Mapping) else {}
+        row.update(
+            {
+                "arm": str(arm.get("label") or ""),
+                "arm_role": str(arm.get("role") or ""),
+                "arm_n": fmt_number(arm.get("n")),
+                "cell_product": SEP.join(
+                    f"{c.get('text') or c.get('cl_id')} ("
+                    + ", ".join(str(c[k]) for k in ("cl_id", "source", "donor") if c.get(k))
+                    + ")"
+                    for c in cells
+                ),
+                "cell_cl_ids": SEP.join(_unique(str(c.get("cl_id") or "") for c in cells)),
+                "dose": str((dose or {}).get("text") or ""),
+                "dose_normalised": _dose_normalised(dose),
+                "dose_low": fmt_number((dose or {}).get("low")),
+                "dose_high": fmt_number((dose or {}).get("high")),
+                "dose_unit": str((dose or {}).get("unit") or ""),
+                "administrations": fmt_number((freq or {}).get("count")),
+                "interval_days": fmt_number((freq or {}).get("interval_days")),
+                "route": str(arm.get("route") or ""),
+                "age": _spread(arm.get("age") if isinstance(arm.get("age"), Mapping) else None),
+                "male": fmt_number(arm.get("male")),
+                "comparator": str(arm.get("comparator") or ""),
+            }
+        )
+        mine = [o for o in outcomes if o.get("arm") == index] if arm else outcomes
+        row["outcomes"] = SEP.join(_outcome_text(o) for o in mine)
+        row["cohort_outcomes"] = SEP.join(_outcome_text(o) for o in cohort) if arm else ""
+        # the per-analyte columns: the arm's own results; in a one-arm study also the cohort's
+        shown = mine if len(arms) > 1 or not arm else [*mine, *(c for c in cohort if c not in mine)]
+        for o in shown:
+            analyte = str(o.get("analyte") or "?")
+            kind = o.get("kind")
+            value = _spread(o) + _day(o.get("days"))
+            si = _spread(o.get("si")) + _day(o.get("days")) if o.get("si") else ""
+            if kind in ("baseline", "follow_up"):
+                name = "baseline" if kind == "baseline" else "follow-up"
+                _append(row, f"{analyte}: {name}", value)
+                if si:
+                    _append(row, f"{analyte}: {name} (SI)", si)
+            else:
+                _append(row, f"{analyte}: change", value + (f" [SI {si}]" if si else "") + (" (difference)" if kind == "difference" else ""))
+        rows.append(row)
+    return rows
+
+
+def _append(row: dict[str, str], column: str, value: str) -> None:
+    row[column] = f"{row[column]}{SEP}{value}" if row.get(column) else value
+
+
+def arm_columns(table_rows: Iterable[Mapping[str, str]]) -> tuple[str, ...]:
+    """The fixed per-arm columns, then the per-analyte outcome columns in order of first use."""
+    extra: dict[str, None] = {}
+    order = {"baseline": 0, "baseline (SI)": 1, "follow-up": 2, "follow-up (SI)": 3, "change": 4}
+    for row in table_rows:
+        for column in row:
+            if column not in ARM_COLUMN_HELP:
+                extra.setdefault(column, None)
+    analytes = _unique(c.rsplit(": ", 1)[0] for c in extra)
+    ordered = [c for a in analytes for c in sorted((c for c in extra if c.rsplit(": ", 1)[0] == a),
+                                                       key=lambda c: order.get(c.rsplit(": ", 1)[1], 9))]
+    return (*ARM_COLUMNS, *ordered)
+
+
+def eligibility_rows(record: Mapping[str, Any]) -> list[dict[str, str]]:
+    """One row per eligibility threshold of the record's trial summary."""
+    trial = trial_of(record)
+    return [
+        {
+            "id": str(record.get("id") or ""),
+            "analyte": str(e.get("analyte") or ""),
+            "comparator": str(e.get("comparator") or ""),
+            "value": fmt_number(e.get("value")),
+            "unit": str(e.get("unit") or ""),
+        }
+        for e in trial.get("eligibility") or []
+        if isinstance(e, Mapping)
+    ]

@@ -100,7 +100,7 @@ def test_sentence_bounds_follow_the_pipeline_rules():
 
 def test_table_from_annotate_output_csv(annotated, tmp_path: Path):
     out = tmp_path / "evidence.csv"
-    assert main(["table", str(annotated["out"]), "-o", str(out)]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(out)]) == 0
     rows = read_csv(out)
     assert list(rows[0]) == list(COLUMNS)
     assert [r["id"] for r in rows] == [*PMIDS_XML, *PMIDS_MEDLINE]
@@ -119,20 +119,20 @@ def test_table_from_annotate_output_csv(annotated, tmp_path: Path):
 def test_raw_input_runs_the_pipeline_and_gives_the_same_rows(annotated, tmp_path: Path):
     from_jsonl = tmp_path / "from_jsonl.csv"
     from_raw = tmp_path / "from_raw.csv"
-    assert main(["table", str(annotated["out"]), "-o", str(from_jsonl)]) == 0
-    assert main(["table", str(annotated["xml"]), str(annotated["medline"]), "-o", str(from_raw), *SYSTEM]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(from_jsonl)]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["xml"]), str(annotated["medline"]), "-o", str(from_raw), *SYSTEM]) == 0
     assert read_csv(from_raw) == read_csv(from_jsonl)
 
 
 def test_parquet(annotated, tmp_path: Path):
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "evidence.parquet"
-    assert main(["table", str(annotated["out"]), "-o", str(out)]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(out)]) == 0
     data = pq.read_table(out).to_pylist()
     assert [r["id"] for r in data] == [*PMIDS_XML, *PMIDS_MEDLINE]
     assert list(data[0]) == list(COLUMNS)
     csv_out = tmp_path / "evidence.csv"
-    main(["table", str(annotated["out"]), "-o", str(csv_out)])
+    main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(csv_out)])
     assert [{k: v or "" for k, v in r.items()} for r in data] == read_csv(csv_out)
 
 
@@ -143,7 +143,7 @@ def test_xlsx(annotated, tmp_path: Path):
     src = tmp_path / "docs.jsonl"
     src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "evidence.xlsx"
-    assert main(["table", str(src), "-o", str(out)]) == 0
+    assert main(["table", "--per", "abstract", str(src), "-o", str(out)]) == 0
     sheet = openpyxl.load_workbook(out).active
     values = list(sheet.iter_rows(values_only=True))
     assert list(values[0]) == list(COLUMNS)
@@ -157,16 +157,16 @@ def test_missing_optional_package_says_what_to_install(annotated, tmp_path: Path
     monkeypatch.setattr(table_mod.importlib.util, "find_spec",
                         lambda name, *a: None if name == "openpyxl" else real(name, *a))
     out = tmp_path / "evidence.xlsx"
-    assert main(["table", str(annotated["out"]), "-o", str(out)]) == 2
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "pip install openpyxl" in err and err.count("\n") == 1
     assert not out.exists()
 
 
 def test_unknown_suffix_and_format_option(annotated, tmp_path: Path, capsys):
-    assert main(["table", str(annotated["out"]), "-o", str(tmp_path / "evidence.txt")]) == 2
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "evidence.txt")]) == 2
     assert ".csv, .xlsx or .parquet" in capsys.readouterr().err
-    assert main(["table", str(annotated["out"]), "-o", str(tmp_path / "e.txt"), "--format", "csv"]) == 0
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "e.txt"), "--format", "csv"]) == 0
     assert read_csv(tmp_path / "e.txt")[0]["id"] == PMIDS_XML[0]
 
 
@@ -176,12 +176,12 @@ def test_bad_line_fails_without_touching_the_output(annotated, tmp_path: Path, c
     bad.write_text("\n".join([*lines[:2], "{not json", *lines[2:]]) + "\n", encoding="utf-8")
     out = tmp_path / "evidence.csv"
     out.write_text("old table\n", encoding="utf-8")
-    assert main(["table", str(bad), "-o", str(out)]) == 2
+    assert main(["table", "--per", "abstract", str(bad), "-o", str(out)]) == 2
     assert f"{bad}:3: invalid JSON" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "old table\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.jsonl", "evidence.csv"]
     # --on-error skip: the other documents make it into the table
-    assert main(["table", str(bad), "-o", str(out), "--on-error", "skip"]) == 0
+    assert main(["table", "--per", "abstract", str(bad), "-o", str(out), "--on-error", "skip"]) == 0
     assert len(read_csv(out)) == len(lines)
     assert "skipped" in capsys.readouterr().err
 
@@ -205,7 +205,7 @@ def test_jsonl_of_plain_texts_is_extracted(tmp_path: Path):
     src.write_text(json.dumps({"id": "p1", "text": "Autologous MSCs were infused via the hepatic artery."})
                    + "\n", encoding="utf-8")
     out = tmp_path / "t.csv"
-    assert main(["table", str(src), "-o", str(out), *SYSTEM]) == 0
+    assert main(["table", "--per", "abstract", str(src), "-o", str(out), *SYSTEM]) == 0
     row = read_csv(out)[0]
     assert (row["id"], row["routes"], row["cell_donors"]) == ("p1", "hepatic_artery", "autologous")
 
@@ -214,7 +214,89 @@ def test_records_round_trip_through_import_brat_give_the_same_table(annotated, t
     imported = tmp_path / "imported.jsonl"
     assert main(["import-brat", str(annotated["brat"]), "-o", str(imported)]) == 0
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    main(["table", str(annotated["out"]), "-o", str(a)])
-    main(["table", str(imported), "-o", str(b)])
+    main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(a)])
+    main(["table", "--per", "abstract", str(imported), "-o", str(b)])
     assert a.read_bytes() == b.read_bytes()
     assert len(read_jsonl(imported)) == len(read_csv(b))
+
+
+# --- one row per arm --------------------------------------------------------------------
+
+
+def test_arm_rows_from_the_trial_summary():
+    rows = table_mod.arm_rows(invented_record())
+    assert len(rows) == 1  # no group named: the one arm of the product given
+    row = rows[0]
+    assert row["id"] == "inv-1" and row["arm_role"] == "experimental"
+    assert row["route"] == "intravenous" and row["dose"] == "1.0×10^6 cells/kg"
+    assert row["dose_normalised"] == "1000000 cells/kg"
+    assert row["albumin: baseline"] == "29±3 g/L (day 0)"
+    assert row["albumin: follow-up"] == "34±4 g/L (day 168)"
+    assert row["albumin: follow-up (SI)"] == "34±4 g/L (day 168)"
+    columns = table_mod.arm_columns(rows)
+    assert columns[: len(table_mod.ARM_COLUMNS)] == table_mod.ARM_COLUMNS
+    assert columns.index("albumin: baseline") < columns.index("albumin: follow-up")
+
+
+def test_arm_rows_use_a_given_trial_object_and_eligibility_rows():
+    record = {"id": "g", "text": "x", "spans": [], "title": "T", "first_author": "Shi M", "year": "2012", "trial": {
+        "design": "rct", "n_enrolled": 60, "condition": "ACLF", "country": "China", "follow_up_days": 365.0,
+        "arms": [{"label": "MSC group", "role": "experimental", "n": 30, "cell_types": [{"cl_id": "CL:0002569", "source": "umbilical_cord", "donor": None}],
+                  "dose": {"low": 5e5, "high": 1e6, "unit": "cells/kg"}, "route": "intravenous", "frequency": {"count": 3, "interval_days": 28.0},
+                  "comparator": None, "age": {"value": 45.2, "sd": 10.1, "low": None, "high": None}, "male": 25},
+                 {"label": "control group", "role": "control", "n": 30, "cell_types": [], "dose": None, "route": None, "frequency": None,
+                  "comparator": "standard_care", "age": None, "male": None}],
+        "outcomes": [{"analyte": "total bilirubin", "arm": 1, "days": 28.0, "kind": "follow_up", "value": 2.0, "sd": None, "low": None,
+                      "high": None, "unit": "mg/dL", "p_value": None, "direction": None, "si": {"value": 34.2, "sd": None, "low": None, "high": None, "unit": "umol/L"}}],
+        "eligibility": [{"analyte": "meld", "comparator": ">=", "value": 10.0, "unit": None}],
+        "adverse_events": {"events": ["fever"], "serious": False}}}
+    rows = table_mod.arm_rows(record)
+    assert [r["arm"] for r in rows] == ["MSC group", "control group"]
+    assert rows[0]["first_author"] == "Shi M" and rows[0]["year"] == "2012" and rows[0]["country"] == "China"
+    assert rows[0]["dose_normalised"] == "500000–1000000 cells/kg" and rows[0]["administrations"] == "3"
+    assert rows[0]["age"] == "45.2±10.1" and rows[0]["male"] == "25"
+    assert rows[1]["comparator"] == "standard_care"
+    assert rows[1]["total bilirubin: follow-up"] == "2 mg/dL (day 28)"
+    assert rows[1]["total bilirubin: follow-up (SI)"] == "34.2 umol/L (day 28)"
+    assert "total bilirubin: follow-up" not in rows[0]
+    assert rows[0]["eligibility"] == "meld >= 10" and rows[0]["serious_adverse_events"] == "no"
+    assert table_mod.eligibility_rows(record) == [{"id": "g", "analyte": "meld", "comparator": ">=", "value": "10", "unit": ""}]
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [("=1+2", "'=1+2"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("-0.7", "-0.7"), ("+3", "+3"), ("1e-3", "1e-3"),
+     ("-0.5 %", "'-0.5 %"), ("\t=1", "'\t=1"), ("albumin", "albumin"), ("", "")],
+)
+def test_csv_cells_are_neutralised_against_formula_injection(tmp_path: Path, cell, written):
+    assert table_mod.csv_safe(cell) == written
+    out = tmp_path / "t.csv"
+    write_table([{"id": cell}], out, columns=("id",))
+    assert read_csv(out)[0]["id"] == written
+
+
+def test_cli_per_arm_csv_and_xlsx_with_eligibility_sheet(tmp_path: Path):
+    src = tmp_path / "records.jsonl"
+    src.write_text(json.dumps(invented_record(), ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "arms.csv"
+    assert main(["table", str(src), "-o", str(out)]) == 0
+    rows = read_csv(out)
+    assert len(rows) == 1 and rows[0]["arm_role"] == "experimental" and "albumin: baseline" in rows[0]
+    if importlib.util.find_spec("openpyxl") is None:
+        pytest.skip("openpyxl not installed")
+    from openpyxl import load_workbook
+
+    xlsx = tmp_path / "arms.xlsx"
+    assert main(["table", str(src), "-o", str(xlsx)]) == 0
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["evidence", "eligibility"]
+    assert [c.value for c in book["eligibility"][1]] == list(table_mod.ELIGIBILITY_COLUMNS)
+
+
+def test_help_explains_every_arm_column(capsys):
+    with pytest.raises(SystemExit):
+        main(["table", "--help"])
+    out = capsys.readouterr().out
+    for column in (*table_mod.ARM_COLUMNS, "<analyte>: baseline (SI)"):
+        assert f"  {column} " in out, column

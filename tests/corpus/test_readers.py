@@ -224,3 +224,14 @@ def test_cli_non_utf8(tmp_path: Path, capsys):
     assert main(["annotate", str(path), "-o", str(out), "--no-progress", "--system", "rules",
                  "--encoding", "latin-1"]) == 0
     assert out.exists()
+
+
+def test_citation_fields_are_passed_on(tmp_path: Path):
+    from tests.commands.samples import MEDLINE
+
+    xml = read(write(tmp_path, "export.xml", PUBMED_XML))[0]
+    assert xml["first_author"] == "Example A" and xml["year"] and xml["title"]
+    medline = read(write(tmp_path, "export.nbib", MEDLINE))[0]
+    assert medline["first_author"] == "Example A" and medline["title"]
+    plain = read(write(tmp_path, "a.jsonl", '{"id": "x", "text": "y", "title": "T", "year": 2020}\n'))[0]
+    assert plain["title"] == "T" and plain["year"] == 2020

@@ -204,3 +204,20 @@ def test_cli_help_has_example(capsys):
     assert info.value.code == 0
     out = capsys.readouterr().out
     assert "celltx validate corpora/" in out and "FILE: DOC_ID: SPAN_ID: problem" in out
+
+
+def test_trial_sidecar_is_validated(tmp_path):
+    import json as _json
+
+    from celltx.corpus.validate import validate_paths
+
+    record = {"id": "a", "scheme_version": 1, "text": "x", "spans": [], "relations": []}
+    (tmp_path / "docs.jsonl").write_text(_json.dumps(record) + "\n", encoding="utf-8")
+    lines = [{"id": "a", "trial": {"design": "rct", "arms": []}}, {"id": "b", "trial": {"design": "cohort"}}]
+    (tmp_path / "trials.jsonl").write_text("".join(_json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    (tmp_path / "trials_test.jsonl").write_text("sealed: never opened\n", encoding="utf-8")
+    report = validate_paths([tmp_path])
+    messages = [p.message for p in report.problems]
+    assert report.documents == 1 and not report.unreadable
+    assert any("design: 'cohort'" in m for m in messages) and any("unknown document" in m for m in messages)
+    assert len(messages) == 2

@@ -21,6 +21,13 @@ the model is not trained yet) is listed as "not run" with the reason.
 Reports eval.json (complete), eval.md and eval.html (self-contained, with a bar chart) are
 written to the output folder; --format chooses what is printed.
 
+Trial summaries: when a gold folder holds a sidecar trials.jsonl ({"id", "trial"} a line, the
+document-level gold of ANNOTATION_SCHEME.md "Trial summary"), its objects are joined to the
+documents by id and every system's summary (celltx.trial.summarize of its mentions) is scored:
+field accuracies, arms aligned by role and cell product, outcome precision/recall and value
+accuracy. Other sidecars (trials_<split>.jsonl) are read only when named with
+--trial-sidecars.
+
 examples:
   celltx eval --gold corpora/ --split test                  # all systems + peers
   celltx eval --gold corpora/gold --pipeline full rules     # two systems, no peers
@@ -105,6 +112,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help=f"bootstrap seed (default: {bootstrap.SEED})",
     )
     parser.add_argument(
+        "--trial-sidecars",
+        nargs="+",
+        default=["trials.jsonl"],
+        metavar="NAME",
+        help="file names of the gold trial-summary sidecars to join by id (default: trials.jsonl; "
+        "a split kept apart, e.g. trials_test.jsonl, only when named here)",
+    )
+    parser.add_argument(
         "--partial",
         action="store_true",
         help="gold marks only some mentions (a peer corpus): report recall per label and the misses",
@@ -131,11 +146,15 @@ def _note(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _load_gold(paths: list[str], split: str | None) -> list[dict[str, Any]]:
-    from ..corpus.jsonl import CorpusError, iter_corpus
+def _load_gold(
+    paths: list[str], split: str | None, sidecars: list[str] | tuple[str, ...] = ("trials.jsonl",)
+) -> list[dict[str, Any]]:
+    from ..corpus.jsonl import CorpusError, iter_corpus, join_trials, trial_sidecars
 
     try:
         gold = list(iter_corpus(paths, split=split))
+        # gold trial summaries live in sidecar files (trials.jsonl) next to the documents
+        gold = join_trials(gold, trial_sidecars(paths, names=sidecars))
     except CorpusError as err:
         raise CliError(str(err)) from err
     except OSError as err:
@@ -228,7 +247,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--resamples must be 0 or more")
     if args.batch_size < 1:
         raise CliError("--batch-size must be at least 1")
-    gold = _load_gold(args.gold, args.split)
+    gold = _load_gold(args.gold, args.split, getattr(args, "trial_sidecars", ["trials.jsonl"]))
     explicit = bool(args.pred or args.pipeline)
     baselines = args.baselines if args.baselines is not None else not explicit
     common = {"n_resamples": args.resamples, "seed": args.seed}

@@ -1,4 +1,5 @@
-"""``celltx table``: one evidence-table row per abstract, as CSV, Excel or Parquet."""
+"""``celltx table``: the evidence table, one row per trial arm (default) or per abstract, as
+CSV, Excel or Parquet."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ examples:
   celltx table pre.jsonl -o evidence.csv                 # annotate output (or corrected gold)
   celltx table pubmed_export.xml -o evidence.xlsx         # raw input: runs the pipeline first
   celltx table corrected.jsonl -o evidence.parquet
+  celltx table corrected.jsonl --per abstract -o mentions.csv   # one row per abstract
   celltx table sheet.csv --text-column Abstract --id-column PMID -o evidence.csv
 
 INPUT is scheme JSONL (documents with "spans", as written by celltx annotate, import-brat or
@@ -23,25 +25,45 @@ extract --format jsonl) or any raw input celltx annotate reads (txt, JSONL of {"
 PubMed XML, MEDLINE, CSV, TSV), which is run through the pipeline. The table format follows
 the output suffix: .csv, .xlsx (needs openpyxl) or .parquet (needs pyarrow).
 
-columns (multi-valued cells joined with "; "):
+--per arm (default): one row per trial arm, laid out like the "characteristics of included
+studies" tables of meta-analyses. The trial summary is the record's "trial" object, or is
+built from its mentions (celltx.trial.summarize; values are read from the text, never
+guessed: an empty cell means the abstract does not say). An .xlsx file gets a second sheet
+"eligibility" (one row per threshold). CSV cells that start with = + - @ and are not numbers
+get a leading apostrophe, so no spreadsheet runs them as formulas.
+
+per-arm columns (multi-valued cells joined with "; "):
+{arm_columns}
+then, per analyte reported anywhere in the input:
+{outcome_columns}
+
+--per abstract: one row per abstract, the mentions as extracted; columns:
 {columns}
 """
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from ..corpus.readers import FORMATS
-    from ..table import COLUMN_HELP
+    from ..table import ARM_COLUMN_HELP, ARM_OUTCOME_HELP, COLUMN_HELP
 
-    columns = "\n".join(f"  {name:<24} {help_}" for name, help_ in COLUMN_HELP.items())
+    def listing(helps: dict[str, str], width: int = 24) -> str:
+        return "\n".join(f"  {name:<{width}} {help_}" for name, help_ in helps.items())
+
+    columns = listing(COLUMN_HELP)
     p = sub.add_parser(
         "table",
-        help="one evidence-table row per abstract (CSV, Excel or Parquet)",
-        description="Summarise extracted (or corrected) documents as an evidence table, one row per abstract.",
-        epilog=EPILOG.replace("{columns}", columns),
+        help="the evidence table: one row per trial arm or per abstract (CSV, Excel or Parquet)",
+        description="Summarise extracted (or corrected) documents as an evidence table, one row per "
+        "trial arm (default) or one row per abstract.",
+        epilog=EPILOG.replace("{columns}", columns)
+        .replace("{arm_columns}", listing(ARM_COLUMN_HELP))
+        .replace("{outcome_columns}", listing(ARM_OUTCOME_HELP, 26)),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="scheme JSONL or raw inputs (files or folders)")
     p.add_argument("-o", "--output", type=Path, required=True, help="output table (.csv, .xlsx or .parquet)")
+    p.add_argument("--per", choices=("arm", "abstract"), default="arm",
+                   help="one row per trial arm (default) or per abstract")
     p.add_argument("--format", dest="table_format", choices=("csv", "xlsx", "parquet"),
                    help="table format (default: from the output suffix)")
     p.add_argument("--input-format", choices=(*FORMATS, "scheme"), default="auto",
@@ -162,8 +184,13 @@ def run(args: argparse.Namespace) -> int:
 
         stream = api.extract_many(texts(), batch_size=args.batch_size, n_process=args.n_process,
                                   system=args.system)
+        from ..corpus.readers import CITATION_FIELDS
+
         for i, record in enumerate(stream):
             record["id"], record["source"] = meta[i]["id"], meta[i].get("source")
+            for key in CITATION_FIELDS:
+                if key in meta[i]:
+                    record[key] = meta[i][key]
             meta[i] = {}
             yield record
 
@@ -179,7 +206,18 @@ def run(args: argparse.Namespace) -> int:
                     yield record
 
     try:
-        written = write_table(rows(records()), args.output, fmt)
+        if args.per == "arm":
+            from ..table import ELIGIBILITY_COLUMNS, arm_columns, arm_rows, eligibility_rows
+
+            table_rows: list[dict[str, str]] = []
+            eligibility: list[dict[str, str]] = []
+            for record in records():
+                table_rows.extend(arm_rows(record))
+                eligibility.extend(eligibility_rows(record))
+            written = write_table(table_rows, args.output, fmt, columns=arm_columns(table_rows),
+                                  sheets={"eligibility": (ELIGIBILITY_COLUMNS, eligibility)})
+        else:
+            written = write_table(rows(records()), args.output, fmt)
     except (ReaderError, TableError) as err:
         raise CliError(str(err)) from err
     except OSError as err:

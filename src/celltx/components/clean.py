@@ -65,7 +65,35 @@ class Finalize:
         doc.user_data.pop(USER_DATA_KEY, None)  # abbreviation hand-over to the normaliser
         group = doc.spans.get(schema.SPANS_KEY)
         doc.ents = filter_spans(group) if group is not None else []
+        if group:
+            _add_pooling_attrs(doc)
         return doc
+
+
+def _add_pooling_attrs(doc: Doc) -> None:
+    """LAB_TEST ``loinc`` and LAB_VALUE ``si`` (where known) onto the spans' attributes.
+
+    They need the finished mentions and VALUE_OF links, so they are added here, last, from the
+    same record :func:`celltx.extensions.doc_to_record` builds; ``nlp(text)`` and
+    ``extract(text)`` therefore carry the same attributes.
+    """
+    from ..extensions import doc_to_record
+    from ..normalize.si import enrich_record
+
+    record = enrich_record(doc_to_record(doc))
+    added = {
+        (s["start"], s["end"], s["label"]): s["attrs"]
+        for s in record["spans"]
+        if "loinc" in s["attrs"] or "si" in s["attrs"]
+    }
+    if not added:
+        return
+    for span in doc.spans[schema.SPANS_KEY]:
+        attrs = added.get((span.start_char, span.end_char, span.label_))
+        if attrs is not None:
+            current = dict(span._.attrs or {})
+            current.update({k: attrs[k] for k in ("loinc", "si") if k in attrs})
+            span._.attrs = current
 
 
 def _bounds(cleaned: Cleaned, doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:

@@ -374,7 +374,8 @@ def annotation_conf(records: Iterable[Mapping[str, Any]] | None = None) -> str:
     # attribute -> (labels it applies to, allowed values in order)
     specs: dict[str, tuple[list[str], list[str]]] = {}
     for label in schema.LABELS:
-        for name, (_kind, allowed) in schema.ATTRS[label].items():
+        spec = {**schema.ATTRS[label], **schema.OPTIONAL_ATTRS.get(label, {})}
+        for name, (_kind, allowed) in spec.items():
             labels, values = specs.setdefault(name, ([], []))
             labels.append(label)
             for value in allowed or ():

@@ -4,6 +4,8 @@
   the line and, when known, the document id.
 * :func:`iter_corpus` reads files and folders (recursively, ``*.jsonl``, skipping ``drafts/``)
   in a stable, sorted order, optionally keeping one ``split``.
+* :func:`trial_sidecars` / :func:`join_trials` read the gold trial summaries kept next to the
+  corpus files (``trials.jsonl``: ``{"id", "trial"}`` a line) and join them to documents by id.
 * :func:`write_jsonl` writes atomically: a temporary file in the same folder, renamed at the end.
 
 These functions do not validate records against the scheme; that is
@@ -24,6 +26,9 @@ from typing import Any
 SKIP_DIRS = frozenset({"drafts"})
 #: File name pattern searched for in directories.
 PATTERN = "*.jsonl"
+#: Sidecar files of document-level gold (``{"id", "trial"}`` a line, joined to the documents of
+#: the same folder by id; see :func:`trial_sidecars`): never read as documents themselves.
+SIDECAR_PATTERNS = ("trials.jsonl", "trials_*.jsonl")
 
 
 class CorpusError(ValueError):
@@ -153,7 +158,11 @@ def corpus_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
             found = []
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-                found.extend(Path(root) / n for n in names if Path(n).match(PATTERN))
+                found.extend(
+                    Path(root) / n
+                    for n in names
+                    if Path(n).match(PATTERN) and not is_sidecar(Path(n))
+                )
             found.sort()
         elif path.exists():
             found = [path]
@@ -165,6 +174,63 @@ def corpus_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
                 seen.add(key)
                 files.append(file)
     return files
+
+
+def is_sidecar(path: Path) -> bool:
+    """Whether ``path`` is a trial-summary sidecar (``trials.jsonl``, ``trials_<split>.jsonl``)."""
+    return any(path.match(pattern) for pattern in SIDECAR_PATTERNS)
+
+
+def trial_sidecars(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    names: Iterable[str] = ("trials.jsonl",),
+) -> dict[str, dict[str, Any]]:
+    """Gold trial summaries (document id -> ``trial`` object) from the sidecar files next to
+    the corpus files named by ``paths``.
+
+    A sidecar holds ``{"id": ..., "trial": {...}}`` a line (``ANNOTATION_SCHEME.md``, "Trial
+    summary"). Only the file ``names`` are read (by default ``trials.jsonl``; a split kept apart,
+    such as a sealed ``trials_test.jsonl``, is read only when named). Raises
+    :class:`CorpusError` for a malformed line or an id given twice.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    folders: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            for root, dirs, _ in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+                folders.append(Path(root))
+        else:
+            folders.append(path.parent if str(path.parent) else Path("."))
+    out: dict[str, dict[str, Any]] = {}
+    seen: set[Path] = set()
+    for folder in folders:
+        for name in names:
+            file = folder / name
+            if not file.is_file() or file.resolve() in seen:
+                continue
+            seen.add(file.resolve())
+            for lineno, record in read_jsonl_numbered(file):
+                doc_id, trial = record.get("id"), record.get("trial")
+                if not isinstance(doc_id, str) or not isinstance(trial, dict):
+                    raise CorpusError("expected {\"id\": ..., \"trial\": {...}}", file, lineno)
+                if doc_id in out:
+                    raise CorpusError("trial summary given twice", file, lineno, doc_id)
+                out[doc_id] = trial
+    return out
+
+
+def join_trials(records: Iterable[dict[str, Any]], trials: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """``records`` with the sidecar ``trial`` of their id (a record's own ``trial`` is kept)."""
+    out = []
+    for record in records:
+        trial = trials.get(str(record.get("id")))
+        if trial is not None and "trial" not in record:
+            record = {**record, "trial": trial}
+        out.append(record)
+    return out
 
 
 def iter_corpus(

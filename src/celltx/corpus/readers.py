@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -151,7 +152,45 @@ def read_jsonl_inputs(
             "id": str(obj.get("id", f"{path.stem}-{lineno}")),
             "text": obj["text"],
             "source": path.name,
+            **{k: obj[k] for k in CITATION_FIELDS if isinstance(obj.get(k), (str, int))},
         }
+
+
+#: Optional study identifiers a reader passes on when the input has them (for ``celltx table``).
+CITATION_FIELDS = ("title", "first_author", "year", "pmid")
+
+
+def _xml_citation(elem: ET.Element, title: str) -> dict[str, Any]:
+    """Title, first author ("Shi M") and year of a PubmedArticle, where present."""
+    out: dict[str, Any] = {}
+    if title:
+        out["title"] = title
+    author = elem.find(".//AuthorList/Author")
+    if author is not None:
+        last = _text_of(author.find("LastName")) or _text_of(author.find("CollectiveName"))
+        initials = _text_of(author.find("Initials"))
+        if last:
+            out["first_author"] = f"{last} {initials}".strip()
+    for where in (".//PubDate/Year", ".//ArticleDate/Year", ".//PubDate/MedlineDate"):
+        year = re.search(r"\b(?:1[89]|20)\d\d\b", _text_of(elem.find(where)))
+        if year:
+            out["year"] = year.group()
+            break
+    return out
+
+
+def _medline_citation(fields: dict[str, str]) -> dict[str, Any]:
+    """TI, the first AU (or FAU) and the year of DP of a MEDLINE record, where present."""
+    out: dict[str, Any] = {}
+    if fields.get("TI", "").strip():
+        out["title"] = fields["TI"].strip()
+    author = fields.get("first AU") or fields.get("first FAU")
+    if author:
+        out["first_author"] = author.strip()
+    year = re.search(r"\b(?:1[89]|20)\d\d\b", fields.get("DP", ""))
+    if year:
+        out["year"] = year.group()
+    return out
 
 
 def _text_of(elem: ET.Element | None) -> str:
@@ -197,6 +236,7 @@ def read_pubmed(
                 label = part.get("Label")
                 body = _text_of(part)
                 sections.append(f"{label}: {body}" if label else body)
+            citation = _xml_citation(elem, title)
             elem.clear()
             if not pmid:
                 _problem(f"{path}: record {n}: no PMID", on_error, report)
@@ -205,7 +245,7 @@ def read_pubmed(
                 _problem(f"{path}: PMID {pmid}: no title and no abstract", on_error, report)
                 continue
             text = "\n\n".join(p for p in [title, "\n".join(sections)] if p)
-            yield {"id": pmid, "text": text, "source": path.name}
+            yield {"id": pmid, "text": text, "source": path.name, **citation}
     except ET.ParseError as err:
         line, col = err.position
         raise ReaderError(
@@ -240,6 +280,7 @@ def read_medline(
                 "id": pmid,
                 "text": "\n\n".join(p for p in (title, abstract) if p),
                 "source": path.name,
+                **_medline_citation(fields),
             }
 
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -254,6 +295,7 @@ def read_medline(
                 fields, start_line = {}, lineno
             current = tag
             value = line[6:].strip()
+            fields.setdefault(f"first {tag}", value)  # the first author of repeated AU lines
             fields[tag] = f"{fields[tag]} {value}" if tag in fields else value
         elif line.startswith("      ") and current is not None:
             fields[current] = fields[current] + " " + line.strip()

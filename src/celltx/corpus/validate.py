@@ -223,7 +223,8 @@ def validate_paths(
         raise CorpusError("sources folder does not exist", sources_dir)
     cache = _SourceCache()
     seen_ids: dict[str, str] = {}
-    for path in corpus_files(list(paths)):
+    paths_list = list(paths)
+    for path in corpus_files(paths_list):
         name = str(path)
         report.files.append(name)
         file_sources = sources_dir if sources_dir is not None else find_sources_dir(path)
@@ -249,4 +250,30 @@ def validate_paths(
                     report.problems.append(Problem(name, shown_id, span_id, message))
         except CorpusError as err:
             report.unreadable.append(err)
+    _check_trial_sidecars(paths_list, seen_ids, report)
     return report
+
+
+def _check_trial_sidecars(paths: list, seen_ids: dict[str, str], report: ValidationReport) -> None:
+    """Check the gold trial summaries in ``trials.jsonl`` next to the corpus files: each line
+    ``{"id", "trial"}``, the trial valid (:func:`celltx.trial.validate_trial`), the id that of a
+    document read. Other sidecars (a sealed ``trials_test.jsonl``) are not opened."""
+    from ..trial.summary import validate_trial
+    from .jsonl import trial_sidecars
+
+    folders = {Path(p) if Path(p).is_dir() else Path(p).parent for p in paths}
+    for folder in sorted(folders):
+        for file in sorted({f for f in [folder / "trials.jsonl", *folder.rglob("trials.jsonl")]
+                            if f.is_file() and "drafts" not in f.parts}):
+            name = str(file)
+            report.files.append(name)
+            try:
+                trials = trial_sidecars([file])
+            except CorpusError as err:
+                report.unreadable.append(err)
+                continue
+            for doc_id, trial in trials.items():
+                for message in validate_trial(trial):
+                    report.problems.append(Problem(name, doc_id, NO_SPAN, f"trial: {message}"))
+                if seen_ids and doc_id not in seen_ids:
+                    report.problems.append(Problem(name, doc_id, NO_SPAN, "trial summary of an unknown document"))

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..schema import ATTRS, LABELS, SCHEME_VERSION
+from ..schema import ATTRS, LABELS, OPTIONAL_ATTRS, SCHEME_VERSION
 from . import bootstrap
 from .errors import ERROR_CLASSES
 from .scorer import MACRO, MICRO, MODES, RELATIONS_KEY, STRICT
@@ -140,7 +140,7 @@ def _attr_rows(report: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
     rows = []
     systems = _ok(report)
     for label in LABELS:
-        for attr in ATTRS[label]:
+        for attr in (*ATTRS[label], *OPTIONAL_ATTRS.get(label, {})):
             cells = []
             any_total = False
             for s in systems:
@@ -198,6 +198,9 @@ def render_table(report: Mapping[str, Any], paths: Mapping[str, Any] | None = No
         out += ["", "errors (strict FP + FN)", _text_table(["class", *names], err_rows)]
         if any(s.get("labels_covered") is not None for s in systems):
             out.append(f"{NOT_COVERED} = label not produced by that system")
+        trial_rows = _trial_rows(report)
+        if trial_rows:
+            out += ["", "trial summary", _text_table(["measure", *names], trial_rows)]
     else:
         out += ["", "no system could be scored"]
     not_run = _not_run(report)
@@ -376,10 +379,27 @@ def render_markdown(report: Mapping[str, Any]) -> str:
                     align="rllllll",
                 )
             )
+    trial_rows = _trial_rows(report)
+    if trial_rows:
+        n = next(s["trial"]["n_docs"] for s in systems if s.get("trial"))
+        out += ["", f"## Trial summary ({n} gold documents with a trial object)", ""]
+        out.append(_md_table(["measure", *names], trial_rows, align="l" + "l" * len(names)))
     warnings = sorted({w for s in systems for w in s["scores"]["warnings"]})
     if warnings:
         out += ["", "## Warnings", ""] + [f"- {_md_escape(w)}" for w in warnings]
     return "\n".join(out) + "\n"
+
+
+def _trial_rows(report: Mapping[str, Any]) -> list[list[str]]:
+    """Rows (measure, one cell per system) of the trial-summary scores, [] when none."""
+    from .trial import summary_rows
+
+    systems = _ok(report)
+    per_system = [dict(summary_rows(s["trial"])) if s.get("trial") else {} for s in systems]
+    measures: list[str] = []
+    for rows in per_system:
+        measures.extend(m for m in rows if m not in measures)
+    return [[m, *(rows.get(m, NOT_COVERED) for rows in per_system)] for m in measures]
 
 
 # --------------------------------------------------------------------------- html
@@ -523,6 +543,9 @@ def render_html(report: Mapping[str, Any]) -> str:
                 "<table><thead><tr><th>n</th><th>class</th><th>kind</th><th>label</th><th>span</th>"
                 f"<th>example</th></tr></thead><tbody>{rows_html}</tbody></table>"
             )
+        trial_rows = _trial_rows(report)
+        if trial_rows:
+            body += ["<h2>Trial summary</h2>", _html_table(["measure", *names], trial_rows)]
     else:
         body.append("<p>No system could be scored.</p>")
     return (

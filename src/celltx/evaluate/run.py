@@ -15,6 +15,7 @@ from typing import Any
 
 from . import bootstrap, errors, peers
 from .scorer import Scores, ScoringError, score
+from .trial import score_trials
 
 OK = "ok"
 NOT_RUN = "not run"
@@ -43,6 +44,8 @@ class SystemResult:
     scores: Scores | None = None
     cis: dict[str, bootstrap.CI] | None = None
     errors: errors.ErrorAnalysis | None = None
+    #: trial-summary scores (celltx.evaluate.trial) when gold carries trial objects.
+    trial: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,6 +65,7 @@ class SystemResult:
             "scores": self.scores.to_dict() if self.scores else None,
             "ci": {k: ci.to_dict() for k, ci in self.cis.items()} if self.cis else None,
             "errors": self.errors.to_dict(top_n) if self.errors else None,
+            "trial": self.trial,
         }
 
 
@@ -89,6 +93,7 @@ def evaluate_predictions(
 ) -> SystemResult:
     """Score ``pred`` against ``gold`` with CIs and errors. Raises :class:`ScoringError`."""
     scores = score(gold, pred)
+    trial_scores = score_trials(gold, pred)
     return SystemResult(
         name=name,
         kind=kind,
@@ -98,6 +103,7 @@ def evaluate_predictions(
         scores=scores,
         cis=bootstrap.bootstrap_f1(scores, n_resamples=n_resamples, seed=seed),
         errors=errors.analyse(scores, labels_covered),
+        trial=trial_scores,
     )
 
 

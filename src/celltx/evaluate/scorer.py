@@ -16,7 +16,9 @@ Span level
 
 Attributes
     Accuracy per (label, attribute) over strictly matched spans. Numbers are equal within a
-    relative tolerance of 1e-6 (:data:`REL_TOL`), lists element by element, strings exactly.
+    relative tolerance of 1e-6 (:data:`REL_TOL`), lists element by element, objects (LAB_VALUE
+    ``si``) key by key, strings exactly. The optional attributes (LAB_TEST ``loinc``, LAB_VALUE
+    ``si``) are scored only where gold carries them.
     When gold has the attribute key the attribute is scored (``None == None`` is correct); when
     gold lacks the key and the prediction is ``None`` too, it is not scored (no free credit);
     when gold lacks the key and the prediction has a value, it is scored as wrong.
@@ -40,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from ..schema import ATTRS, LABELS, RELATION_LABELS, VALUE_OF
+from ..schema import ATTRS, LABELS, OPTIONAL_ATTRS, RELATION_LABELS, VALUE_OF
 
 #: Relative tolerance for numeric attribute values.
 REL_TOL = 1e-6
@@ -371,6 +373,9 @@ def values_equal(gold: Any, pred: Any) -> bool:
         return len(gold) == len(pred) and all(
             values_equal(a, b) for a, b in zip(gold, pred, strict=True)
         )
+    if isinstance(gold, Mapping) and isinstance(pred, Mapping):
+        keys = set(gold) | set(pred)
+        return all(values_equal(gold.get(k), pred.get(k)) for k in keys)
     return gold == pred
 
 
@@ -378,13 +383,19 @@ def score_attributes(
     alignments: Iterable[DocAlignment], labels: Sequence[str] = LABELS
 ) -> tuple[dict[str, dict[str, AttrScore]], list[tuple[str, AttrMismatch]]]:
     """Attribute accuracy per (label, attribute) and the list of mismatches (doc id, mismatch)."""
-    scores = {label: {name: AttrScore() for name in ATTRS[label]} for label in labels}
+    scores = {
+        label: {name: AttrScore() for name in (*ATTRS[label], *OPTIONAL_ATTRS.get(label, {}))}
+        for label in labels
+    }
     mismatches: list[tuple[str, AttrMismatch]] = []
     for al in alignments:
         for gi, pi in al.pairs[STRICT]:
             g, p = al.gold[gi], al.pred[pi]
             for name, score in scores[g.label].items():
                 pred_value = p.attrs.get(name)
+                if name not in g.attrs and name in OPTIONAL_ATTRS.get(g.label, {}):
+                    score.unscored += 1  # optional attributes count only where gold has them
+                    continue
                 if name not in g.attrs:
                     if pred_value is None:
                         score.unscored += 1

@@ -1,0 +1,616 @@
+"""Arms of a trial from the mention layer and the sentence structure.
+
+Arm names are read from the text: "<name> group/arm" ("the UC-MSC group", "control group"),
+"group <id>" ("Group I" = "group 1"), role words in brackets after a treatment ("a soybean
+oil-based emulsion (control)"), the alternatives of "randomized to (receive) A or B", and a
+title's "A versus B". A name and its abbreviation ("standard medical therapy (SMT)") are one
+arm. Arms are listed in order of first mention.
+
+Mentions are given to arms by position: a CELL_TYPE, DOSE, ROUTE or FREQUENCY goes to the
+arm named nearest before it in the same sentence (else nearest after it); in a sentence that
+names no arm, to the only experimental arm when there is one. Counts per arm come from
+"(n = 30)" after an arm's name, "30 patients in the MSC group", "group I included 100
+patients", "27 patients underwent EDWS", "30 in each group" and "respectively" lists.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .. import schema
+from .text import COUNT, PEOPLE, Doc, norm_space, parse_count
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "one": "1", "two": "2",
+          "three": "3", "four": "4", "a": "a", "b": "b", "c": "c", "d": "d"}
+_NOT_NAMES = {
+    "both", "each", "two", "three", "four", "all", "the", "same", "either", "other", "age", "study",
+    "this", "that", "these", "those", "one", "every", "blood", "risk", "patient", "patients", "working",
+    "whole", "entire", "overall", "total", "our", "their", "its", "a", "an", "per", "between", "within",
+    "across", "different", "respective", "corresponding", "focus", "of", "in", "and", "or", "to",
+    "test", "research", "treatment-naive", "dose", "subgroup", "another", "first", "second", "third",
+}
+_CONTROL_WORDS = regex.compile(
+    r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|"
+    r"saline|vehicle|SMT|SOC|SMC|supportive)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
+)
+_ARM_NOUN = r"(?:group|arm|cohort)"
+# "<name> group": a name of one token, or two ("low dose", "bone marrow"), not a plural "groups"
+_TOKEN = r"[A-Za-z0-9][\w+\-/\u2010]*(?:\s*\+\s*[A-Za-z0-9][\w\-/]*)*"
+_NAME_GROUP_RE = regex.compile(
+    rf"(?<![\w-])(?P<name>(?:{_TOKEN}(?:\s+|-))?{_TOKEN})\s+{_ARM_NOUN}(?![\w-])",
+)
+# "the 60 ug YIC and placebo groups", "the MSC and control groups"
+_TWO_GROUPS_RE = regex.compile(
+    rf"(?<![\w-])(?P<a>{_TOKEN})\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?(?P<b>{_TOKEN})\s+(?:groups|arms|cohorts)\b"
+)
+_LEAD_WORDS = {"was", "were", "the", "in", "of", "and", "or", "to", "than", "with", "for", "from", "by", "on", "at",
+               "whereas", "while", "received", "receiving", "as", "into", "vs", "versus", "a", "an", "each", "both"}
+_BAD_LAST = {"with", "than", "from", "by", "for", "on", "at", "vs", "versus", "compared", "trial", "pilot", "research",
+             "same", "age", "focus", "diagnosis-related", "related", "this"}
+_GROUP_ID_RE = regex.compile(
+    rf"(?i)(?<![\w-]){_ARM_NOUN}[\s-]*(?P<id>[A-D]|\d{{1,2}}|I{{1,3}}|IV|VI?|one|two|three|four)(?![\w-])"
+)
+_PAREN_ROLE_RE = regex.compile(r"(?i)\((?P<role>intervention|control|placebo|treatment|experimental|active|sham)(?:\s+group)?\)")
+_VERSUS_RE = regex.compile(
+    r"(?i)(?<![\w-])(?P<a>[A-Z][\w+\-]*(?:\s+(?:plus\s+|and\s+)?[\w+\-]+){0,4}?)\s+(?:versus|vs\.?)\s+(?P<b>[\w+\-]+(?:\s+[\w+\-]+){0,3}?)(?=\s*(?:[:.;,]|$|\sfor\b|\sin\b|\son\b))"
+)
+
+
+@dataclass
+class Arm:
+    key: str
+    label: str
+    first: int
+    refs: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    comparator: str | None = None
+    n: int | None = None
+    cells: list[dict[str, Any]] = field(default_factory=list)
+    doses: list[dict[str, Any]] = field(default_factory=list)
+    routes: list[dict[str, Any]] = field(default_factory=list)
+    freqs: list[dict[str, Any]] = field(default_factory=list)
+    age: dict[str, Any] | None = None
+    male: int | None = None
+    #: CELL_TYPE mentions of the document (to find a cell word inside a dose).
+    cell_words: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        dose = None
+        for span in self.doses:
+            attrs = span.get("attrs") or {}
+            if attrs.get("low") is not None or attrs.get("high") is not None:
+                dose = {"low": attrs.get("low"), "high": attrs.get("high"), "unit": attrs.get("unit"),
+                        "text": span.get("text")}
+                inside = [c for c in self.cell_words if span["start"] <= c["start"] and c["end"] <= span["end"]]
+                if inside:  # "30-50 million MSCs": the cell word kept apart from the unit
+                    dose["cell_word"] = inside[0]["text"]
+                break
+        route = next(((s.get("attrs") or {}).get("route") for s in self.routes if (s.get("attrs") or {}).get("route")), None)
+        frequency = None
+        for span in self.freqs:
+            attrs = span.get("attrs") or {}
+            if attrs.get("count") is not None or attrs.get("interval_days") is not None:
+                frequency = {"count": attrs.get("count"), "interval_days": attrs.get("interval_days")}
+                break
+        return {
+            "label": self.label,
+            "role": self.role,
+            "n": self.n,
+            "cell_types": _cell_products(self.cells),
+            "dose": dose,
+            "route": route,
+            "frequency": frequency,
+            "comparator": self.comparator,
+            "age": self.age,
+            "male": self.male,
+        }
+
+
+GENERIC_CELLS = {"CL:0000034", "CL:0000134", "CL:0000842", "CL:0000000", "CL:0000048"}
+
+
+def _cell_products(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distinct {cl_id, source, donor} of the arm's cell mentions, a generic mention dropped
+    when a more specific one of the same product is there ("MSCs" beside "BM-MSCs")."""
+    items: list[dict[str, Any]] = []
+    for span in spans:
+        attrs = span.get("attrs") or {}
+        item = {"cl_id": attrs.get("cl_id"), "source": attrs.get("source"), "donor": attrs.get("donor")}
+        if item["cl_id"] is None or any(_same_cell(item, other) for other in items):
+            continue
+        items.append({**item, "text": span.get("text")})
+
+    def covered(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        if a is b or _same_cell(a, b):
+            return False
+        if a["cl_id"] != b["cl_id"] and a["cl_id"] not in GENERIC_CELLS:
+            return False
+        return all(a[k] is None or a[k] == b[k] for k in ("source", "donor"))
+
+    kept = [a for a in items if not any(covered(a, b) for b in items)]
+    # the same product named with and without its donor/source: keep the fuller one
+    return kept
+
+
+def _same_cell(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("cl_id", "source", "donor"))
+
+
+def arm_key(name: str) -> str:
+    """"Group I" -> "1"; "the UC-MSC group" -> "uc-msc"; "Group-2" -> "2"."""
+    t = norm_space(name).lower()
+    t = regex.sub(r"^(?:the|a|an)\s+", "", t)
+    t = regex.sub(r"\s*\b(?:group|arm|cohort)\b\s*", " ", t).strip(" -")
+    t = t.replace("\u2010", "-").replace("\u2013", "-")
+    return _ROMAN.get(t, t)
+
+
+def _bad_name(name: str) -> bool:
+    words = name.lower().split()
+    if not words:
+        return True
+    if words[-1] in _NOT_NAMES or words[0] in {"the", "a", "an", "each", "both", "two", "all", "per", "in", "of", "and", "or", "to", "same", "other"}:
+        return True
+    return bool(regex.fullmatch(r"\d+(?:\.\d+)?", words[-1]))
+
+
+def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, key) of every "<name> group" and "group <id>" in the text."""
+    text = doc.text
+    found: list[tuple[int, int, str, str]] = []
+    cells = doc.by_label.get(schema.CELL_TYPE, [])
+    for anchor in regex.finditer(rf"(?<![\w-]){_ARM_NOUN}(?![\w-])", text):
+        m = _NAME_GROUP_RE.search(text, max(0, anchor.start() - 80), anchor.end())
+        while m is not None and m.end() < anchor.end():
+            m = _NAME_GROUP_RE.search(text, m.start() + 1, anchor.end())
+        if m is None or m.end() != anchor.end():
+            continue
+        name = m["name"]
+        start = m.start("name")
+        # a cell name of several words before "group": "the bone marrow MSC group"
+        for cell in cells:
+            if cell["end"] == m.end("name") and cell["start"] < start and m.end("name") - cell["start"] < 60:
+                start, name = cell["start"], text[cell["start"] : m.end("name")]
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in _NOT_NAMES | _LEAD_WORDS:
+            name = name.split(None, 1)[1]
+            start = m.end("name") - len(name)
+        if _bad_name(name) or name.split()[-1].lower() in _BAD_LAST or name.lower().endswith("-related"):
+            continue
+        found.append((start, m.end(), text[start : m.end()], arm_key(name)))
+    for m in _TWO_GROUPS_RE.finditer(text):
+        for part in ("a", "b"):
+            name = m[part]
+            if not _bad_name(name) and name.split()[-1].lower() not in _BAD_LAST | _LEAD_WORDS:
+                found.append((m.start(part), m.end(part), name, arm_key(name)))
+    for m in _GROUP_ID_RE.finditer(text):
+        found.append((m.start(), m.end(), m.group(), arm_key(m["id"])))
+    return found
+
+
+def _alternatives(text: str) -> list[list[tuple[int, int, str]]]:
+    """Per "randomized to (receive) A or B" sentence, the (start, end, name) of A and B."""
+    out = []
+    for m in regex.finditer(
+        r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,40}?\bto\s+"
+        r"(?:receive\s+|either\s+)*(?P<body>[^.;]{3,400})",
+        text,
+    ):
+        body, offset = m["body"], m.start("body")
+        parts = regex.split(r"\s+or\s+|\s+versus\s+|\s+vs\.?\s+", body, maxsplit=3)
+        if len(parts) < 2:
+            continue
+        alts, pos = [], offset
+        for part in parts:
+            at = text.index(part, pos)
+            pos = at + len(part)
+            name = regex.sub(r"\s*[\(\[,].*$", "", part, flags=regex.S).strip()
+            name = regex.sub(r"(?i)^(?:a|an|the|either)\s+", "", name)
+            alts.append((at, at + len(name), name))
+        out.append(alts)
+    return out
+
+
+def find_arms(doc: Doc) -> list[Arm]:
+    """The arms named in the text, in order of first mention (see the module docstring)."""
+    text = doc.text
+    found = _name_candidates(doc)
+    named = {key for *_, key in found}
+    for m in _PAREN_ROLE_RE.finditer(text):
+        # "a mixed lipid emulsion (intervention) or a soybean oil emulsion (control)": role words
+        # name arms, unless groups are named already ("treatment" alone is too vague beside them)
+        role = m["role"].lower()
+        key = "control" if role in ("control", "placebo", "sham") else role
+        if not named or (key != "treatment" and (key == "control" or not (named - {"control"}))):
+            found.append((m.start(), m.end(), m["role"], key))
+    keys = {key for *_, key in found}
+    for alts in _alternatives(text):
+        if len(keys) >= len(alts):
+            continue  # the groups are already named ("randomized to tolvaptan or furosemide" beside them)
+        inside = [any(a <= s < b for s, *_ in found) for a, b, _ in alts]
+        for (a, b, name), covered in zip(alts, inside):
+            words = name.split()
+            if covered or not words or len(words) > 5 or _bad_name(name):
+                continue
+            found.append((a, b, name, arm_key(name)))
+    if not found:
+        found = _dose_level_arms(doc)
+    if not found:
+        title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
+        for m in _VERSUS_RE.finditer(text[: max(title_end, 0) or len(text)]):
+            for part in ("a", "b"):
+                name = _short(m[part])
+                if name:
+                    found.append((m.start(part), m.start(part) + len(name), name, arm_key(name)))
+    found.sort()
+    found = _merge_abbreviations(text, found)
+    found = _merge_prefix_keys(found)
+    arms: dict[str, Arm] = {}
+    for start, end, label, key in found:
+        if not key:
+            continue
+        arm = arms.get(key)
+        if arm is None:
+            arm = arms[key] = Arm(key=key, label=norm_space(label), first=start)
+        arm.refs.append((start, end))
+    _name_refs(text, list(arms.values()))
+    return sorted(arms.values(), key=lambda a: a.first)
+
+
+def _dose_level_arms(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Groups named by dose level ("low-dose", "medium-dose", "high-dose") when the text
+    names at least two levels and no other group."""
+    spans = [s for s in doc.by_label.get(schema.DOSE, []) if (s.get("attrs") or {}).get("level")]
+    levels = {(s.get("attrs") or {}).get("level") for s in spans}
+    if len(levels) < 2:
+        return []
+    return [(s["start"], s["end"], s["text"], "dose:" + s["attrs"]["level"]) for s in spans]
+
+
+_GENERIC_KEYS = {"control", "treatment", "treated", "intervention", "experimental", "study", "active", "standard",
+                 "conventional", "cell", "stem cell", "trial", "low", "high", "medium"}
+
+
+def _name_refs(text: str, arms: list[Arm]) -> None:
+    """A distinctive arm name written without "group" ("Pioglitazone (30 mg/day)") names the arm too."""
+    taken = sorted(r for arm in arms for r in arm.refs)
+    taken_starts = [a for a, _ in taken]
+
+    def inside_taken(pos: int) -> bool:
+        i = bisect.bisect_right(taken_starts, pos) - 1
+        return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+    for arm in arms:
+        key = arm.key
+        if key in _GENERIC_KEYS or len(key) < 3 or regex.fullmatch(r"[\da-d]|\d+", key):
+            continue
+        if any(other is not arm and key in other.key for other in arms):
+            continue  # "ha" inside "mpc + ha": ambiguous
+        names = [key]
+        if "+" in key:  # "LAM+ADV": "LAM" and "ADV" name it too, unless another arm has them
+            names += [part.strip() for part in key.split("+")
+                      if len(part.strip()) >= 3 and not any(o is not arm and part.strip() in o.key for o in arms)]
+        for name in names:
+            for m in regex.finditer(rf"(?i)(?<![\w-]){regex.escape(name)}(?![\w-])", text):
+                if not inside_taken(m.start()):
+                    arm.refs.append((m.start(), m.end()))
+        arm.refs.sort()
+
+
+def _merge_prefix_keys(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """"combination" (from "the combination and conventional diuretic groups") joins the one
+    key that starts with it ("combination diuretic")."""
+    keys = {key for *_, key in found}
+    out = []
+    for start, end, label, key in found:
+        longer = [k for k in keys if k != key and k.startswith(key + " ")]
+        out.append((start, end, label, longer[0] if len(longer) == 1 else key))
+    return out
+
+
+def _short(chunk: str) -> str | None:
+    chunk = regex.sub(r"\s*\(.*$", "", chunk).strip(" ,")
+    words = chunk.split()
+    if not words or len(words) > 6:
+        return None
+    return chunk
+
+
+def _merge_abbreviations(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Give "SMT" the key of "standard medical therapy" when the text defines it."""
+    aliases: dict[str, str] = {}
+    for a in regex.finditer(r"\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*[;,)]", text):
+        m = regex.search(r"(?P<long>[A-Za-z][\w-]*(?:\s+[\w-]+){0,5})\s*$", text[max(0, a.start() - 80) : a.start()])
+        if not m:
+            continue
+        abbr = a["abbr"]
+        initials = "".join(w[0] for w in regex.split(r"[\s-]+", m["long"]) if w).upper()
+        if initials.endswith(abbr.upper().replace("-", "")):
+            long_words = regex.split(r"[\s-]+", m["long"])[-len(abbr.replace("-", "")) :]
+            aliases[abbr.lower()] = arm_key(" ".join(long_words))
+    keys = {key for *_, key in found}
+    out = []
+    for start, end, label, key in found:
+        alias = aliases.get(key)
+        if alias and alias in keys:
+            key = alias
+        else:
+            for abbr, long in aliases.items():
+                if long == key and abbr in keys:
+                    key = abbr
+        out.append((start, end, label, key))
+    return out
+
+
+# --- roles --------------------------------------------------------------------------------
+
+
+def _comparator_of(words: str) -> str | None:
+    w = words.lower()
+    if regex.search(r"\bsham\b", w):
+        return "sham"
+    if regex.search(r"\bplacebo\b|\bsaline\b|\bvehicle\b|\bdummy\b", w):
+        return "placebo"
+    if regex.search(r"\bno[\s-](?:treatment|intervention|infusion|injection)\b|\buntreated\b|\bobservation\b", w):
+        return "none"
+    if regex.search(r"\bstandard\b|\bconventional\b|\busual\b|\broutine\b|\bsmt\b|\bsoc\b|\bsmc\b|\bsupportive\b|\bmedical (?:therapy|treatment|care)\b|\bcomprehensive\b", w):
+        return "standard_care"
+    return None
+
+
+def assign_roles(doc: Doc, arms: list[Arm]) -> None:
+    for arm in arms:
+        label = arm.label or ""
+        numbered = bool(regex.fullmatch(r"[\da-d]|\d+", arm.key))
+        before = " ".join(_bracket_lead(doc.text, start) for start, _ in arm.refs[:3]) if numbered else ""
+        if _CONTROL_WORDS.search(label) or arm.key == "control" or _CONTROL_WORDS.search(before):
+            arm.role = "control"
+            arm.comparator = (_comparator_of(label) or _comparator_of(before)
+                              or _comparator_of(_control_context(doc, arm, arms)))
+        else:
+            arm.role = "experimental"
+    if len(arms) >= 2 and not any(a.role == "control" for a in arms):
+        cell_spans = doc.by_label.get(schema.CELL_TYPE, [])
+        named_cells = [a for a in arms if any(s <= c["start"] < e for s, e in a.refs for c in cell_spans)]
+        with_cells = [a for a in arms if a.cells or a in named_cells]
+        without = [a for a in arms if a not in with_cells]
+        if with_cells and len(without) == 1:
+            without[0].role = "control"
+            without[0].comparator = _comparator_of(_control_context(doc, without[0], arms))
+        else:
+            alone = [a for a in arms if regex.search(r"(?i)\b(?:only|alone|monotherapy)\b", (a.label or "") + " " + _control_context(doc, a, arms))]
+            if len(alone) == 1:
+                alone[0].role = "control"
+                alone[0].comparator = _comparator_of(_control_context(doc, alone[0], arms)) or "active"
+
+
+def _bracket_lead(text: str, start: int) -> str:
+    """For a name in brackets ("placebo (group 2)"), the few words before the bracket."""
+    m = regex.search(r"(?P<lead>(?:[\w+-]+\s+){0,3}[\w+-]+)\s*\(\s*$", text[max(0, start - 60) : start])
+    return m["lead"] if m else ""
+
+
+def _control_context(doc: Doc, arm: Arm, arms: list[Arm] | None = None) -> str:
+    """What the text says right after naming ``arm``: from each name to the next name of
+    another arm in the same clause (what a control arm was given is said there)."""
+    parts = []
+    others = [s for other in arms or [] if other is not arm for s, _ in other.refs]
+    for start, _end in arm.refs[:4]:
+        a, b = doc.clause(start)
+        stop = min([s for s in others if start < s < b], default=b)
+        parts.append(doc.text[start:stop])
+    return " ".join(parts)
+
+
+# --- mentions to arms ---------------------------------------------------------------------
+
+
+def _refs_in(arms: list[Arm], start: int, end: int) -> list[tuple[int, Arm]]:
+    out = [(s, arm) for arm in arms for s, _ in arm.refs if start <= s < end]
+    return sorted(out, key=lambda x: x[0])
+
+
+def arm_at(doc: Doc, arms: list[Arm], offset: int) -> Arm | None:
+    """The arm a mention at ``offset`` belongs to by position (see the module docstring)."""
+    if not arms:
+        return None
+    index = doc.sentence_of(offset)
+    start, end = doc.sentences[index]
+    refs = _refs_in(arms, start, end)
+    if refs:
+        before = [r for r in refs if r[0] <= offset]
+        return before[-1][1] if before else refs[0][1]
+    experimental = [a for a in arms if a.role == "experimental"]
+    return experimental[0] if len(experimental) == 1 else None
+
+
+def _shared_by(doc: Doc, arms: list[Arm], span: dict[str, Any], label: str) -> list[Arm]:
+    """The arms a mention in a sentence that names no arm applies to when there are several
+    experimental arms: the product and how it is given go to every experimental arm ("injected
+    with different amounts of hUC-MSCs via the peripheral vein"), route and frequency also to a
+    placebo or sham arm (given the same way); a dose to none (it cannot be told whose it is)."""
+    experimental = [a for a in arms if a.role == "experimental"]
+    if len(experimental) < 2 or label == schema.DOSE:
+        return []
+    if label == schema.CELL_TYPE:
+        return experimental
+    return [a for a in arms if a.role == "experimental" or a.comparator in ("placebo", "sham")]
+
+
+_ADMIN = regex.compile(r"(?i)\b(?:receiv|infus|inject|transplant|administ|given|treated|deliver|transfus|implant|instill)")
+
+
+def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
+    lab_tests = doc.by_label.get(schema.LAB_TEST, [])
+    for arm in arms:
+        arm.cell_words = doc.by_label.get(schema.CELL_TYPE, [])
+    for label, attr in ((schema.CELL_TYPE, "cells"), (schema.DOSE, "doses"), (schema.ROUTE, "routes"), (schema.FREQUENCY, "freqs")):
+        for span in doc.by_label.get(label, []):
+            attrs = span.get("attrs") or {}
+            if attrs.get("negated") is True or attrs.get("hypothetical") is True:
+                continue
+            if label == schema.CELL_TYPE and any(t["start"] <= span["start"] < t["end"] for t in lab_tests):
+                continue  # "CD4+ T cell count": a lab test, not a product
+            arm = arm_at(doc, arms, span["start"])
+            targets = [arm] if arm is not None else _shared_by(doc, arms, span, label)
+            for target in targets:
+                if target.role == "control" and label == schema.CELL_TYPE:
+                    continue  # "placebo without MSCs", "compared with MSC therapy"
+                getattr(target, attr).append(span)
+    for arm in arms:  # prefer cell mentions in sentences about giving them
+        given = [s for s in arm.cells if _ADMIN.search(doc.sentence_text(doc.sentence_of(s["start"])))]
+        if given:
+            arm.cells = given
+
+
+# --- counts and demographics --------------------------------------------------------------
+
+_N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<n>\d+)", regex.IGNORECASE)
+_N_INSIDE = regex.compile(r"(?i)\bn\s*=\s*(?P<n>\d+)")
+_COUNT_BEFORE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+_COUNT_AS = regex.compile(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b[^.;]{{0,140}}?\bas\s+(?:the\s+)?$", regex.IGNORECASE)
+_BARE_COUNT_BEFORE = regex.compile(rf"(?:^|[;,:]\s*|\band\s+)(?P<n>{COUNT})\s+(?:(?:were|was)\s+\w+\s+)?(?:to|in|into)\s+the\s+$", regex.IGNORECASE)
+_OF_N_BEFORE = regex.compile(r"\b\d+\s+of\s+(?P<n>\d+)\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?in\s+the\s+$", regex.IGNORECASE)
+_COUNT_UNDERWENT = regex.compile(rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:underwent|received|were\s+given|were\s+treated\s+with|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?:the\s+)?$", regex.IGNORECASE)
+_COUNT_AFTER = regex.compile(rf"^\s*(?:\(\s*)?(?:included|consisted\s+of|comprised|enrolled|contained|had|with|of)?\s*(?P<n>{COUNT})\s+{PEOPLE}\b", regex.IGNORECASE)
+_EACH_GROUP = regex.compile(
+    rf"(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:(?:were|was)\s+\w+\s+)?(?:in|per|to|for)\s+each\s+(?:group|arm)", regex.IGNORECASE
+)
+_AGE_RE = regex.compile(
+    r"(?i)\b(?:aged|age[ds]?|mean\s+age|median\s+age|average\s+age)\b[^.;\d]{0,25}?"
+    r"(?P<v>\d+(?:\.\d+)?)\s*(?:(?:\u00b1|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?)|\(\s*(?:SD\s*)?(?P<sd2>\d+(?:\.\d+)?)\s*\)"
+    r"|\s*(?:\(\s*(?:range|IQR)?[:,]?\s*)?(?P<lo>\d+(?:\.\d+)?)?\s*(?:-|\u2013|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*\)?)?\s*(?:years|yrs|y\b|months)?"
+)
+_MALE_RE = regex.compile(
+    rf"(?i)(?P<n>{COUNT})\s+(?:were\s+)?(?:males?|men|boys)\b|\b(?:males?|men)\s*(?:/\s*(?:females?|women))?\s*[:=]\s*(?P<n2>\d+)|\b(?:male|sex\s*\(m/f\)|m/f)\s*[:,]?\s*(?P<n3>\d+)\s*/\s*\d+"
+)
+
+
+def fill_counts(doc: Doc, arms: list[Arm]) -> None:
+    text = doc.text
+    for arm in arms:
+        for start, end in arm.refs:
+            if arm.n is not None:
+                break
+            clause_start, clause_end = doc.clause(start)
+            # "(MSC group, n = 30)": n inside the bracket holding the name
+            open_ = text.rfind("(", clause_start, start)
+            close = text.find(")", start, clause_end)
+            if open_ >= 0 and close >= 0 and text.rfind(")", open_, start) < 0:
+                m = _N_INSIDE.search(text, end, close)
+                if m:
+                    arm.n = int(m["n"])
+                    continue
+            m = _N_AFTER.match(text[end:clause_end])
+            if m and not _refs_between(arms, arm, end, end + m.start("n")):
+                arm.n = int(m["n"])
+                continue
+            m = _COUNT_AFTER.match(text[end:clause_end])
+            if m:
+                arm.n = parse_count(m["n"])
+                continue
+            window = max([clause_start, start - 200] + [e for other in arms if other is not arm for _, e in other.refs if e <= start])
+            before = text[window:start]
+            near = before[-80:]
+            m = (_OF_N_BEFORE.search(near) or _COUNT_BEFORE.search(near) or _BARE_COUNT_BEFORE.search(near)
+                 or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
+            if m and not regex.search(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$", before[: m.start("n")]):
+                arm.n = parse_count(m["n"])
+    m = _EACH_GROUP.search(text)
+    if m and len(arms) >= 2:
+        n = parse_count(m["n"])
+        for arm in arms:
+            if arm.n is None:
+                arm.n = n
+    _respectively_counts(doc, arms)
+
+
+def _refs_between(arms: list[Arm], own: Arm, start: int, end: int) -> bool:
+    return any(arm is not own and start <= s < end for arm in arms for s, _ in arm.refs)
+
+
+def _respectively_counts(doc: Doc, arms: list[Arm]) -> None:
+    for index in range(len(doc.sentences)):
+        sentence = doc.sentence_text(index)
+        if "respectively" not in sentence.lower():
+            continue
+        start, end = doc.sentences[index]
+        refs = []
+        for _, arm in _refs_in(arms, start, end):
+            if arm not in refs:
+                refs.append(arm)
+        counts = [parse_count(m["n"]) for m in regex.finditer(rf"(?P<n>{COUNT})\s+(?:{PEOPLE}\b)?", sentence)
+                  if regex.match(rf"(?i)\s*(?:{PEOPLE}|and|,|\))", sentence[m.end() :] or ")")]
+        counts = [c for c in counts if c]
+        if len(refs) >= 2 and len(counts) == len(refs) and regex.search(PEOPLE, sentence):
+            for arm, n in zip(refs, counts):
+                if arm.n is None:
+                    arm.n = n
+
+
+def _age_of(chunk: str) -> dict[str, Any] | None:
+    m = _AGE_RE.search(chunk)
+    if not m:
+        return None
+    value = float(m["v"])
+    sd = m["sd"] or m["sd2"]
+    lo, hi = m["lo"], m["hi"]
+    if hi and not lo:  # "aged 18-65": a range only
+        return {"value": None, "sd": None, "low": value, "high": float(hi)}
+    if not sd and not hi and value < 1:
+        return None
+    return {"value": value, "sd": float(sd) if sd else None,
+            "low": float(lo) if lo else None, "high": float(hi) if hi else None}
+
+
+def _male_of(chunk: str) -> int | None:
+    m = _MALE_RE.search(chunk)
+    if not m:
+        return None
+    return parse_count(m["n"] or m["n2"] or m["n3"])
+
+
+def fill_demographics(doc: Doc, arms: list[Arm]) -> None:
+    """Age and number of males per arm, from the arm's clause; the whole cohort's when the
+    trial has one arm."""
+    for arm in arms:
+        for start, _ in arm.refs:
+            a, b = doc.clause(start)
+            chunk = doc.text[a:b]
+            if arm.age is None and len(_refs_in(arms, a, b)) == len([r for r in arm.refs if a <= r[0] < b]):
+                arm.age = _age_of(chunk)
+            if arm.male is None and len(_refs_in(arms, a, b)) == len([r for r in arm.refs if a <= r[0] < b]):
+                arm.male = _male_of(chunk)
+    if len(arms) == 1:
+        arm = arms[0]
+        for index in range(len(doc.sentences)):
+            sentence = doc.sentence_text(index)
+            if arm.age is None and not regex.search(r"(?i)\b(?:eligib|inclusion|criteria|between the ages)\b", sentence):
+                age = _age_of(sentence)
+                if age and (age["value"] is not None):
+                    arm.age = age
+            if arm.male is None:
+                arm.male = _male_of(sentence)
+
+
+def single_arm(doc: Doc) -> Arm | None:
+    """The one arm of a study that names no groups but gives a cell product or a dose."""
+    given = [s for label in (schema.CELL_TYPE, schema.DOSE, schema.ROUTE)
+             for s in doc.by_label.get(label, [])
+             if _ADMIN.search(doc.sentence_text(doc.sentence_of(s["start"])))
+             and not (s.get("attrs") or {}).get("negated")]
+    if not given:
+        return None
+    given.sort(key=lambda s: s["start"])
+    cells = [s for s in given if s["label"] == schema.CELL_TYPE]
+    label = None
+    if cells:
+        label = cells[0]["text"]
+        donor = regex.search(r"(?i)\b(autologous|allogeneic|allogenic)\s+$", doc.text[max(0, cells[0]["start"] - 20) : cells[0]["start"]])
+        if donor:  # "autologous MSCs": the donor word names the product too
+            label = f"{donor.group(1)} {label}"
+    return Arm(key="", label=label, first=given[0]["start"], refs=[], role="experimental")

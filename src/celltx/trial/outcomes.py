@@ -1,0 +1,248 @@
+"""Lab outcomes and eligibility thresholds from LAB_VALUEs and their VALUE_OF tests.
+
+Each LAB_VALUE linked to a LAB_TEST becomes either an eligibility threshold (a value with a
+comparator in a sentence about inclusion/exclusion), nothing (a threshold that defines an
+outcome or a target range), or an outcome:
+
+* ``kind``: "from A to B" makes A the baseline and B the follow-up; a value after "change",
+  "reduced by", "Δ" ... (or a negative one) is a change; after "difference" a difference; a
+  value at the time point "baseline" (or "before treatment") a baseline; else a follow-up.
+* ``days``: the time point nearest the value in its clause (else its sentence); 0 for baseline.
+* ``arm``: values paired by "respectively" or "vs" follow the order in which the sentence names
+  the arms; otherwise the arm named nearest before the value in its clause; the only arm of a
+  one-arm study; else ``None`` (the whole cohort).
+* ``p_value``: the first "P = 0.03" / "p<0.05" after the value in its clause.
+* ``direction``: improved / worsened / unchanged only when the clause says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from .. import schema
+from ..normalize.si import is_change, to_si
+from .arms import Arm
+from .facts import ELIGIBILITY_CUE
+from .text import Doc
+
+_ELIGIBILITY_WORDS = regex.compile(
+    r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri|\bexcluded\b|\binclude[ds]?\b|\benrol|\brecruit"
+    r"|\bpatients (?:with|who had|having)\b|\bparticipants (?:with|who had)\b|\brequired\b"
+)
+_DEFINITION = regex.compile(
+    r"(?i)\bdefined as\b|\btarget(?:ed|ing)?\b|\bgoal\b|\bthreshold\b|\bcut[\s-]?off\b|\bwithin\b|\baim(?:ed|ing)? (?:at|for)\b"
+    r"|\bmaintain|\bkept\b|\btitrat|\bnormal(?:i[sz]ation| range| value)\b|\bupper limit\b"
+)
+_P_VALUE = regex.compile(
+    r"(?<![\w.])[Pp]\s*(?:[-\s]?value)?\s*(?P<cmp>[<>=\u2264\u2265]|&lt;|&gt;|<\s*or\s*=|>\s*or\s*=)\s*(?P<v>0?\.\d+|[01](?:\.\d+)?)"
+)
+_BASELINE_WORDS = regex.compile(
+    r"(?i)\b(?:at\s+baseline|baseline|before\s+(?:treatment|therapy|transplant\w*|infusion|injection|the\s+\w+)"
+    r"|pre[\s-]?(?:treatment|transplant\w*|infusion|operative)|at\s+(?:entry|admission|enrol\w*|inclusion|randomi[sz]ation)|initial(?:ly)?)\b"
+)
+_IMPROVED = regex.compile(r"(?i)\bimprov(?:ed|ement|ing|es)\b|\bameliorat")
+_WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat\w*")
+_UNCHANGED = regex.compile(
+    r"(?i)\bunchanged\b|\bremained (?:stable|unchanged|similar)\b|\bdid not (?:change|differ)\b|\bno (?:significant )?change"
+    r"|\bstable\b|\bnot (?:significantly )?(?:changed|altered)\b"
+)
+_CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<", "&gt;": ">"}
+
+
+def _p_value(text: str, start: int, end: int) -> dict[str, Any] | None:
+    m = _P_VALUE.search(text, start, end)
+    if not m:
+        return None
+    raw = m["cmp"].replace(" ", "")
+    cmp = _CMP.get(raw) or ("<=" if raw.startswith("<") else ">=")
+    try:
+        value = float(m["v"])
+    except ValueError:
+        return None
+    return {"comparator": cmp, "value": value}
+
+
+def _direction(chunk: str) -> str | None:
+    if _WORSENED.search(chunk):
+        return "worsened"
+    if _IMPROVED.search(chunk):
+        return "improved"
+    if _UNCHANGED.search(chunk):
+        return "unchanged"
+    return None
+
+
+def _time_days(doc: Doc, span: dict[str, Any], a: int, b: int, skip_baseline: bool = False) -> tuple[float | None, bool]:
+    """(days, is_baseline) of the TIME_POINT nearest ``span`` within ``a..b``."""
+    best = None
+    for tp in doc.in_range(schema.TIME_POINT, a, b):
+        days = (tp.get("attrs") or {}).get("days") or []
+        if not days:
+            continue
+        baseline = days == [0] or days == [0.0]
+        if skip_baseline and baseline:
+            continue
+        distance = span["start"] - tp["end"] if tp["end"] <= span["start"] else (tp["start"] - span["end"]) * 1.5
+        if best is None or distance < best[0]:
+            best = (distance, tp, days, baseline)
+    if best is None:
+        return None, False
+    days = best[2]
+    return (float(days[-1]) if len(days) >= 1 else None), best[3]
+
+
+def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
+    """Per LAB_VALUE id: "from" / "to" for "from A to B" pairs, "vs" for "A vs B" groups."""
+    text = doc.text
+    out: dict[str, str] = {}
+    for v1, v2 in zip(values, values[1:]):
+        between = text[v1["end"] : v2["start"]]
+        before = text[max(0, v1["start"] - 60) : v1["start"]]
+        if regex.fullmatch(r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?(?:to|\u2192|->|down to|up to)\s*", between) and regex.search(
+            r"(?i)\bfrom\s*(?:a\s+(?:mean|median)\s+(?:of\s+)?)?$|\bfrom\s+(?:[^\d\s.;,]+\s+){1,5}$", before
+        ):
+            out[v1["id"]], out[v2["id"]] = "from", "to"
+        elif regex.fullmatch(r"(?i)[^\d;]{0,30}?\b(?:vs\.?|versus|compared (?:with|to)|and|or)\s*(?:the\s+)?(?:[^\d;]{0,30})?", between):
+            out.setdefault(v1["id"], "vs")
+            out.setdefault(v2["id"], "vs")
+    return out
+
+
+def _arm_of_value(doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[dict[str, Any]]) -> int | None:
+    if not arms:
+        return None
+    if len(arms) == 1:
+        return 0
+    a, b = doc.sentences[doc.sentence_of(value["start"])]
+    refs: list[tuple[int, Arm]] = sorted(((s, arm) for arm in arms for s, _ in arm.refs if a <= s < b), key=lambda x: x[0])
+    order: list[Arm] = []
+    for _, arm in refs:
+        if arm not in order:
+            order.append(arm)
+    sentence = doc.text[a:b]
+    if len(group) >= 2 and len(order) == len(group) and (
+        "respectively" in sentence.lower() or regex.search(r"(?i)\bvs\.?\b|\bversus\b|\bcompared\b", sentence)
+    ):
+        return arms.index(order[group.index(value)])
+    ca, cb = doc.clause(value["start"])
+    near = [(s, arm) for s, arm in refs if ca <= s < cb]
+    before = [x for x in near if x[0] <= value["start"]]
+    if before:
+        return arms.index(before[-1][1])
+    if near:
+        return arms.index(near[0][1])
+    return None
+
+
+def _same_threshold(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a["analyte"] == b["analyte"] and a["comparator"] == b["comparator"] and a["value"] == b["value"]
+
+
+def _shared_comparator(text: str, v: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> str | None:
+    """A comparator written once for a value given in two units: ">1.5 mg/dL [25 umol/L]"."""
+    earlier = [u for u in values if u["end"] <= v["start"] and doc.value_of.get(u["id"]) is doc.value_of.get(v["id"])]
+    if not earlier:
+        return None
+    prev = earlier[-1]
+    if (prev.get("attrs") or {}).get("comparator") and regex.fullmatch(r"\s*[\(\[]\s*", text[prev["end"] : v["start"]]):
+        return prev["attrs"]["comparator"]
+    return None
+
+
+def _reported_before(doc: Doc, values: list[dict[str, Any]], test: dict[str, Any], index: int) -> bool:
+    """Whether sentence ``index`` reports a value of the same analyte (the next one goes on)."""
+    analyte = (test.get("attrs") or {}).get("analyte")
+    a, b = doc.sentences[index]
+    return any(
+        a <= u["start"] < b and ((doc.value_of[u["id"]].get("attrs") or {}).get("analyte") == analyte)
+        for u in values
+    )
+
+
+def outcomes_and_eligibility(doc: Doc, arms: list[Arm]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    outcomes: list[dict[str, Any]] = []
+    eligibility: list[dict[str, Any]] = []
+    text = doc.text
+    values = [v for v in doc.by_label.get(schema.LAB_VALUE, []) if v["id"] in doc.value_of]
+    pairs = _pairs(doc, values)
+    # values of one test in one sentence, in order (for "vs" and "respectively")
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for v in values:
+        groups.setdefault((doc.value_of[v["id"]]["id"], doc.sentence_of(v["start"])), []).append(v)
+    for v in values:
+        test = doc.value_of[v["id"]]
+        attrs = v.get("attrs") or {}
+        test_attrs = test.get("attrs") or {}
+        analyte = test_attrs.get("analyte") or test["text"].lower()
+        sentence_index = doc.sentence_of(v["start"])
+        sentence = doc.sentence_text(sentence_index)
+        ca, cb = doc.clause(v["start"])
+        clause = text[ca:cb]
+        comparator = attrs.get("comparator") or _shared_comparator(text, v, values, doc)
+        if comparator and attrs.get("sd") is None:
+            # a threshold: of the eligibility criteria, or of a definition ("PNAC: bilirubin >1.5
+            # mg/dL"), a background statement ("MDF score >=32"): never a result
+            if ELIGIBILITY_CUE.search(sentence) or _ELIGIBILITY_WORDS.search(sentence):
+                item = {"analyte": analyte, "comparator": comparator,
+                        "value": attrs.get("value") if attrs.get("value") is not None else attrs.get("low"),
+                        "unit": attrs.get("unit")}
+                if not any(_same_threshold(item, e) for e in eligibility):
+                    eligibility.append(item)
+            continue
+        elif ELIGIBILITY_CUE.search(sentence) and regex.search(r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri", sentence):
+            continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
+        if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
+            continue  # a target range
+        role = pairs.get(v["id"])
+        before = text[max(ca, v["start"] - 60) : v["start"]]
+        if role == "from":
+            kind, days = "baseline", 0.0
+        elif role == "to":
+            kind = "follow_up"
+            days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
+            if days is None:
+                days, _ = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=True)
+        else:
+            if regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
+                kind = "difference"
+            elif is_change(text, v["start"], attrs.get("value")):
+                kind = "change"
+            else:
+                kind = None
+            moved = kind is not None  # a change is read at a later time, not at "baseline"
+            days, baseline = _time_days(doc, v, ca, cb, skip_baseline=moved)
+            if days is None:
+                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=moved)
+            if days is None and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
+                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
+            if kind is None:
+                if baseline or (days is None and _BASELINE_WORDS.search(before)):
+                    kind, days = "baseline", 0.0
+                else:
+                    kind = "follow_up"
+        group = groups[(test["id"], sentence_index)]
+        arm = _arm_of_value(doc, arms, v, group)
+        after_end = cb
+        p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
+        outcome = {
+            "analyte": analyte,
+            "arm": arm,
+            "days": days,
+            "kind": kind,
+            "value": attrs.get("value"),
+            "sd": attrs.get("sd"),
+            "low": attrs.get("low"),
+            "high": attrs.get("high"),
+            "unit": attrs.get("unit"),
+            "p_value": p_value,
+            "direction": _direction(clause),
+        }
+        if attrs.get("comparator"):
+            outcome["comparator"] = attrs["comparator"]
+        si = attrs.get("si") or to_si(analyte, attrs, change=kind in ("change", "difference"))
+        if si is not None:
+            outcome["si"] = si
+        outcomes.append(outcome)
+    return outcomes, eligibility

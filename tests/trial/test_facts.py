@@ -1,0 +1,92 @@
+"""celltx.trial.facts: design, N, condition, country, follow-up, adverse events."""
+
+from __future__ import annotations
+
+import pytest
+
+from celltx.trial import facts
+from celltx.trial.text import Doc
+
+from .helpers import days, record
+
+
+def doc(text: str, spans=()) -> Doc:
+    return Doc.from_record(record(text, list(spans)))
+
+
+@pytest.mark.parametrize(
+    ("text", "arms", "design"),
+    [
+        ("Patients were randomized to MSCs or placebo.", 2, "rct"),
+        ("Eighty patients will be randomised to early or late infusion.", 2, "protocol"),
+        ("In this non-randomized controlled study, 40 patients received cells.", 2, "non_randomized_controlled"),
+        ("A single-arm, open-label study of MSC infusion.", 1, "single_arm"),
+        ("We report a case series of three children.", 1, "case_series"),
+        ("The MSC group was compared with a control group.", 2, "non_randomized_controlled"),
+        ("Albumin improved.", 0, None),
+    ],
+)
+def test_design(text, arms, design):
+    assert facts.design(doc(text), arms) == design
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("A total of 26 patients were enrolled. Of these, 23 patients received cells.", 26),
+        ("Twenty-nine children 2 to 6 years of age participated in this trial.", 29),
+        ("A total of 124 patients were initially evaluated. 62 patients were randomized into 2 groups.", 62),
+        ("We enrolled 40 patients with cirrhosis.", 40),
+        ("Participants with cirrhosis (n = 120) were studied.", 120),
+        ("Albumin rose in 12 of 20 patients.", None),
+    ],
+)
+def test_n_enrolled(text, n):
+    assert facts.n_enrolled(doc(text)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("We enrolled 40 patients with decompensated liver cirrhosis who had ascites.", "decompensated liver cirrhosis"),
+        ("Children with idiopathic autism spectrum disorder (ASD) participated.", "idiopathic autism spectrum disorder"),
+        ("TITLE: MSCs for Severe Alcoholic Hepatitis: A Randomized Trial\nABSTRACT: text.", "Severe Alcoholic Hepatitis"),
+        ("TITLE: Hepatocyte transplantation in children.\nABSTRACT: text.", None),
+    ],
+)
+def test_condition(text, condition):
+    assert facts.condition(doc(text)) == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A single centre (Bristol, UK) trial.", "United Kingdom"),
+        ("Egyptian patients with HCV were treated.", "Egypt"),
+        ("The trial was conducted in Germany and Austria.", "Germany"),
+        ("US imaging showed no change.", None),
+        ("Chinese medicine was not allowed.", None),
+    ],
+)
+def test_country(text, country):
+    assert facts.country(doc(text)) == country
+
+
+def test_follow_up_is_the_longest_study_time_point_outside_eligibility():
+    text = "Patients with diabetes for at least 5 years were included. Outcomes at 12 and 24 weeks."
+    d = doc(text, [("TIME_POINT", "5 years", days(1825)), ("TIME_POINT", "12 and 24 weeks", days(84, 168))])
+    assert facts.follow_up_days(d) == 168.0
+    assert facts.follow_up_days(doc("No times.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No serious adverse events occurred; fever was observed in 3 patients.", {"events": ["fever"], "serious": False}),
+        ("Adverse events included fever, headache and nausea.", {"events": ["fever", "headache", "nausea"], "serious": None}),
+        ("Two serious adverse events occurred in the MSC group.", {"events": [], "serious": True}),
+        ("Albumin improved.", None),
+    ],
+)
+def test_adverse_events(text, expected):
+    assert facts.adverse_events(doc(text)) == expected

@@ -1,0 +1,83 @@
+"""celltx.trial.outcomes: kind, days, arm, p-value and direction of each lab result."""
+
+from __future__ import annotations
+
+from celltx.trial.summary import summarize
+
+from .helpers import days, lab, record, value
+
+
+def outcomes(rec):
+    return summarize(rec)["outcomes"]
+
+
+def test_from_to_gives_baseline_and_follow_up_with_days_and_p():
+    text = "Albumin improved from 28 ± 4 to 33 ± 5 g/L at 24 weeks (P < 0.05)."
+    rec = record(text, [
+        ("LAB_TEST", "Albumin", lab("albumin")),
+        ("LAB_VALUE", "28 ± 4", value(28, 4, "g/L")),
+        ("LAB_VALUE", "33 ± 5 g/L", value(33, 5, "g/L")),
+        ("TIME_POINT", "24 weeks", days(168)),
+    ], [("28 ± 4", "Albumin"), ("33 ± 5 g/L", "Albumin")])
+    base, follow = outcomes(rec)
+    assert (base["kind"], base["days"], base["value"], base["sd"]) == ("baseline", 0.0, 28, 4)
+    assert (follow["kind"], follow["days"], follow["value"]) == ("follow_up", 168.0, 33)
+    assert follow["p_value"] == {"comparator": "<", "value": 0.05}
+    assert follow["direction"] == "improved"
+    assert follow["si"]["unit"] == "g/L"
+
+
+def test_vs_values_follow_the_order_of_the_arms():
+    text = ("At 6 months, HbA1c fell more in the insulin group (-1.2% vs. -0.5%; p = 0.002) "
+            "than in the metformin group.")
+    rec = record(text, [
+        ("LAB_TEST", "HbA1c", lab("hba1c")),
+        ("LAB_VALUE", "-1.2%", value(-1.2, unit="%")),
+        ("LAB_VALUE", "-0.5%", value(-0.5, unit="%")),
+        ("TIME_POINT", "6 months", days(180)),
+    ], [("-1.2%", "HbA1c"), ("-0.5%", "HbA1c")])
+    out = outcomes(rec)
+    assert [(o["arm"], o["kind"], o["days"]) for o in out] == [(0, "change", 180.0), (1, "change", 180.0)]
+    assert out[0]["p_value"] == {"comparator": "=", "value": 0.002}
+    assert round(out[0]["si"]["value"], 1) == -13.1  # a change converts by the slope only
+
+
+def test_difference_and_baseline_words():
+    text = "The between-group difference in ALT was 12 U/L. At baseline, ALT was 80 U/L in the cohort."
+    rec = record(text, [
+        ("LAB_TEST", "ALT", lab("alanine aminotransferase")),
+        ("LAB_VALUE", "12 U/L", value(12, unit="U/L")),
+        ("LAB_TEST", "ALT", lab("alanine aminotransferase"), 2),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "80 U/L", value(80, unit="U/L")),
+    ], [("12 U/L", "ALT"), ("80 U/L", "ALT#2")])
+    out = outcomes(rec)
+    assert [(o["kind"], o["days"]) for o in out] == [("difference", None), ("baseline", 0.0)]
+
+
+def test_eligibility_thresholds_are_kept_apart():
+    text = "Patients with a MELD score ≥10 were eligible. MELD fell to 12 ± 3 at 24 weeks."
+    rec = record(text, [
+        ("LAB_TEST", "MELD score", lab("meld")),
+        ("LAB_VALUE", "≥10", value(10, comparator=">=")),
+        ("LAB_TEST", "MELD", lab("meld"), 2),
+        ("LAB_VALUE", "12 ± 3", value(12, 3)),
+        ("TIME_POINT", "24 weeks", days(168)),
+    ], [("≥10", "MELD score"), ("12 ± 3", "MELD")])
+    summary = summarize(rec)
+    assert summary["eligibility"] == [{"analyte": "meld", "comparator": ">=", "value": 10, "unit": None}]
+    assert [(o["analyte"], o["kind"], o["days"]) for o in summary["outcomes"]] == [("meld", "follow_up", 168.0)]
+
+
+def test_target_ranges_are_no_outcomes():
+    text = "Insulin was titrated to keep glucose within 4.0-7.0 mmol/L."
+    rec = record(text, [
+        ("LAB_TEST", "glucose", lab("glucose")),
+        ("LAB_VALUE", "4.0-7.0 mmol/L", value(None, unit="mmol/L", low=4.0, high=7.0)),
+    ], [("4.0-7.0 mmol/L", "glucose")])
+    assert outcomes(rec) == []
+
+
+def test_unlinked_values_are_no_outcomes():
+    rec = record("Albumin 30 g/L.", [("LAB_VALUE", "30 g/L", value(30, unit="g/L"))])
+    assert outcomes(rec) == []
