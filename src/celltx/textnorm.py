@@ -100,7 +100,9 @@ _CLEAN_RE = regex.compile(
     rf"|(?P<inline></?(?i:{_INLINE_TAGS})(?:\s[^<>]{{0,200}})?>)"
     rf"|(?P<block></?(?i:{_BLOCK_TAGS})(?:\s[^<>]{{0,200}})?/?>)"
 )
-_CLEAN_HINT = regex.compile(rf"[\ud800-\udfff\ufb00-\ufb06{_INVISIBLE}{_CONTROLS}&<]")
+#: A cheap test that ``_CLEAN_RE`` can match at all: one of its characters, "&" before "#" or a
+#: letter (an entity), "<" before "/" or a letter (a tag). "P<0.05" or "R&D " need no scan.
+_CLEAN_HINT = regex.compile(rf"[\ud800-\udfff\ufb00-\ufb06{_INVISIBLE}{_CONTROLS}]|&[#A-Za-z]|</?[A-Za-z]")
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 #: What a lone surrogate becomes (spaCy cannot store one: its strings must encode as UTF-8).
 REPLACEMENT_CHARACTER = "\ufffd"
