@@ -25,89 +25,44 @@ Scores come from :mod:`celltx.evaluate.scorer` (strict/lenient span P/R/F1 per l
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .. import schema
 from .train import DEV, POLICY_FILE, TEST, TrainError
 
-UNION, GAPS, RULES = "union", "gaps", "rules"
-MODES = (RULES, UNION, GAPS)
+UNION, GAPS, RULES, MODEL = "union", "gaps", "rules", "model_only"
+MODES = (RULES, UNION, GAPS, MODEL)
 #: Component name used by celltx.components.ner.add_trained_ner for the candidates copier.
 CANDIDATES_PIPE = "celltx_ner"
 EVAL_FACTORY = "celltx_train_ner_candidates"
 EVAL_PIPE = "celltx_ner_policy"
 
 
-class PolicyCandidates:
-    """Like ``celltx_ner_candidates``, with per-label union/gap-filling (for the comparison).
-
-    ``union``: labels whose entities are always added; ``gaps``: labels whose entities are
-    added only when they overlap no existing candidate of the same label.
-    """
-
-    def __init__(
-        self, nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None
-    ) -> None:
-        self.name = name
-        self.union = set(union or [])
-        self.gaps = set(gaps or [])
-
-    def __call__(self, doc: Doc) -> Doc:
-        from ..components.ner import trimmed
-        from ..components.regex_spans import add_candidates
-
-        existing = list(doc.spans.get(schema.CANDIDATES_KEY, []))
-        new = []
-        for ent in doc.ents:
-            label = ent.label_
-            if label not in self.union and label not in self.gaps:
-                continue
-            if label not in self.union and any(
-                c.label_ == label and c.start_char < ent.end_char and ent.start_char < c.end_char
-                for c in existing
-            ):
-                continue  # gap filling: a rule candidate of this label is already there
-            span = trimmed(ent)  # as celltx_ner_candidates does
-            if span is None:
-                continue
-            span._.origin = "ner"
-            new.append(span)
-        add_candidates(doc, new)
-        doc.ents = []
-        return doc
-
-
-@Language.factory(EVAL_FACTORY, default_config={"union": None, "gaps": None})
+@Language.factory(
+    EVAL_FACTORY, default_config={"union": None, "gaps": None, "replace": None}
+)
 def make_policy_candidates(
-    nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None
+    nlp: Language,
+    name: str,
+    union: list[str] | None,
+    gaps: list[str] | None,
+    replace: list[str] | None,
 ):
-    return PolicyCandidates(nlp, name, union, gaps)
+    """``celltx_ner_candidates`` whose label sets the comparison changes between runs."""
+    from ..components.ner import NerCandidates
 
-
-@contextmanager
-def _model_at(path: Path) -> Iterator[None]:
-    """Make ``celltx.pipeline`` use the model at ``path`` while building pipelines."""
-    from .. import pipeline
-
-    original = pipeline.ner_model_path
-    pipeline.ner_model_path = lambda: Path(path)
-    try:
-        yield
-    finally:
-        pipeline.ner_model_path = original
+    return NerCandidates(nlp, name, None, union or [], gaps or [], replace or [])
 
 
 def build_system(system: str, model_path: Path | None = None) -> Language:
     """A fresh (uncached) pipeline; ``full`` gets the policy-comparison candidates copier."""
     from .. import pipeline
 
-    build = pipeline.load.__wrapped__
+    build = pipeline.build
     if system == RULES:
         return build("rules")
     if model_path is None:
@@ -122,11 +77,13 @@ def build_system(system: str, model_path: Path | None = None) -> Language:
         nlp = build("rules")
         add_trained_ner(nlp, Path(model_path))
         nlp.add_pipe(
-            EVAL_FACTORY, name=EVAL_PIPE, before=CANDIDATES_PIPE, config={"union": [], "gaps": []}
+            EVAL_FACTORY,
+            name=EVAL_PIPE,
+            before=CANDIDATES_PIPE,
+            config={"union": [], "gaps": [], "replace": []},
         )
         return nlp
-    with _model_at(model_path):
-        return build(system)
+    return build(system, model_path)
 
 
 def predict(nlp: Language, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -199,9 +156,11 @@ def choose_policy(
     full = build_system("full", model_path)
     pipe = full.get_pipe(EVAL_PIPE)
 
-    def run_full(name: str, union: list[str], gaps: list[str]) -> dict[str, Any]:
+    def run_full(
+        name: str, union: list[str], gaps: list[str], replace: list[str] | None = None
+    ) -> dict[str, Any]:
         note(f"scoring {name}")
-        pipe.union, pipe.gaps = set(union), set(gaps)
+        pipe.union, pipe.gaps, pipe.replace = set(union), set(gaps), set(replace or [])
         tables[name] = score_table(gold, predict(full, gold))
         return tables[name]
 
@@ -213,8 +172,9 @@ def choose_policy(
         options = {RULES: tables["rules"]}
         options[UNION] = run_full(f"full:union:{label}", [label], [])
         options[GAPS] = run_full(f"full:gaps:{label}", [], [label])
+        options[MODEL] = run_full(f"full:model:{label}", [], [], [label])
         best = RULES
-        for mode in (UNION, GAPS):
+        for mode in (UNION, GAPS, MODEL):
             t = options[mode]
             if (
                 _key(t, label) > _key(options[best], label)
@@ -234,15 +194,17 @@ def choose_policy(
         }
     union = [label for label in labels if decisions[label]["mode"] == UNION]
     gaps = [label for label in labels if decisions[label]["mode"] == GAPS]
-    chosen = run_full("full:chosen", union, gaps)
+    model_only = [label for label in labels if decisions[label]["mode"] == MODEL]
+    chosen = run_full("full:chosen", union, gaps, model_only)
     return {
-        "labels": union + gaps,
+        "labels": union + gaps + model_only,
         "union": union,
         "gaps": gaps,
+        "model_only": model_only,
         "chosen_on": DEV,
         "n_dev_docs": len(gold),
         "dev_ids": [r.get("id") for r in gold],
-        "criterion": "per label: strict F1 of that label (ties: lenient F1, then rules > union > gaps) "
+        "criterion": "per label: strict F1 of that label (ties: lenient F1, then rules > union > gaps > model) "
         "with only that label taken from the model; never if micro strict F1 falls below rules-only",
         "model": _model_stamp(model_path),
         "decisions": decisions,

@@ -225,6 +225,43 @@ def fingerprint(records: Iterable[Mapping[str, Any]]) -> str:
     return digest.hexdigest()[:16]
 
 
+def build_cell_ner_records(
+    folder: str | os.PathLike[str] | None,
+    parts: Sequence[str] = (TRAIN,),
+    silver: bool = True,
+    log: IO[str] | None = None,
+) -> list[dict[str, Any]]:
+    """The cell-type corpora's ``parts`` (train parts only by default) as training records.
+
+    CELL_TYPE comes from the corpora (mapped as :mod:`celltx.train.cellner` describes); with
+    ``silver`` the other labels come from the rule pipeline. Returns ``[]`` with a message on
+    ``log`` when the folder is absent (the corpora are read from ``../shared/corpora``, never
+    copied into the repository).
+    """
+    from . import cellner
+
+    log = log if log is not None else sys.stderr
+    found = cellner.find_cell_ner_dir(folder)
+    if found is None:
+        where = folder if folder is not None else "../shared/corpora/cell-ner"
+        log.write(f"celltx train: cell-ner corpora not found at {where}: skipped\n")
+        return []
+    docs = []
+    for corpus, (_stem, have) in cellner.CORPORA.items():
+        for part in parts:
+            part = "train" if part == TRAIN else part
+            if part in have and cellner.corpus_file(found, corpus, part).is_file():
+                docs.extend(cellner.load_part(found, corpus, part))
+    spans = cellner.rule_silver([d.text for d in docs]) if silver and docs else None
+    records = cellner.to_records(docs, split=TRAIN, silver=spans)
+    log.write(
+        f"celltx train: cell-ner: {len(records)} pseudo-documents from {found} "
+        f"({sum(len(d.cells) for d in docs)} CELL_TYPE mentions"
+        f"{', rule silver for the other labels' if spans is not None else ''})\n"
+    )
+    return records
+
+
 # --------------------------------------------------------------------------- config
 
 
