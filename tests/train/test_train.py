@@ -250,9 +250,9 @@ def test_cli_trains_and_chooses_policy_on_dev(gold_dir, tmp_path, capsys):
     policy = json.loads((out / POLICY_FILE).read_text("utf-8"))
     assert policy["chosen_on"] == "dev" and policy["dev_ids"] == ["tiny-5"]
     assert set(policy["labels"]) <= set(schema.LABELS)
-    assert set(policy["union"]) | set(policy["gaps"]) | set(policy["model_only"]) == set(
-        policy["labels"]
-    )
+    from celltx.components.ner import COMBINATIONS
+
+    assert {label for m in COMBINATIONS for label in policy[m]} == set(policy["labels"])
     assert {"rules", "ner", "full:union:all", "full:chosen"} <= set(policy["table"])
     assert policy["table"]["rules"]["strict"]["micro"]["tp"] >= 0
 
@@ -284,13 +284,16 @@ def test_load_with_a_model_built_elsewhere(trained, tmp_path):
     model = tmp_path / "elsewhere"
     shutil.copytree(trained.path, model)
     write_policy({"labels": ["TIME_POINT", "ROUTE"], "union": ["ROUTE"], "gaps": ["TIME_POINT"], "model_only": []}, model)
-    assert policy_modes(model) == {"union": ["ROUTE"], "gaps": ["TIME_POINT"], "model_only": []}
+    modes = policy_modes(model)
+    assert modes["union"] == ["ROUTE"] and modes["gaps"] == ["TIME_POINT"]
+    assert modes["model_only"] == modes["confirm"] == modes["confirm_gaps"] == []
     nlp = pipeline.load("full", model=model)
     assert nlp is pipeline.load("full", model=str(model))  # cached per model folder
     assert {"celltx_ner_model", "celltx_ner"} <= set(nlp.pipe_names)
     info = nlp.meta["celltx"]["ner"]
     assert info["model"] == str(model.resolve())
-    assert info["combination"] == {"union": ["ROUTE"], "gaps": ["TIME_POINT"], "model_only": []}
+    assert info["combination"]["union"] == ["ROUTE"]
+    assert info["combination"]["gaps"] == ["TIME_POINT"]
     nlp("Umbilical cord MSCs were infused intravenously; ALT was 41±9 U/L at 12 weeks.")
     # a policy that takes no label: the model does not run at all
     write_policy({"labels": [], "union": [], "gaps": [], "model_only": []}, model)
@@ -329,3 +332,9 @@ def test_candidates_modes(trained):
     assert ("TIME_POINT", "12 weeks", "ner") in union and ("ROUTE", "infused", "ner") not in union
     model_only = run(union=[], gaps=[], replace=["ROUTE"])
     assert [c for c in model_only if c[0] == "ROUTE"] == [("ROUTE", "infused", "ner")]
+    # confirm: the rule ROUTE "intravenously" is not backed by a model ROUTE: dropped
+    confirm = run(confirm=["ROUTE", "TIME_POINT"])
+    assert [c[:2] for c in confirm if c[0] == "TIME_POINT"] == [("TIME_POINT", "12 weeks")]
+    assert not [c for c in confirm if c[0] == "ROUTE"]
+    confirm_gaps = run(confirm_gaps=["ROUTE"])
+    assert [c for c in confirm_gaps if c[0] == "ROUTE"] == [("ROUTE", "infused", "ner")]

@@ -266,10 +266,10 @@ def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
         raise CliError(str(err)) from err
     path = write_policy(policy, out)
     print(format_table(policy))
-    print(
-        f"policy: labels from the model {policy['labels']} (union {policy['union']}, "
-        f"gaps {policy['gaps']}, model only {policy.get('model_only', [])}) -> {path}"
-    )
+    from ..components.ner import COMBINATIONS
+
+    modes = ", ".join(f"{m} {policy.get(m, [])}" for m in COMBINATIONS)
+    print(f"policy: labels from the model {policy['labels']} ({modes}) -> {path}")
     return policy
 
 

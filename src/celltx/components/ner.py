@@ -30,20 +30,30 @@ def trimmed(ent: Span) -> Span | None:
 
 
 #: How the full pipeline combines one label of the model with the rules (chosen per label on
-#: the real dev split by ``celltx train``; see :mod:`celltx.train.policy`).
-UNION, GAPS, REPLACE = "union", "gaps", "model_only"
-COMBINATIONS = (UNION, GAPS, REPLACE)
+#: the real dev split by ``celltx train``; see :mod:`celltx.train.policy`). The names are the
+#: keys of ``celltx_policy.json``; the component's config has the same lists (``model_only`` is
+#: its ``replace``).
+UNION, GAPS, REPLACE, CONFIRM, CONFIRM_GAPS = "union", "gaps", "model_only", "confirm", "confirm_gaps"
+COMBINATIONS = (UNION, GAPS, REPLACE, CONFIRM, CONFIRM_GAPS)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start_char < b.end_char and b.start_char < a.end_char
 
 
 class NerCandidates:
-    """Copy the model's entities into the candidate group, per label:
+    """Combine the model's entities with the rule candidates, per label:
 
     * ``union``: every entity of the label is added (merge then resolves overlaps);
     * ``gaps``: an entity is added only where no rule candidate of the label overlaps it;
-    * ``replace`` (model only): the rule candidates of the label are removed, the model's kept.
+    * ``replace`` (model only): the rule candidates of the label are removed, the model's added;
+    * ``confirm``: the rule candidates of the label are kept only where an entity of the model
+      with that label overlaps them (the model says *whether*, the rules say *where*); nothing
+      is added;
+    * ``confirm_gaps``: ``confirm``, plus the model's entities where no rule candidate is.
 
-    Labels in none of the lists are left to the rules. ``labels`` is the older form (a plain
-    union list; ``None`` = every label) and is used only when the three lists are all ``None``.
+    Labels in no list are left to the rules. ``labels`` is the older form (a plain union list;
+    ``None`` = every label), used only when all the lists are ``None``.
     """
 
     def __init__(
@@ -54,15 +64,27 @@ class NerCandidates:
         union: list[str] | None = None,
         gaps: list[str] | None = None,
         replace: list[str] | None = None,
+        confirm: list[str] | None = None,
+        confirm_gaps: list[str] | None = None,
     ) -> None:
         self.name = name
         self.all_labels = False
-        if union is None and gaps is None and replace is None:
+        if all(x is None for x in (union, gaps, replace, confirm, confirm_gaps)):
             self.all_labels = labels is None
             union = list(labels or [])
         self.union = set(union or [])
         self.gaps = set(gaps or [])
         self.replace = set(replace or [])
+        self.confirm = set(confirm or [])
+        self.confirm_gaps = set(confirm_gaps or [])
+
+    def set_modes(self, modes: dict[str, list[str]]) -> None:
+        self.all_labels = False
+        self.union = set(modes.get(UNION, []))
+        self.gaps = set(modes.get(GAPS, []))
+        self.replace = set(modes.get(REPLACE, []))
+        self.confirm = set(modes.get(CONFIRM, []))
+        self.confirm_gaps = set(modes.get(CONFIRM_GAPS, []))
 
     @property
     def modes(self) -> dict[str, list[str]]:
@@ -70,27 +92,38 @@ class NerCandidates:
             UNION: sorted(self.union),
             GAPS: sorted(self.gaps),
             REPLACE: sorted(self.replace),
+            CONFIRM: sorted(self.confirm),
+            CONFIRM_GAPS: sorted(self.confirm_gaps),
         }
 
     def __call__(self, doc: Doc) -> Doc:
         from .. import schema
 
+        ents = list(doc.ents)
         existing = list(doc.spans.get(schema.CANDIDATES_KEY, []))
-        if self.replace:
-            kept = [c for c in existing if c.label_ not in self.replace]
+        checked = self.confirm | self.confirm_gaps
+        if self.replace or checked:
+            kept = [
+                c
+                for c in existing
+                if c.label_ not in self.replace
+                and (
+                    c.label_ not in checked
+                    or any(e.label_ == c.label_ and _overlap(e, c) for e in ents)
+                )
+            ]
             if len(kept) != len(existing):
                 doc.spans[schema.CANDIDATES_KEY] = kept
                 existing = kept
+        add_all = self.union | self.replace
+        add_gaps = self.gaps | self.confirm_gaps
         new = []
-        for ent in doc.ents:
+        for ent in ents:
             label = ent.label_
-            if not (self.all_labels or label in self.union or label in self.replace):
-                if label not in self.gaps:
+            if not (self.all_labels or label in add_all):
+                if label not in add_gaps:
                     continue
-                if any(
-                    c.label_ == label and c.start_char < ent.end_char and ent.start_char < c.end_char
-                    for c in existing
-                ):
+                if any(c.label_ == label and _overlap(c, ent) for c in existing):
                     continue  # gap filling: a rule candidate of this label is already there
             span = trimmed(ent)
             if span is None:
@@ -104,7 +137,14 @@ class NerCandidates:
 
 @Language.factory(
     "celltx_ner_candidates",
-    default_config={"labels": None, "union": None, "gaps": None, "replace": None},
+    default_config={
+        "labels": None,
+        "union": None,
+        "gaps": None,
+        "replace": None,
+        "confirm": None,
+        "confirm_gaps": None,
+    },
 )
 def make_ner_candidates(
     nlp: Language,
@@ -113,8 +153,10 @@ def make_ner_candidates(
     union: list[str] | None,
     gaps: list[str] | None,
     replace: list[str] | None,
+    confirm: list[str] | None,
+    confirm_gaps: list[str] | None,
 ) -> NerCandidates:
-    return NerCandidates(nlp, name, labels, union, gaps, replace)
+    return NerCandidates(nlp, name, labels, union, gaps, replace, confirm, confirm_gaps)
 
 
 POLICY_FILE = "celltx_policy.json"
@@ -134,11 +176,10 @@ def policy_modes(path: Path) -> dict[str, list[str]] | None:
     policy = read_policy(path)
     if policy is None:
         return None
-    return {
-        UNION: list(policy.get(UNION, policy.get("labels", []))),
-        GAPS: list(policy.get(GAPS, [])),
-        REPLACE: list(policy.get(REPLACE, [])),
-    }
+    modes = {mode: list(policy.get(mode, [])) for mode in COMBINATIONS}
+    if UNION not in policy:  # the oldest policies listed only "labels" (a union)
+        modes[UNION] = list(policy.get("labels", []))
+    return modes
 
 
 def policy_labels(path: Path) -> list[str] | None:
@@ -157,7 +198,7 @@ def add_trained_ner(
 ) -> None:
     """Source the trained ``ner`` from ``path`` into ``nlp`` just before the abbreviation step
     (``celltx_ner_model``), and the candidates copier after it (``celltx_ner``): ``modes`` gives
-    the per-label combination ({"union", "gaps", "model_only"} -> labels), else ``labels`` (a union;
+    the per-label combination (:data:`COMBINATIONS` -> labels), else ``labels`` (a union;
     ``None`` = every label)."""
     trained = spacy.load(path)
     before = "celltx_abbreviations" if "celltx_abbreviations" in nlp.pipe_names else "celltx_merge"
@@ -167,6 +208,8 @@ def add_trained_ner(
             "union": list(modes.get(UNION, [])),
             "gaps": list(modes.get(GAPS, [])),
             "replace": list(modes.get(REPLACE, [])),
+            "confirm": list(modes.get(CONFIRM, [])),
+            "confirm_gaps": list(modes.get(CONFIRM_GAPS, [])),
         }
     else:
         config = {"labels": labels}

@@ -1,21 +1,22 @@
-"""Choose, on the DEV split, which labels the full pipeline takes from the trained NER.
+"""Choose, on the DEV split, how the full pipeline combines each label of the model with the rules.
 
-``celltx_ner_candidates`` copies the model's entities into the candidate group for the labels
-in its ``labels`` config; ``celltx_merge`` then resolves them against the rule candidates. For
-every label this module compares, on dev documents:
+``celltx_ner_candidates`` combines the model's entities with the rule candidates per label
+(:class:`celltx.components.ner.NerCandidates`); ``celltx_merge`` then resolves the candidates.
+For every label this module compares, on dev documents:
 
 * ``rules``: the rule pipeline alone (the model contributes nothing for the label);
-* ``union``: the model's entities of that label are added as candidates (merge keeps the
-  longest of overlapping same-label candidates, whatever their origin);
-* ``gaps``: rules first, the model fills gaps: a model entity is added only when it overlaps
-  no rule candidate of the same label.
+* ``union``: the model's entities of that label are added as candidates;
+* ``gaps``: rules first; a model entity is added only when it overlaps no rule candidate;
+* ``model_only``: the model's entities replace the rule candidates of the label;
+* ``confirm``: a rule candidate is kept only when a model entity of the label overlaps it;
+* ``confirm_gaps``: ``confirm`` plus gap filling.
 
 Each label is tried alone (the model contributes only that label), so the effect measured is
 the label's own. A label is taken from the model when a mode beats ``rules`` on the label's
-strict F1 (ties: lenient F1, then the simpler option: rules, then union, then gaps) and the
-micro strict F1 over all labels does not fall (suppression across labels can hurt others).
+strict F1 (ties: lenient F1, then the simpler option, in the order above) and the micro strict
+F1 over all labels does not fall below rules-only (suppression across labels can hurt others).
 The chosen combination is then scored as a whole, next to rules-only, NER-only and
-all-labels-union, and everything goes into ``celltx_policy.json`` next to the model.
+all-labels union/gaps, and everything goes into ``celltx_policy.json`` next to the model.
 
 Scores come from :mod:`celltx.evaluate.scorer` (strict/lenient span P/R/F1 per label).
 """
@@ -32,10 +33,13 @@ from typing import IO, Any
 from spacy.language import Language
 
 from .. import schema
+from ..components.ner import COMBINATIONS, GAPS, REPLACE, UNION
 from .train import DEV, POLICY_FILE, TEST, TrainError
 
-UNION, GAPS, RULES, MODEL = "union", "gaps", "rules", "model_only"
-MODES = (RULES, UNION, GAPS, MODEL)
+RULES = "rules"
+MODEL = REPLACE
+#: Options compared per label, simplest first (ties keep the earlier one).
+MODES = (RULES, *COMBINATIONS)
 #: Component name used by celltx.components.ner.add_trained_ner for the candidates copier.
 CANDIDATES_PIPE = "celltx_ner"
 EVAL_FACTORY = "celltx_train_ner_candidates"
@@ -43,7 +47,8 @@ EVAL_PIPE = "celltx_ner_policy"
 
 
 @Language.factory(
-    EVAL_FACTORY, default_config={"union": None, "gaps": None, "replace": None}
+    EVAL_FACTORY,
+    default_config={"union": None, "gaps": None, "replace": None, "confirm": None, "confirm_gaps": None},
 )
 def make_policy_candidates(
     nlp: Language,
@@ -51,11 +56,15 @@ def make_policy_candidates(
     union: list[str] | None,
     gaps: list[str] | None,
     replace: list[str] | None,
+    confirm: list[str] | None,
+    confirm_gaps: list[str] | None,
 ):
     """``celltx_ner_candidates`` whose label sets the comparison changes between runs."""
     from ..components.ner import NerCandidates
 
-    return NerCandidates(nlp, name, None, union or [], gaps or [], replace or [])
+    return NerCandidates(
+        nlp, name, None, union or [], gaps or [], replace or [], confirm or [], confirm_gaps or []
+    )
 
 
 def build_system(system: str, model_path: Path | None = None) -> Language:
@@ -80,7 +89,7 @@ def build_system(system: str, model_path: Path | None = None) -> Language:
             EVAL_FACTORY,
             name=EVAL_PIPE,
             before=CANDIDATES_PIPE,
-            config={"union": [], "gaps": [], "replace": []},
+            config={"union": [], "gaps": [], "replace": [], "confirm": [], "confirm_gaps": []},
         )
         return nlp
     return build(system, model_path)
@@ -156,25 +165,22 @@ def choose_policy(
     full = build_system("full", model_path)
     pipe = full.get_pipe(EVAL_PIPE)
 
-    def run_full(
-        name: str, union: list[str], gaps: list[str], replace: list[str] | None = None
-    ) -> dict[str, Any]:
+    def run_full(name: str, modes: Mapping[str, Sequence[str]]) -> dict[str, Any]:
         note(f"scoring {name}")
-        pipe.union, pipe.gaps, pipe.replace = set(union), set(gaps), set(replace or [])
+        pipe.set_modes({m: list(v) for m, v in modes.items()})
         tables[name] = score_table(gold, predict(full, gold))
         return tables[name]
 
-    run_full("full:union:all", list(labels), [])
-    run_full("full:gaps:all", [], list(labels))
+    run_full("full:union:all", {UNION: list(labels)})
+    run_full("full:gaps:all", {GAPS: list(labels)})
     decisions: dict[str, Any] = {}
     rules_micro = tables["rules"]["strict"]["micro"]["f1"]
     for label in labels:
         options = {RULES: tables["rules"]}
-        options[UNION] = run_full(f"full:union:{label}", [label], [])
-        options[GAPS] = run_full(f"full:gaps:{label}", [], [label])
-        options[MODEL] = run_full(f"full:model:{label}", [], [], [label])
+        for mode in COMBINATIONS:
+            options[mode] = run_full(f"full:{mode}:{label}", {mode: [label]})
         best = RULES
-        for mode in (UNION, GAPS, MODEL):
+        for mode in COMBINATIONS:
             t = options[mode]
             if (
                 _key(t, label) > _key(options[best], label)
@@ -192,19 +198,19 @@ def choose_policy(
                 for m in MODES
             },
         }
-    union = [label for label in labels if decisions[label]["mode"] == UNION]
-    gaps = [label for label in labels if decisions[label]["mode"] == GAPS]
-    model_only = [label for label in labels if decisions[label]["mode"] == MODEL]
-    chosen = run_full("full:chosen", union, gaps, model_only)
+    chosen_modes = {
+        mode: [label for label in labels if decisions[label]["mode"] == mode] for mode in COMBINATIONS
+    }
+    chosen = run_full("full:chosen", chosen_modes)
     return {
-        "labels": union + gaps + model_only,
-        "union": union,
-        "gaps": gaps,
-        "model_only": model_only,
+        "labels": [label for mode in COMBINATIONS for label in chosen_modes[mode]],
+        **chosen_modes,
         "chosen_on": DEV,
         "n_dev_docs": len(gold),
         "dev_ids": [r.get("id") for r in gold],
-        "criterion": "per label: strict F1 of that label (ties: lenient F1, then rules > union > gaps > model) "
+        "criterion": "per label: strict F1 of that label (ties: lenient F1, then the earlier of "
+        + " > ".join(MODES)
+        + ") "
         "with only that label taken from the model; never if micro strict F1 falls below rules-only",
         "model": _model_stamp(model_path),
         "decisions": decisions,
