@@ -118,6 +118,10 @@ def test_scoring_lenient_strict_and_ignored_cell_lines():
     assert (strict.tp, strict.fp, strict.fn) == (1, 2, 2)
     original = cellner.score_cells([doc], [pred], "lenient", view="original")
     assert original.fn == 2  # the bare "cells" counts in the corpus's own convention
+    # a cell word inside a protein name: ours ("[T cell] receptor"), not JNLPBA's
+    inside = [*pred, (text.index("IL-2"), text.index("IL-2") + 2)]
+    assert cellner.score_cells([doc], [inside], "lenient").fp == 1
+    assert cellner.score_cells([doc], [inside], "lenient", view="original").fp == 2
     assert 0 < lenient.f1 < 1
 
 

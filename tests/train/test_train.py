@@ -241,7 +241,7 @@ def test_cli_data_and_output_errors(gold_dir, tmp_path, capsys, corpus):
 def test_cli_trains_and_chooses_policy_on_dev(gold_dir, tmp_path, capsys):
     out = tmp_path / "model"
     code = main(
-        ["train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "40", "--no-cell-ner"]
+        ["train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "40", "--no-cell-ner", "--silver", "0"]
     )
     assert code == 0
     captured = capsys.readouterr()
@@ -261,7 +261,7 @@ def test_cli_refuses_the_package_and_ships_explicitly(gold_dir, tmp_path, capsys
     from celltx import resources
 
     inside = resources.models_dir() / "ner-new"
-    assert main(["train", "--gold", str(gold_dir), "--out", str(inside), "--no-cell-ner"]) == 2
+    assert main(["train", "--gold", str(gold_dir), "--out", str(inside), "--no-cell-ner", "--silver", "0"]) == 2
     assert "inside the installed package" in capsys.readouterr().err
     assert not inside.exists()
     # shipping copies a built model (a stand-in package folder here, not the real one)

@@ -19,7 +19,10 @@ Training data: the "train" documents of --gold (default: corpora/real, the real-
 and corpora/dev, the self-written development corpus), plus the cell-type corpora in
 ../shared/corpora/cell-ner (--cell-ner DIR; skipped with a message when absent), mapped to
 CELL_TYPE as celltx/train/cellner.py describes, with the rule pipeline's spans as silver
-labels for the other labels. The best checkpoint is kept on the "dev" documents of --dev-gold
+labels for the other labels, plus --silver N unannotated RCT abstracts from
+../shared/corpora/real-abstracts labelled by the rules (every abstract drawn into corpora/real
+is left out: the sealed test ones by their corpus ids in corpora/real/draw.json). Gold train
+documents are repeated --gold-repeat times. The best checkpoint is kept on the "dev" documents of --dev-gold
 (default: corpora/real). "test" documents are never read into training or selection.
 
 Spans of different labels that overlap (a CELL_TYPE inside a DOSE) cannot all be NER
@@ -37,14 +40,16 @@ Same data + same --seed + same config -> the same model.
 
 examples:
   celltx train -o build/ner-model                # real + own gold + cell-ner -> build/ner-model
-  celltx train -o /tmp/ner --no-cell-ner --max-steps 600
+  celltx train -o /tmp/ner --no-cell-ner --silver 0 --max-steps 600   # gold only
   celltx train -o /tmp/ner --policy-only         # re-choose the policy of a built model
   celltx train --ship build/ner-model            # copy it into the package
 """
 
 DEFAULT_OUT = Path("build") / "ner-model"
 #: Gold train documents are repeated this often when the (much larger) cell-ner corpora are added.
-DEFAULT_GOLD_REPEAT = 2
+DEFAULT_GOLD_REPEAT = 3
+#: Unannotated abstracts labelled by the rules (silver) added to the training data.
+DEFAULT_SILVER = 600
 #: A model shipped inside the package must stay below this size.
 SHIP_MAX_BYTES = 15 * 1024 * 1024
 
@@ -89,6 +94,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-cell-ner", action="store_true", help="train on the gold documents only"
+    )
+    parser.add_argument(
+        "--silver",
+        type=int,
+        default=DEFAULT_SILVER,
+        metavar="N",
+        help=f"add N unannotated RCT abstracts from ../shared/corpora/real-abstracts labelled by "
+        f"the rules (default: {DEFAULT_SILVER}; 0 = none; abstracts drawn into corpora/real, "
+        "the sealed test ones above all, are never used)",
     )
     parser.add_argument(
         "--gold-repeat",
@@ -164,6 +178,8 @@ def _check_args(args: argparse.Namespace) -> None:
         raise CliError(f"{args.out}: exists and is not a folder")
     if args.gold_repeat is not None and args.gold_repeat < 1:
         raise CliError("--gold-repeat must be at least 1")
+    if args.silver < 0:
+        raise CliError("--silver must be 0 or more")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -253,6 +269,15 @@ def _load_splits(args: argparse.Namespace):
     return splits
 
 
+def _draw_file(gold: list[str]) -> Path:
+    """corpora/real/draw.json (the record of the real gold's draw and splits) next to --gold."""
+    for item in gold:
+        for candidate in (Path(item) / "draw.json", Path(item) / "real" / "draw.json"):
+            if candidate.is_file():
+                return candidate
+    return Path("corpora/real/draw.json")
+
+
 def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
     from ..train.policy import choose_policy, format_table, write_policy
     from ..train.train import TrainError
@@ -310,6 +335,7 @@ def run(args: argparse.Namespace) -> int:
         MAX_MODEL_BYTES,
         TrainError,
         build_cell_ner_records,
+        build_silver_records,
         dir_size,
         train_ner,
     )
@@ -342,6 +368,12 @@ def run(args: argparse.Namespace) -> int:
             extra = build_cell_ner_records(args.cell_ner, log=sys.stderr)
         except (OSError, ValueError) as err:
             raise CliError(f"cannot read the cell-ner corpora: {err}") from err
+    if args.silver:
+        draw = _draw_file(args.gold)
+        try:
+            extra += build_silver_records(args.silver, draw=draw, seed=args.seed, log=sys.stderr)
+        except (OSError, ValueError) as err:
+            raise CliError(f"cannot build the silver data: {err}") from err
     repeat = args.gold_repeat or (DEFAULT_GOLD_REPEAT if extra else 1)
     train = [
         dict(r, id=f"{r.get('id')}#{k}" if k else r.get("id")) for k in range(repeat) for r in splits.train

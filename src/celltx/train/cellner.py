@@ -24,6 +24,10 @@ Mapping to CELL_TYPE (the convention differences, deliberately resolved)
       -> CELL_TYPE. JNLPBA ``cell_line`` is *not* mapped: our scheme has no rule for cell lines
       and the clinical abstracts we extract from hardly name any; when scoring on JNLPBA, a
       prediction that overlaps a ``cell_line`` span is neither a hit nor a false positive.
+      JNLPBA's protein, DNA and RNA names swallow the cell words inside them ("T cell
+      receptor", "B-cell lymphoma" gene), which our scheme marks as attributive cell mentions
+      ("[T cell] receptor"); in the ``mapped`` view a prediction overlapping such a name is
+      not counted either, in the ``original`` view it is a false positive.
       BioNLP13CG does not tell cell lines ("MCF-7 cells", "NIH3T3 cells") from cell types, so
       its cell lines stay CELL_TYPE (a known source of extra "cell type" mentions).
     * **Generic "cells"**: both CRAFT and BioNLP13CG mark bare "cell", "cells", "cellular"
@@ -86,6 +90,7 @@ class CellDoc:
     cells: list[tuple[int, int]] = field(default_factory=list)  # mapped CELL_TYPE spans
     generic: list[tuple[int, int]] = field(default_factory=list)  # removed: bare "cells"
     ignore: list[tuple[int, int]] = field(default_factory=list)  # cell lines (JNLPBA)
+    other: list[tuple[int, int]] = field(default_factory=list)  # protein, DNA, RNA (JNLPBA)
 
     def gold(self, view: str = "mapped") -> list[tuple[int, int]]:
         if view == "mapped":
@@ -255,6 +260,8 @@ def _to_doc(doc_id: str, sentences: list[list[tuple[str, str]]]) -> CellDoc:
                 (doc.generic if is_generic(mention_text) else doc.cells).append((a, b))
             elif kind == CELL_LINE:
                 doc.ignore.append((a, b))
+            else:
+                doc.other.append((a, b))
         texts.append(text)
         pos += len(text) + 1
     doc.text = " ".join(texts)
@@ -357,7 +364,10 @@ def score_cells(
     ``lenient``: a gold span is found when a prediction overlaps it, a prediction is correct when
     it overlaps a gold span (one-to-one matching, greedy in reading order); ``strict``: same
     start and end. Predictions overlapping an ``ignore`` span (JNLPBA cell lines) and not a gold
-    span are not counted.
+    span are not counted; in the ``mapped`` view neither are those inside a bare "cells" the
+    mapping removed (lenient) or overlapping another entity type of the corpus (JNLPBA protein,
+    DNA, RNA: "[T cell] receptor", "[B-cell] lymphoma" are attributive cell mentions in our
+    scheme, parts of a protein or DNA name in JNLPBA's).
     """
     if mode not in ("lenient", "strict"):
         raise ValueError(f"unknown mode {mode!r}")
@@ -380,7 +390,11 @@ def score_cells(
                 used.add(match)
                 score.tp += 1
             elif any(_overlaps(p, g) for g in doc.ignore) or (
-                view == "mapped" and any(_overlaps(p, g) for g in doc.generic) and mode == "lenient"
+                view == "mapped"
+                and (
+                    any(_overlaps(p, g) for g in doc.other)
+                    or (mode == "lenient" and any(_overlaps(p, g) for g in doc.generic))
+                )
             ):
                 continue  # a cell line (JNLPBA) or a bare "cells" our convention drops
             else:
