@@ -55,7 +55,15 @@ def _pipeline_cells(system: str, model: Path, texts: list[str]) -> list[list[tup
     from celltx import pipeline
     from celltx.extensions import doc_to_record
 
-    nlp = pipeline.load(system, model=model) if system != "rules" else pipeline.load("rules")
+    if system.startswith("gaps:"):  # rules + the model filling gaps for the given labels
+        from celltx.components.ner import add_trained_ner
+
+        nlp = pipeline.build("rules")
+        add_trained_ner(nlp, model, modes={"gaps": system[5:].split(",")})
+    elif system == "rules":
+        nlp = pipeline.load("rules")
+    else:
+        nlp = pipeline.load(system, model=model)
     out = []
     for doc in nlp.pipe(texts, batch_size=32):
         spans = doc_to_record(doc, None)["spans"]
@@ -107,7 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, required=True, help="a model folder built by celltx train")
     parser.add_argument("--cell-ner", type=Path, default=None, help="the cell-ner folder (default: found)")
     parser.add_argument("--skip-cell-ner", action="store_true")
-    parser.add_argument("--systems", nargs="+", default=["model", "rules", "full"])
+    parser.add_argument(
+        "--systems",
+        nargs="+",
+        default=["model", "rules", "full"],
+        help="model, rules, full, or gaps:LABEL[,LABEL] (rules + the model filling gaps)",
+    )
     args = parser.parse_args(argv)
     if not (args.model / "meta.json").is_file():
         print(f"{args.model}: no model", file=sys.stderr)

@@ -1,10 +1,12 @@
 """The trained, statistical component: a spaCy ``ner`` model and ``celltx_ner_candidates``.
 
-The model is trained by ``celltx train`` from the gold train split and shipped inside the
-package (``celltx/models/ner``). :func:`add_trained_ner` sources its ``ner`` component into the
-rule pipeline; ``celltx_ner_candidates`` then copies the model's entities into the candidate
-group with origin "ner", for the labels listed in ``labels`` (the combination policy chosen on
-the dev split), where the merge step weighs them against the rules.
+The model is trained by ``celltx train -o DIR`` (real-abstract gold, the self-written gold,
+the cell-type corpora and rule-labelled abstracts) and shipped inside the package
+(``celltx/models/ner``) by ``celltx train --ship DIR``; ``celltx.load(model=DIR)`` uses one
+built elsewhere. :func:`add_trained_ner` sources its ``ner`` component into the rule pipeline
+(``celltx_ner_model``); ``celltx_ner_candidates`` (``celltx_ner``) then combines the model's
+entities with the rule candidates, per label, as the policy chosen on the real dev split says
+(:class:`NerCandidates`), and the merge step resolves the result.
 """
 
 
@@ -190,19 +192,98 @@ def policy_labels(path: Path) -> list[str] | None:
     return [label for mode in COMBINATIONS for label in modes[mode]]
 
 
+class NerRunner:
+    """The trained ``ner`` (loaded from ``model`` with the pipeline's vocab), run on the whole
+    document or, with ``sentences_with``, only on the sentences that hold a rule candidate of
+    those labels: a policy that only *confirms* rule candidates (``confirm``) needs the model
+    nowhere else, and the model then costs a fraction of its whole-document time. Entities
+    found in a sentence are mapped back to the document."""
+
+    def __init__(
+        self, nlp: Language, name: str, model: str, sentences_with: list[str] | None
+    ) -> None:
+        self.name = name
+        self.model = str(model)
+        self.ner = spacy.load(model, vocab=nlp.vocab).get_pipe("ner")
+        self.sentences_with = set(sentences_with) if sentences_with is not None else None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.ner.labels)
+
+    def _sentences(self, doc: Doc) -> list[Span]:
+        from .. import schema
+
+        starts: dict[int, Span] = {}
+        for cand in doc.spans.get(schema.CANDIDATES_KEY, []):
+            if cand.label_ in self.sentences_with:  # type: ignore[operator]
+                sent = cand.sent
+                starts.setdefault(sent.start, sent)
+        return [starts[k] for k in sorted(starts)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 64):
+        if self.sentences_with is None:
+            yield from self.ner.pipe(docs, batch_size=batch_size)
+            return
+        for batch in spacy.util.minibatch(docs, size=batch_size):
+            pieces = [(doc, sent) for doc in batch for sent in self._sentences(doc)]
+            # a bare Doc of the sentence's words: the model reads lexical features only
+            subdocs = self.ner.pipe(
+                (
+                    Doc(doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+                    for doc, sent in pieces
+                ),
+                batch_size=batch_size,
+            )
+            found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
+            for (doc, sent), sub in zip(pieces, subdocs):
+                found[id(doc)].extend(
+                    Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
+                    for e in sub.ents
+                )
+            for doc in batch:
+                doc.ents = found[id(doc)]
+                yield doc
+
+
+@Language.factory("celltx_ner_runner", default_config={"model": None, "sentences_with": None})
+def make_ner_runner(
+    nlp: Language, name: str, model: str, sentences_with: list[str] | None
+) -> NerRunner:
+    return NerRunner(nlp, name, model, sentences_with)
+
+
+def sentence_scope(modes: dict[str, list[str]] | None) -> list[str] | None:
+    """The labels whose rule candidates decide where the model runs, when the combination only
+    confirms rule candidates; ``None`` (the whole document) otherwise."""
+    if modes is None:
+        return None
+    if any(modes.get(m) for m in (UNION, GAPS, REPLACE, CONFIRM_GAPS)):
+        return None
+    return list(modes.get(CONFIRM, [])) or None
+
+
 def add_trained_ner(
     nlp: Language,
     path: Path,
     labels: list[str] | None = None,
     modes: dict[str, list[str]] | None = None,
 ) -> None:
-    """Source the trained ``ner`` from ``path`` into ``nlp`` just before the abbreviation step
-    (``celltx_ner_model``), and the candidates copier after it (``celltx_ner``): ``modes`` gives
-    the per-label combination (:data:`COMBINATIONS` -> labels), else ``labels`` (a union;
-    ``None`` = every label)."""
-    trained = spacy.load(path)
+    """Add the trained ``ner`` at ``path`` to ``nlp`` just before the abbreviation step
+    (``celltx_ner_model``, a :class:`NerRunner`: whole documents, or only the sentences with a
+    rule candidate when the combination only confirms), and the candidates copier after it
+    (``celltx_ner``): ``modes`` gives the per-label combination (:data:`COMBINATIONS` ->
+    labels), else ``labels`` (a union; ``None`` = every label)."""
     before = "celltx_abbreviations" if "celltx_abbreviations" in nlp.pipe_names else "celltx_merge"
-    nlp.add_pipe("ner", source=trained, name="celltx_ner_model", before=before)
+    nlp.add_pipe(
+        "celltx_ner_runner",
+        name="celltx_ner_model",
+        before=before,
+        config={"model": str(path), "sentences_with": sentence_scope(modes)},
+    )
     if modes is not None:
         config = {
             "union": list(modes.get(UNION, [])),

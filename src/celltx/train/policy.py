@@ -201,7 +201,20 @@ def choose_policy(
     chosen_modes = {
         mode: [label for label in labels if decisions[label]["mode"] == mode] for mode in COMBINATIONS
     }
-    chosen = run_full("full:chosen", chosen_modes)
+    run_full("full:chosen (whole documents)", chosen_modes)
+    # the chosen combination as celltx.load("full") will assemble it (for a confirm-only policy
+    # the model runs only on the sentences with a rule candidate of those labels)
+    from .. import pipeline
+    from ..components.ner import add_trained_ner
+
+    if any(chosen_modes.values()):
+        note("scoring full:chosen (as assembled by celltx.load)")
+        assembled = pipeline.build("rules")
+        add_trained_ner(assembled, model_path, modes=chosen_modes)
+        tables["full:chosen"] = score_table(gold, predict(assembled, gold))
+    else:
+        tables["full:chosen"] = tables["rules"]
+    chosen = tables["full:chosen"]
     return {
         "labels": [label for mode in COMBINATIONS for label in chosen_modes[mode]],
         **chosen_modes,

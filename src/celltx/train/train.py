@@ -20,6 +20,11 @@ Tokens
     pipeline uses. A gold span that does not fall on token boundaries is snapped outward
     (``alignment_mode="expand"``) and counted as ``snapped``.
 
+Other training data
+    :func:`build_cell_ner_records` (the cell-type corpora, :mod:`celltx.train.cellner`) and
+    :func:`build_silver_records` (rule-labelled abstracts, :mod:`celltx.train.silver`) make
+    records of the same shape; ``celltx train`` adds them to the gold train records.
+
 Model
     ``ner.cfg`` (next to this module): one ``ner`` component with its own HashEmbedCNN
     tok2vec (no listener), trained with spaCy's Python API (``init_nlp`` + ``train``) on CPU
