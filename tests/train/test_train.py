@@ -338,3 +338,31 @@ def test_candidates_modes(trained):
     assert not [c for c in confirm if c[0] == "ROUTE"]
     confirm_gaps = run(confirm_gaps=["ROUTE"])
     assert [c for c in confirm_gaps if c[0] == "ROUTE"] == [("ROUTE", "infused", "ner")]
+
+
+def test_runner_applies_the_model_only_where_a_confirm_policy_needs_it(trained, corpus):
+    from celltx import pipeline
+    from celltx.components.ner import add_trained_ner, sentence_scope
+
+    assert sentence_scope({"confirm": ["TIME_POINT"]}) == ["TIME_POINT"]
+    assert sentence_scope({"confirm": ["TIME_POINT"], "gaps": ["ROUTE"]}) is None
+    assert sentence_scope(None) is None and sentence_scope({"confirm": []}) is None
+    nlp = pipeline.build("rules")
+    add_trained_ner(nlp, trained.path, modes={"confirm": ["TIME_POINT"]})
+    runner = nlp.get_pipe("celltx_ner_model")
+    assert nlp.config["components"]["celltx_ner_model"]["sentences_with"] == ["TIME_POINT"]
+    text = corpus[1]["text"] + " " + corpus[0]["text"]
+    upstream = nlp.pipe_names[: nlp.pipe_names.index("celltx_ner_model")]
+    with nlp.select_pipes(enable=upstream):
+        doc = nlp(text)
+    wanted = runner._sentences(doc)
+    assert wanted and all(
+        any(c.label_ == "TIME_POINT" for c in doc.spans[schema.CANDIDATES_KEY] if c.sent == s)
+        for s in wanted
+    )
+    doc = runner(doc)
+    assert all(any(s.start <= e.start and e.end <= s.end for s in wanted) for e in doc.ents)
+    # whole documents when no sentence boundaries are there
+    bare = nlp.make_doc("at 12 weeks")
+    assert runner._sentences(bare) == []
+    assert nlp(text).spans["celltx"] is not None  # the assembled pipeline runs end to end

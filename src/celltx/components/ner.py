@@ -214,6 +214,11 @@ class NerRunner:
     def _sentences(self, doc: Doc) -> list[Span]:
         from .. import schema
 
+        if not doc.has_annotation("SENT_START"):  # no sentences: the document is one
+            return [doc[:]] if any(
+                c.label_ in self.sentences_with  # type: ignore[operator]
+                for c in doc.spans.get(schema.CANDIDATES_KEY, [])
+            ) else []
         starts: dict[int, Span] = {}
         for cand in doc.spans.get(schema.CANDIDATES_KEY, []):
             if cand.label_ in self.sentences_with:  # type: ignore[operator]
