@@ -15,8 +15,11 @@ regex      the numeric regexes only, without context (DOSE, LAB_VALUE, TIME_POIN
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache
 from importlib import metadata, resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, schema
@@ -121,13 +124,26 @@ def ner_model_path():
     return path if (path / "meta.json").is_file() else None
 
 
-@cache
-def load(system: str = "full") -> Language:
-    """The assembled pipeline for ``system`` (built once per process, then cached).
+def load(system: str = "full", model: str | os.PathLike[str] | None = None) -> Language:
+    """The assembled pipeline for ``system`` (built once per process and model, then cached).
 
     Built from ``config.cfg`` and initialised (``nlp.initialize()`` reads the package's patterns
     into the components); ``nlp.to_disk(path)`` saves it and ``spacy.load(path)`` loads it back.
+    ``model``: a trained NER folder (``celltx train -o DIR``) to use instead of the one shipped
+    in the package, for the systems that run the model (``ner``, ``rules+ner``, ``full``); its
+    ``celltx_policy.json`` says how ``full`` combines it with the rules. What ``full`` runs is
+    visible in ``nlp.pipe_names`` and ``nlp.meta["celltx"]``.
     """
+    return _load(system, None if model is None else str(Path(model).resolve()))
+
+
+@cache
+def _load(system: str, model: str | None) -> Language:
+    return build(system, model)
+
+
+def build(system: str = "full", model: str | os.PathLike[str] | None = None) -> Language:
+    """A new, uncached pipeline for ``system`` (what :func:`load` caches)."""
     if system not in SYSTEMS:
         raise ValueError(f"unknown system {system!r}; choose one of {', '.join(SYSTEMS)}")
     import spacy
@@ -136,20 +152,43 @@ def load(system: str = "full") -> Language:
     nlp = spacy.util.load_model_from_config(system_config(system), auto_fill=True, validate=True)
     nlp.initialize()
     nlp.meta.update(package_meta(system))
+    info: dict[str, Any] = {"system": system, "ner": None}
     if system in ("ner", "rules+ner", "full"):
         from .components import ner
 
-        path = ner_model_path()
+        path: Path | None
+        if model is not None:
+            path = Path(model)
+            if not (path / "meta.json").is_file():
+                raise SystemUnavailable(f"{model}: no trained NER model there (meta.json missing)")
+        else:
+            path = ner_model_path()
         if path is None:
             if system != "full":
                 raise SystemUnavailable("no trained NER model is shipped; build it with `celltx train`")
         else:
-            # "ner" shows the model alone (every label); "full" takes the labels chosen on dev
-            labels = None if system in ("ner", "rules+ner") else ner.policy_labels(path)
-            if labels != []:  # an empty policy means the model adds nothing: do not run it
+            # "ner"/"rules+ner" take every label of the model; "full" the combination chosen on dev
+            modes = None if system in ("ner", "rules+ner") else ner.policy_modes(path)
+            if modes is None or any(modes.values()):  # an empty policy: do not run the model
                 # sourced after initialize(), which would otherwise reset the trained weights
-                ner.add_trained_ner(nlp, path, labels=labels)
+                ner.add_trained_ner(nlp, path, modes=modes)
+                copier = nlp.get_pipe("celltx_ner")
+                info["ner"] = {
+                    "model": str(path),
+                    "model_version": _model_meta(path).get("version"),
+                    "combination": "every label (union)" if modes is None else copier.modes,
+                }
+            else:
+                info["ner"] = {"model": str(path), "combination": "none (policy takes no label)"}
+    nlp.meta["celltx"] = info
     return nlp
+
+
+def _model_meta(path: Path) -> dict[str, Any]:
+    try:
+        return json.loads((Path(path) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def predict_records(system: str, records: list[dict[str, Any]], batch_size: int = 32) -> list[dict[str, Any]]:

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_shipped_model_is_small_and_loads_alone():
-    assert dir_size(MODEL) < MAX_MODEL_BYTES
+    from celltx.commands.train import SHIP_MAX_BYTES
+
+    assert dir_size(MODEL) < min(MAX_MODEL_BYTES, SHIP_MAX_BYTES)
     nlp = spacy.load(MODEL)
     assert nlp.pipe_names == ["ner"]
     assert set(nlp.get_pipe("ner").labels) == set(schema.LABELS)
@@ -44,9 +46,28 @@ def test_shipped_policy_was_chosen_on_dev():
     policy = json.loads(path.read_text("utf-8"))
     assert policy["chosen_on"] == "dev"
     assert set(policy["labels"]) <= set(schema.LABELS)
+    from celltx.components.ner import COMBINATIONS, policy_modes
+
+    modes = policy_modes(MODEL)
+    assert sorted(label for m in COMBINATIONS for label in modes[m]) == sorted(policy["labels"])
     corpora = Path(__file__).resolve().parents[2] / "corpora"
     if corpora.is_dir():
         from celltx.corpus.jsonl import iter_corpus
 
         split_of = {r.get("id"): r.get("split") for r in iter_corpus(corpora)}
         assert {split_of.get(i) for i in policy["dev_ids"]} == {"dev"}
+
+
+def test_full_runs_the_shipped_model_as_its_policy_says():
+    from celltx import pipeline
+    from celltx.components.ner import policy_labels
+
+    nlp = pipeline.load("full")
+    info = nlp.meta["celltx"]["ner"]
+    if policy_labels(MODEL):
+        assert {"celltx_ner_model", "celltx_ner"} <= set(nlp.pipe_names)
+        copier = nlp.get_pipe("celltx_ner")
+        assert info["combination"] == copier.modes
+        assert sorted(x for v in copier.modes.values() for x in v) == sorted(policy_labels(MODEL))
+    else:
+        assert "celltx_ner_model" not in nlp.pipe_names

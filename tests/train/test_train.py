@@ -163,7 +163,7 @@ def test_trained_model_sources_into_the_rule_pipeline(trained, corpus):
     from celltx.components.ner import add_trained_ner
     from celltx.extensions import doc_to_record
 
-    nlp = pipeline.load.__wrapped__("rules")  # a fresh pipeline, not the cached one
+    nlp = pipeline.build("rules")  # a fresh pipeline, not the cached one
     add_trained_ner(nlp, trained.path)
     assert "celltx_ner_model" in nlp.pipe_names
     rec = doc_to_record(nlp(corpus[3]["text"]))
@@ -240,7 +240,9 @@ def test_cli_data_and_output_errors(gold_dir, tmp_path, capsys, corpus):
 
 def test_cli_trains_and_chooses_policy_on_dev(gold_dir, tmp_path, capsys):
     out = tmp_path / "model"
-    code = main(["train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "40"])
+    code = main(
+        ["train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "40", "--no-cell-ner", "--silver", "0"]
+    )
     assert code == 0
     captured = capsys.readouterr()
     assert "model:" in captured.out and "policy:" in captured.out
@@ -248,6 +250,119 @@ def test_cli_trains_and_chooses_policy_on_dev(gold_dir, tmp_path, capsys):
     policy = json.loads((out / POLICY_FILE).read_text("utf-8"))
     assert policy["chosen_on"] == "dev" and policy["dev_ids"] == ["tiny-5"]
     assert set(policy["labels"]) <= set(schema.LABELS)
-    assert set(policy["union"]) | set(policy["gaps"]) == set(policy["labels"])
+    from celltx.components.ner import COMBINATIONS
+
+    assert {label for m in COMBINATIONS for label in policy[m]} == set(policy["labels"])
     assert {"rules", "ner", "full:union:all", "full:chosen"} <= set(policy["table"])
     assert policy["table"]["rules"]["strict"]["micro"]["tp"] >= 0
+
+
+def test_cli_refuses_the_package_and_ships_explicitly(gold_dir, tmp_path, capsys, monkeypatch, trained):
+    from celltx import resources
+
+    inside = resources.models_dir() / "ner-new"
+    assert main(["train", "--gold", str(gold_dir), "--out", str(inside), "--no-cell-ner", "--silver", "0"]) == 2
+    assert "inside the installed package" in capsys.readouterr().err
+    assert not inside.exists()
+    # shipping copies a built model (a stand-in package folder here, not the real one)
+    fake_models = tmp_path / "pkg" / "models"
+    fake_models.mkdir(parents=True)
+    monkeypatch.setattr(resources, "models_dir", lambda: fake_models)
+    assert main(["train", "--ship", str(tmp_path / "nothing")]) == 2
+    assert "no trained model" in capsys.readouterr().err
+    assert main(["train", "--ship", str(trained.path)]) == 0
+    assert (fake_models / "ner" / "meta.json").read_bytes() == (trained.path / "meta.json").read_bytes()
+
+
+def test_load_with_a_model_built_elsewhere(trained, tmp_path):
+    import shutil
+
+    from celltx import pipeline
+    from celltx.components.ner import policy_modes
+    from celltx.train.policy import write_policy
+
+    model = tmp_path / "elsewhere"
+    shutil.copytree(trained.path, model)
+    write_policy({"labels": ["TIME_POINT", "ROUTE"], "union": ["ROUTE"], "gaps": ["TIME_POINT"], "model_only": []}, model)
+    modes = policy_modes(model)
+    assert modes["union"] == ["ROUTE"] and modes["gaps"] == ["TIME_POINT"]
+    assert modes["model_only"] == modes["confirm"] == modes["confirm_gaps"] == []
+    nlp = pipeline.load("full", model=model)
+    assert nlp is pipeline.load("full", model=str(model))  # cached per model folder
+    assert {"celltx_ner_model", "celltx_ner"} <= set(nlp.pipe_names)
+    info = nlp.meta["celltx"]["ner"]
+    assert info["model"] == str(model.resolve())
+    assert info["combination"]["union"] == ["ROUTE"]
+    assert info["combination"]["gaps"] == ["TIME_POINT"]
+    nlp("Umbilical cord MSCs were infused intravenously; ALT was 41±9 U/L at 12 weeks.")
+    # a policy that takes no label: the model does not run at all
+    write_policy({"labels": [], "union": [], "gaps": [], "model_only": []}, model)
+    rules_like = pipeline.build("full", model=model)
+    assert "celltx_ner_model" not in rules_like.pipe_names
+    assert "no label" in rules_like.meta["celltx"]["ner"]["combination"]
+    with pytest.raises(pipeline.SystemUnavailable, match="meta.json"):
+        pipeline.build("full", model=tmp_path / "missing")
+
+
+def test_candidates_modes(trained):
+    from celltx import pipeline
+    from celltx.components.ner import NerCandidates
+
+    nlp = pipeline.build("rules")
+    text = "MSCs were infused intravenously at 12 weeks."
+    doc = nlp.make_doc(text)
+    for _name, proc in nlp.pipeline[: nlp.pipe_names.index("celltx_merge")]:
+        doc = proc(doc)
+    rule = [(c.label_, c.text) for c in doc.spans[schema.CANDIDATES_KEY]]
+    assert ("TIME_POINT", "12 weeks") in rule
+    weeks = doc.char_span(text.index("12 weeks"), text.index("12 weeks") + 8, label="TIME_POINT")
+    infused = doc.char_span(text.index("infused"), text.index("infused") + 7, label="ROUTE")
+    saved = list(doc.spans[schema.CANDIDATES_KEY])
+
+    def run(**modes):
+        doc.spans[schema.CANDIDATES_KEY] = list(saved)
+        doc.ents = [weeks, infused]
+        NerCandidates(nlp, "x", None, **modes)(doc)
+        return sorted((c.label_, c.text, c._.origin) for c in doc.spans[schema.CANDIDATES_KEY])
+
+    gaps = run(union=[], gaps=["TIME_POINT", "ROUTE"], replace=[])
+    assert ("ROUTE", "infused", "ner") in gaps  # a gap: no rule ROUTE there
+    assert ("TIME_POINT", "12 weeks", "ner") not in gaps  # the rules have it
+    union = run(union=["TIME_POINT"], gaps=[], replace=[])
+    assert ("TIME_POINT", "12 weeks", "ner") in union and ("ROUTE", "infused", "ner") not in union
+    model_only = run(union=[], gaps=[], replace=["ROUTE"])
+    assert [c for c in model_only if c[0] == "ROUTE"] == [("ROUTE", "infused", "ner")]
+    # confirm: the rule ROUTE "intravenously" is not backed by a model ROUTE: dropped
+    confirm = run(confirm=["ROUTE", "TIME_POINT"])
+    assert [c[:2] for c in confirm if c[0] == "TIME_POINT"] == [("TIME_POINT", "12 weeks")]
+    assert not [c for c in confirm if c[0] == "ROUTE"]
+    confirm_gaps = run(confirm_gaps=["ROUTE"])
+    assert [c for c in confirm_gaps if c[0] == "ROUTE"] == [("ROUTE", "infused", "ner")]
+
+
+def test_runner_applies_the_model_only_where_a_confirm_policy_needs_it(trained, corpus):
+    from celltx import pipeline
+    from celltx.components.ner import add_trained_ner, sentence_scope
+
+    assert sentence_scope({"confirm": ["TIME_POINT"]}) == ["TIME_POINT"]
+    assert sentence_scope({"confirm": ["TIME_POINT"], "gaps": ["ROUTE"]}) is None
+    assert sentence_scope(None) is None and sentence_scope({"confirm": []}) is None
+    nlp = pipeline.build("rules")
+    add_trained_ner(nlp, trained.path, modes={"confirm": ["TIME_POINT"]})
+    runner = nlp.get_pipe("celltx_ner_model")
+    assert nlp.config["components"]["celltx_ner_model"]["sentences_with"] == ["TIME_POINT"]
+    text = corpus[1]["text"] + " " + corpus[0]["text"]
+    upstream = nlp.pipe_names[: nlp.pipe_names.index("celltx_ner_model")]
+    with nlp.select_pipes(enable=upstream):
+        doc = nlp(text)
+    wanted = runner._sentences(doc)
+    assert wanted and all(
+        any(c.label_ == "TIME_POINT" for c in doc.spans[schema.CANDIDATES_KEY] if c.sent == s)
+        for s in wanted
+    )
+    doc = runner(doc)
+    assert all(any(s.start <= e.start and e.end <= s.end for s in wanted) for e in doc.ents)
+    # whole documents when no sentence boundaries are there
+    bare = nlp.make_doc("at 12 weeks")
+    assert runner._sentences(bare) == []
+    assert nlp(text).spans["celltx"] is not None  # the assembled pipeline runs end to end

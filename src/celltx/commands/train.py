@@ -11,27 +11,47 @@ from typing import Any
 from ..cli import CliError
 
 DESCRIPTION = """\
-Train the statistical NER (a spaCy `ner` with its own tok2vec and the celltx tokenizer) on
-the gold documents whose "split" is "train", keep the best checkpoint on the "dev" documents,
-and write it with nlp.to_disk to --out (default: the package's models/ner, where
-celltx.load("ner") and celltx.load("full") find it). "test" documents are never read.
+Train the statistical NER (a spaCy `ner` with its own tok2vec and the celltx tokenizer) and
+write it with nlp.to_disk to --out (default: build/ner-model in the current folder; never the
+package's model, never a folder holding git-tracked files).
+
+Training data: the "train" documents of --gold (default: corpora/real, the real-abstract gold,
+and corpora/dev, the self-written development corpus), plus the cell-type corpora in
+../shared/corpora/cell-ner (--cell-ner DIR; skipped with a message when absent), mapped to
+CELL_TYPE as celltx/train/cellner.py describes, with the rule pipeline's spans as silver
+labels for the other labels, plus --silver N unannotated RCT abstracts from
+../shared/corpora/real-abstracts labelled by the rules (every abstract drawn into corpora/real
+is left out: the sealed test ones by their corpus ids in corpora/real/draw.json). Gold train
+documents are repeated --gold-repeat times. The best checkpoint is kept on the "dev" documents of --dev-gold
+(default: corpora/real). "test" documents are never read into training or selection.
 
 Spans of different labels that overlap (a CELL_TYPE inside a DOSE) cannot all be NER
 entities: the longest span is kept and the spans overlapping it are dropped (counted per label).
 
-After training, the combination policy is chosen on the dev split: for each label, whether
-the full pipeline takes the model's entities (union), lets the model fill gaps the rules
-leave, or uses the rules alone; the result is written to celltx_policy.json in the model
-folder (skip with --no-policy; redo for an existing model with --policy-only).
+After training, the combination with the rules is chosen per label on the same dev documents:
+rules only, union, the model filling gaps the rules leave, or the model alone for the label;
+the result is written to celltx_policy.json in the model folder (skip with --no-policy; redo
+for an existing model with --policy-only). celltx.load(model=DIR) uses the model from there.
+
+Shipping is a separate, explicit step: --ship DIR copies a built model (with its policy) into
+the package (celltx/models/ner), where celltx.load() finds it by default.
 
 Same data + same --seed + same config -> the same model.
 
 examples:
-  celltx train                                   # corpora/ -> src/celltx/models/ner
-  celltx train --gold corpora/ --seed 0 --max-steps 1500
-  celltx train --gold corpora/dev --out /tmp/ner --no-policy
-  celltx train --policy-only                     # re-choose the policy of the shipped model
+  celltx train -o build/ner-model                # real + own gold + cell-ner -> build/ner-model
+  celltx train -o /tmp/ner --no-cell-ner --silver 0 --max-steps 600   # gold only
+  celltx train -o /tmp/ner --policy-only         # re-choose the policy of a built model
+  celltx train --ship build/ner-model            # copy it into the package
 """
+
+DEFAULT_OUT = Path("build") / "ner-model"
+#: Gold train documents are repeated this often when the (much larger) cell-ner corpora are added.
+DEFAULT_GOLD_REPEAT = 3
+#: Unannotated abstracts labelled by the rules (silver) added to the training data.
+DEFAULT_SILVER = 600
+#: A model shipped inside the package must stay below this size.
+SHIP_MAX_BYTES = 15 * 1024 * 1024
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -44,16 +64,53 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--gold",
         nargs="+",
-        default=["corpora/"],
+        default=["corpora/real", "corpora/dev"],
         metavar="PATH",
-        help="gold JSONL files or folders (searched for *.jsonl, drafts/ skipped; default: corpora/)",
+        help="gold JSONL files or folders whose train documents are trained on (searched for "
+        "*.jsonl, drafts/ skipped; default: corpora/real corpora/dev)",
     )
     parser.add_argument(
+        "--dev-gold",
+        nargs="+",
+        default=None,
+        metavar="PATH",
+        help="gold whose dev documents select the checkpoint and the policy "
+        "(default: corpora/real when --gold is the default, else --gold)",
+    )
+    parser.add_argument(
+        "-o",
         "--out",
         type=Path,
         default=None,
         metavar="DIR",
-        help="model folder to write (default: the package's models/ner)",
+        help=f"model folder to write (default: {DEFAULT_OUT}; not inside the package)",
+    )
+    parser.add_argument(
+        "--cell-ner",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the cell-type IOB corpora (default: ../shared/corpora/cell-ner, found upwards)",
+    )
+    parser.add_argument(
+        "--no-cell-ner", action="store_true", help="train on the gold documents only"
+    )
+    parser.add_argument(
+        "--silver",
+        type=int,
+        default=DEFAULT_SILVER,
+        metavar="N",
+        help=f"add N unannotated RCT abstracts from ../shared/corpora/real-abstracts labelled by "
+        f"the rules (default: {DEFAULT_SILVER}; 0 = none; abstracts drawn into corpora/real, "
+        "the sealed test ones above all, are never used)",
+    )
+    parser.add_argument(
+        "--gold-repeat",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"repeat each gold train document N times (default: {DEFAULT_GOLD_REPEAT} with "
+        "the cell-ner corpora, 1 without)",
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     parser.add_argument(
@@ -89,6 +146,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="do not choose the combination policy after training",
     )
     policy.add_argument(
+        "--ship",
+        type=Path,
+        default=None,
+        metavar="MODEL_DIR",
+        help="do not train: copy the model built in MODEL_DIR into the package (models/ner)",
+    )
+    policy.add_argument(
         "--policy-only",
         action="store_true",
         help="do not train: choose the combination policy for the model already in --out",
@@ -112,23 +176,79 @@ def _check_args(args: argparse.Namespace) -> None:
         raise CliError(f"{args.config}: no such config file")
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise CliError(f"{args.out}: exists and is not a folder")
+    if args.gold_repeat is not None and args.gold_repeat < 1:
+        raise CliError("--gold-repeat must be at least 1")
+    if args.silver < 0:
+        raise CliError("--silver must be 0 or more")
 
 
-def _load_splits(args: argparse.Namespace):
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _tracked_files(path: Path) -> list[str]:
+    """Git-tracked files inside ``path`` (empty when git or a repository is not there)."""
+    import subprocess
+
+    probe = path if path.is_dir() else path.parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(probe), "ls-files", "--", str(path.resolve())],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return done.stdout.split() if done.returncode == 0 else []
+
+
+def check_out_dir(out: Path) -> None:
+    """Refuse an output folder inside the installed package or holding git-tracked files."""
+    from ..resources import models_dir
+
+    package = models_dir().parent
+    if _inside(out, package):
+        raise CliError(
+            f"{out}: inside the installed package; train into a folder elsewhere "
+            f"(e.g. {DEFAULT_OUT}) and ship it with `celltx train --ship DIR`"
+        )
+    tracked = _tracked_files(out)
+    if tracked:
+        raise CliError(f"{out}: holds git-tracked files ({tracked[0]} ...); choose another --out")
+
+
+def _read_splits(paths: list[str], unsplit_as_train: bool):
     from ..corpus.jsonl import CorpusError, iter_corpus
     from ..train.train import TrainError, split_records
 
     try:
-        splits = split_records(iter_corpus(args.gold), unsplit_as_train=args.unsplit_as_train)
+        return split_records(iter_corpus(paths), unsplit_as_train=unsplit_as_train)
     except CorpusError as err:
         raise CliError(str(err)) from err
     except TrainError as err:
         raise CliError(str(err)) from err
     except OSError as err:
         raise CliError(f"cannot read gold: {err}") from err
+
+
+def _load_splits(args: argparse.Namespace):
+    splits = _read_splits(args.gold, args.unsplit_as_train)
+    dev_gold = args.dev_gold
+    if dev_gold is None and args.gold == ["corpora/real", "corpora/dev"]:
+        dev_gold = ["corpora/real"]
+    if dev_gold is not None and dev_gold != args.gold:
+        splits.dev = _read_splits(dev_gold, False).dev
     parts = [
         f"{len(splits.train)} train",
-        f"{len(splits.dev)} dev",
+        f"{len(splits.dev)} dev{' (from ' + ' '.join(dev_gold) + ')' if dev_gold else ''}",
         f"{splits.n_test} test (not used)",
     ]
     if splits.n_unsplit:
@@ -149,6 +269,15 @@ def _load_splits(args: argparse.Namespace):
     return splits
 
 
+def _draw_file(gold: list[str]) -> Path:
+    """corpora/real/draw.json (the record of the real gold's draw and splits) next to --gold."""
+    for item in gold:
+        for candidate in (Path(item) / "draw.json", Path(item) / "real" / "draw.json"):
+            if candidate.is_file():
+                return candidate
+    return Path("corpora/real/draw.json")
+
+
 def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
     from ..train.policy import choose_policy, format_table, write_policy
     from ..train.train import TrainError
@@ -162,18 +291,60 @@ def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
         raise CliError(str(err)) from err
     path = write_policy(policy, out)
     print(format_table(policy))
-    print(
-        f"policy: labels from the model {policy['labels']} (union {policy['union']}, gaps {policy['gaps']}) -> {path}"
-    )
+    from ..components.ner import COMBINATIONS
+
+    modes = ", ".join(f"{m} {policy.get(m, [])}" for m in COMBINATIONS)
+    print(f"policy: labels from the model {policy['labels']} ({modes}) -> {path}")
     return policy
 
 
-def run(args: argparse.Namespace) -> int:
+def ship(model: Path) -> int:
+    """Copy a built model (and its policy) into the package's models/ner."""
+    import shutil
+    import tempfile
+
     from ..resources import models_dir
-    from ..train.train import MAX_MODEL_BYTES, TrainError, dir_size, train_ner
+    from ..train.train import POLICY_FILE, dir_size
+
+    if not (model / "meta.json").is_file():
+        raise CliError(f"{model}: no trained model (meta.json missing)")
+    target = models_dir() / "ner"
+    if model.resolve() == target.resolve():
+        raise CliError(f"{model}: is already the shipped model")
+    size = dir_size(model)
+    if size > SHIP_MAX_BYTES:
+        raise CliError(
+            f"{model}: {size / 1e6:.1f} MB, above the {SHIP_MAX_BYTES / 1e6:.0f} MB a shipped model may have"
+        )
+    if not (model / POLICY_FILE).is_file():
+        _note(f"warning: {model} has no {POLICY_FILE}: full will take every label from the model")
+    tmp = Path(tempfile.mkdtemp(prefix=".ner.", dir=target.parent))
+    try:
+        shutil.copytree(model, tmp / "ner")
+        if target.exists():
+            shutil.rmtree(target)
+        (tmp / "ner").rename(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"shipped {model} -> {target} ({size / 1e6:.1f} MB)")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..train.train import (
+        MAX_MODEL_BYTES,
+        TrainError,
+        build_cell_ner_records,
+        build_silver_records,
+        dir_size,
+        train_ner,
+    )
 
     _check_args(args)
-    out: Path = args.out if args.out is not None else models_dir() / "ner"
+    if args.ship is not None:
+        return ship(args.ship)
+    out: Path = args.out if args.out is not None else DEFAULT_OUT
+    check_out_dir(out)
     splits = _load_splits(args)
 
     if args.policy_only:
@@ -191,9 +362,25 @@ def run(args: argparse.Namespace) -> int:
                 else ""
             )
         )
+    extra: list[dict[str, Any]] = []
+    if not args.no_cell_ner:
+        try:
+            extra = build_cell_ner_records(args.cell_ner, log=sys.stderr)
+        except (OSError, ValueError) as err:
+            raise CliError(f"cannot read the cell-ner corpora: {err}") from err
+    if args.silver:
+        draw = _draw_file(args.gold)
+        try:
+            extra += build_silver_records(args.silver, draw=draw, seed=args.seed, log=sys.stderr)
+        except (OSError, ValueError) as err:
+            raise CliError(f"cannot build the silver data: {err}") from err
+    repeat = args.gold_repeat or (DEFAULT_GOLD_REPEAT if extra else 1)
+    train = [
+        dict(r, id=f"{r.get('id')}#{k}" if k else r.get("id")) for k in range(repeat) for r in splits.train
+    ]
     try:
         result = train_ner(
-            splits.train,
+            train + extra,
             splits.dev,
             out,
             seed=args.seed,

@@ -1,10 +1,12 @@
 """The trained, statistical component: a spaCy ``ner`` model and ``celltx_ner_candidates``.
 
-The model is trained by ``celltx train`` from the gold train split and shipped inside the
-package (``celltx/models/ner``). :func:`add_trained_ner` sources its ``ner`` component into the
-rule pipeline; ``celltx_ner_candidates`` then copies the model's entities into the candidate
-group with origin "ner", for the labels listed in ``labels`` (the combination policy chosen on
-the dev split), where the merge step weighs them against the rules.
+The model is trained by ``celltx train -o DIR`` (real-abstract gold, the self-written gold,
+the cell-type corpora and rule-labelled abstracts) and shipped inside the package
+(``celltx/models/ner``) by ``celltx train --ship DIR``; ``celltx.load(model=DIR)`` uses one
+built elsewhere. :func:`add_trained_ner` sources its ``ner`` component into the rule pipeline
+(``celltx_ner_model``); ``celltx_ner_candidates`` (``celltx_ner``) then combines the model's
+entities with the rule candidates, per label, as the policy chosen on the real dev split says
+(:class:`NerCandidates`), and the merge step resolves the result.
 """
 
 
@@ -30,16 +32,102 @@ def trimmed(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_) if start < end else None
 
 
+#: How the full pipeline combines one label of the model with the rules (chosen per label on
+#: the real dev split by ``celltx train``; see :mod:`celltx.train.policy`). The names are the
+#: keys of ``celltx_policy.json``; the component's config has the same lists (``model_only`` is
+#: its ``replace``).
+UNION, GAPS, REPLACE, CONFIRM, CONFIRM_GAPS = "union", "gaps", "model_only", "confirm", "confirm_gaps"
+COMBINATIONS = (UNION, GAPS, REPLACE, CONFIRM, CONFIRM_GAPS)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start_char < b.end_char and b.start_char < a.end_char
+
+
 class NerCandidates:
-    def __init__(self, nlp: Language, name: str, labels: list[str] | None) -> None:
+    """Combine the model's entities with the rule candidates, per label:
+
+    * ``union``: every entity of the label is added (merge then resolves overlaps);
+    * ``gaps``: an entity is added only where no rule candidate of the label overlaps it;
+    * ``replace`` (model only): the rule candidates of the label are removed, the model's added;
+    * ``confirm``: the rule candidates of the label are kept only where an entity of the model
+      with that label overlaps them (the model says *whether*, the rules say *where*); nothing
+      is added;
+    * ``confirm_gaps``: ``confirm``, plus the model's entities where no rule candidate is.
+
+    Labels in no list are left to the rules. ``labels`` is the older form (a plain union list;
+    ``None`` = every label), used only when all the lists are ``None``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        labels: list[str] | None = None,
+        union: list[str] | None = None,
+        gaps: list[str] | None = None,
+        replace: list[str] | None = None,
+        confirm: list[str] | None = None,
+        confirm_gaps: list[str] | None = None,
+    ) -> None:
         self.name = name
-        self.keep_labels = set(labels) if labels is not None else None  # [] = take no label
+        self.all_labels = False
+        if all(x is None for x in (union, gaps, replace, confirm, confirm_gaps)):
+            self.all_labels = labels is None
+            union = list(labels or [])
+        self.union = set(union or [])
+        self.gaps = set(gaps or [])
+        self.replace = set(replace or [])
+        self.confirm = set(confirm or [])
+        self.confirm_gaps = set(confirm_gaps or [])
+
+    def set_modes(self, modes: dict[str, list[str]]) -> None:
+        self.all_labels = False
+        self.union = set(modes.get(UNION, []))
+        self.gaps = set(modes.get(GAPS, []))
+        self.replace = set(modes.get(REPLACE, []))
+        self.confirm = set(modes.get(CONFIRM, []))
+        self.confirm_gaps = set(modes.get(CONFIRM_GAPS, []))
+
+    @property
+    def modes(self) -> dict[str, list[str]]:
+        return {
+            UNION: sorted(self.union),
+            GAPS: sorted(self.gaps),
+            REPLACE: sorted(self.replace),
+            CONFIRM: sorted(self.confirm),
+            CONFIRM_GAPS: sorted(self.confirm_gaps),
+        }
 
     def __call__(self, doc: Doc) -> Doc:
+        from .. import schema
+
+        ents = list(doc.ents)
+        existing = list(doc.spans.get(schema.CANDIDATES_KEY, []))
+        checked = self.confirm | self.confirm_gaps
+        if self.replace or checked:
+            kept = [
+                c
+                for c in existing
+                if c.label_ not in self.replace
+                and (
+                    c.label_ not in checked
+                    or any(e.label_ == c.label_ and _overlap(e, c) for e in ents)
+                )
+            ]
+            if len(kept) != len(existing):
+                doc.spans[schema.CANDIDATES_KEY] = kept
+                existing = kept
+        add_all = self.union | self.replace
+        add_gaps = self.gaps | self.confirm_gaps
         new = []
-        for ent in doc.ents:
-            if self.keep_labels is not None and ent.label_ not in self.keep_labels:
-                continue
+        for ent in ents:
+            label = ent.label_
+            if not (self.all_labels or label in add_all):
+                if label not in add_gaps:
+                    continue
+                if any(c.label_ == label and _overlap(c, ent) for c in existing):
+                    continue  # gap filling: a rule candidate of this label is already there
             span = trimmed(ent)
             if span is None:
                 continue
@@ -52,30 +140,165 @@ class NerCandidates:
 
 @Language.factory(
     "celltx_ner_candidates",
-    assigns=["doc.spans", "doc.ents", "span._.origin"],
-    requires=["doc.ents"],
-    default_config={},  # settings: given by add_trained_ner (labels: the dev-chosen policy)
+    default_config={
+        "labels": None,
+        "union": None,
+        "gaps": None,
+        "replace": None,
+        "confirm": None,
+        "confirm_gaps": None,
+    },
 )
-def make_ner_candidates(nlp: Language, name: str, labels: list[str] | None) -> NerCandidates:
+def make_ner_candidates(
+    nlp: Language,
+    name: str,
+    labels: list[str] | None,
+    union: list[str] | None,
+    gaps: list[str] | None,
+    replace: list[str] | None,
+    confirm: list[str] | None,
+    confirm_gaps: list[str] | None,
+) -> NerCandidates:
     register_extensions()
-    return NerCandidates(nlp, name, labels)
+    return NerCandidates(nlp, name, labels, union, gaps, replace, confirm, confirm_gaps)
 
 
 POLICY_FILE = "celltx_policy.json"
 
 
-def policy_labels(path: Path) -> list[str] | None:
-    """Labels the full pipeline takes from the model, chosen on the dev split by ``celltx train``
-    (``celltx_policy.json`` next to the model); None (all labels) when there is no policy."""
+def read_policy(path: Path) -> dict | None:
     policy = Path(path) / POLICY_FILE
     if not policy.is_file():
         return None
-    return list(json.loads(policy.read_text(encoding="utf-8"))["labels"])
+    return json.loads(policy.read_text(encoding="utf-8"))
 
 
-def add_trained_ner(nlp: Language, path: Path, labels: list[str] | None = None) -> None:
-    """Source the trained ``ner`` from ``path`` into ``nlp`` just before the merge step."""
-    trained = spacy.load(path)
+def policy_modes(path: Path) -> dict[str, list[str]] | None:
+    """{"union": [...], "gaps": [...], "model_only": [...]}: how the full pipeline takes each label
+    from the model, chosen on the dev split by ``celltx train`` (``celltx_policy.json`` next to
+    the model); ``None`` when there is no policy (then every label is a union)."""
+    policy = read_policy(path)
+    if policy is None:
+        return None
+    modes = {mode: list(policy.get(mode, [])) for mode in COMBINATIONS}
+    if UNION not in policy:  # the oldest policies listed only "labels" (a union)
+        modes[UNION] = list(policy.get("labels", []))
+    return modes
+
+
+def policy_labels(path: Path) -> list[str] | None:
+    """Labels the full pipeline takes from the model (any mode); None without a policy."""
+    modes = policy_modes(path)
+    if modes is None:
+        return None
+    return [label for mode in COMBINATIONS for label in modes[mode]]
+
+
+class NerRunner:
+    """The trained ``ner`` (loaded from ``model`` with the pipeline's vocab), run on the whole
+    document or, with ``sentences_with``, only on the sentences that hold a rule candidate of
+    those labels: a policy that only *confirms* rule candidates (``confirm``) needs the model
+    nowhere else, and the model then costs a fraction of its whole-document time. Entities
+    found in a sentence are mapped back to the document."""
+
+    def __init__(
+        self, nlp: Language, name: str, model: str, sentences_with: list[str] | None
+    ) -> None:
+        self.name = name
+        self.model = str(model)
+        self.ner = spacy.load(model, vocab=nlp.vocab).get_pipe("ner")
+        self.sentences_with = set(sentences_with) if sentences_with is not None else None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.ner.labels)
+
+    def _sentences(self, doc: Doc) -> list[Span]:
+        from .. import schema
+
+        if not doc.has_annotation("SENT_START"):  # no sentences: the document is one
+            return [doc[:]] if any(
+                c.label_ in self.sentences_with  # type: ignore[operator]
+                for c in doc.spans.get(schema.CANDIDATES_KEY, [])
+            ) else []
+        starts: dict[int, Span] = {}
+        for cand in doc.spans.get(schema.CANDIDATES_KEY, []):
+            if cand.label_ in self.sentences_with:  # type: ignore[operator]
+                sent = cand.sent
+                starts.setdefault(sent.start, sent)
+        return [starts[k] for k in sorted(starts)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 64):
+        if self.sentences_with is None:
+            yield from self.ner.pipe(docs, batch_size=batch_size)
+            return
+        for batch in spacy.util.minibatch(docs, size=batch_size):
+            pieces = [(doc, sent) for doc in batch for sent in self._sentences(doc)]
+            # a bare Doc of the sentence's words: the model reads lexical features only
+            subdocs = self.ner.pipe(
+                (
+                    Doc(doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+                    for doc, sent in pieces
+                ),
+                batch_size=batch_size,
+            )
+            found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
+            for (doc, sent), sub in zip(pieces, subdocs):
+                found[id(doc)].extend(
+                    Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
+                    for e in sub.ents
+                )
+            for doc in batch:
+                doc.ents = found[id(doc)]
+                yield doc
+
+
+@Language.factory("celltx_ner_runner", default_config={"model": None, "sentences_with": None})
+def make_ner_runner(
+    nlp: Language, name: str, model: str, sentences_with: list[str] | None
+) -> NerRunner:
+    return NerRunner(nlp, name, model, sentences_with)
+
+
+def sentence_scope(modes: dict[str, list[str]] | None) -> list[str] | None:
+    """The labels whose rule candidates decide where the model runs, when the combination only
+    confirms rule candidates; ``None`` (the whole document) otherwise."""
+    if modes is None:
+        return None
+    if any(modes.get(m) for m in (UNION, GAPS, REPLACE, CONFIRM_GAPS)):
+        return None
+    return list(modes.get(CONFIRM, [])) or None
+
+
+def add_trained_ner(
+    nlp: Language,
+    path: Path,
+    labels: list[str] | None = None,
+    modes: dict[str, list[str]] | None = None,
+) -> None:
+    """Add the trained ``ner`` at ``path`` to ``nlp`` just before the abbreviation step
+    (``celltx_ner_model``, a :class:`NerRunner`: whole documents, or only the sentences with a
+    rule candidate when the combination only confirms), and the candidates copier after it
+    (``celltx_ner``): ``modes`` gives the per-label combination (:data:`COMBINATIONS` ->
+    labels), else ``labels`` (a union; ``None`` = every label)."""
     before = "celltx_abbreviations" if "celltx_abbreviations" in nlp.pipe_names else "celltx_merge"
-    nlp.add_pipe("ner", source=trained, name="celltx_ner_model", before=before)
-    nlp.add_pipe("celltx_ner_candidates", name="celltx_ner", after="celltx_ner_model", config={"labels": labels})
+    nlp.add_pipe(
+        "celltx_ner_runner",
+        name="celltx_ner_model",
+        before=before,
+        config={"model": str(path), "sentences_with": sentence_scope(modes)},
+    )
+    if modes is not None:
+        config = {
+            "union": list(modes.get(UNION, [])),
+            "gaps": list(modes.get(GAPS, [])),
+            "replace": list(modes.get(REPLACE, [])),
+            "confirm": list(modes.get(CONFIRM, [])),
+            "confirm_gaps": list(modes.get(CONFIRM_GAPS, [])),
+        }
+    else:
+        config = {"labels": labels}
+    nlp.add_pipe("celltx_ner_candidates", name="celltx_ner", after="celltx_ner_model", config=config)

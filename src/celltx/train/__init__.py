@@ -1,9 +1,15 @@
 """Training the statistical NER (``celltx train``) and choosing how it combines with the rules.
 
 * :mod:`celltx.train.train`: gold records -> spaCy ``Doc``s (overlaps resolved), training
-  from ``ner.cfg`` with spaCy's Python API, writing the model into ``celltx/models/ner``.
-* :mod:`celltx.train.policy`: on the dev split, score rules-only, NER-only and rules+NER with
-  different label sets, and write the chosen label list to ``celltx_policy.json``.
+  from ``ner.cfg`` with spaCy's Python API, writing the model to a folder outside the package
+  (``celltx train --ship DIR`` copies one into ``celltx/models/ner``).
+* :mod:`celltx.train.cellner`: the cell-type IOB corpora (BioNLP13CG, CRAFT, JNLPBA) read,
+  mapped to CELL_TYPE (the convention differences are listed there) and scored.
+* :mod:`celltx.train.silver`: unannotated real abstracts labelled by the rules (silver), with
+  every abstract drawn into the real gold left out.
+* :mod:`celltx.train.policy`: on the dev split, score per label how the model combines with
+  the rules (rules, union, gaps, model_only, confirm, confirm_gaps) and write the choice to
+  ``celltx_policy.json``.
 """
 
 from .train import (  # noqa: F401

@@ -1,21 +1,22 @@
-"""Choose, on the DEV split, which labels the full pipeline takes from the trained NER.
+"""Choose, on the DEV split, how the full pipeline combines each label of the model with the rules.
 
-``celltx_ner_candidates`` copies the model's entities into the candidate group for the labels
-in its ``labels`` config; ``celltx_merge`` then resolves them against the rule candidates. For
-every label this module compares, on dev documents:
+``celltx_ner_candidates`` combines the model's entities with the rule candidates per label
+(:class:`celltx.components.ner.NerCandidates`); ``celltx_merge`` then resolves the candidates.
+For every label this module compares, on dev documents:
 
 * ``rules``: the rule pipeline alone (the model contributes nothing for the label);
-* ``union``: the model's entities of that label are added as candidates (merge keeps the
-  longest of overlapping same-label candidates, whatever their origin);
-* ``gaps``: rules first, the model fills gaps: a model entity is added only when it overlaps
-  no rule candidate of the same label.
+* ``union``: the model's entities of that label are added as candidates;
+* ``gaps``: rules first; a model entity is added only when it overlaps no rule candidate;
+* ``model_only``: the model's entities replace the rule candidates of the label;
+* ``confirm``: a rule candidate is kept only when a model entity of the label overlaps it;
+* ``confirm_gaps``: ``confirm`` plus gap filling.
 
 Each label is tried alone (the model contributes only that label), so the effect measured is
 the label's own. A label is taken from the model when a mode beats ``rules`` on the label's
-strict F1 (ties: lenient F1, then the simpler option: rules, then union, then gaps) and the
-micro strict F1 over all labels does not fall (suppression across labels can hurt others).
+strict F1 (ties: lenient F1, then the simpler option, in the order above) and the micro strict
+F1 over all labels does not fall below rules-only (suppression across labels can hurt others).
 The chosen combination is then scored as a whole, next to rules-only, NER-only and
-all-labels-union, and everything goes into ``celltx_policy.json`` next to the model.
+all-labels union/gaps, and everything goes into ``celltx_policy.json`` next to the model.
 
 Scores come from :mod:`celltx.evaluate.scorer` (strict/lenient span P/R/F1 per label).
 """
@@ -25,89 +26,52 @@ Scores come from :mod:`celltx.evaluate.scorer` (strict/lenient span P/R/F1 per l
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .. import schema
+from ..components.ner import COMBINATIONS, GAPS, REPLACE, UNION
 from .train import DEV, POLICY_FILE, TEST, TrainError
 
-UNION, GAPS, RULES = "union", "gaps", "rules"
-MODES = (RULES, UNION, GAPS)
+RULES = "rules"
+MODEL = REPLACE
+#: Options compared per label, simplest first (ties keep the earlier one).
+MODES = (RULES, *COMBINATIONS)
 #: Component name used by celltx.components.ner.add_trained_ner for the candidates copier.
 CANDIDATES_PIPE = "celltx_ner"
 EVAL_FACTORY = "celltx_train_ner_candidates"
 EVAL_PIPE = "celltx_ner_policy"
 
 
-class PolicyCandidates:
-    """Like ``celltx_ner_candidates``, with per-label union/gap-filling (for the comparison).
-
-    ``union``: labels whose entities are always added; ``gaps``: labels whose entities are
-    added only when they overlap no existing candidate of the same label.
-    """
-
-    def __init__(
-        self, nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None
-    ) -> None:
-        self.name = name
-        self.union = set(union or [])
-        self.gaps = set(gaps or [])
-
-    def __call__(self, doc: Doc) -> Doc:
-        from ..components.ner import trimmed
-        from ..components.regex_spans import add_candidates
-
-        existing = list(doc.spans.get(schema.CANDIDATES_KEY, []))
-        new = []
-        for ent in doc.ents:
-            label = ent.label_
-            if label not in self.union and label not in self.gaps:
-                continue
-            if label not in self.union and any(
-                c.label_ == label and c.start_char < ent.end_char and ent.start_char < c.end_char
-                for c in existing
-            ):
-                continue  # gap filling: a rule candidate of this label is already there
-            span = trimmed(ent)  # as celltx_ner_candidates does
-            if span is None:
-                continue
-            span._.origin = "ner"
-            new.append(span)
-        add_candidates(doc, new)
-        doc.ents = []
-        return doc
-
-
-@Language.factory(EVAL_FACTORY, default_config={"union": None, "gaps": None})
+@Language.factory(
+    EVAL_FACTORY,
+    default_config={"union": None, "gaps": None, "replace": None, "confirm": None, "confirm_gaps": None},
+)
 def make_policy_candidates(
-    nlp: Language, name: str, union: list[str] | None, gaps: list[str] | None
+    nlp: Language,
+    name: str,
+    union: list[str] | None,
+    gaps: list[str] | None,
+    replace: list[str] | None,
+    confirm: list[str] | None,
+    confirm_gaps: list[str] | None,
 ):
-    return PolicyCandidates(nlp, name, union, gaps)
+    """``celltx_ner_candidates`` whose label sets the comparison changes between runs."""
+    from ..components.ner import NerCandidates
 
-
-@contextmanager
-def _model_at(path: Path) -> Iterator[None]:
-    """Make ``celltx.pipeline`` use the model at ``path`` while building pipelines."""
-    from .. import pipeline
-
-    original = pipeline.ner_model_path
-    pipeline.ner_model_path = lambda: Path(path)
-    try:
-        yield
-    finally:
-        pipeline.ner_model_path = original
+    return NerCandidates(
+        nlp, name, None, union or [], gaps or [], replace or [], confirm or [], confirm_gaps or []
+    )
 
 
 def build_system(system: str, model_path: Path | None = None) -> Language:
     """A fresh (uncached) pipeline; ``full`` gets the policy-comparison candidates copier."""
     from .. import pipeline
 
-    build = pipeline.load.__wrapped__
+    build = pipeline.build
     if system == RULES:
         return build("rules")
     if model_path is None:
@@ -122,11 +86,13 @@ def build_system(system: str, model_path: Path | None = None) -> Language:
         nlp = build("rules")
         add_trained_ner(nlp, Path(model_path))
         nlp.add_pipe(
-            EVAL_FACTORY, name=EVAL_PIPE, before=CANDIDATES_PIPE, config={"union": [], "gaps": []}
+            EVAL_FACTORY,
+            name=EVAL_PIPE,
+            before=CANDIDATES_PIPE,
+            config={"union": [], "gaps": [], "replace": [], "confirm": [], "confirm_gaps": []},
         )
         return nlp
-    with _model_at(model_path):
-        return build(system)
+    return build(system, model_path)
 
 
 def predict(nlp: Language, records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -199,22 +165,22 @@ def choose_policy(
     full = build_system("full", model_path)
     pipe = full.get_pipe(EVAL_PIPE)
 
-    def run_full(name: str, union: list[str], gaps: list[str]) -> dict[str, Any]:
+    def run_full(name: str, modes: Mapping[str, Sequence[str]]) -> dict[str, Any]:
         note(f"scoring {name}")
-        pipe.union, pipe.gaps = set(union), set(gaps)
+        pipe.set_modes({m: list(v) for m, v in modes.items()})
         tables[name] = score_table(gold, predict(full, gold))
         return tables[name]
 
-    run_full("full:union:all", list(labels), [])
-    run_full("full:gaps:all", [], list(labels))
+    run_full("full:union:all", {UNION: list(labels)})
+    run_full("full:gaps:all", {GAPS: list(labels)})
     decisions: dict[str, Any] = {}
     rules_micro = tables["rules"]["strict"]["micro"]["f1"]
     for label in labels:
         options = {RULES: tables["rules"]}
-        options[UNION] = run_full(f"full:union:{label}", [label], [])
-        options[GAPS] = run_full(f"full:gaps:{label}", [], [label])
+        for mode in COMBINATIONS:
+            options[mode] = run_full(f"full:{mode}:{label}", {mode: [label]})
         best = RULES
-        for mode in (UNION, GAPS):
+        for mode in COMBINATIONS:
             t = options[mode]
             if (
                 _key(t, label) > _key(options[best], label)
@@ -232,17 +198,32 @@ def choose_policy(
                 for m in MODES
             },
         }
-    union = [label for label in labels if decisions[label]["mode"] == UNION]
-    gaps = [label for label in labels if decisions[label]["mode"] == GAPS]
-    chosen = run_full("full:chosen", union, gaps)
+    chosen_modes = {
+        mode: [label for label in labels if decisions[label]["mode"] == mode] for mode in COMBINATIONS
+    }
+    run_full("full:chosen (whole documents)", chosen_modes)
+    # the chosen combination as celltx.load("full") will assemble it (for a confirm-only policy
+    # the model runs only on the sentences with a rule candidate of those labels)
+    from .. import pipeline
+    from ..components.ner import add_trained_ner
+
+    if any(chosen_modes.values()):
+        note("scoring full:chosen (as assembled by celltx.load)")
+        assembled = pipeline.build("rules")
+        add_trained_ner(assembled, model_path, modes=chosen_modes)
+        tables["full:chosen"] = score_table(gold, predict(assembled, gold))
+    else:
+        tables["full:chosen"] = tables["rules"]
+    chosen = tables["full:chosen"]
     return {
-        "labels": union + gaps,
-        "union": union,
-        "gaps": gaps,
+        "labels": [label for mode in COMBINATIONS for label in chosen_modes[mode]],
+        **chosen_modes,
         "chosen_on": DEV,
         "n_dev_docs": len(gold),
         "dev_ids": [r.get("id") for r in gold],
-        "criterion": "per label: strict F1 of that label (ties: lenient F1, then rules > union > gaps) "
+        "criterion": "per label: strict F1 of that label (ties: lenient F1, then the earlier of "
+        + " > ".join(MODES)
+        + ") "
         "with only that label taken from the model; never if micro strict F1 falls below rules-only",
         "model": _model_stamp(model_path),
         "decisions": decisions,

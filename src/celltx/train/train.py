@@ -20,6 +20,11 @@ Tokens
     pipeline uses. A gold span that does not fall on token boundaries is snapped outward
     (``alignment_mode="expand"``) and counted as ``snapped``.
 
+Other training data
+    :func:`build_cell_ner_records` (the cell-type corpora, :mod:`celltx.train.cellner`) and
+    :func:`build_silver_records` (rule-labelled abstracts, :mod:`celltx.train.silver`) make
+    records of the same shape; ``celltx train`` adds them to the gold train records.
+
 Model
     ``ner.cfg`` (next to this module): one ``ner`` component with its own HashEmbedCNN
     tok2vec (no listener), trained with spaCy's Python API (``init_nlp`` + ``train``) on CPU
@@ -223,6 +228,77 @@ def fingerprint(records: Iterable[Mapping[str, Any]]) -> str:
             )
         )
     return digest.hexdigest()[:16]
+
+
+def build_cell_ner_records(
+    folder: str | os.PathLike[str] | None,
+    parts: Sequence[str] = (TRAIN,),
+    silver: bool = True,
+    with_mentions_only: bool = True,
+    log: IO[str] | None = None,
+) -> list[dict[str, Any]]:
+    """The cell-type corpora's ``parts`` (train parts only by default) as training records.
+
+    CELL_TYPE comes from the corpora (mapped as :mod:`celltx.train.cellner` describes); with
+    ``silver`` the other labels come from the rule pipeline. ``with_mentions_only`` keeps the
+    pseudo-documents that have at least one mapped cell mention (about half of CRAFT's have
+    none; they cost training time and teach little). Returns ``[]`` with a message on
+    ``log`` when the folder is absent (the corpora are read from ``../shared/corpora``, never
+    copied into the repository).
+    """
+    from . import cellner
+
+    log = log if log is not None else sys.stderr
+    found = cellner.find_cell_ner_dir(folder)
+    if found is None:
+        where = folder if folder is not None else "../shared/corpora/cell-ner"
+        log.write(f"celltx train: cell-ner corpora not found at {where}: skipped\n")
+        return []
+    docs = []
+    for corpus, (_stem, have) in cellner.CORPORA.items():
+        for part in parts:
+            part = "train" if part == TRAIN else part
+            if part in have and cellner.corpus_file(found, corpus, part).is_file():
+                docs.extend(cellner.load_part(found, corpus, part))
+    if with_mentions_only:
+        docs = [d for d in docs if d.cells]
+    spans = cellner.rule_silver([d.text for d in docs]) if silver and docs else None
+    records = cellner.to_records(docs, split=TRAIN, silver=spans)
+    log.write(
+        f"celltx train: cell-ner: {len(records)} pseudo-documents from {found} "
+        f"({sum(len(d.cells) for d in docs)} CELL_TYPE mentions"
+        f"{', rule silver for the other labels' if spans is not None else ''})\n"
+    )
+    return records
+
+
+def build_silver_records(
+    n: int,
+    draw: str | os.PathLike[str] = "corpora/real/draw.json",
+    path: str | os.PathLike[str] | None = None,
+    seed: int = 0,
+    log: IO[str] | None = None,
+) -> list[dict[str, Any]]:
+    """``n`` unannotated RCT abstracts with the rule pipeline's spans as labels (see
+    :mod:`celltx.train.silver`: every abstract drawn into the real gold is left out, the
+    sealed test ones first of all). ``[]`` with a message when the file or draw is absent."""
+    from . import silver
+
+    log = log if log is not None else sys.stderr
+    found = silver.find_rct_file(path)
+    if found is None or not Path(draw).is_file():
+        missing = path or "../shared/corpora/real-abstracts/rct_abstracts.jsonl"
+        log.write(
+            f"celltx train: silver: {missing if found is None else draw} not found: skipped\n"
+        )
+        return []
+    items = silver.sample_texts(found, draw, n=n, seed=seed)
+    records = silver.silver_records(items)
+    log.write(
+        f"celltx train: silver: {len(records)} unannotated abstracts from {found} "
+        f"(drawn ids excluded), {sum(len(r['spans']) for r in records)} rule spans\n"
+    )
+    return records
 
 
 # --------------------------------------------------------------------------- config
