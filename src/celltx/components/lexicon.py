@@ -14,7 +14,7 @@ that belong to a lab test ("serum", "plasma", "fasting") and an adjacent "score(
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..extensions import register_extensions
@@ -51,6 +51,9 @@ class Lexicon(PatternsMixin):
         self.nlp = nlp
         self.keep_labels = set(labels) if labels else None
         self.ruler = self._new_ruler()
+        #: one-token exact-case patterns ({"TEXT": "ALT"}), looked up per token: spaCy's token
+        #: Matcher would evaluate every one of them on every token
+        self.single: dict[str, list[tuple[str, str]]] = {}
 
     def _new_ruler(self) -> SpanRuler:
         return SpanRuler(self.nlp, name=f"{self.name}_ruler", spans_key="celltx_lexicon_tmp",
@@ -61,7 +64,19 @@ class Lexicon(PatternsMixin):
 
     def _compile(self, rows: list[Row]) -> None:
         self.ruler = self._new_ruler()
-        kept = [row for row in rows if self.keep_labels is None or row["label"] in self.keep_labels]
+        self.single = {}
+        kept = []
+        for row in rows:
+            if self.keep_labels is not None and row["label"] not in self.keep_labels:
+                continue
+            pattern = row["pattern"]
+            if (isinstance(pattern, list) and len(pattern) == 1 and list(pattern[0]) == ["TEXT"]
+                    and isinstance(pattern[0]["TEXT"], str)):
+                entry = (row["label"], row.get("id", ""))
+                if entry not in self.single.setdefault(pattern[0]["TEXT"], []):
+                    self.single[pattern[0]["TEXT"]].append(entry)
+            else:
+                kept.append(row)
         # SpanRuler tokenises phrase patterns with nlp.pipe(), running the components before
         # it; this ruler is not itself in the pipeline, so switch them all off: the phrase
         # matcher compares LOWER, which only the tokenizer sets
@@ -73,6 +88,11 @@ class Lexicon(PatternsMixin):
         doc = self.ruler(doc)
         found = list(doc.spans["celltx_lexicon_tmp"])
         del doc.spans["celltx_lexicon_tmp"]
+        if self.single:
+            single = self.single
+            for token in doc:
+                for label, span_id in single.get(token.text, ()):
+                    found.append(Span(doc, token.i, token.i + 1, label=label, span_id=span_id))
         out = []
         text = doc.text  # built from the tokens on every access: read it once
         for span in found:

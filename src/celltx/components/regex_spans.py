@@ -58,6 +58,8 @@ class RegexPattern:
     exclude_right: regex.Pattern | None
     require_left: regex.Pattern | None = None
     require_right: regex.Pattern | None = None
+    #: a cheap test on the whole text: the pattern runs only when it matches somewhere
+    prefilter: regex.Pattern | None = None
 
 
 def _expand(text: str, defines: dict[str, str]) -> str:
@@ -83,10 +85,11 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
             right = regex.compile(_expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
             need_left = regex.compile(_expand(row["require_left"], defines)) if row.get("require_left") else None
             need_right = regex.compile(_expand(row["require_right"], defines)) if row.get("require_right") else None
+            prefilter = regex.compile(row["prefilter"]) if row.get("prefilter") else None
         except regex.error as err:
             raise ValueError(f"{source}: pattern {row.get('name')!r} does not compile: {err}") from err
         compiled.append(
-            RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right)
+            RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right, prefilter)
         )
     return compiled
 
@@ -120,6 +123,8 @@ class RegexSpans(PatternsMixin):
         view = shadow(text)
         found: list[tuple[int, int, str, str]] = []
         for pat in self.compiled:
+            if pat.prefilter is not None and not pat.prefilter.search(view):
+                continue
             for m in pat.pattern.finditer(view, overlapped=False):
                 start, end = m.span("span") if "span" in pat.pattern.groupindex and m.start("span") >= 0 else m.span()
                 if start == end:
