@@ -22,15 +22,15 @@ CELL_TYPE as celltx/train/cellner.py describes, with the rule pipeline's spans a
 labels for the other labels, plus --silver N unannotated RCT abstracts from
 ../shared/corpora/real-abstracts labelled by the rules (every abstract drawn into corpora/real
 is left out: the sealed test ones by their corpus ids in corpora/real/draw.json). Gold train
-documents are repeated --gold-repeat times. The best checkpoint is kept on the "dev" documents of --dev-gold
-(default: corpora/real). "test" documents are never read into training or selection.
+documents are repeated --gold-repeat times. The best checkpoint is kept on the "dev" documents
+of --dev-gold (default: corpora/real). "test" documents are never used for training or selection.
 
 Spans of different labels that overlap (a CELL_TYPE inside a DOSE) cannot all be NER
 entities: the longest span is kept and the spans overlapping it are dropped (counted per label).
 
 After training, the combination with the rules is chosen per label on the same dev documents:
-rules only, union, the model filling gaps the rules leave, or the model alone for the label;
-the result is written to celltx_policy.json in the model folder (skip with --no-policy; redo
+rules only, union, the model filling gaps the rules leave, the model alone, or the rules'
+candidates kept only where the model agrees (confirm, confirm_gaps); the result is written to celltx_policy.json in the model folder (skip with --no-policy; redo
 for an existing model with --policy-only). celltx.load(model=DIR) uses the model from there.
 
 Shipping is a separate, explicit step: --ship DIR copies a built model (with its policy) into

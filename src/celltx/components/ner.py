@@ -194,6 +194,10 @@ def policy_labels(path: Path) -> list[str] | None:
     return [label for mode in COMBINATIONS for label in modes[mode]]
 
 
+#: Sentences per call of the model in the sentence scope (short inputs: fewer, larger calls).
+SENTENCE_BATCH = 256
+
+
 class NerRunner:
     """The trained ``ner`` (loaded from ``model`` with the pipeline's vocab), run on the whole
     document or, with ``sentences_with``, only on the sentences that hold a rule candidate of
@@ -243,7 +247,7 @@ class NerRunner:
                     Doc(doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
                     for doc, sent in pieces
                 ),
-                batch_size=batch_size,
+                batch_size=SENTENCE_BATCH,
             )
             found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
             for (doc, sent), sub in zip(pieces, subdocs):
