@@ -888,7 +888,7 @@ def add_arguments(parser: Any, update_doc_default: bool) -> None:
     parser.add_argument("--texts", type=Path, nargs="+", default=[], metavar="PATH",
                         help="more texts: .txt files, folders of .txt, or scheme .jsonl")
     parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="JSON results (default: REPO/eval/results/bench.json)")
+                        help="JSON results (default: build/bench/bench.json in the current folder; eval/results/ holds the committed run)")
     parser.add_argument("--markdown", type=Path, default=None,
                         help="also write the Markdown table here (default: next to the JSON, bench.md)")
     parser.add_argument("--update-doc", action=argparse.BooleanOptionalAction, default=update_doc_default,
@@ -930,7 +930,7 @@ def execute(args: Any, command: str) -> tuple[dict[str, Any], str]:
     for note in corpus.notes:
         progress(f"bench: note: {note}")
     result = run_benchmark(corpus, args.systems, args.runs, args.cold, args.breakdown, command, progress)
-    output = args.output or (repo / "eval" / "results" / "bench.json")
+    output = args.output or (Path("build") / "bench" / "bench.json")
     markdown = to_markdown(result)
     write_json(output, result)
     _atomic_write(args.markdown or output.with_suffix(".md"), markdown)

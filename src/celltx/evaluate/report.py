@@ -29,7 +29,8 @@ from . import bootstrap
 from .errors import ERROR_CLASSES
 from .scorer import MACRO, MICRO, MODES, RELATIONS_KEY, STRICT
 
-DEFAULT_OUTPUT_DIR = Path("eval/results")
+#: Reports go outside tracked files unless -o names a folder (build/ is ignored by git).
+DEFAULT_OUTPUT_DIR = Path("build/eval")
 BASENAME = "eval"
 FORMATS = ("json", "md", "html")
 NOT_COVERED = "—"
