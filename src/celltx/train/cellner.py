@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
+from ..evaluate.scorer import PRF
 
 #: Pseudo-document size when sentences are grouped (training and scoring use the same grouping).
 SENTENCES_PER_DOC = 8
@@ -326,17 +327,20 @@ class CellScore:
     n_pred: int = 0
 
     @property
+    def _prf(self) -> PRF:
+        return PRF(self.tp, self.fp, self.fn)  # the harness's P/R/F1 arithmetic, not a copy
+
+    @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return self._prf.precision
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return self._prf.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._prf.f1
 
     def to_dict(self) -> dict[str, Any]:
         return {
