@@ -293,3 +293,24 @@ def sort_spans(spans: Iterable[SpanRecord]) -> list[SpanRecord]:
     """Spans in reading order (start, then longer first, then label order)."""
     order = {label: i for i, label in enumerate(LABELS)}
     return sorted(spans, key=lambda s: (s["start"], -s["end"], order.get(s["label"], 99)))
+
+
+def value_of_pairs(
+    record: Mapping[str, Any], spans: Iterable[Mapping[str, Any]] | None = None
+) -> list[tuple[Any, Any]]:
+    """(value span, test span) for every VALUE_OF relation of ``record`` whose ends exist.
+
+    ``spans`` (default: the record's) are the span dicts the pairs are taken from, so a caller
+    that copied them gets its copies back.
+    """
+    pool = (record.get("spans") or []) if spans is None else spans
+    by_id = {s.get("id"): s for s in pool if isinstance(s, Mapping)}
+    pairs = []
+    for rel in record.get("relations") or []:
+        if rel.get("label") != VALUE_OF:
+            continue
+        head, tail = by_id.get(rel.get("head")), by_id.get(rel.get("tail"))
+        if head is not None and tail is not None:
+            pairs.append((head, tail))
+    return pairs
+

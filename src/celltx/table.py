@@ -281,15 +281,9 @@ def _lab_results(
     tests: list[Mapping[str, Any]],
     times: list[Mapping[str, Any]],
 ) -> list[str]:
-    by_id = {s.get("id"): s for s in spans}
     values_of: dict[Any, list[Mapping[str, Any]]] = {}
     linked: set[Any] = set()
-    for rel in record.get("relations") or []:
-        if rel.get("label") != schema.VALUE_OF:
-            continue
-        head, tail = by_id.get(rel.get("head")), by_id.get(rel.get("tail"))
-        if head is None or tail is None:
-            continue
+    for head, tail in schema.value_of_pairs(record, spans):
         values_of.setdefault(tail.get("id"), []).append(head)
         linked.add(head.get("id"))
     bounds = sentence_bounds(text)

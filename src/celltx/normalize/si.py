@@ -28,6 +28,7 @@ from typing import Any
 
 import regex
 
+from .. import schema
 from ..resources import read_jsonl_resource
 from .labs import canonical_lab_unit
 
@@ -237,17 +238,14 @@ def enrich_record(record: dict[str, Any]) -> dict[str, Any]:
     """Add ``loinc`` to LAB_TEST attrs and ``si`` to LAB_VALUE attrs of ``record`` (in place),
     only where they are known; return the record."""
     spans = record.get("spans") or []
-    by_id = {s.get("id"): s for s in spans if isinstance(s, dict)}
     text = record.get("text") or ""
     first_unit: dict[Any, str | None] = {}
     test_of: dict[Any, dict[str, Any]] = {}
-    for rel in record.get("relations") or []:
-        head, tail = by_id.get(rel.get("head")), by_id.get(rel.get("tail"))
-        if rel.get("label") == "VALUE_OF" and head is not None and tail is not None:
-            test_of[head.get("id")] = tail
-            unit = (head.get("attrs") or {}).get("unit")
-            if unit and tail.get("id") not in first_unit:
-                first_unit[tail.get("id")] = unit
+    for head, tail in schema.value_of_pairs(record):
+        test_of[head.get("id")] = tail
+        unit = (head.get("attrs") or {}).get("unit")
+        if unit and tail.get("id") not in first_unit:
+            first_unit[tail.get("id")] = unit
     for span in spans:
         if not isinstance(span, dict):
             continue

@@ -97,15 +97,9 @@ class Doc:
         by_label: dict[str, list[dict[str, Any]]] = {label: [] for label in schema.LABELS}
         for span in spans:
             by_label.setdefault(span["label"], []).append(span)
-        by_id = {s.get("id"): s for s in spans}
         value_of: dict[str, dict[str, Any]] = {}
         values_of_test: dict[str, list[dict[str, Any]]] = {}
-        for rel in record.get("relations") or []:
-            if rel.get("label") != schema.VALUE_OF:
-                continue
-            head, tail = by_id.get(rel.get("head")), by_id.get(rel.get("tail"))
-            if head is None or tail is None:
-                continue
+        for head, tail in schema.value_of_pairs(record, spans):
             value_of[head["id"]] = tail
             values_of_test.setdefault(tail["id"], []).append(head)
         meta = {k: record.get(k) for k in ("id", "title", "pmid", "source") if record.get(k)}
