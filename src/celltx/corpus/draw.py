@@ -20,7 +20,8 @@ AbstRCT (CC BY-NC-SA) may not be copied, and the tokenised EBM-NLP copy, Evidenc
 PICO-Corpus carry no licence we can cite.
 
 Run ``python -m celltx.corpus.draw [SHARED_CORPORA] [OUT_DIR]``; it refuses to overwrite an
-existing draw (the draw is made once).
+existing draw (the draw is made once). ``--supplement`` makes the second, train/dev-only draw
+(``draw_supplement.json``, batches 08-09) from the documents the first did not take.
 """
 
 from __future__ import annotations
@@ -226,7 +227,68 @@ def draw(shared: Path, seed: int = SEED) -> dict[str, Any]:
     }
 
 
-def write_batches(manifest: dict[str, Any], out_dir: Path, n_batches: int) -> list[Path]:
+#: The second draw (session 3): more train/dev documents that report lab results, the label
+#: family the first train split held least of. The sealed test split is not touched.
+SUPPLEMENT_SEED = 20261206
+SUPPLEMENT_TARGET = {"liver": 14, "rct": 34}  # only 1 licensed liver abstract is left
+#: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
+LAB_RESULT = re.compile(
+    r"\d(?:[.,]\d+)?\s?(?:mg/dl|mg/dL|mmol/l|mmol/L|µmol/l|µmol/L|μmol/L|umol/L|g/dl|g/dL|g/l|g/L"
+    r"|U/l|U/L|IU/l|IU/L|ng/ml|ng/mL|pg/ml|pg/mL|mEq/L|mmHg)(?![A-Za-z])"
+)
+
+
+def draw_supplement(shared: Path, first: dict[str, Any], seed: int = SUPPLEMENT_SEED) -> dict[str, Any]:
+    """Draw more train/dev documents, none of them in the first draw (the test split is fixed).
+
+    Candidates are the first draw's liver and RCT pools minus every document already drawn,
+    restricted to those matching :data:`LAB_RESULT`; 85% go to train and 15% to dev.
+    """
+    rng = random.Random(seed)
+    cands = _candidates(shared)
+    drawn = {d["id"] for d in first["documents"]}
+    docs: list[dict[str, Any]] = []
+    counts: dict[str, dict[str, int]] = {}
+    for group, target in SUPPLEMENT_TARGET.items():
+        pool = sorted(
+            (c for c in cands[group] if _doc_id(c) not in drawn and LAB_RESULT.search(c["text"])),
+            key=lambda c: c["orig_id"],
+        )
+        n = min(target, len(pool))
+        chosen = rng.sample(pool, n)
+        n_dev = round(n * DEV_SHARE)
+        for i, cand in enumerate(chosen):
+            licence, url = LICENCES[cand["corpus"]]
+            docs.append(
+                {
+                    "id": _doc_id(cand),
+                    "group": group,
+                    "split": "dev" if i < n_dev else "train",
+                    "source": cand["source"],
+                    "source_offset": cand["source_offset"],
+                    "provenance": {
+                        "corpus": cand["corpus"],
+                        "corpus_id": cand["orig_id"],
+                        "licence": licence,
+                        "url": url,
+                    },
+                    "text": cand["text"],
+                }
+            )
+        counts[group] = {"candidates": len(pool), "drawn": n, "test": 0, "dev": n_dev}
+    return {
+        "seed": seed,
+        "criteria": {
+            "pool": "the first draw's liver and rct candidates minus every document it drew",
+            "lab": f"matching LAB_RESULT ({LAB_RESULT.pattern})",
+            "split": f"the first {DEV_SHARE:.0%} of the random order per group are dev, the rest train; no test",
+        },
+        "counts": counts,
+        "documents": docs,
+    }
+
+
+def write_batches(manifest: dict[str, Any], out_dir: Path, n_batches: int, first: int = 1) -> list[Path]:
     """Write the unannotated records as batch files for the annotators (round robin)."""
     drafts = out_dir / "drafts"
     drafts.mkdir(parents=True, exist_ok=True)
@@ -234,7 +296,7 @@ def write_batches(manifest: dict[str, Any], out_dir: Path, n_batches: int) -> li
     for i, doc in enumerate(manifest["documents"]):
         batches[i % n_batches].append(doc)
     paths = []
-    for k, batch in enumerate(batches, start=1):
+    for k, batch in enumerate(batches, start=first):
         path = drafts / f"batch_{k:02d}.texts.jsonl"
         _write_lines(path, ({**d, "scheme_version": 1} for d in batch))
         paths.append(path)
@@ -249,6 +311,8 @@ def _write_lines(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--supplement"]:
+        return _main_supplement(args[1:])
     shared = Path(args[0]) if args else Path("../shared/corpora")
     out_dir = Path(args[1]) if len(args) > 1 else Path("corpora/real")
     target = out_dir / "draw.json"
@@ -264,6 +328,26 @@ def main(argv: list[str] | None = None) -> int:
     ]
     target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     paths = write_batches(manifest, out_dir, n_batches=7)
+    print(json.dumps(manifest["counts"]), f"-> {target}; {len(paths)} batch files")
+    return 0
+
+
+def _main_supplement(args: list[str]) -> int:
+    shared = Path(args[0]) if args else Path("../shared/corpora")
+    out_dir = Path(args[1]) if len(args) > 1 else Path("corpora/real")
+    target = out_dir / "draw_supplement.json"
+    if target.exists():
+        print(f"{target} exists: the draw is made once and never redone", file=sys.stderr)
+        return 2
+    first = json.loads((out_dir / "draw.json").read_text(encoding="utf-8"))
+    manifest = draw_supplement(shared, first)
+    record = {k: v for k, v in manifest.items() if k != "documents"}
+    record["documents"] = [
+        {k: d[k] for k in ("id", "group", "split", "source", "source_offset", "provenance")}
+        for d in manifest["documents"]
+    ]
+    target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    paths = write_batches(manifest, out_dir, n_batches=2, first=8)
     print(json.dumps(manifest["counts"]), f"-> {target}; {len(paths)} batch files")
     return 0
 
