@@ -12,8 +12,8 @@ import pytest
 import celltx
 
 
-def spans(text: str, label: str | None = None) -> list[dict]:
-    return [s for s in celltx.extract(text)["spans"] if label is None or s["label"] == label]
+def spans(text: str, label: str | None = None, system: str = "full") -> list[dict]:
+    return [s for s in celltx.extract(text, system=system)["spans"] if label is None or s["label"] == label]
 
 
 def texts(text: str, label: str) -> list[str]:
@@ -144,3 +144,53 @@ def test_mean_with_sd_in_parentheses_and_a_unit_after():
 def test_plus_minus_values_of_tests_outside_the_liver_panel():
     (value,) = spans("Glucose was 7.1 +/- 1.2 mmol/L.", "LAB_VALUE")
     assert (value["attrs"]["value"], value["attrs"]["sd"]) == (7.1, 1.2)
+
+
+@pytest.mark.parametrize(
+    "text, label, span, value",
+    [
+        ("HbA1c fell by 0\u00b75% at week 24.", "LAB_VALUE", "0\u00b75%", 0.5),
+        ("Fasting glucose was 6\u00b72 mmol/L.", "LAB_VALUE", "6\u00b72 mmol/L", 6.2),
+        ("Patients were treated for 2\u00b75 weeks.", "TIME_POINT", "2\u00b75 weeks", 17.5),
+    ],
+)
+def test_a_lancet_middle_dot_is_a_decimal_point(text, label, span, value):
+    (found,) = spans(text, label)
+    assert found["text"] == span
+    number = found["attrs"]["value"] if label == "LAB_VALUE" else found["attrs"]["days"][0]
+    assert number == pytest.approx(value)
+
+
+def test_a_middle_dot_before_a_power_of_ten_still_multiplies():
+    (dose,) = spans("We infused 2\u00b710^6 cells/kg once.", "DOSE")
+    assert dose["attrs"]["low"] == 2e6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Median survival was 3\u00b77 months (95% CI 3\u00b72-4\u00b72) vs 3\u00b76 months (95% CI 3\u00b71-4\u00b70).",
+        "Mean OS was 43 months (95% CI 26.4-59.5) versus 13.4 months (95% CI 7.4-19.4).",
+        "The difference was 3.4 days 95% CI 1.7 to 4.9 in favour of treatment.",
+        "Participants were patients over 35 years with chronic hepatitis.",
+        "The groups were similar (age 65.5, range 51.2-79.2 years).",
+    ],
+)
+def test_result_durations_and_ages_are_no_time_points(text):
+    assert texts(text, "TIME_POINT") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, days",
+    [
+        ("Cure was assessed at Day 30/45 and Day 180.", "Day 30/45", [30.0, 45.0]),
+        ("The diet was followed for 18/24 weeks.", "18/24 weeks", [126.0, 168.0]),
+        ("Viral load fell at day-14 of treatment.", "day-14", [14.0]),
+        ("Patients were followed for 12 postoperative weeks.", "12 postoperative weeks", [84.0]),
+        ("The drug was given for 5 consecutive days.", "5 consecutive days", [5.0]),
+    ],
+)
+def test_time_point_notations(text, span, days):
+    # the rules alone: the shipped model confirms rule time points and predates these notations
+    found = [s for s in spans(text, "TIME_POINT", system="rules") if s["text"] == span]
+    assert found and found[0]["attrs"]["days"] == days

@@ -65,9 +65,22 @@ for _first, _last in (
 _TABLE = str.maketrans(_MAP)
 
 
+#: A middle dot between digits is a decimal point in Lancet style ("3·7 months", "0·5%"),
+#: except before a power of ten, where it multiplies ("2·10^6", "2·10⁶ cells").
+_DECIMAL_DOT = regex.compile("(?<=\\d)\u00b7(?=\\d)(?!10\\s*[\\^(Ee\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b])")
+
+
 def shadow(text: str) -> str:
     """Return the same-length canonical shadow of ``text`` (see module docstring)."""
-    return text.translate(_TABLE)
+    out = text.translate(_TABLE)
+    if "\u00b7" in text:
+        dots = [m.start() for m in _DECIMAL_DOT.finditer(text)]
+        if dots:
+            chars = list(out)
+            for i in dots:
+                chars[i] = "."
+            out = "".join(chars)
+    return out
 
 
 # --- clean-up with an offset map (the pipeline's first step, ``celltx_clean``) ----------

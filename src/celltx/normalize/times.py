@@ -42,8 +42,8 @@ def parse_time_days(text: str) -> list[float] | None:
         n = ORDINALS.get(word) or int(regex.sub(r"\D", "", word))
         factor = _unit_days(ordinal.group("unit"))
         return [float(n * factor)] if factor is not None else None
-    lead = regex.match(rf"(?i)^(?P<unit>{_UNIT_RE})s?(?=\s|\d)", t)
-    if lead:  # "day 29", "days 57 and 85", "week 12"
+    lead = regex.match(rf"(?i)^(?P<unit>{_UNIT_RE})s?(?=\s|\d|-\d)", t)
+    if lead:  # "day 29", "days 57 and 85", "week 12", "day-14"
         factor = _unit_days(lead.group("unit"))
         nums = [parse_number(m.group()) for m in regex.finditer(NUMW, t[lead.end():])]
     else:
