@@ -194,3 +194,26 @@ def test_time_point_notations(text, span, days):
     # the rules alone: the shipped model confirms rule time points and predates these notations
     found = [s for s in spans(text, "TIME_POINT", system="rules") if s["text"] == span]
     assert found and found[0]["attrs"]["days"] == days
+
+
+def test_a_concentration_after_its_lab_test_is_a_lab_value_not_dropped():
+    # "ng/mL" is a lab unit and a drug-concentration unit: with the test in the sentence the
+    # value is the test's (both readings used to cancel each other out)
+    assert texts("Ferritin was 2.5 ng/mL vs 4.5 ng/mL.", "LAB_VALUE") == ["2.5 ng/mL", "4.5 ng/mL"]
+    assert texts("Ferritin was 2.5 ng/mL vs 4.5 ng/mL.", "DOSE") == []
+
+
+def test_radiation_doses_are_doses():
+    found = spans("Patients received 2.0 Gy per day to a total of 68 Gy.", "DOSE", system="rules")
+    assert [(s["text"], s["attrs"]["unit"]) for s in found] == [("2.0 Gy", "Gy"), ("68 Gy", "Gy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enhancing trace element status by selenium, zinc, and copper supplementation helped.",
+        "The emulsion contained soybean oil, medium chain triglycerides and fish oil.",
+    ],
+)
+def test_substances_given_to_patients_are_not_lab_tests(text):
+    assert texts(text, "LAB_TEST") == []

@@ -5,7 +5,10 @@ Rules, in order, within one sentence:
 1. "respectively": when a sentence lists n tests and then n values with "respectively",
    values pair with tests in order;
 2. otherwise the nearest LAB_TEST before the value;
-3. otherwise the nearest LAB_TEST after it (values written before their test).
+3. otherwise the nearest LAB_TEST after it, but only when the words between tie the value to
+   it: nothing ("two or more [IFAT]") or a phrase ending in "for/in/of/on" and up to three
+   words ("... vs 4.5 ng/mL for [DAO]", "a 0.5% fall in [HbA1c]"). A value followed by another
+   clause and then a test ("fibrosis (59% vs 19%) and an [AST/ALT ratio]") is not its value.
 
 A LAB_VALUE with no LAB_TEST in its sentence is, in practice, a number that is not a lab
 result (a percentage of patients, a survival rate); with ``drop_unlinked`` it is removed, which
@@ -13,11 +16,21 @@ is how the rules pipeline keeps the context-free numeric regexes precise.
 """
 
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..extensions import register_extensions
+
+#: The words between a value and a LAB_TEST after it that make the test the value's own.
+_TIES_FORWARD = regex.compile(r"(?i)^\s*$|\b(?:for|in|of|on)\s+(?:[\w-]+\s+){0,3}$")
+_MAX_FORWARD_WORDS = 14
+
+
+def ties_forward(gap: str) -> bool:
+    """Whether ``gap``, the text from a value's end to a later test's start, links them."""
+    return ";" not in gap and len(gap.split()) <= _MAX_FORWARD_WORDS and bool(_TIES_FORWARD.search(gap))
 
 
 class ValueLinker:
@@ -54,7 +67,10 @@ class ValueLinker:
                 if test is None:
                     before = [t for t in tests if t.end_char <= value.start_char]
                     after = [t for t in tests if t.start_char >= value.end_char]
-                    test = before[-1] if before else (after[0] if after else None)
+                    if before:
+                        test = before[-1]
+                    elif after and ties_forward(doc.text[value.end_char : after[0].start_char]):
+                        test = after[0]
                 if test is not None:
                     relations.append((schema.VALUE_OF, value, test))
                     linked.add(id(value))

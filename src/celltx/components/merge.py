@@ -7,7 +7,10 @@ Policy (configurable, in ``config.cfg``):
   overlap in the output, as the scheme requires;
 * across labels, ``suppress`` drops a span of label X when it lies inside a span of one of the
   labels listed for X (a TIME_POINT inside "[once per 4 week]" is part of the FREQUENCY; a
-  number inside a DOSE is not a LAB_VALUE);
+  number inside a DOSE is not a LAB_VALUE); when two labels suppress each other and their
+  spans are the same characters ("2.5 ng/mL" is a lab unit and a drug-concentration unit),
+  ``anchors`` decides: a label whose anchor label is in the same sentence wins (a LAB_VALUE
+  with a LAB_TEST nearby); without its anchor neither span is kept;
 * exclusions drop candidates in contexts that are never mentions ("Stem Cell Technology
   Company"): the component's patterns, by default ``patterns/exclusions.jsonl``, set by
   ``initialize`` and saved with the pipeline (:mod:`celltx.components.patterns`);
@@ -40,10 +43,12 @@ class Merge(PatternsMixin):
         priority: list[str],
         suppress: dict[str, list[str]],
         labels: list[str] | None,
+        anchors: dict[str, str] | None = None,
     ) -> None:
         self.name = name
         self.priority = priority
         self.suppress = suppress
+        self.anchors = anchors or {}
         self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = []
 
@@ -106,10 +111,28 @@ class Merge(PatternsMixin):
                 taken.insert(i, span)
             kept_by_label[label] = (starts, taken)
 
+        def anchored(span: Span, label: str) -> bool:
+            """Whether a kept span of ``self.anchors[label]`` lies in ``span``'s sentence."""
+            anchor = self.anchors.get(label)
+            if anchor is None:
+                return False
+            sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            return any(sent.start_char <= a.start_char and a.end_char <= sent.end_char for a in kept_by_label.get(anchor, ([], []))[1])
+
         def covered(span: Span, label: str) -> bool:
             starts, taken = kept_by_label.get(label, ([], []))
             i = bisect.bisect_right(starts, span.start_char) - 1
-            return i >= 0 and taken[i].end_char >= span.end_char
+            if i < 0 or taken[i].end_char < span.end_char:
+                return False
+            other = taken[i]
+            same = (other.start_char, other.end_char) == (span.start_char, span.end_char)
+            if same and span.label_ in self.suppress.get(label, []) and (span.label_ in self.anchors or label in self.anchors):
+                # the anchored label wins; with no anchor in the sentence neither is kept,
+                # as for any pair that suppresses each other
+                if span.label_ in self.anchors:
+                    return not anchored(span, span.label_)
+                return True
+            return True
 
         final = [
             span
@@ -134,6 +157,7 @@ def make_merge(
     priority: list[str],
     suppress: dict[str, list[str]],
     labels: list[str] | None,
+    anchors: dict[str, str],
 ) -> Merge:
     register_extensions()
-    return Merge(nlp, name, priority, suppress, labels)
+    return Merge(nlp, name, priority, suppress, labels, anchors)
