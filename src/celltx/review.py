@@ -14,13 +14,20 @@ offline:
 * beside the text, above that table, the trial summary (``record["trial"]``, or built from the
   mentions by :func:`celltx.trial.summarize`): design, N, condition, arms, outcomes.
 
-All text (document text, ids, attribute values, sources) is HTML-escaped. The file is written
-atomically (temporary file + rename).
+This module computes what is shown (layers, pieces of text, tooltips, table rows); the markup
+is the Jinja2 template ``celltx/templates/review.html.j2`` (autoescaped: document text, ids,
+attribute values and sources are all HTML-escaped). The file is written atomically (temporary
+file + rename).
+
+One colour table, :data:`COLOURS`, serves this page and displaCy (:data:`DISPLACY_OPTIONS`).
+The text is drawn by the template rather than by ``displacy.render(style="span")``, because
+the span renderer writes each token followed by one space (the text would not read back as
+written, which is what a reviewer checks offsets against) and has no slot for a span's id,
+tooltip or negated/hypothetical flag.
 """
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -28,84 +35,37 @@ from typing import Any
 
 from . import schema
 
-#: Colour per label (background of layer-0 marks, underline of deeper ones).
+#: Colour per label (background of layer-0 marks, underline of deeper ones), also displaCy's.
+#: Hues kept far apart (CIE76 distance >= 25 between any two; a test checks it).
 COLOURS: dict[str, str] = {
     schema.CELL_TYPE: "#7aecec",
     schema.DOSE: "#feca74",
     schema.ROUTE: "#c887fb",
     schema.FREQUENCY: "#ff9561",
-    schema.TIME_POINT: "#bfe1d9",
-    schema.LAB_TEST: "#aa9cfc",
-    schema.LAB_VALUE: "#e4e7d2",
+    schema.TIME_POINT: "#a5e38a",
+    schema.LAB_TEST: "#8fb4ff",
+    schema.LAB_VALUE: "#ffa3cf",
 }
 #: displaCy options with the same colours, for ``spacy.displacy.render(doc, style="ent",
 #: options=celltx.DISPLACY_OPTIONS)`` (``doc.ents``) or ``style="span"`` (the ``celltx`` span
-#: group, overlaps included). The review page draws its own marks (several layers per span).
+#: group, overlaps included).
 DISPLACY_OPTIONS: dict[str, Any] = {
     "ents": list(schema.LABELS),
-    "colors": dict(COLOURS),
+    "colors": COLOURS,
     "spans_key": schema.SPANS_KEY,
 }
 #: Colours for labels outside the scheme (e.g. added by hand in brat), used in turn.
-EXTRA_COLOURS = ("#f0a3a3", "#9be39b", "#f5d76e", "#a3c8f0", "#d9b3e6", "#c2c2a3")
+EXTRA_COLOURS = ("#d9c2a7", "#c4c4c4", "#f7ef6a", "#ff6f6f", "#4fd1a0", "#a9d8f8")
 #: Underline colours need more contrast than the pale backgrounds.
 _UNDERLINE_DARKEN = 0.6
+#: Deeper layers are all drawn like the last one.
+_MAX_LAYER = 4
 
 FLAGS = tuple(schema.EXTRA_ATTRS)  # negated, hypothetical
 
-CSS = """
-:root { color-scheme: light; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-       margin: 0; color: #222; background: #fafafa; }
-header { padding: 1rem 2rem; background: #fff; border-bottom: 1px solid #ddd; }
-h1 { font-size: 1.3rem; margin: 0 0 .5rem; }
-h2 { font-size: 1.05rem; margin: 0 0 .6rem; word-break: break-all; }
-h2 small { font-weight: normal; color: #666; }
-main { padding: 0 2rem 2rem; }
-.legend { display: flex; flex-wrap: wrap; gap: .4rem; margin: .3rem 0 .6rem; padding: 0; list-style: none; }
-.legend li { padding: .1rem .5rem; border-radius: .3rem; font-size: .8rem; font-weight: 600; }
-.legend li .n { font-weight: normal; }
-nav ol { columns: 16rem; margin: 0; padding-left: 1.6rem; font-size: .85rem; }
-nav a { word-break: break-all; }
-section.doc { background: #fff; border: 1px solid #ddd; border-radius: .4rem; padding: 1rem;
-              margin: 1rem 0; display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-              gap: 1.2rem; }
-section.doc > h2 { grid-column: 1 / -1; }
-@media (max-width: 900px) { section.doc { grid-template-columns: minmax(0, 1fr); } }
-.text { white-space: pre-wrap; line-height: 2.6; overflow-wrap: anywhere; }
-mark.ent { color: inherit; background: transparent; padding: 0; border-radius: 0; }
-mark.ent.layer0 { background: var(--c); padding: .15em 0; }
-mark.ent.layer1 { border-bottom: 3px solid var(--u); padding-bottom: 2px; }
-mark.ent.layer2 { border-bottom: 3px solid var(--u); padding-bottom: 7px; }
-mark.ent.layer3 { border-bottom: 3px solid var(--u); padding-bottom: 12px; }
-mark.ent.layer4 { border-bottom: 3px dotted var(--u); padding-bottom: 17px; }
-mark.ent.flagged { outline: 2px dashed #c00; outline-offset: -1px; }
-.lbl { font-size: .62em; font-weight: 700; letter-spacing: .02em; vertical-align: middle;
-       margin: 0 .25em 0 .35em; padding: .05em .3em; border-radius: .25em;
-       background: var(--c); color: #333; user-select: none; }
-table.spans { border-collapse: collapse; font-size: .8rem; width: 100%; align-self: start; }
-.side { align-self: start; min-width: 0; }
-table.trial { border-collapse: collapse; font-size: .8rem; width: 100%; margin-bottom: .8rem;
-              background: #f6f8fb; }
-table.trial caption { text-align: left; font-weight: 700; padding: .2rem 0; }
-table.trial th, table.trial td { border-bottom: 1px solid #e3e7ee; padding: .2rem .35rem;
-                                 text-align: left; vertical-align: top; }
-table.trial th { white-space: nowrap; color: #445; font-weight: 600; }
-table.spans th, table.spans td { border-bottom: 1px solid #eee; padding: .2rem .35rem;
-                                 text-align: left; vertical-align: top; }
-table.spans td.lab { font-weight: 600; white-space: nowrap; }
-table.spans td.lab i { display: inline-block; width: .8em; height: .8em; border-radius: .2em;
-                       background: var(--c); margin-right: .3em; vertical-align: -.05em; }
-table.spans td.attrs, table.spans td.rel { overflow-wrap: break-word; }
-table.spans td.attrs b { font-weight: 600; color: #555; }
-.flag { color: #b00; font-weight: 700; }
-.warn { color: #b00; }
-.empty { color: #888; font-style: italic; }
-"""
 
-
-def _esc(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def _plural(n: int, word: str) -> str:
@@ -173,11 +133,18 @@ class _Labels:
         extra = self.index[label] - len(schema.LABELS)
         return EXTRA_COLOURS[extra % len(EXTRA_COLOURS)]
 
-    def css(self) -> str:
-        return "\n".join(
-            f".{self.cls(label)} {{ --c: {self.colour(label)}; --u: {_darken(self.colour(label))}; }}"
+    def view(self, counts: Mapping[str, int]) -> list[dict[str, Any]]:
+        """Legend entries and CSS variables, one per label."""
+        return [
+            {
+                "cls": self.cls(label),
+                "name": label,
+                "colour": self.colour(label),
+                "underline": _darken(self.colour(label)),
+                "count": counts.get(label, 0),
+            }
             for label in self.index
-        )
+        ]
 
 
 def _span_title(span: Mapping[str, Any], links: list[str]) -> str:
@@ -204,71 +171,66 @@ def _relation_links(
     return links
 
 
-def _render_text(
+def _segments(
     text: str, spans: list[Mapping[str, Any]], titles: Mapping[int, str], labels: _Labels
-) -> str:
-    """The document text with nested ``<mark>`` elements, cut at every span boundary."""
+) -> list[dict[str, Any]]:
+    """The text cut at every span boundary; each piece with the marks covering it.
+
+    The template opens a piece's marks in order (lowest layer outermost), writes the piece and
+    closes them, putting the label after the last piece of a span.
+    """
     if not spans:
-        return _esc(text)
+        return [{"text": text, "marks": []}]
     layers = _layers(spans)
     bounds = sorted({0, len(text), *(s["start"] for s in spans), *(s["end"] for s in spans)})
-    out: list[str] = []
+    out: list[dict[str, Any]] = []
     for a, b in zip(bounds, bounds[1:]):
         covering = [i for i, s in enumerate(spans) if s["start"] <= a and b <= s["end"]]
-        if not covering:
-            out.append(_esc(text[a:b]))
-            continue
         covering.sort(key=lambda i: (layers[i], spans[i]["start"], -spans[i]["end"]))
-        opened = []
+        marks = []
         for i in covering:
             span = spans[i]
-            flagged = any((span.get("attrs") or {}).get(f) is True for f in FLAGS)
-            classes = ["ent", labels.cls(span["label"]), f"layer{min(layers[i], 4)}"]
-            if flagged:
+            attrs = span.get("attrs") or {}
+            classes = ["ent", labels.cls(span["label"]), f"layer{min(layers[i], _MAX_LAYER)}"]
+            if any(attrs.get(f) is True for f in FLAGS):
                 classes.append("flagged")
-            out.append(
-                f'<mark class="{" ".join(classes)}" data-span="{_esc(span.get("id"))}" '
-                f'data-label="{_esc(span["label"])}" title="{_esc(titles[i])}">'
+            marks.append(
+                {
+                    "classes": " ".join(classes),
+                    "id": _str(span.get("id")),
+                    "label": _str(span["label"]),
+                    "cls": labels.cls(span["label"]),
+                    "title": titles[i],
+                    "ends": span["end"] == b,
+                }
             )
-            opened.append(i)
-        out.append(_esc(text[a:b]))
-        for i in reversed(opened):
-            span = spans[i]
-            if span["end"] == b:
-                out.append(f'<span class="lbl {labels.cls(span["label"])}">{_esc(span["label"])}</span>')
-            out.append("</mark>")
-    return "".join(out)
+        out.append({"text": text[a:b], "marks": marks})
+    return out
 
 
-def _render_table(
+def _span_rows(
     spans: list[Mapping[str, Any]], links: Mapping[str, list[str]], labels: _Labels, text: str
-) -> str:
-    if not spans:
-        return '<p class="empty">No spans.</p>'
-    rows = [
-        '<table class="spans"><thead><tr><th>id</th><th>label</th><th>text</th>'
-        "<th>attributes</th><th>relations</th></tr></thead><tbody>"
-    ]
+) -> list[dict[str, Any]]:
+    rows = []
     for span in schema_sorted(spans):
         attrs = span.get("attrs") or {}
-        parts = []
-        for name, value in attrs.items():
-            if name in FLAGS:
-                continue
-            if value is not None:
-                parts.append(f"<b>{_esc(name)}</b> {_esc(_fmt_value(value))}")
-        flags = [f for f in FLAGS if attrs.get(f) is True]
-        flag_html = "".join(f' <span class="flag">{_esc(f.upper())}</span>' for f in flags)
-        warn = "" if _valid(span, text) else ' <span class="warn">(offsets outside the text)</span>'
         rows.append(
-            f'<tr data-span="{_esc(span.get("id"))}"><td>{_esc(span.get("id"))}</td>'
-            f'<td class="lab {labels.cls(span.get("label"))}"><i></i>{_esc(span.get("label"))}</td>'
-            f"<td>{_esc(span.get('text'))}{flag_html}{warn}</td>"
-            f'<td class="attrs">{"<br>".join(parts)}</td>'
-            f'<td class="rel">{"<br>".join(_esc(x) for x in links.get(span.get("id"), []))}</td></tr>'
+            {
+                "id": _str(span.get("id")),
+                "label": _str(span.get("label")),
+                "cls": labels.cls(span.get("label")),
+                "text": _str(span.get("text")),
+                "flags": [f for f in FLAGS if attrs.get(f) is True],
+                "warn": not _valid(span, text),
+                "attrs": [
+                    (name, _fmt_value(value))
+                    for name, value in attrs.items()
+                    if name not in FLAGS and value is not None
+                ],
+                "links": links.get(span.get("id"), []),
+            }
         )
-    rows.append("</tbody></table>")
-    return "".join(rows)
+    return rows
 
 
 def schema_sorted(spans: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -284,8 +246,8 @@ def schema_sorted(spans: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return sorted(spans, key=key)
 
 
-def render_document(record: Mapping[str, Any], position: int, labels: _Labels) -> str:
-    """One ``<section>`` for ``record`` (``position`` gives its anchor, ``doc-<position>``)."""
+def document_view(record: Mapping[str, Any], position: int, labels: _Labels) -> dict[str, Any]:
+    """What the template shows of ``record`` (``position`` gives its anchor, ``doc-<position>``)."""
     text = record.get("text")
     if not isinstance(text, str):
         text = ""
@@ -294,27 +256,26 @@ def render_document(record: Mapping[str, Any], position: int, labels: _Labels) -
     links = _relation_links(record, by_id)
     shown = [s for s in spans if _valid(s, text) and s.get("label") is not None]
     titles = {i: _span_title(s, links.get(s.get("id"), [])) for i, s in enumerate(shown)}
-    source = record.get("source")
-    heading = _esc(record.get("id", f"document {position + 1}"))
-    if source:
-        heading += f" <small>({_esc(source)})</small>"
-    return (
-        f'<section class="doc" id="doc-{position}" data-doc-id="{_esc(record.get("id"))}">'
-        f"<h2>{heading}</h2>"
-        f'<div class="text">{_render_text(text, shown, titles, labels)}</div>'
-        f'<div class="side">{_render_trial(record)}'
-        f"{_render_table(spans, links, labels, text)}</div></section>\n"
-    )
+    return {
+        "anchor": f"doc-{position}",
+        "doc_id": _str(record.get("id")),
+        "heading": _str(record.get("id", f"document {position + 1}")),
+        "source": _str(record.get("source")),
+        "n_spans": _plural(len(record.get("spans") or []), "span"),
+        "segments": _segments(text, shown, titles, labels),
+        "trial": _trial_view(record),
+        "spans": _span_rows(spans, links, labels, text),
+    }
 
 
-def _render_trial(record: Mapping[str, Any]) -> str:
-    """The trial summary (the record's ``trial``, else built from its mentions) as tables."""
+def _trial_view(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The trial summary (the record's ``trial``, else built from its mentions) as table rows."""
     from .table import _outcome_text, _spread, fmt_number, trial_of
 
     try:
         trial = trial_of(record)
     except Exception as err:  # a hand-edited record the summariser cannot read
-        return f'<p class="warn">No trial summary: {_esc(type(err).__name__)}: {_esc(err)}</p>'
+        return {"error": f"{type(err).__name__}: {err}", "rows": []}
     ae = trial.get("adverse_events") or {}
     serious = ae.get("serious")
     facts = [
@@ -329,7 +290,7 @@ def _render_trial(record: Mapping[str, Any]) -> str:
             " ".join(str(x) for x in (e.get("analyte"), e.get("comparator"), fmt_number(e.get("value")), e.get("unit") or "") if x)
             for e in trial.get("eligibility") or [])),
     ]
-    rows = [f"<tr><th>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in facts if v]
+    rows = [{"cls": "", "head": k, "value": _str(v)} for k, v in facts if v]
     for i, arm in enumerate(trial.get("arms") or []):
         dose = arm.get("dose") or {}
         freq = arm.get("frequency") or {}
@@ -348,23 +309,28 @@ def _render_trial(record: Mapping[str, Any]) -> str:
             f"{fmt_number(arm.get('male'))} male" if arm.get("male") is not None else "",
         ]
         rows.append(
-            f'<tr class="arm"><th>arm {i + 1} {_esc(arm.get("label") or "")}</th>'
-            f"<td>{_esc(' | '.join(p for p in parts if p))}</td></tr>"
+            {
+                "cls": "arm",
+                "head": f"arm {i + 1} {arm.get('label') or ''}",
+                "value": " | ".join(p for p in parts if p),
+            }
         )
     for outcome in trial.get("outcomes") or []:
         arm = outcome.get("arm")
         rows.append(
-            f'<tr class="outcome"><th>outcome{"" if not isinstance(arm, int) else f" (arm {arm + 1})"}</th>'
-            f"<td>{_esc(_outcome_text(outcome))}</td></tr>"
+            {
+                "cls": "outcome",
+                "head": "outcome" + ("" if not isinstance(arm, int) else f" (arm {arm + 1})"),
+                "value": _outcome_text(outcome),
+            }
         )
-    if not rows:
-        return '<p class="empty">No trial summary.</p>'
-    return f'<table class="trial"><caption>Trial summary</caption><tbody>{"".join(rows)}</tbody></table>'
-
+    return {"error": "", "rows": rows}
 
 
 def render_html(records: Iterable[Mapping[str, Any]], title: str = "celltx review") -> str:
     """The whole page for ``records`` as a string."""
+    from .templates import render
+
     records = list(records)
     labels = _Labels()
     counts: dict[str, int] = {}
@@ -373,29 +339,10 @@ def render_html(records: Iterable[Mapping[str, Any]], title: str = "celltx revie
             label = str(span.get("label"))
             counts[label] = counts.get(label, 0) + 1
             labels.cls(label)
-    sections = [render_document(r, i, labels) for i, r in enumerate(records)]
-    legend = "".join(
-        f'<li class="{labels.cls(label)}" style="background: var(--c)">{_esc(label)} '
-        f'<span class="n">{counts.get(label, 0)}</span></li>'
-        for label in labels.index
-    )
-    index = "".join(
-        f'<li><a href="#doc-{i}">{_esc(r.get("id", f"document {i + 1}"))}</a> '
-        f"({_plural(len(r.get('spans') or []), 'span')})</li>"
-        for i, r in enumerate(records)
-    )
-    n_spans = sum(counts.values())
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_esc(title)}</title><style>{CSS}\n{labels.css()}</style></head>\n<body>\n"
-        f"<header><h1>{_esc(title)}</h1>"
-        f"<p>{_plural(len(records), 'document')}, {_plural(n_spans, 'span')}. Hover a highlighted span for its "
-        "attributes and links; dashed red outline = negated or hypothetical.</p>"
-        f'<ul class="legend">{legend}</ul>'
-        f'<nav><ol>{index}</ol></nav></header>\n<main>\n{"".join(sections)}</main>\n'
-        "</body></html>\n"
+    docs = [document_view(r, i, labels) for i, r in enumerate(records)]
+    summary = f"{_plural(len(records), 'document')}, {_plural(sum(counts.values()), 'span')}"
+    return render(
+        "review.html.j2", title=title, summary=summary, labels=labels.view(counts), docs=docs
     )
 
 

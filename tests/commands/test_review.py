@@ -7,7 +7,9 @@ browser (skipped cleanly without one).
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import os
 import re
 import shutil
@@ -176,9 +178,54 @@ def test_hostile_text_is_escaped(tmp_path: Path):
     path = write_html(overlap_records(), tmp_path / "review.html")
     raw = path.read_text(encoding="utf-8")
     assert "<script" not in raw and "<img" not in raw and "<b>bold" not in raw
-    assert "&lt;script&gt;" in raw and "&lt;img src=x onerror=&quot;boom&quot;&gt;" in raw
+    assert "&lt;script&gt;" in raw and "&lt;img src=x onerror=" in raw
     page = parse(path)
     assert page.texts["doc-1"] == HOSTILE_TEXT
+
+
+def test_script_in_id_label_attribute_and_source_is_escaped(tmp_path: Path):
+    evil = '<script>alert("x")</script>'
+    text = f"MSCs {evil} were given."
+    record = {"id": evil, "source": evil, "text": text, "spans": [
+        _span(text, evil, "CELL_TYPE", "MSCs", {"cl_id": evil}),
+        _span(text, "T2", evil, evil, {"note": evil}),  # a label outside the scheme
+    ], "relations": [{"label": evil, "head": evil, "tail": "T2"}]}
+    raw = write_html([record], tmp_path / "review.html", title=evil).read_text(encoding="utf-8")
+    assert "<script" not in raw.lower()
+    page = parse(tmp_path / "review.html")
+    assert page.texts["doc-0"] == text
+    assert {m["data-span"] for m in page.marks["doc-0"]} == {evil, "T2"}
+
+
+def test_colours_are_distinct_per_label():
+    from celltx import DISPLACY_OPTIONS
+    from celltx.review import EXTRA_COLOURS
+
+    assert DISPLACY_OPTIONS["colors"] is COLOURS  # one table for displaCy and the page
+    scheme = list(COLOURS.values())
+    assert min(_delta_e(a, b) for a, b in itertools.combinations(scheme, 2)) >= 25
+    everything = [*scheme, *EXTRA_COLOURS]
+    assert min(_delta_e(a, b) for a, b in itertools.combinations(everything, 2)) >= 15
+
+
+def _delta_e(a: str, b: str) -> float:
+    """CIE76 colour difference of two #rrggbb colours (about 2.3 is just noticeable)."""
+
+    def lab(hex_colour: str) -> tuple[float, float, float]:
+        def linear(c: float) -> float:
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (linear(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+        x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+        def f(t: float) -> float:
+            return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+        return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+    return math.dist(lab(a), lab(b))
 
 
 def test_write_is_atomic(tmp_path: Path):

@@ -44,6 +44,8 @@ def apply(corpus_root: Path) -> dict[str, int]:
     for path in sorted(corpus_root.rglob("*.jsonl")):
         if "drafts" in path.parts or "real" in path.parts:
             continue  # real abstracts carry the split of their recorded draw (corpus.draw)
+        if path.name.startswith("trials"):
+            continue  # trial-summary sidecars (joined to documents by id) are not documents
         records = list(read_jsonl(path))
         if path.parent.name == "gold":
             mapping = {r["id"]: "test" for r in records}

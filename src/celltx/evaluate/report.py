@@ -7,7 +7,8 @@ dict; every renderer reads only that dict, so what people see is what the JSON h
 * :func:`render_markdown` people: F1 per label (strict, lenient) with CIs, precision/recall,
   attribute accuracy, relations, errors per class, confusion, top errors;
 * :func:`render_html`     one self-contained page (inline CSS and SVG bar chart of per-label
-  strict F1 by system, no scripts, no network).
+  strict F1 by system, no scripts, no network), from the Jinja2 templates
+  ``celltx/templates/report.html.j2`` and ``bar_chart.svg.j2`` (autoescaped).
 
 :func:`write_reports` writes ``eval.json``, ``eval.md`` and ``eval.html`` atomically.
 """
@@ -15,7 +16,6 @@ dict; every renderer reads only that dict, so what people see is what the JSON h
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import json
 import math
 import os
@@ -406,8 +406,8 @@ def _trial_rows(report: Mapping[str, Any]) -> list[list[str]]:
 # --------------------------------------------------------------------------- html
 
 
-def svg_bar_chart(report: Mapping[str, Any], mode: str = STRICT) -> str:
-    """Inline SVG: per-label F1 (``mode``) with one bar per system and CI whiskers."""
+def _chart_view(report: Mapping[str, Any], mode: str = STRICT) -> dict[str, Any]:
+    """Geometry of the bar chart (numbers formatted as the SVG wants them)."""
     systems = _ok(report)
     groups = [*LABELS, MICRO, MACRO]
     n = max(1, len(systems))
@@ -415,25 +415,17 @@ def svg_bar_chart(report: Mapping[str, Any], mode: str = STRICT) -> str:
     group_w = n * bar_w + gap
     width = left + len(groups) * group_w + 10
     legend_h = 18 * len(systems) + 10
-    total_h = top + height + 70 + legend_h
-    e = html.escape
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{total_h}" '
-        f'viewBox="0 0 {width} {total_h}" role="img" aria-label="{e(mode)} F1 per label by system" '
-        'font-family="sans-serif" font-size="11">'
-    ]
+    ticks = []
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
         y = top + height - tick * height
-        parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#ddd"/>'
-        )
-        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{tick:.2f}</text>')
+        ticks.append({"y": f"{y:.1f}", "text_y": f"{y + 4:.1f}", "label": f"{tick:.2f}"})
+    view_groups = []
     for gi, group in enumerate(groups):
         x0 = left + gi * group_w + gap / 2
         key = f"{mode}/{group}"
+        bars = []
         for si, s in enumerate(systems):
             x = x0 + si * bar_w
-            colour = _COLOURS[si % len(_COLOURS)]
             if group in LABELS and not _covered(s, group):
                 continue
             c = (s.get("ci") or {}).get(key)
@@ -442,117 +434,125 @@ def svg_bar_chart(report: Mapping[str, Any], mode: str = STRICT) -> str:
             v = c["estimate"]
             h = v * height
             title = f"{s['name']} {group}: {v:.3f}"
+            whisker = None
             if c["low"] is not None:
                 title += f" [{c['low']:.3f}–{c['high']:.3f}]"
-            parts.append(
-                f'<rect x="{x:.1f}" y="{top + height - h:.1f}" width="{bar_w - 2}" height="{h:.1f}" '
-                f'fill="{colour}"><title>{e(title)}</title></rect>'
+                whisker = {
+                    "x": f"{x + (bar_w - 2) / 2:.1f}",
+                    "y1": f"{top + height - c['low'] * height:.1f}",
+                    "y2": f"{top + height - c['high'] * height:.1f}",
+                }
+            bars.append(
+                {
+                    "x": f"{x:.1f}",
+                    "y": f"{top + height - h:.1f}",
+                    "w": bar_w - 2,
+                    "h": f"{h:.1f}",
+                    "colour": _COLOURS[si % len(_COLOURS)],
+                    "title": title,
+                    "whisker": whisker,
+                }
             )
-            if c["low"] is not None:
-                cx = x + (bar_w - 2) / 2
-                y1, y2 = top + height - c["low"] * height, top + height - c["high"] * height
-                parts.append(
-                    f'<line x1="{cx:.1f}" y1="{y1:.1f}" x2="{cx:.1f}" y2="{y2:.1f}" stroke="#333"/>'
-                )
-        lx = x0 + n * bar_w / 2
-        ly = top + height + 12
-        parts.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="end" transform="rotate(-35 {lx:.1f} {ly:.1f})">{e(group)}</text>'
+        view_groups.append(
+            {"x": f"{x0 + n * bar_w / 2:.1f}", "y": f"{top + height + 12:.1f}", "label": group, "bars": bars}
         )
-    ly = top + height + 70
-    for si, s in enumerate(systems):
-        y = ly + si * 18
-        parts.append(
-            f'<rect x="{left}" y="{y}" width="12" height="12" fill="{_COLOURS[si % len(_COLOURS)]}"/>'
-        )
-        parts.append(f'<text x="{left + 18}" y="{y + 10}">{e(s["name"])} ({e(s["kind"])})</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return {
+        "mode": mode,
+        "width": width,
+        "height": top + height + 70 + legend_h,
+        "left": left,
+        "right": width - 10,
+        "ticks": ticks,
+        "groups": view_groups,
+        "legend": [
+            {
+                "y": top + height + 70 + si * 18,
+                "colour": _COLOURS[si % len(_COLOURS)],
+                "name": s["name"],
+                "kind": s["kind"],
+            }
+            for si, s in enumerate(systems)
+        ],
+    }
 
 
-def _html_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    e = html.escape
-    head = "".join(f"<th>{e(str(h))}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def svg_bar_chart(report: Mapping[str, Any], mode: str = STRICT) -> str:
+    """Inline SVG: per-label F1 (``mode``) with one bar per system and CI whiskers."""
+    from ..templates import render
+
+    return render("bar_chart.svg.j2", chart=_chart_view(report, mode)).rstrip("\n")
 
 
-_CSS = """
-body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:80em}
-table{border-collapse:collapse;margin:.5em 0 1.5em}
-th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right;font-variant-numeric:tabular-nums}
-th:first-child,td:first-child{text-align:left}
-td.ctx{text-align:left;max-width:40em}
-.note{color:#666;font-size:.9em}
-"""
+def _table(header: Sequence[Any], rows: Sequence[Sequence[Any]], ctx_last: bool = False) -> dict[str, Any]:
+    return {"header": [str(h) for h in header], "rows": [[str(c) for c in row] for row in rows],
+            "ctx_last": ctx_last}
+
+
+def _html_sections(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The page's sections after the header, in order: heading, then a chart or a table."""
+    systems = _ok(report)
+    if not systems:
+        return []
+    names = [s["name"] for s in systems]
+
+    def section(heading: str, table: dict | None = None, chart: dict | None = None, tag: str = "h2") -> dict:
+        return {"heading": heading, "tag": tag, "table": table, "chart": chart}
+
+    out = [section("Strict F1 per label", chart=_chart_view(report, STRICT))]
+    for mode in MODES:
+        rows = [[name] + [_cell(s, key) for s in systems] for name, key in _rows_keys(mode)]
+        if mode == STRICT:
+            rows.append(["VALUE_OF"] + [_cell(s, RELATIONS_KEY) for s in systems])
+        out.append(section(f"Span F1, {mode} matching", _table(["label", *names], rows)))
+    attr_rows = _attr_rows(report)
+    if attr_rows:
+        out.append(section("Attribute accuracy (strictly matched spans)",
+                           _table(["label.attribute", *names], [[k, *c] for k, c in attr_rows])))
+    out.append(section(
+        "Errors per class (strict FP + FN)",
+        _table(["class", *names],
+               [[cls] + [s["errors"]["counts"][cls] for s in systems] for cls in ERROR_CLASSES]),
+    ))
+    for s in systems:
+        top = s["errors"]["top"][:TOP_ERRORS]
+        if top:
+            rows = [
+                [t["count"], t["error_class"], t["kind"], t["label"], t["text"],
+                 f"{t['example']['doc_id']}: {t['example']['context']}"]
+                for t in top
+            ]
+            out.append(section(f"Top errors: {s['name']}",
+                               _table(["n", "class", "kind", "label", "span", "example"], rows, True),
+                               tag="h3"))
+    trial_rows = _trial_rows(report)
+    if trial_rows:
+        out.append(section("Trial summary", _table(["measure", *names], trial_rows)))
+    return out
 
 
 def render_html(report: Mapping[str, Any]) -> str:
-    """One self-contained HTML page: inline CSS, inline SVG, no scripts, no external resources."""
-    e = html.escape
+    """One self-contained HTML page: inline CSS, inline SVG, no scripts, no external resources.
+
+    The markup is the Jinja2 template ``celltx/templates/report.html.j2`` (autoescaped).
+    """
+    from ..templates import render
+
     gold = report["gold"]
-    systems = _ok(report)
-    names = [s["name"] for s in systems]
-    conf = int(report["bootstrap"]["confidence"] * 100)
-    body = [
-        "<h1>celltx evaluation</h1>",
-        f'<p class="note">created {e(report["created"])}, celltx {e(report["celltx_version"])}, scheme version '
-        f"{report['scheme_version']}. Gold: {e(', '.join(map(str, gold.get('paths', []))) or 'n/a')}"
-        + (f" (split {e(gold['split'])})" if gold.get("split") else "")
-        + f"; {gold['n_docs']} documents, {sum(gold['n_spans'].values())} spans, {gold['n_relations']} relations. "
-        f"F1 with {conf}% bootstrap CIs ({report['bootstrap']['n_resamples']} resamples of documents, percentile). "
-        f"{NOT_COVERED} = label not produced by that system.</p>",
-    ]
-    not_run = _not_run(report)
-    if not_run:
-        body += (
-            ["<h2>Not scored</h2><ul>"] + [f"<li>{e(line)}</li>" for line in not_run] + ["</ul>"]
-        )
-    if systems:
-        body += ["<h2>Strict F1 per label</h2>", svg_bar_chart(report, STRICT)]
-        for mode in MODES:
-            rows = [[name] + [_cell(s, key) for s in systems] for name, key in _rows_keys(mode)]
-            if mode == STRICT:
-                rows.append(["VALUE_OF"] + [_cell(s, RELATIONS_KEY) for s in systems])
-            body += [f"<h2>Span F1, {e(mode)} matching</h2>", _html_table(["label", *names], rows)]
-        attr_rows = _attr_rows(report)
-        if attr_rows:
-            body += ["<h2>Attribute accuracy (strictly matched spans)</h2>"]
-            body.append(_html_table(["label.attribute", *names], [[k, *c] for k, c in attr_rows]))
-        body += ["<h2>Errors per class (strict FP + FN)</h2>"]
-        body.append(
-            _html_table(
-                ["class", *names],
-                [[cls] + [s["errors"]["counts"][cls] for s in systems] for cls in ERROR_CLASSES],
-            )
-        )
-        for s in systems:
-            top = s["errors"]["top"][:TOP_ERRORS]
-            if not top:
-                continue
-            body.append(f"<h3>Top errors: {e(s['name'])}</h3>")
-            rows_html = "".join(
-                "<tr>"
-                + "".join(
-                    f"<td>{e(str(c))}</td>"
-                    for c in (t["count"], t["error_class"], t["kind"], t["label"], t["text"])
-                )
-                + f'<td class="ctx">{e(t["example"]["doc_id"])}: {e(t["example"]["context"])}</td></tr>'
-                for t in top
-            )
-            body.append(
-                "<table><thead><tr><th>n</th><th>class</th><th>kind</th><th>label</th><th>span</th>"
-                f"<th>example</th></tr></thead><tbody>{rows_html}</tbody></table>"
-            )
-        trial_rows = _trial_rows(report)
-        if trial_rows:
-            body += ["<h2>Trial summary</h2>", _html_table(["measure", *names], trial_rows)]
-    else:
-        body.append("<p>No system could be scored.</p>")
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        "<title>celltx evaluation</title>"
-        f"<style>{_CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    return render(
+        "report.html.j2",
+        created=report["created"],
+        celltx_version=report["celltx_version"],
+        scheme_version=report["scheme_version"],
+        gold_paths=", ".join(map(str, gold.get("paths", []))),
+        split=gold.get("split") or "",
+        n_docs=gold["n_docs"],
+        n_spans=sum(gold["n_spans"].values()),
+        n_relations=gold["n_relations"],
+        confidence=int(report["bootstrap"]["confidence"] * 100),
+        n_resamples=report["bootstrap"]["n_resamples"],
+        not_covered=NOT_COVERED,
+        not_run=_not_run(report),
+        sections=_html_sections(report),
     )
 
 
