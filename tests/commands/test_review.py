@@ -1,19 +1,15 @@
 """The HTML review page (``celltx.review.write_html``, ``celltx annotate --html``).
 
-The structure is checked with :mod:`html.parser` everywhere; where a Chromium binary is
-found, the page is also rendered headless and the highlighted spans are measured in the
-browser (skipped cleanly without one).
+The structure is checked with :mod:`html.parser`: every span is drawn, in its label's colour,
+on text that reads back as written. (A headless-browser check was removed: CI has no browser,
+so it always skipped.)
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import math
-import os
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -252,81 +248,3 @@ def test_annotate_html_option_shows_every_span(annotated):
         assert shown == {(s["id"], s["label"]) for s in record["spans"]}
 
 
-# --- in a real browser ------------------------------------------------------------------
-
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-
-PROBE = """
-<script>
-(function () {
-  const out = [];
-  for (const m of document.querySelectorAll("mark.ent")) {
-    const r = m.getBoundingClientRect(), s = getComputedStyle(m);
-    out.push({id: m.closest("section").id + "/" + m.dataset.span, label: m.dataset.label,
-              layer: (m.className.match(/layer(\\d)/) || [])[1], w: r.width, h: r.height,
-              bg: s.backgroundColor, bb: s.borderBottomWidth, bbc: s.borderBottomColor,
-              visible: s.visibility === "visible" && s.display !== "none"});
-  }
-  const pre = document.createElement("pre");
-  pre.id = "probe";
-  pre.textContent = JSON.stringify(out);
-  document.body.appendChild(pre);
-})();
-</script>
-"""
-
-
-def find_chromium() -> str | None:
-    override = os.environ.get("CELLTX_CHROMIUM")
-    if override:
-        return override if Path(override).exists() else shutil.which(override)
-    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
-
-
-def _rgb(hex_colour: str) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgb({r}, {g}, {b})"
-
-
-def test_spans_render_highlighted_in_headless_chromium(tmp_path: Path, annotated):
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip("no Chromium/Chrome binary found (set CELLTX_CHROMIUM to use one)")
-    records = [*overlap_records(), *read_jsonl(annotated["out"])]
-    page = write_html(records, tmp_path / "review.html")
-    probe_page = tmp_path / "probe.html"
-    probe_page.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"),
-                          encoding="utf-8")
-    try:
-        result = subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--no-first-run", "--window-size=1280,2000",
-             f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", probe_page.as_uri()],
-            capture_output=True, text=True, timeout=120,
-        )
-    except (OSError, subprocess.TimeoutExpired) as err:
-        pytest.skip(f"{chromium} could not run: {err}")
-    match = re.search(r'<pre id="probe">(.*?)</pre>', result.stdout, re.S)
-    assert match, f"no probe output from Chromium (exit {result.returncode}): {result.stderr[-2000:]}"
-    import html as html_lib
-
-    marks = json.loads(html_lib.unescape(match.group(1)))
-    seen: dict[str, list[dict]] = {}
-    for mark in marks:
-        seen.setdefault(mark["id"], []).append(mark)
-    for i, record in enumerate(records):
-        for span in record["spans"]:
-            pieces = seen.get(f"doc-{i}/{span['id']}")
-            assert pieces, f"{record['id']} {span['id']} not in the rendered DOM"
-            drawn = [p for p in pieces if p["visible"] and p["w"] > 0 and p["h"] > 0]
-            assert drawn, f"{record['id']} {span['id']} has no visible box"
-            colour = _rgb(COLOURS[span["label"]])
-            for piece in drawn:
-                if piece["layer"] == "0":  # a background in the label's colour
-                    assert piece["bg"] == colour, (span["id"], piece)
-                else:  # an underline
-                    assert float(piece["bb"].rstrip("px")) >= 2, (span["id"], piece)
-                    assert piece["bbc"] not in ("rgba(0, 0, 0, 0)", "transparent")
-    # the two labels on "weekly" are both drawn, on different layers
-    weekly = {m["label"]: m["layer"] for m in marks if m["id"] in ("doc-0/T2", "doc-0/T3")}
-    assert len(weekly) == 2 and len(set(weekly.values())) == 2
