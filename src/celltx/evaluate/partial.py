@@ -5,9 +5,12 @@ mark only the mentions that fill a slot of their trial template) cannot measure 
 an extra prediction may be a mention the peer simply did not mark. What it can measure is
 recall, label by label, and the list of misses says where the rules fall short.
 
-Matching reuses :func:`celltx.evaluate.scorer.match_spans` (one-to-one, same label; strict =
-same offsets, lenient = overlapping). A document's id must be present in the predictions;
-texts must agree, else offsets would point at different characters.
+A peer span counts as found when a prediction of the same label has the same offsets
+(strict) or overlaps it (lenient). This is not the one-to-one matching of the full scorer:
+peers mark a list's items as nested, overlapping spans ("[3, 6, and 12 months]", "[6, and 12
+months]", "[12 months]") where the scheme asks for one span, and the question partial gold
+can answer is whether each of the peer's mentions was marked at all. A document's id must be
+present in the predictions; texts must agree, else offsets would point at different characters.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..schema import LABELS
-from .scorer import LENIENT, STRICT, ScoringError, Span, match_spans
+from .scorer import LENIENT, STRICT, ScoringError, Span
 
 
 @dataclass
@@ -76,6 +79,18 @@ def _as_spans(record: Mapping[str, Any], labels: Sequence[str]) -> list[Span]:
     return out
 
 
+def _marked(span: Span, preds: Sequence[Span], mode: str) -> bool:
+    """Whether a prediction of ``span``'s label has its offsets (strict) or overlaps it (lenient)."""
+    for p in preds:
+        if p.label != span.label:
+            continue
+        if mode == STRICT and (p.start, p.end) == (span.start, span.end):
+            return True
+        if mode == LENIENT and p.start < span.end and span.start < p.end:
+            return True
+    return False
+
+
 def score_partial(
     gold: Iterable[Mapping[str, Any]],
     pred: Iterable[Mapping[str, Any]],
@@ -95,11 +110,12 @@ def score_partial(
         gs, ps = _as_spans(g, labels), _as_spans(p, labels)
         for s in gs:
             scores.n_gold[s.label] = scores.n_gold.get(s.label, 0) + 1
-        for mode in (STRICT, LENIENT):
-            for gi, _ in match_spans(gs, ps, mode):
-                lab = gs[gi].label
-                scores.found[mode][lab] = scores.found[mode].get(lab, 0) + 1
-        hit = {gi for gi, _ in match_spans(gs, ps, LENIENT)}
+        hits = {mode: {s.index for s in gs if _marked(s, ps, mode)} for mode in (STRICT, LENIENT)}
+        for mode, found in hits.items():
+            for s in gs:
+                if s.index in found:
+                    scores.found[mode][s.label] = scores.found[mode].get(s.label, 0) + 1
+        hit = hits[LENIENT]
         text = g["text"]
         for s in gs:
             if s.index not in hit:
