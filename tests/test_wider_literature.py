@@ -217,3 +217,22 @@ def test_radiation_doses_are_doses():
 )
 def test_substances_given_to_patients_are_not_lab_tests(text):
     assert texts(text, "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text, frequency",
+    [("Insulin was given every 6 h.", "every 6 h"), ("Dosing every 12 hr for 3 days.", "every 12 hr")],
+)
+def test_every_n_hours_is_a_frequency(text, frequency):
+    assert texts(text, "FREQUENCY") == [frequency]
+    assert frequency.split()[1] not in " ".join(texts(text, "TIME_POINT"))
+
+
+def test_a_measurement_schedule_is_neither_frequency_nor_time_point():
+    text = "Patients were seen every 3 months for 2 years."
+    assert texts(text, "FREQUENCY") == []
+    assert texts(text, "TIME_POINT") == ["2 years"]
+
+
+def test_a_substance_given_to_patients_is_no_lab_test():
+    assert texts("Insulin was titrated to a fasting target.", "LAB_TEST") == []
