@@ -236,3 +236,20 @@ def test_a_measurement_schedule_is_neither_frequency_nor_time_point():
 
 def test_a_substance_given_to_patients_is_no_lab_test():
     assert texts("Insulin was titrated to a fasting target.", "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients were randomized into the Vitamin D + Calcium (Vitamin D + C) or Calcium group.",
+        "Bevacizumab is an antibody targeting vascular endothelial growth factor.",
+        "A priming dose of 0.07 units of regular insulin per kg was given.",
+        "Children received 0.40% sodium chloride in glucose.",
+    ],
+)
+def test_interventions_arms_and_drug_targets_are_not_lab_tests(text):
+    assert texts(text, "LAB_TEST") == []
+
+
+def test_a_substance_measured_in_both_arms_is_still_a_lab_test():
+    assert texts("Serum albumin and bilirubin in both groups improved.", "LAB_TEST") == ["Serum albumin", "bilirubin"]
