@@ -253,3 +253,30 @@ def test_interventions_arms_and_drug_targets_are_not_lab_tests(text):
 
 def test_a_substance_measured_in_both_arms_is_still_a_lab_test():
     assert texts("Serum albumin and bilirubin in both groups improved.", "LAB_TEST") == ["Serum albumin", "bilirubin"]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Serum testosterone fell to 30 ng/dL.", "30 ng/dL", "ng/dL"),
+        ("Cortisol was 450 nmol/L at 8 am.", "450 nmol/L", "nmol/L"),
+        ("ESR was 20 mm/h.", "20 mm/h", "mm/h"),
+        ("TSH was 2.1 mIU/L.", "2.1 mIU/L", "mIU/L"),
+        ("Urinary albumin was 367.1 ng/mg\u00b7Cr.", "367.1 ng/mg\u00b7Cr", "ng/mg"),
+        ("The change in HbA1c was -0.61% (-6.7 mmol/mol).", "-6.7 mmol/mol", "mmol/mol"),
+    ],
+)
+def test_lab_units_from_the_one_units_table(text, value, unit):
+    found = [s for s in spans(text, "LAB_VALUE", system="rules") if s["text"] == value]
+    assert found and found[0]["attrs"]["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALT rose above 3 times normal in five (3.7%), three (2.2%) and one (0.7%) patients.",
+        "A fall of 8% (90% confidence interval [CI]: 2%, 14%) in eGFR was seen.",
+    ],
+)
+def test_shares_of_patients_and_ci_bounds_are_no_lab_values(text):
+    assert not {"3.7%", "2.2%", "0.7%", "2%", "14%"} & set(texts(text, "LAB_VALUE"))

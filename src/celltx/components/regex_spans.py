@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..extensions import register_extensions
-from ..normalize import cells, doses, numbers, times
+from ..normalize import cells, doses, labs, numbers, times
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 from .patterns import PatternsMixin, Row
@@ -42,6 +42,7 @@ def _builtin_defines() -> dict[str, str]:
         "FREQ_TERM": times.freq_term_regex(),
         "DRUG_UNIT": doses.unit_block("dose_base"),
         "DRUG_PER": doses.unit_block("dose_per"),
+        "LABUNIT": labs.unit_block(),
     }
 
 CONTEXT_CHARS = 30

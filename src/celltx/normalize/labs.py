@@ -67,6 +67,16 @@ def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
     return tuple(rules)
 
 
+def unit_block() -> str:
+    """The ``lab`` units of ``patterns/units.jsonl`` as one alternation: the matcher's
+    ``{LABUNIT}`` building block, so a lab unit is written once for matching and for
+    canonicalising. Longest spellings first; a unit never ends inside a word ("5 sec" is a
+    value in seconds, "5 secondary" is not)."""
+    rows = [r for r in read_jsonl_resource("units.jsonl") if r.get("kind") == "lab"]
+    alts = sorted((f"(?:{r['regex']})" for r in rows), key=len, reverse=True)
+    return "(?i:" + "|".join(alts) + ")(?![A-Za-z])"
+
+
 def canonical_lab_unit(unit: str | None) -> str | None:
     """UCUM-like unit ("μmol/l" -> "umol/L"); unknown units are returned as written."""
     if not unit:
