@@ -25,6 +25,13 @@ def test_unchanged_export_round_trips_losslessly(annotated, tmp_path: Path):
     assert out.read_bytes() == annotated["out"].read_bytes()
 
 
+def test_validate_accepts_import_brat_output(annotated, tmp_path: Path, capsys):
+    out = tmp_path / "imported.jsonl"
+    assert main(["import-brat", str(annotated["brat"]), "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert "0 problems" in capsys.readouterr().out
+
+
 def _copy_brat(annotated, tmp_path: Path) -> Path:
     brat = tmp_path / "brat"
     shutil.copytree(annotated["brat"], brat)

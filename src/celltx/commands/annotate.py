@@ -75,7 +75,7 @@ def _existing_ids(path: Path) -> tuple[set[str], int]:
 
 def run(args: argparse.Namespace) -> int:
     from .. import api
-    from ..corpus.readers import CITATION_FIELDS, ReaderError, iter_inputs
+    from ..corpus.readers import RECORD_FIELDS, ReaderError, iter_inputs
 
     if args.n_process < 1:
         raise CliError("--n-process must be at least 1")
@@ -137,8 +137,7 @@ def run(args: argparse.Namespace) -> int:
                 item = meta[i]
                 meta[i] = None  # type: ignore[call-overload]  (constant memory: drop what is written)
                 record["id"] = item["id"]
-                record["source"] = item.get("source")
-                for key in CITATION_FIELDS:  # title, first author, year when the input has them
+                for key in RECORD_FIELDS:  # source, offset; title, first author, year if known
                     if key in item:
                         record[key] = item[key]
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,7 +1,13 @@
 """Readers for the inputs users bring: text files, JSONL, PubMed XML, MEDLINE, CSV/TSV.
 
-Every reader is a generator of ``{"id": ..., "text": ...}`` dicts (plus ``source``), so a
-file of 100,000 abstracts is read in constant memory. Problems are raised as
+Every reader is a generator of ``{"id", "text", "source", "source_offset"}`` dicts (plus
+citation fields where the input has them), so a file of 100,000 abstracts is read in constant
+memory. ``source``/``source_offset`` follow the corpus convention that ``celltx validate``
+checks: a text file is read whole (``"a.txt"``, offset 0, so the text is the slice
+``file[0:len(text)]``); a record of a collection (PubMed XML, MEDLINE, CSV, JSONL) is named
+``"FILE:ID"`` with offset 0, as the real-abstract corpus names its records (there is no file
+of that name to slice, so the validator skips the text check). A JSONL input that already
+carries both fields (a scheme document) keeps them: its text is passed on unchanged. Problems are raised as
 :class:`ReaderError` naming the file and the line or record; with ``on_error="skip"`` a
 malformed record is reported through the ``report`` callback and skipped instead.
 
@@ -86,7 +92,7 @@ def iter_inputs(
     on_error: str = "fail",
     report: Report | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Yield ``{"id", "text", "source"}`` records from files and folders, lazily."""
+    """Yield ``{"id", "text", "source", "source_offset"}`` records from files and folders, lazily."""
     if input_format not in FORMATS:
         raise ReaderError(
             f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}"
@@ -126,7 +132,7 @@ def _problem(message: str, on_error: str, report: Report | None) -> None:
 
 
 def read_txt(path: Path, encoding: str = "utf-8", **_: Any) -> Iterator[dict[str, Any]]:
-    yield {"id": path.stem, "text": read_bytes_as_text(path, encoding), "source": path.name}
+    yield {"id": path.stem, "text": read_bytes_as_text(path, encoding), "source": path.name, "source_offset": 0}
 
 
 def read_jsonl_inputs(
@@ -148,16 +154,32 @@ def read_jsonl_inputs(
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             _problem(f"{path}:{lineno}: record has no string field 'text'", on_error, report)
             continue
+        doc_id = str(obj.get("id", f"{path.stem}-{lineno}"))
         yield {
-            "id": str(obj.get("id", f"{path.stem}-{lineno}")),
+            "id": doc_id,
             "text": obj["text"],
-            "source": path.name,
+            **(_own_source(obj) or _in_collection(path, doc_id)),
             **{k: obj[k] for k in CITATION_FIELDS if isinstance(obj.get(k), (str, int))},
         }
 
 
 #: Optional study identifiers a reader passes on when the input has them (for ``celltx table``).
 CITATION_FIELDS = ("title", "first_author", "year", "pmid")
+#: Fields of an input item that the record extracted from it carries (``annotate``, ``extract``).
+RECORD_FIELDS = ("source", "source_offset", *CITATION_FIELDS)
+
+
+def _in_collection(path: Path, doc_id: str) -> dict[str, Any]:
+    """``source``/``source_offset`` of record ``doc_id`` of a multi-record file."""
+    return {"source": f"{path.name}:{doc_id}", "source_offset": 0}
+
+
+def _own_source(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """A JSONL input's own ``source``/``source_offset``, when it has both (a scheme document)."""
+    source, offset = obj.get("source"), obj.get("source_offset")
+    if isinstance(source, str) and source and isinstance(offset, int) and not isinstance(offset, bool):
+        return {"source": source, "source_offset": offset}
+    return None
 
 
 def _xml_citation(elem: ET.Element, title: str) -> dict[str, Any]:
@@ -245,7 +267,7 @@ def read_pubmed(
                 _problem(f"{path}: PMID {pmid}: no title and no abstract", on_error, report)
                 continue
             text = "\n\n".join(p for p in [title, "\n".join(sections)] if p)
-            yield {"id": pmid, "text": text, "source": path.name, **citation}
+            yield {"id": pmid, "text": text, **_in_collection(path, pmid), **citation}
     except ET.ParseError as err:
         line, col = err.position
         raise ReaderError(
@@ -279,7 +301,7 @@ def read_medline(
             yield {
                 "id": pmid,
                 "text": "\n\n".join(p for p in (title, abstract) if p),
-                "source": path.name,
+                **_in_collection(path, pmid),
                 **_medline_citation(fields),
             }
 
@@ -332,8 +354,8 @@ def _read_delimited(
         if value is None or not value.strip():
             _problem(f"{path}: row {n + 1}: empty text column {tcol!r}", on_error, report)
             continue
-        doc_id = row.get(icol) if icol else None
-        yield {"id": str(doc_id or f"{path.stem}-{n}"), "text": value, "source": path.name}
+        doc_id = str((row.get(icol) if icol else None) or f"{path.stem}-{n}")
+        yield {"id": doc_id, "text": value, **_in_collection(path, doc_id)}
 
 
 def read_csv(path: Path, **kw: Any) -> Iterator[dict[str, Any]]:
