@@ -75,7 +75,7 @@ def _existing_ids(path: Path) -> tuple[set[str], int]:
 
 def run(args: argparse.Namespace) -> int:
     from .. import api
-    from ..corpus.readers import RECORD_FIELDS, ReaderError, iter_inputs
+    from ..corpus.readers import ReaderError, iter_inputs
 
     if args.n_process < 1:
         raise CliError("--n-process must be at least 1")
@@ -119,27 +119,14 @@ def run(args: argparse.Namespace) -> int:
                     for line in old:
                         if line.strip():
                             fh.write(line if line.endswith("\n") else line + "\n")
-            items = todo()
-            meta: list[dict[str, Any]] = []
-
-            def texts() -> Iterator[str]:
-                for item in items:
-                    meta.append(item)
-                    yield item["text"]
-
-            stream = api.extract_many(texts(), batch_size=args.batch_size, n_process=args.n_process, system=args.system)
+            # records keep the items' id, source, offset, title, first author, year
+            stream = api.extract_many(todo(), batch_size=args.batch_size, n_process=args.n_process, system=args.system)
             bar = None
             if not args.no_progress and sys.stderr.isatty():
                 from tqdm import tqdm
 
                 bar = tqdm(unit="doc", desc="annotate", file=sys.stderr)
-            for i, record in enumerate(stream):
-                item = meta[i]
-                meta[i] = None  # type: ignore[call-overload]  (constant memory: drop what is written)
-                record["id"] = item["id"]
-                for key in RECORD_FIELDS:  # source, offset; title, first author, year if known
-                    if key in item:
-                        record[key] = item[key]
+            for record in stream:
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
                 if keep_views:

@@ -173,26 +173,12 @@ def run(args: argparse.Namespace) -> int:
     def raw_records(path: Path) -> Iterator[dict[str, Any]]:
         from .. import api
 
-        meta: list[dict[str, Any]] = []
-
-        def texts() -> Iterator[str]:
-            for item in iter_inputs([path], args.input_format, encoding=args.encoding,
-                                    text_column=args.text_column, id_column=args.id_column,
-                                    on_error=args.on_error, report=report):
-                meta.append(item)
-                yield item["text"]
-
-        stream = api.extract_many(texts(), batch_size=args.batch_size, n_process=args.n_process,
-                                  system=args.system)
-        from ..corpus.readers import CITATION_FIELDS
-
-        for i, record in enumerate(stream):
-            record["id"], record["source"] = meta[i]["id"], meta[i].get("source")
-            for key in CITATION_FIELDS:
-                if key in meta[i]:
-                    record[key] = meta[i][key]
-            meta[i] = {}
-            yield record
+        items = iter_inputs([path], args.input_format, encoding=args.encoding,
+                            text_column=args.text_column, id_column=args.id_column,
+                            on_error=args.on_error, report=report)
+        # records keep the items' id, source and citation fields
+        yield from api.extract_many(items, batch_size=args.batch_size, n_process=args.n_process,
+                                    system=args.system)
 
     def records() -> Iterator[dict[str, Any]]:
         for path in files:

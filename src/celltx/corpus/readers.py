@@ -165,8 +165,6 @@ def read_jsonl_inputs(
 
 #: Optional study identifiers a reader passes on when the input has them (for ``celltx table``).
 CITATION_FIELDS = ("title", "first_author", "year", "pmid")
-#: Fields of an input item that the record extracted from it carries (``annotate``, ``extract``).
-RECORD_FIELDS = ("source", "source_offset", *CITATION_FIELDS)
 
 
 def _in_collection(path: Path, doc_id: str) -> dict[str, Any]:
