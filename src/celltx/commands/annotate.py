@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,7 @@ default) or is reported and skipped (--on-error skip).
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..corpus.readers import FORMATS
+    from ..corpus.readers import add_reader_options
 
     p = sub.add_parser(
         "annotate",
@@ -41,10 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     p.add_argument("-o", "--output", type=Path, required=True, help="output JSONL (scheme documents)")
-    p.add_argument("--input-format", choices=FORMATS, default="auto", help="input format (default: detect)")
-    p.add_argument("--text-column", help="CSV/TSV column holding the text (default: text or abstract)")
-    p.add_argument("--id-column", help="CSV/TSV column holding the id (default: id or pmid)")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    add_reader_options(p)
     p.add_argument("--resume", action="store_true", help="keep documents already in OUTPUT and skip their ids")
     p.add_argument("--n-process", type=int, default=1, help="worker processes (default: 1)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")
@@ -74,14 +69,19 @@ def _existing_ids(path: Path) -> tuple[set[str], int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import api
+    from .. import api, outputs
+    from ..corpus.jsonl import atomic_target
     from ..corpus.readers import ReaderError, iter_inputs
+    from ..outputs import format_for
 
     if args.n_process < 1:
         raise CliError("--n-process must be at least 1")
     out: Path = args.output
     if out.exists() and out.is_dir():
         raise CliError(f"{out}: is a directory")
+    format_for(out, outputs.JSONL, "jsonl")
+    if args.html:
+        format_for(args.html, outputs.HTML, "html", what="review page")
     done, kept = _existing_ids(out) if args.resume else (set(), 0)
     skipped: list[str] = []
 
@@ -106,14 +106,11 @@ def run(args: argparse.Namespace) -> int:
             seen.add(item["id"])
             yield item
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    tmp = Path(tmp_name)
     written = 0
     records_for_views: list[dict[str, Any]] = []
     keep_views = bool(args.brat or args.html)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with atomic_target(out) as tmp, tmp.open("w", encoding="utf-8") as fh:
             if args.resume and out.exists():
                 with out.open(encoding="utf-8") as old:
                     for line in old:
@@ -135,13 +132,8 @@ def run(args: argparse.Namespace) -> int:
                     bar.update(1)
             if bar is not None:
                 bar.close()
-        tmp.replace(out)
     except ReaderError as err:
-        tmp.unlink(missing_ok=True)
         raise CliError(str(err)) from err
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     if args.brat:
         from ..corpus.brat import write_brat
         from ..corpus.jsonl import CorpusError

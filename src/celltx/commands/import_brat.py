@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from ..components.normalizer import fill_missing_attrs
     from ..corpus.brat import read_brat
     from ..corpus.jsonl import CorpusError, write_jsonl
+    from ..outputs import JSONL, format_for
     from ..schema import validate_record
 
     folder: Path = args.folder
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{folder}: no .ann files (is this a brat collection?)")
     if args.output.is_dir():
         raise CliError(f"{args.output}: is a directory")
+    format_for(args.output, JSONL, "jsonl")
     problems: list[str] = []
     seen: dict[Any, int] = {}
 

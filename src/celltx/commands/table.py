@@ -43,7 +43,7 @@ then, per analyte reported anywhere in the input:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..corpus.readers import FORMATS
+    from ..corpus.readers import FORMATS, add_reader_options
     from ..table import ARM_COLUMN_HELP, ARM_OUTCOME_HELP, COLUMN_HELP
 
     def listing(helps: dict[str, str], width: int = 24) -> str:
@@ -66,11 +66,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="one row per trial arm (default) or per abstract")
     p.add_argument("--format", dest="table_format", choices=("csv", "xlsx", "parquet"),
                    help="table format (default: from the output suffix)")
-    p.add_argument("--input-format", choices=(*FORMATS, "scheme"), default="auto",
-                   help="input format (default: detect; scheme = JSONL of extracted documents)")
-    p.add_argument("--text-column", help="CSV/TSV column holding the text (default: text or abstract)")
-    p.add_argument("--id-column", help="CSV/TSV column holding the id (default: id or pmid)")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    add_reader_options(p, (*FORMATS, "scheme"))  # scheme: JSONL of extracted documents
     p.add_argument("--on-error", choices=("fail", "skip"), default="fail", help="malformed records: stop or skip")
     p.add_argument("--system", default="full", help="pipeline variant for raw inputs (default: full)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")

@@ -14,20 +14,29 @@ malformed record is reported through the ``report`` callback and skipped instead
 Formats are detected from content (:func:`detect_format`) and can be forced by name:
 ``txt``, ``jsonl``, ``pubmed`` (``PubmedArticleSet`` XML as exported by PubMed or
 E-utilities), ``medline`` (the MEDLINE/nbib text format), ``csv`` and ``tsv``.
+
+``-`` names standard input: it is read whole and then handled as a file named ``stdin`` (format
+detected from its content), so ``efetch ... | celltx extract`` reads PubMed XML as a file would.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
 import re
+import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 FORMATS = ("auto", "txt", "jsonl", "pubmed", "medline", "csv", "tsv")
+#: The input name that means standard input, and the file name it is read as.
+STDIN = "-"
+STDIN_NAME = "stdin"
 
 
 class ReaderError(ValueError):
@@ -97,7 +106,12 @@ def iter_inputs(
         raise ReaderError(
             f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}"
         )
+    options = {"encoding": encoding, "text_column": text_column, "id_column": id_column,
+               "on_error": on_error, "report": report}
     for item in inputs:
+        if str(item) == STDIN:
+            yield from _read_stdin(input_format, options)
+            continue
         path = Path(item)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
@@ -108,20 +122,37 @@ def iter_inputs(
         else:
             files = [path]
         for file in files:
-            fmt = (
-                input_format
-                if input_format != "auto"
-                else detect_format(file, _head(file, encoding))
-            )
-            reader = _READERS[fmt]
-            yield from reader(
-                file,
-                encoding=encoding,
-                text_column=text_column,
-                id_column=id_column,
-                on_error=on_error,
-                report=report,
-            )
+            yield from _read_file(file, input_format, options)
+
+
+def _read_file(file: Path, input_format: str, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    fmt = input_format if input_format != "auto" else detect_format(file, _head(file, options["encoding"]))
+    yield from _READERS[fmt](file, **options)
+
+
+def _read_stdin(input_format: str, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Standard input, read whole into a file named ``stdin`` and read as any file is.
+
+    The readers take paths (PubMed XML is parsed incrementally from a file); errors name
+    ``stdin`` rather than the temporary folder.
+    """
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="celltx-stdin-") as folder:
+        file = Path(folder) / STDIN_NAME
+        file.write_bytes(data)
+        try:
+            yield from _read_file(file, input_format, options)
+        except ReaderError as err:
+            raise ReaderError(str(err).replace(str(file), STDIN_NAME)) from err
+
+
+def add_reader_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+    """The input options of the commands that read users' files (one wording for all)."""
+    parser.add_argument("--input-format", choices=formats, default="auto", metavar="FORMAT",
+                        help=f"input format: {', '.join(formats)} (default: auto, detected from the content)")
+    parser.add_argument("--text-column", help="CSV/TSV column holding the text (default: text or abstract)")
+    parser.add_argument("--id-column", help="CSV/TSV column holding the id (default: id or pmid)")
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
 
 
 def _problem(message: str, on_error: str, report: Report | None) -> None:
