@@ -225,3 +225,19 @@ def test_nlp_pipe_with_two_processes_equals_extract():
     texts = SEED_TEXTS + [t for t in MIXED if len(t) <= api.CHUNK_CHARS]
     docs = celltx.load("full").pipe(texts, n_process=2, batch_size=3)
     assert [doc_to_record(doc) for doc in docs] == [celltx.extract(t) for t in texts]
+
+
+def test_extract_many_keeps_the_ids_it_is_given():
+    """(id, text) pairs and records with "id" keep their ids (and a record its other fields)."""
+    pairs = list(celltx.extract_many([("a-1", SHORT), ("a-2", "")]))
+    assert [r["id"] for r in pairs] == ["a-1", "a-2"]
+    assert pairs[0] == {**celltx.extract(SHORT), "id": "a-1"}
+    items = [{"id": "p1", "text": SHORT, "source": "x.xml:p1", "title": "T", "spans": ["stale"]},
+             {"id": "p2", "text": "MSCs were infused."}]
+    records = list(celltx.extract_many(iter(items), batch_size=1, n_process=2))
+    assert [r["id"] for r in records] == ["p1", "p2"]
+    assert (records[0]["source"], records[0]["title"]) == ("x.xml:p1", "T")
+    assert records[0]["spans"] == celltx.extract(SHORT)["spans"]  # computed, not carried over
+    assert records[1]["source"] is None  # extract's default
+    with pytest.raises(TypeError, match="without 'text'"):
+        list(celltx.extract_many([{"id": "x"}]))

@@ -77,33 +77,42 @@ def test_file_unknown_suffix(tmp_path):
     assert not (tmp_path / "out.jsonl").exists()
 
 
-def test_spark_recipe(expected, monkeypatch):
-    pytest.importorskip("pyspark")
-    # Python workers must run this venv, not PATH's python3 (the spark.pyspark.python conf is
-    # read by spark-submit only; a SparkContext started from Python reads this variable)
-    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
-    from pyspark.sql import SparkSession
-    from pyspark.sql import functions as F
+def test_spark_map_in_pandas_annotates_each_frame(expected):
+    """The function handed to ``DataFrame.mapInPandas``, fed frames as Spark feeds them (the
+    Spark run itself is not tested here: pyspark is a 300 MB install)."""
+    import pandas as pd
 
-    from celltx.scale import spark_extract_udf, spark_map_in_pandas
+    from celltx.scale import OUTPUT_COLUMN, spark_map_in_pandas
 
-    spark = (
-        SparkSession.builder.master("local[1]")
-        .appName("celltx-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.memory", "512m")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "2")
-        .getOrCreate()
-    )
-    try:
-        df = spark.createDataFrame(list(zip(IDS, TEXTS)), schema="pmid string, text string").coalesce(1)
-        got = df.withColumn("celltx", spark_extract_udf()(F.col("text"))).orderBy("pmid").collect()
-        assert [json.loads(r["celltx"]) for r in got] == expected
-        fn = spark_map_in_pandas("text", id_column="pmid")
-        got = df.mapInPandas(fn, schema="pmid string, text string, celltx string").orderBy("pmid").collect()
-        records = [json.loads(r["celltx"]) for r in got]
-        assert [r["id"] for r in records] == IDS
-        assert [{**r, "id": e["id"]} for r, e in zip(records, expected)] == expected
-    finally:
-        spark.stop()
+    frames = [pd.DataFrame({"pmid": IDS[:2], "text": TEXTS[:2]}), pd.DataFrame({"pmid": IDS[2:], "text": TEXTS[2:]})]
+    out = list(spark_map_in_pandas("text", id_column="pmid", batch_size=2)(iter(frames)))
+    assert [list(f.columns) for f in out] == [["pmid", "text", OUTPUT_COLUMN]] * 2
+    records = [json.loads(v) for f in out for v in f[OUTPUT_COLUMN]]
+    assert [r["id"] for r in records] == IDS
+    assert [{**r, "id": e["id"]} for r, e in zip(records, expected)] == expected
+
+
+def test_spark_extract_udf_is_a_series_to_series_pandas_udf(expected, monkeypatch):
+    """``spark_extract_udf`` hands pyspark a Series -> Series function with real type hints
+    (pyspark reads them to pick the UDF type); pyspark's two names are stood in for."""
+    import types
+
+    import pandas as pd
+
+    from celltx.scale import spark_extract_udf
+
+    handed: dict = {}
+    functions = types.ModuleType("pyspark.sql.functions")
+    functions.pandas_udf = lambda fn, return_type: handed.update(fn=fn, return_type=return_type) or fn
+    spark_types = types.ModuleType("pyspark.sql.types")
+    spark_types.StringType = lambda: "string"
+    for name, module in {"pyspark": types.ModuleType("pyspark"), "pyspark.sql": types.ModuleType("pyspark.sql"),
+                         "pyspark.sql.functions": functions, "pyspark.sql.types": spark_types}.items():
+        monkeypatch.setitem(sys.modules, name, module)
+    udf = spark_extract_udf(batch_size=2)
+    assert handed["return_type"] == "string"
+    assert udf.__annotations__ == {"texts": pd.Series, "return": pd.Series}
+    texts = pd.Series(TEXTS, index=[10, 11, 12, 13, 14])
+    result = udf(texts)
+    assert list(result.index) == [10, 11, 12, 13, 14]
+    assert [json.loads(v) for v in result] == expected

@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -135,34 +135,64 @@ def extract(text: str, *, system: str = "full", trial: bool = False) -> dict[str
     return _finish(_merge_records(text, parts), trial)
 
 
+#: Keys of an input record that ``extract_many`` replaces with its own results.
+RESULT_KEYS = frozenset({"text", "spans", "relations", "scheme_version", "trial"})
+
+#: What ``extract_many`` takes: a text, an ``(id, text)`` pair, or a record with ``"text"``.
+Item = str | tuple[Any, str] | Mapping[str, Any]
+
+
+def _split_item(item: Item) -> tuple[str, dict[str, Any]]:
+    """``(text, fields the output record keeps)`` of one ``extract_many`` input."""
+    if isinstance(item, tuple) and len(item) == 2:
+        return _check_text(item[1]), {"id": item[0]}
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise TypeError("extract_many() got a record without 'text'")
+        return _check_text(item["text"]), {k: v for k, v in item.items() if k not in RESULT_KEYS}
+    return _check_text(item), {}
+
+
 def extract_many(
-    texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, system: str = "full",
+    items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1, system: str = "full",
     trial: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Extract from many texts lazily (a generator over ``nlp.pipe``), in input order.
+
+    Each item is a text (its record is ``extract(text)``'s, id ``"doc"``), an ``(id, text)``
+    pair (the record gets that id), or a record with ``"text"`` (such as the readers of
+    :mod:`celltx.corpus.readers` yield): the output keeps its fields (``id``, ``source``,
+    ``title`` ...) except those it computes (:data:`RESULT_KEYS`). Ids are the caller's to
+    give, so that results can be matched to inputs without counting.
 
     With ``n_process`` > 1 (or -1: one per CPU), batches of ``batch_size`` texts go to a
     pool of worker processes that return finished records (plain dicts: cheaper to send back
     than the ``Doc`` objects spaCy's own ``nlp.pipe(n_process=...)`` would return).
     ``trial=True`` adds the trial summary to every record, as :func:`extract` does.
     """
-    if trial:
-        yield from (_finish(r, True) for r in extract_many(
-            texts, batch_size=batch_size, n_process=n_process, system=system))
-        return
+    kept: deque[dict[str, Any]] = deque()  # fields of the items whose records are not out yet
+
+    def texts() -> Iterator[str]:
+        for item in items:
+            text, fields = _split_item(item)
+            kept.append(fields)
+            yield text
+
+    for record in _extract_texts(texts(), batch_size, n_process, system):
+        record.update(kept.popleft())
+        yield _finish(record, trial)
+
+
+def _extract_texts(texts: Iterator[str], batch_size: int, n_process: int, system: str) -> Iterator[dict[str, Any]]:
+    """Records of ``texts`` in order, one process or several (see :func:`extract_many`)."""
     nlp = load(system)
     if n_process < 0:
         n_process = os.cpu_count() or 1
-
-    def checked() -> Iterator[str]:
-        for text in texts:
-            yield _check_text(text)
-
     if n_process > 1:
-        yield from _extract_parallel(checked(), batch_size, n_process, system)
+        yield from _extract_parallel(texts, batch_size, n_process, system)
         return
     pending: list[str] = []
-    for text in checked():
+    for text in texts:
         pending.append(text)
         if len(pending) >= batch_size * 4:
             yield from _run_batch(nlp, pending, batch_size, system)

@@ -56,9 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .outputs import OutputNameError
+
     try:
         return int(args.func(args) or 0)
-    except CliError as err:
+    except (CliError, OutputNameError) as err:
         print(f"celltx {args.command}: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -54,11 +54,10 @@ def _records_json(
     pipeline through ``celltx.load``, which builds it once per process and caches it.
     """
     texts = ["" if t is None else t for t in texts]
-    records = list(extract_many(texts, batch_size=batch_size, system=system))
-    if ids is not None:
-        for record, doc_id in zip(records, ids):
-            if doc_id is not None:
-                record["id"] = str(doc_id)
+    items: list[Any] = texts if ids is None else [
+        t if i is None else (str(i), t) for i, t in zip(ids, texts, strict=True)
+    ]
+    records = extract_many(items, batch_size=batch_size, system=system)
     return [json.dumps(r, ensure_ascii=False) for r in records]
 
 

@@ -330,18 +330,13 @@ def rows(records: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, str]]:
 
 
 def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """``csv``, ``xlsx`` or ``parquet`` for ``path`` (or ``fmt`` when given)."""
-    if fmt:
-        if fmt not in FORMATS.values():
-            raise TableError(f"unknown table format {fmt!r}; choose csv, xlsx or parquet")
-        return fmt
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise TableError(
-            f"{path}: cannot tell the table format from {suffix or 'a name without suffix'!r}; "
-            "name the output .csv, .xlsx or .parquet (or pass --format)"
-        )
-    return FORMATS[suffix]
+    """``csv``, ``xlsx`` or ``parquet`` for ``path``; ``fmt``, when given, must fit its suffix."""
+    from .outputs import OutputNameError, format_for
+
+    try:
+        return format_for(path, FORMATS, fmt, what="table")
+    except OutputNameError as err:
+        raise TableError(str(err)) from err
 
 
 def check_writer(fmt: str) -> None:

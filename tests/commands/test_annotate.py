@@ -24,7 +24,9 @@ def _labels(record: dict) -> set[str]:
 def test_pubmed_and_medline_are_annotated_in_input_order(annotated):
     records = read_jsonl(annotated["out"])
     assert [r["id"] for r in records] == [*PMIDS_XML, *PMIDS_MEDLINE]
-    assert [r["source"] for r in records] == ["pubmed_export.xml"] * 3 + ["pubmed_export.nbib"] * 3
+    assert [r["source"] for r in records] == [
+        *(f"pubmed_export.xml:{p}" for p in PMIDS_XML), *(f"pubmed_export.nbib:{p}" for p in PMIDS_MEDLINE)]
+    assert {r["source_offset"] for r in records} == {0}
     for record in records:
         assert validate_record(record) == [], record["id"]
     first = records[0]
@@ -115,3 +117,19 @@ def test_duplicate_ids_fail_by_default_and_are_skipped_on_request(exports, tmp_p
     assert not out.exists()
     assert main(["annotate", *twice, "-o", str(out), "--no-progress", "--on-error", "skip", *SYSTEM]) == 0
     assert [r["id"] for r in read_jsonl(out)] == list(PMIDS_XML)
+
+
+def test_validate_accepts_annotate_output(annotated, capsys):
+    """celltx's own output passes its own check (it once failed: "source_offset is missing")."""
+    assert main(["validate", str(annotated["out"])]) == 0
+    assert "0 problems" in capsys.readouterr().out
+
+
+def test_validate_checks_the_text_of_an_annotated_txt_file_against_the_file(tmp_path: Path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "abs.txt").write_text("MSCs were infused i.v. at 1x10^6 cells/kg.\n", encoding="utf-8")
+    out = tmp_path / "pre.jsonl"
+    assert main(["annotate", str(inputs), "-o", str(out), "--no-progress", *SYSTEM]) == 0
+    assert main(["validate", str(out), "--sources", str(inputs)]) == 0
+    assert "source text checked for 1 document(s)" in capsys.readouterr().out

@@ -1,8 +1,21 @@
-"""`celltx extract`: the embedded demo, formats, output file and one-line errors."""
+"""`celltx extract`: the embedded demo, formats, output file and one-line errors; standard
+input, PubMed XML and CSV read by annotate's readers; output names that fit the format."""
 
+import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from celltx.cli import main
+from celltx.commands import extract
+from tests.commands.conftest import SYSTEM
+from tests.commands.samples import PMIDS_XML, PUBMED_XML
+
+SRC = Path(extract.__file__).resolve().parents[2]
 
 
 def test_demo_default_prints_a_table(capsys):
@@ -46,6 +59,97 @@ def test_undecodable_bytes_name_the_offset(tmp_path, capsys):
     assert main(["extract", str(bad), "--encoding", "latin-1"]) == 0
 
 
-def test_folder_without_text_files(tmp_path, capsys):
+def test_empty_folder(tmp_path, capsys):
     assert main(["extract", str(tmp_path)]) == 2
-    assert "no .txt files" in capsys.readouterr().err
+    assert "folder is empty" in capsys.readouterr().err
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    """Standard input as a pipe holding ``data``."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    monkeypatch.setattr(extract, "stdin_is_piped", lambda stream=None: True)
+
+
+def test_piped_stdin_is_read_without_a_dash(monkeypatch, capsys):
+    _stdin(monkeypatch, b"Hepatocytes were given twice.")
+    assert main(["extract", "--format", "jsonl", *SYSTEM]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["id"], record["spans"][0]["text"]) == ("stdin", "Hepatocytes")
+
+
+def test_piped_pubmed_xml_is_read_as_xml(monkeypatch, capsys):
+    _stdin(monkeypatch, PUBMED_XML.encode())
+    assert main(["extract", "-", "--format", "jsonl", *SYSTEM]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == list(PMIDS_XML)
+    assert records[0]["source"] == f"stdin:{PMIDS_XML[0]}"
+    assert "<PubmedArticle>" not in records[0]["text"]
+
+
+def test_stdin_is_piped_tells_a_pipe_from_a_terminal_or_nothing():
+    read_end, write_end = os.pipe()
+    os.close(write_end)
+    with open(read_end, "rb") as pipe, open(os.devnull, "rb") as null:
+        assert extract.stdin_is_piped(pipe) and not extract.stdin_is_piped(null)
+    assert not extract.stdin_is_piped(object())  # pytest's stand-in has no descriptor
+
+
+def test_a_real_pipe_end_to_end(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run([sys.executable, "-m", "celltx.cli", "extract", "--format", "jsonl", *SYSTEM],
+                          input=b"MSCs were infused i.v.", capture_output=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["spans"][0]["text"] == "MSCs"
+
+
+def test_xml_and_csv_files_are_read_as_annotate_reads_them(tmp_path, capsys):
+    xml = tmp_path / "export.xml"
+    xml.write_text(PUBMED_XML, encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text('PMID,Abstract\n11,"MSCs were given i.v."\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"  # format from the name
+    assert main(["extract", str(xml), str(sheet), "--text-column", "Abstract", "-o", str(out), *SYSTEM]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [*PMIDS_XML, "11"]
+    assert records[0]["title"].startswith("Umbilical cord") and records[-1]["text"] == "MSCs were given i.v."
+
+
+def test_several_documents_as_json_are_one_json_list(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("Hepatocytes were given.", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out), *SYSTEM]) == 0
+    assert [r["id"] for r in json.loads(out.read_text(encoding="utf-8"))] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("name", "options", "message"), [
+    ("out.txt", ["--format", "jsonl"], "jsonl output needs a name ending in .jsonl, not '.txt'"),
+    ("out.jsonl", ["--format", "json"], "json output needs a name ending in .json, not '.jsonl'"),
+    ("out.csv", [], "cannot tell the output format from '.csv'; name it .txt, .json or .jsonl"),
+    ("out", ["--format", "table"], "table output needs a name ending in .txt, not a name without suffix"),
+])
+def test_an_output_name_that_does_not_fit_the_format_is_an_error(tmp_path, capsys, name, options, message):
+    src = tmp_path / "a.txt"
+    src.write_text("Hepatocytes were given.", encoding="utf-8")
+    assert main(["extract", str(src), "-o", str(tmp_path / name), *options, *SYSTEM]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["annotate", "{src}", "-o", "{dir}/pre.txt"],
+    ["annotate", "{src}", "-o", "{dir}/pre.jsonl", "--html", "{dir}/review.txt"],
+    ["import-brat", "{dir}", "-o", "{dir}/corrected.csv"],
+    ["table", "{src}", "-o", "{dir}/evidence.txt", "--format", "csv"],
+    ["bench", "-o", "{dir}/bench.txt"],
+    ["bench", "--markdown", "{dir}/bench.txt"],
+])
+def test_every_command_that_writes_a_file_checks_its_name(tmp_path, capsys, argv):
+    src = tmp_path / "a.txt"
+    src.write_text("Hepatocytes were given.", encoding="utf-8")
+    (tmp_path / "a.ann").write_text("", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main([a.format(src=src, dir=tmp_path) for a in argv]) == 2
+    assert "needs a name ending in" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written

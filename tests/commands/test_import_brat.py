@@ -25,6 +25,13 @@ def test_unchanged_export_round_trips_losslessly(annotated, tmp_path: Path):
     assert out.read_bytes() == annotated["out"].read_bytes()
 
 
+def test_validate_accepts_import_brat_output(annotated, tmp_path: Path, capsys):
+    out = tmp_path / "imported.jsonl"
+    assert main(["import-brat", str(annotated["brat"]), "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert "0 problems" in capsys.readouterr().out
+
+
 def _copy_brat(annotated, tmp_path: Path) -> Path:
     brat = tmp_path / "brat"
     shutil.copytree(annotated["brat"], brat)
@@ -105,3 +112,38 @@ def test_missing_or_empty_folder(tmp_path: Path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["import-brat", str(tmp_path / "empty"), "-o", str(tmp_path / "o.jsonl")]) == 2
     assert "no .ann files" in capsys.readouterr().err
+
+
+def test_spans_added_or_changed_in_brat_are_normalised(annotated, tmp_path: Path):
+    brat = _copy_brat(annotated, tmp_path)
+    first, second = PMIDS_XML[0], PMIDS_XML[1]
+    # first: the annotator shrinks "38 U/L" to "38" and sets its comparator by hand
+    ann_path = brat / f"{first}.ann"
+    text = (brat / f"{first}.txt").read_text(encoding="utf-8")
+    start = text.index("38 U/L")
+    lines = ann_path.read_text(encoding="utf-8").splitlines()
+    sid = next(x.split("\t")[0] for x in lines if f"\tLAB_VALUE {start} {start + 6}\t" in x)
+    lines = [f"{sid}\tLAB_VALUE {start} {start + 2}\t38" if x.startswith(f"{sid}\t") else x for x in lines]
+    lines = [x.replace(f"comparator {sid} null", f"comparator {sid} <=") for x in lines]
+    ann_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # second: "52±10 U/L" deleted and drawn again as a new span, no attributes, one noted value
+    ann_path = brat / f"{second}.ann"
+    text = (brat / f"{second}.txt").read_text(encoding="utf-8")
+    start = text.index("52±10 U/L")
+    lines = ann_path.read_text(encoding="utf-8").splitlines()
+    old = next(x.split("\t")[0] for x in lines if f"\tLAB_VALUE {start} " in x)
+    lines = [x.replace(f"Arg1:{old} ", "Arg1:T99 ") for x in lines
+             if not x.startswith(f"{old}\t") and f" {old} " not in x]
+    lines += [f"T99\tLAB_VALUE {start} {start + 9}\t52±10 U/L", "#1\tAnnotatorNotes T99\tsd=11"]
+    ann_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    out = tmp_path / "corrected.jsonl"
+    assert main(["import-brat", str(brat), "-o", str(out), "--strict"]) == 0
+    records = {r["id"]: r for r in read_jsonl(out)}
+    changed = next(s for s in records[first]["spans"] if s["id"] == sid)
+    assert changed["text"] == "38"
+    assert (changed["attrs"]["value"], changed["attrs"]["unit"], changed["attrs"]["comparator"]) == (38.0, None, "<=")
+    added = next(s for s in records[second]["spans"] if s["id"] == "T99")
+    attrs = added["attrs"]
+    assert (attrs["value"], attrs["sd"], attrs["unit"]) == (52.0, 11, "U/L")  # filled; the note wins
+    assert attrs["si"]["unit"] == "U/L"  # the pipeline's last step too

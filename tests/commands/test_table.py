@@ -166,8 +166,11 @@ def test_missing_optional_package_says_what_to_install(annotated, tmp_path: Path
 def test_unknown_suffix_and_format_option(annotated, tmp_path: Path, capsys):
     assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "evidence.txt")]) == 2
     assert ".csv, .xlsx or .parquet" in capsys.readouterr().err
-    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "e.txt"), "--format", "csv"]) == 0
-    assert read_csv(tmp_path / "e.txt")[0]["id"] == PMIDS_XML[0]
+    # a format given that the name does not fit is refused too: e.txt would hold CSV
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "e.txt"), "--format", "csv"]) == 2
+    assert "csv table needs a name ending in .csv, not '.txt'" in capsys.readouterr().err
+    assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(tmp_path / "e.csv"), "--format", "csv"]) == 0
+    assert read_csv(tmp_path / "e.csv")[0]["id"] == PMIDS_XML[0]
 
 
 def test_bad_line_fails_without_touching_the_output(annotated, tmp_path: Path, capsys):

@@ -136,6 +136,7 @@ def test_ann_lines(records):
         "μmol/L",
         "10×",
         "a\u00a0b",
+        "1,25-dihydroxy|d",
         {"nested": [1, "x y"]},
     ],
 )
@@ -144,6 +145,8 @@ def test_attr_value_encoding_is_reversible_and_one_word(value):
     assert encoded and not any(c.isspace() for c in encoded)
     assert decode_attr_value(encoded) == value
     assert type(decode_attr_value(encoded)) is type(value)
+    if isinstance(value, str) and value:  # every string can be listed in annotation.conf
+        assert "," not in encoded and "|" not in encoded
 
 
 def test_attr_value_encoding_nan():
@@ -237,3 +240,54 @@ def test_annotation_conf(records, tmp_path):
             assert key in ("Arg", "Value") and all(v and " " not in v for v in values.split("|"))
     path = write_annotation_conf(tmp_path)
     assert path.read_text(encoding="utf-8").startswith("# brat configuration")
+
+
+def test_annotation_conf_offers_every_known_value_not_only_those_seen():
+    """A corrected value can be chosen in brat even when no document of the batch has it."""
+    from celltx import schema
+    from celltx.normalize.vocabulary import known_values
+
+    lines = dict(line.split("\t", 1) for line in annotation_conf([]).splitlines() if "\tArg:" in line)
+    offered = {name: set(args.split(", Value:")[1].split("|")) for name, args in lines.items()}
+    for label in schema.LABELS:
+        for name, (_kind, allowed) in schema.ATTRS[label].items():
+            assert set(allowed or ()) | {"null"} <= offered[name], name
+    for name, values in known_values().items():
+        assert {encode_attr_value(v) for v in values} <= offered[name], name
+    assert {"albumin", "mg/dL", "CL:0000182", "1751-7"} <= set().union(*offered.values())
+
+
+def test_a_note_of_name_value_pairs_sets_attributes(tmp_path):
+    (tmp_path / "abc.txt").write_text("ALT was 52 U/L.", encoding="utf-8")
+    (tmp_path / "abc.ann").write_text(
+        "T1\tLAB_VALUE 8 14\t52 U/L\nA1\tvalue T1 50.0\n"
+        "#1\tAnnotatorNotes T1\tvalue=52.5; unit=U per L; sd=null\n"
+        "T2\tLAB_TEST 0 3\tALT\n#2\tAnnotatorNotes T2\tcheck this = later\n",
+        encoding="utf-8",
+    )
+    (record,) = read_brat(tmp_path)
+    assert record["spans"][0]["attrs"] == {"value": 52.5, "unit": "U per L", "sd": None}
+    assert record["spans"][1]["attrs"] == {}  # a comment, not pairs: nothing read
+
+
+def test_attributes_of_a_changed_span_that_the_annotator_left_alone_are_dropped(tmp_path):
+    text = "ALT was 52 U/L and 60 U/L."
+    record = {
+        "id": "d", "scheme_version": 1, "text": text,
+        "spans": [
+            {"id": "T1", "start": 8, "end": 14, "label": "LAB_VALUE", "text": "52 U/L",
+             "attrs": {"value": 52.0, "unit": "U/L", "comparator": None}},
+            {"id": "T2", "start": 19, "end": 25, "label": "LAB_VALUE", "text": "60 U/L",
+             "attrs": {"value": 60.0, "unit": "U/L", "comparator": None}},
+        ],
+        "relations": [],
+    }
+    write_brat(tmp_path, [record])
+    ann = (tmp_path / "d.ann").read_text(encoding="utf-8")
+    # T1 shrinks to "52" and its comparator is set by hand; T2 is untouched
+    ann = ann.replace("T1\tLAB_VALUE 8 14\t52 U/L", "T1\tLAB_VALUE 8 10\t52")
+    ann = ann.replace("comparator T1 null", "comparator T1 <=")
+    (tmp_path / "d.ann").write_text(ann, encoding="utf-8")
+    (back,) = read_brat(tmp_path)
+    assert back["spans"][0]["attrs"] == {"comparator": "<="}
+    assert back["spans"][1]["attrs"] == record["spans"][1]["attrs"]

@@ -63,13 +63,14 @@ def test_detection_is_used_for_every_file_of_a_folder(tmp_path: Path):
     write(tmp_path, ".hidden.txt", "never read")
     records = read(tmp_path)
     assert [r["id"] for r in records] == [*PMIDS_XML, *PMIDS_MEDLINE, "c"]
-    assert {r["source"] for r in records} == {"a.xml", "b.nbib", "c.txt"}
+    assert [(r["source"], r["source_offset"]) for r in records] == [
+        *((f"a.xml:{p}", 0) for p in PMIDS_XML), *((f"b.nbib:{p}", 0) for p in PMIDS_MEDLINE), ("c.txt", 0)]
 
 
 def test_forced_format_overrides_detection(tmp_path: Path):
     path = write(tmp_path, "looks.jsonl", '{"id": "x", "text": "y"}\n')
     assert read(path, input_format="txt") == [
-        {"id": "looks", "text": '{"id": "x", "text": "y"}\n', "source": "looks.jsonl"}
+        {"id": "looks", "text": '{"id": "x", "text": "y"}\n', "source": "looks.jsonl", "source_offset": 0}
     ]
     with pytest.raises(ReaderError, match="unknown input format 'xml'"):
         read(path, input_format="xml")
@@ -81,12 +82,19 @@ def test_forced_format_overrides_detection(tmp_path: Path):
 def test_txt_keeps_the_text_exactly(tmp_path: Path):
     text = "Title line\r\n\r\nMSCs 1×10^6 cells/kg\u2028end"
     path = write(tmp_path, "abs-1.txt", text.encode("utf-8"))
-    assert read(path) == [{"id": "abs-1", "text": text, "source": "abs-1.txt"}]
+    assert read(path) == [{"id": "abs-1", "text": text, "source": "abs-1.txt", "source_offset": 0}]
 
 
 def test_jsonl_inputs(tmp_path: Path):
     path = write(tmp_path, "in.jsonl", '{"id": 7, "text": "a"}\n\n{"text": "b", "title": "t"}\n')
     assert [(r["id"], r["text"]) for r in read(path)] == [("7", "a"), ("in-3", "b")]
+    assert [r["source"] for r in read(path)] == ["in.jsonl:7", "in.jsonl:in-3"]
+
+
+def test_jsonl_scheme_documents_keep_their_source(tmp_path: Path):
+    line = '{"id": "g1", "text": "a", "source": "001.txt", "source_offset": 412}\n'
+    (record,) = read(write(tmp_path, "gold.jsonl", line))
+    assert (record["source"], record["source_offset"]) == ("001.txt", 412)
 
 
 def test_pubmed_xml(tmp_path: Path):

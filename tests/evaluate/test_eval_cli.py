@@ -254,3 +254,41 @@ def test_two_predictions_need_distinct_names(files, capsys):
     assert main([*args, "--pred", str(pred), "--pred", str(pred)]) == 2
     assert "two systems named pred" in capsys.readouterr().err
     assert main([*args, "--pred", f"a={pred}", "--pred", f"b={pred}"]) == 0
+
+
+def _guidelines_section(number: int) -> str:
+    from tests.conftest import REPO
+
+    text = (REPO / "eval" / "GUIDELINES.md").read_text(encoding="utf-8")
+    start = text.index(f"\n## {number}. ")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end > 0 else None]
+
+
+def test_eval_help_cites_only_documents_the_repository_has(capsys):
+    import re
+
+    from tests.conftest import REPO
+
+    with pytest.raises(SystemExit):
+        main(["eval", "--help"])
+    help_text = capsys.readouterr().out
+    cited = set(re.findall(r"[\w./-]*\b[A-Z][A-Z_]+\.md\b", help_text))  # documents, not eval.md
+    assert "eval/GUIDELINES.md" in cited
+    assert [doc for doc in cited if not (REPO / doc).is_file()] == []
+    assert "section 13" in help_text and "section 12" in help_text
+
+
+def test_guidelines_state_what_the_harness_implements():
+    """Section 13 names the harness's own settings and classes; a change to one shows here."""
+    from celltx.evaluate import bootstrap, errors, scorer, trial
+
+    scoring = _guidelines_section(13)
+    assert f"relative tolerance of {scorer.REL_TOL:.0e}".replace("e-0", "e-") in scoring
+    assert f"{bootstrap.N_RESAMPLES:,} resamples with seed {bootstrap.SEED}" in scoring
+    assert f"{bootstrap.CONFIDENCE:.0%} percentile bootstrap" in scoring
+    for name in (*errors.ERROR_CLASSES, *scorer.MODES, *trial.DOC_FIELDS):
+        assert f"`{name}`" in scoring or f"*{name}*" in scoring, name
+    summary = _guidelines_section(12)
+    for name in (*trial.DOC_FIELDS, "arms", "outcomes", "eligibility", "adverse_events", *trial.ARM_FIELDS):
+        assert f"`{name}`" in summary, name

@@ -1,4 +1,4 @@
-"""Off-the-shelf peers: mapping helpers always; the peers themselves when installed."""
+"""Off-the-shelf peers: mapping helpers, and the peers themselves (installed by the test extra)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,6 @@ def test_unavailable_peer_is_a_not_run_row(monkeypatch):
 
 
 def test_quantulum3_mapping():
-    pytest.importorskip("quantulum3")
     out = peers.predict_peer("quantulum3", [record("d", TEXT, [])])[0]
     assert validate_record(out, require_relations=False) == []
     got = {(s["label"], s["text"]) for s in out["spans"]}
@@ -55,7 +54,6 @@ def test_quantulum3_mapping():
 
 
 def test_timexy_mapping():
-    pytest.importorskip("timexy")
     out = peers.predict_peer("timexy", [record("d", TEXT, [])])[0]
     assert validate_record(out, require_relations=False) == []
     spans = [(s["label"], s["text"], s["attrs"]["days"]) for s in out["spans"]]
@@ -63,10 +61,25 @@ def test_timexy_mapping():
 
 
 def test_run_peer_scores_against_gold():
-    pytest.importorskip("timexy")
     gold = [record("d", TEXT, [span(TEXT, "T1", "TIME_POINT", "12 months", days=[360.0])])]
     result = run_peer("timexy", gold, n_resamples=10)
     assert result.ok, result.message
     assert result.labels_covered == ("TIME_POINT",)
     assert result.scores.spans["strict"]["TIME_POINT"].f1 == 1.0
     assert result.scores.attributes["TIME_POINT"]["days"].accuracy == 1.0
+
+
+def test_the_test_extra_installs_the_peers_and_users_need_not():
+    """CI installs ".[test]": the peers' tests must run there, never skip; users opt in."""
+    import re
+
+    from tests.conftest import REPO
+
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+
+    def listed(name: str) -> set[str]:
+        body = re.search(rf"^{name} = \[(.*?)\]", text, re.M | re.S).group(1)
+        return set(re.findall(r'"([^"]+)"', body))
+
+    assert listed("peers") <= listed("test")
+    assert not listed("peers") & listed("dependencies")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,7 @@ default) or is reported and skipped (--on-error skip).
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..corpus.readers import FORMATS
+    from ..corpus.readers import add_reader_options
 
     p = sub.add_parser(
         "annotate",
@@ -41,10 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     p.add_argument("-o", "--output", type=Path, required=True, help="output JSONL (scheme documents)")
-    p.add_argument("--input-format", choices=FORMATS, default="auto", help="input format (default: detect)")
-    p.add_argument("--text-column", help="CSV/TSV column holding the text (default: text or abstract)")
-    p.add_argument("--id-column", help="CSV/TSV column holding the id (default: id or pmid)")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    add_reader_options(p)
     p.add_argument("--resume", action="store_true", help="keep documents already in OUTPUT and skip their ids")
     p.add_argument("--n-process", type=int, default=1, help="worker processes (default: 1)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")
@@ -74,14 +69,19 @@ def _existing_ids(path: Path) -> tuple[set[str], int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import api
-    from ..corpus.readers import CITATION_FIELDS, ReaderError, iter_inputs
+    from .. import api, outputs
+    from ..corpus.jsonl import atomic_target
+    from ..corpus.readers import ReaderError, iter_inputs
+    from ..outputs import format_for
 
     if args.n_process < 1:
         raise CliError("--n-process must be at least 1")
     out: Path = args.output
     if out.exists() and out.is_dir():
         raise CliError(f"{out}: is a directory")
+    format_for(out, outputs.JSONL, "jsonl")
+    if args.html:
+        format_for(args.html, outputs.HTML, "html", what="review page")
     done, kept = _existing_ids(out) if args.resume else (set(), 0)
     skipped: list[str] = []
 
@@ -106,41 +106,24 @@ def run(args: argparse.Namespace) -> int:
             seen.add(item["id"])
             yield item
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    tmp = Path(tmp_name)
     written = 0
     records_for_views: list[dict[str, Any]] = []
     keep_views = bool(args.brat or args.html)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with atomic_target(out) as tmp, tmp.open("w", encoding="utf-8") as fh:
             if args.resume and out.exists():
                 with out.open(encoding="utf-8") as old:
                     for line in old:
                         if line.strip():
                             fh.write(line if line.endswith("\n") else line + "\n")
-            items = todo()
-            meta: list[dict[str, Any]] = []
-
-            def texts() -> Iterator[str]:
-                for item in items:
-                    meta.append(item)
-                    yield item["text"]
-
-            stream = api.extract_many(texts(), batch_size=args.batch_size, n_process=args.n_process, system=args.system)
+            # records keep the items' id, source, offset, title, first author, year
+            stream = api.extract_many(todo(), batch_size=args.batch_size, n_process=args.n_process, system=args.system)
             bar = None
             if not args.no_progress and sys.stderr.isatty():
                 from tqdm import tqdm
 
                 bar = tqdm(unit="doc", desc="annotate", file=sys.stderr)
-            for i, record in enumerate(stream):
-                item = meta[i]
-                meta[i] = None  # type: ignore[call-overload]  (constant memory: drop what is written)
-                record["id"] = item["id"]
-                record["source"] = item.get("source")
-                for key in CITATION_FIELDS:  # title, first author, year when the input has them
-                    if key in item:
-                        record[key] = item[key]
+            for record in stream:
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
                 if keep_views:
@@ -149,13 +132,8 @@ def run(args: argparse.Namespace) -> int:
                     bar.update(1)
             if bar is not None:
                 bar.close()
-        tmp.replace(out)
     except ReaderError as err:
-        tmp.unlink(missing_ok=True)
         raise CliError(str(err)) from err
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     if args.brat:
         from ..corpus.brat import write_brat
         from ..corpus.jsonl import CorpusError

@@ -44,7 +44,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: Any) -> int:
     from .. import bench
+    from ..outputs import JSON, MARKDOWN, format_for
 
+    if args.output:
+        format_for(args.output, JSON, "json", what="results")
+    if args.markdown:
+        format_for(args.markdown, MARKDOWN, "markdown", what="table")
     try:
         _result, printed = bench.execute(args, "celltx bench " + " ".join(sys.argv[2:]))
     except bench.BenchError as err:

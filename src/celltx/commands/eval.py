@@ -10,9 +10,10 @@ from typing import Any
 from ..cli import CliError
 
 DESCRIPTION = """\
-Score extraction systems against gold documents, as ANNOTATION_SCHEME.md ("Scoring") defines:
-span precision/recall/F1 per label, micro and macro, strict and lenient matching; attribute
-accuracy; VALUE_OF relations; 95% bootstrap CIs over documents; every error classified.
+Score extraction systems against gold documents: span precision/recall/F1 per label, micro
+and macro, strict and lenient matching; attribute accuracy; VALUE_OF relations; 95% bootstrap
+CIs over documents; every error classified. Every rule is written out in the project's
+guidelines, eval/GUIDELINES.md, section 13 ("How celltx eval scores").
 
 Without --pred or --pipeline, every pipeline system (celltx.pipeline.SYSTEMS) is run and
 the off-the-shelf peers (quantulum3, timexy) are added. A system that cannot run here (say,
@@ -22,7 +23,7 @@ Reports eval.json (complete), eval.md and eval.html (self-contained, with a bar 
 written to the output folder; --format chooses what is printed.
 
 Trial summaries: when a gold folder holds a sidecar trials.jsonl ({"id", "trial"} a line, the
-document-level gold of ANNOTATION_SCHEME.md "Trial summary"), its objects are joined to the
+document-level gold of eval/GUIDELINES.md section 12), its objects are joined to the
 documents by id and every system's summary (celltx.trial.summarize of its mentions) is scored:
 field accuracies, arms aligned by role and cell product, outcome precision/recall and value
 accuracy. Other sidecars (trials_<split>.jsonl) are read only when named with

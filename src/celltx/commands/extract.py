@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from importlib import resources
 from pathlib import Path
@@ -16,62 +18,56 @@ examples:
   celltx extract                                   # the embedded demo abstract (seed 001)
   celltx extract seeds/001_f75dfedfc35f7a9e.txt    # a readable table
   celltx extract abstract.txt --format json        # one scheme document (JSON)
-  cat a.txt | celltx extract - --format jsonl      # standard input
-  celltx extract notes/ --format jsonl -o out.jsonl  # every .txt file in a folder
+  cat a.txt | celltx extract --format jsonl        # standard input (or name it: -)
+  efetch -db pubmed -id 123 -format xml | celltx extract   # PubMed XML, from a pipe too
+  celltx extract pubmed_export.xml -o out.jsonl    # format from the output name
+  celltx extract sheet.csv --text-column Abstract --id-column PMID -o out.jsonl
+  celltx extract notes/ -o out.jsonl               # every file in a folder
 
-Output formats: table (people), json (one document, pretty), jsonl (one document a line).
-Spans carry normalised attributes; VALUE_OF links each lab value to its lab test.
+Inputs are read as celltx annotate reads them (same readers): txt, JSONL of {"id", "text"},
+PubMed XML, MEDLINE, CSV, TSV, detected from the content (--input-format to force). With no
+input, piped standard input is read; with none piped either, the demo abstract.
+
+Output formats: table (people), json (one document, pretty; a list of them for several),
+jsonl (one document a line). With
+-o the format follows the name (.txt, .json, .jsonl); a --format that does not fit the name
+is an error. Spans carry normalised attributes; VALUE_OF links each lab value to its lab test.
 """
 
 DEMO_RESOURCE = "demo.txt"
+#: Output formats in the order --format lists them.
+FORMATS = ("table", "json", "jsonl")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    from ..corpus.readers import add_reader_options
+
     p = sub.add_parser(
         "extract",
-        help="extract mentions from text files or standard input",
+        help="extract mentions from files (text, PubMed XML, MEDLINE, CSV ...) or standard input",
         description="Extract cell types, doses, routes, frequencies, time points, lab tests and lab values.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="*", metavar="FILE", help="text file(s), folders of .txt files, or - for stdin; none = the demo abstract")
-    p.add_argument("--format", choices=("table", "json", "jsonl"), default="table", help="output format (default: table)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="files or folders, - for standard input; none = piped standard input, else the demo")
+    p.add_argument("--format", choices=FORMATS,
+                   help="output format (default: from the -o name, else table)")
     p.add_argument("--system", default="full", help="pipeline variant: full, rules, ner, dictionary, regex (default: full)")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    add_reader_options(p)
     p.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of standard output")
     p.set_defaults(func=run)
 
 
-def read_text(path: str, encoding: str) -> tuple[str, str]:
-    """(id, text) of one input; errors name the file and, for bad bytes, the offset."""
-    from ..corpus.readers import ReaderError, read_bytes_as_text
-
-    if path != "-":
-        try:
-            return Path(path).stem, read_bytes_as_text(Path(path), encoding)
-        except ReaderError as err:
-            raise CliError(str(err)) from err
-    data = sys.stdin.buffer.read()
+def stdin_is_piped(stream: Any = None) -> bool:
+    """Whether standard input is a pipe or a redirected file (not a terminal, not /dev/null):
+    then ``celltx extract`` without inputs reads it instead of showing the demo."""
+    stream = sys.stdin if stream is None else stream
     try:
-        return "stdin", data.decode(encoding)
-    except UnicodeDecodeError as err:
-        raise CliError(f"stdin: not valid {encoding} at byte {err.start}; pass --encoding (e.g. latin-1)") from err
-    except LookupError as err:
-        raise CliError(f"unknown encoding {encoding!r}") from err
-
-
-def expand_inputs(inputs: list[str]) -> list[str]:
-    out: list[str] = []
-    for item in inputs:
-        p = Path(item)
-        if item != "-" and p.is_dir():
-            files = sorted(str(f) for f in p.rglob("*.txt"))
-            if not files:
-                raise CliError(f"{item}: folder has no .txt files")
-            out.extend(files)
-        else:
-            out.append(item)
-    return out
+        mode = os.fstat(stream.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):  # pytest's stand-in, a closed stream
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
 def format_table(record: dict[str, Any]) -> str:
@@ -98,34 +94,37 @@ def format_table(record: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from .. import api
+    from ..corpus.jsonl import CorpusError, atomic_write
+    from ..corpus.readers import STDIN, ReaderError, iter_inputs
+    from ..outputs import JSON, JSONL, TEXT, format_for
+    from ..pipeline import SYSTEMS, SystemUnavailable
 
-    if args.inputs:
-        sources = [read_text(path, args.encoding) for path in expand_inputs(args.inputs)]
+    suffixes = {**TEXT, **JSON, **JSONL}
+    fmt = format_for(args.output, suffixes, args.format) if args.output else args.format or "table"
+    if args.system not in SYSTEMS:
+        raise CliError(f"unknown system {args.system!r}; choose one of {', '.join(SYSTEMS)}")
+    inputs = args.inputs or ([STDIN] if stdin_is_piped() else [])
+    if inputs:
+        items: Any = iter_inputs(inputs, args.input_format, encoding=args.encoding,
+                                 text_column=args.text_column, id_column=args.id_column)
     else:
-        demo = resources.files("celltx").joinpath(DEMO_RESOURCE).read_text(encoding="utf-8")
-        sources = [("demo", demo)]
-    chunks: list[str] = []
-    for doc_id, text in sources:
-        try:
-            record = api.extract(text, system=args.system)
-        except ValueError as err:
-            raise CliError(str(err)) from err
-        record["id"] = doc_id
-        if args.format == "json":
-            chunks.append(json.dumps(record, ensure_ascii=False, indent=2))
-        elif args.format == "jsonl":
-            chunks.append(json.dumps(record, ensure_ascii=False))
-        else:
-            chunks.append((f"== {doc_id}\n" if len(sources) > 1 or args.inputs else "") + format_table(record))
-    out = "\n".join(chunks) + "\n"
+        items = [("demo", resources.files("celltx").joinpath(DEMO_RESOURCE).read_text(encoding="utf-8"))]
+    try:
+        records = list(api.extract_many(items, system=args.system))
+    except (ReaderError, SystemUnavailable) as err:
+        raise CliError(str(err)) from err
+    if fmt == "json":  # one document, or the list of them: a .json file holds one JSON value
+        out = json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2)
+    elif fmt == "jsonl":
+        out = "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    else:
+        out = "\n".join((f"== {r['id']}\n" if inputs else "") + format_table(r) for r in records)
+    out += "\n"
     if args.output:
-        tmp = args.output.with_name(args.output.name + ".tmp")
         try:
-            tmp.write_text(out, encoding="utf-8")
-            tmp.replace(args.output)
-        except OSError as err:
-            tmp.unlink(missing_ok=True)
-            raise CliError(f"{args.output}: cannot write: {err.strerror}") from err
+            atomic_write(args.output, out)
+        except (CorpusError, OSError) as err:
+            raise CliError(f"{args.output}: cannot write: {err}") from err
     else:
         sys.stdout.write(out)
     return 0

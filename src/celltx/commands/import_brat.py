@@ -20,9 +20,15 @@ examples:
 
 DIR is a brat collection folder (searched recursively for .ann files, each with its .txt;
 the .json files written by --brat keep ids, other fields and document order, so an
-unchanged export reads back exactly as it was written) or a single .ann file. Documents are
-checked against the annotation scheme; problems are listed (--strict: listed and the run
-fails, OUT is not written). OUT is written atomically.
+unchanged export reads back exactly as it was written) or a single .ann file.
+
+Spans added or changed in brat are normalised: the attributes the annotator set stay, the
+others (including those left over from a span's old text) are filled by celltx's normaliser.
+Values brat cannot offer in its lists (numbers) are typed into the span's note as
+name=value pairs, e.g. "value=3.5; unit=mg/dL".
+
+Documents are checked against the annotation scheme; problems are listed (--strict: listed
+and the run fails, OUT is not written). OUT is written atomically.
 """
 
 MAX_LISTED = 20
@@ -43,8 +49,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..components.normalizer import fill_missing_attrs
     from ..corpus.brat import read_brat
     from ..corpus.jsonl import CorpusError, write_jsonl
+    from ..outputs import JSONL, format_for
     from ..schema import validate_record
 
     folder: Path = args.folder
@@ -54,11 +62,13 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{folder}: no .ann files (is this a brat collection?)")
     if args.output.is_dir():
         raise CliError(f"{args.output}: is a directory")
+    format_for(args.output, JSONL, "jsonl")
     problems: list[str] = []
     seen: dict[Any, int] = {}
 
     def checked() -> Iterator[dict[str, Any]]:
         for n, record in enumerate(read_brat(folder), start=1):
+            fill_missing_attrs(record)
             doc_id = record.get("id")
             if doc_id in seen:
                 problems.append(f"{doc_id}: duplicate document id (documents {seen[doc_id]} and {n})")

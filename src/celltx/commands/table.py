@@ -43,7 +43,7 @@ then, per analyte reported anywhere in the input:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..corpus.readers import FORMATS
+    from ..corpus.readers import FORMATS, add_reader_options
     from ..table import ARM_COLUMN_HELP, ARM_OUTCOME_HELP, COLUMN_HELP
 
     def listing(helps: dict[str, str], width: int = 24) -> str:
@@ -66,11 +66,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="one row per trial arm (default) or per abstract")
     p.add_argument("--format", dest="table_format", choices=("csv", "xlsx", "parquet"),
                    help="table format (default: from the output suffix)")
-    p.add_argument("--input-format", choices=(*FORMATS, "scheme"), default="auto",
-                   help="input format (default: detect; scheme = JSONL of extracted documents)")
-    p.add_argument("--text-column", help="CSV/TSV column holding the text (default: text or abstract)")
-    p.add_argument("--id-column", help="CSV/TSV column holding the id (default: id or pmid)")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    add_reader_options(p, (*FORMATS, "scheme"))  # scheme: JSONL of extracted documents
     p.add_argument("--on-error", choices=("fail", "skip"), default="fail", help="malformed records: stop or skip")
     p.add_argument("--system", default="full", help="pipeline variant for raw inputs (default: full)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")
@@ -173,26 +169,12 @@ def run(args: argparse.Namespace) -> int:
     def raw_records(path: Path) -> Iterator[dict[str, Any]]:
         from .. import api
 
-        meta: list[dict[str, Any]] = []
-
-        def texts() -> Iterator[str]:
-            for item in iter_inputs([path], args.input_format, encoding=args.encoding,
-                                    text_column=args.text_column, id_column=args.id_column,
-                                    on_error=args.on_error, report=report):
-                meta.append(item)
-                yield item["text"]
-
-        stream = api.extract_many(texts(), batch_size=args.batch_size, n_process=args.n_process,
-                                  system=args.system)
-        from ..corpus.readers import CITATION_FIELDS
-
-        for i, record in enumerate(stream):
-            record["id"], record["source"] = meta[i]["id"], meta[i].get("source")
-            for key in CITATION_FIELDS:
-                if key in meta[i]:
-                    record[key] = meta[i][key]
-            meta[i] = {}
-            yield record
+        items = iter_inputs([path], args.input_format, encoding=args.encoding,
+                            text_column=args.text_column, id_column=args.id_column,
+                            on_error=args.on_error, report=report)
+        # records keep the items' id, source and citation fields
+        yield from api.extract_many(items, batch_size=args.batch_size, n_process=args.n_process,
+                                    system=args.system)
 
     def records() -> Iterator[dict[str, Any]]:
         for path in files:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from .. import schema
 from ..extensions import register_extensions
 from ..normalize.labs import analyte_of
+from .matchers import empty_matchers_allowed
 from .regex_spans import add_candidates
 
 INHERITING_LABELS = (schema.CELL_TYPE, schema.LAB_TEST, schema.ROUTE)
@@ -42,7 +43,8 @@ class AbbreviationLabels:
         self.detector = AbbreviationDetector(nlp, name=f"{name}_detector", make_serializable=False)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = self.detector(doc)
+        with empty_matchers_allowed():  # the detector's per-document matcher is often empty
+            doc = self.detector(doc)
         abbreviations = list(doc._.get(ABBREVIATIONS_EXTENSION))
         self._label(doc, abbreviations)
         # Span objects cannot be serialised: keep scispaCy's plain form on the Doc

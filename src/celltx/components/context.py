@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .. import schema
 from ..extensions import register_extensions
+from .matchers import empty_matchers_allowed
 from .patterns import PatternsMixin, Row
 
 if TYPE_CHECKING:  # medspaCy is imported when the component is built (it takes ~2 s): spaCy
@@ -131,7 +132,8 @@ class Context(PatternsMixin):
         for span in spans:  # ConText only sets True; reset so earlier runs cannot leak
             span._.is_negated = False
             span._.is_hypothetical = False
-        doc = self.context(doc)
+        with empty_matchers_allowed():  # ConText's token matcher is empty: all rules are phrases
+            doc = self.context(doc)
         for span in spans:
             attrs = span._.attrs if span._.attrs is not None else {}
             attrs["negated"] = bool(span._.is_negated)

@@ -9,13 +9,15 @@ written once belongs to both values).
 
 
 import bisect
+import copy
+from typing import Any
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import record_to_doc, register_extensions
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
@@ -119,6 +121,48 @@ class Normalizer:
                 and _COORD_RE.match(text[cur.end_char : nxt.start_char])
             ):
                 cur._.attrs["unit"] = nxt._.attrs["unit"]
+
+
+def fill_missing_attrs(record: dict[str, Any], nlp: Language | None = None) -> dict[str, Any]:
+    """Give every span of ``record`` the scheme attributes it lacks, as the pipeline would.
+
+    For spans made or changed by hand (``celltx import-brat``): the annotator's values stay,
+    the missing ones come from this component run over the record's spans (sentence and
+    coordination context included; abbreviation links are not, as the pipeline's abbreviation
+    finder does not run), then ``loinc``/``si`` where known. Spans whose attributes are all
+    there are left untouched. ``nlp`` gives the tokenizer and the sentence and normaliser
+    components (default: the "rules" pipeline). Changes ``record`` in place and returns it.
+    """
+    text = record.get("text")
+    spans = [
+        s for s in record.get("spans") or []
+        if isinstance(s, dict) and s.get("label") in schema.LABELS and isinstance(s.get("attrs", {}), dict)
+        and isinstance(s.get("start"), int) and isinstance(s.get("end"), int)
+        and isinstance(text, str) and 0 <= s["start"] < s["end"] <= len(text)
+    ]
+    todo = {s["id"]: s for s in spans if set(schema.ATTRS[s["label"]]) - set(s.get("attrs") or {})}
+    if not todo:
+        return record
+    if nlp is None:
+        from ..pipeline import load
+
+        nlp = load("rules")
+    doc = record_to_doc(nlp, {**record, "spans": spans})
+    doc = nlp.get_pipe("celltx_normalizer")(nlp.get_pipe("celltx_sentences")(doc))
+    for span in doc.spans[schema.SPANS_KEY]:
+        item = todo.get(span._.span_id)
+        if item is not None:
+            given = item.get("attrs") or {}
+            computed = span._.attrs or {}
+            item["attrs"] = {**{k: given.get(k, computed.get(k)) for k in schema.ATTRS[item["label"]]}, **given}
+    from ..normalize.si import enrich_record  # loinc/si as the pipeline's last step adds them
+
+    enriched = {s["id"]: s["attrs"] for s in enrich_record(copy.deepcopy(record))["spans"] if s.get("id") in todo}
+    for sid, item in todo.items():
+        for key in ("loinc", "si"):
+            if key not in item["attrs"] and key in enriched.get(sid, {}):
+                item["attrs"][key] = enriched[sid][key]
+    return record
 
 
 @Language.factory(

@@ -19,8 +19,9 @@ One document becomes three files in a brat collection folder:
     relation's ``head`` (the LAB_VALUE), ``Arg2`` its ``tail`` (the LAB_TEST).
 ``ID.json``
     the record's other fields (``id``, ``source``, ``source_offset``, ``scheme_version``,
-    ``split``, ...), their order, and the record's position in the written list. brat ignores
-    it; without it a document reads back with its file name as id and ``scheme_version`` 1.
+    ``split``, ...), their order, the record's position in the written list and the spans as
+    exported (``spans``: id -> offsets, label, attributes). brat ignores it; without it a
+    document reads back with its file name as id and ``scheme_version`` 1.
 
 The file name is the document id with characters other than ``A-Za-z0-9._-`` replaced by
 ``_`` (the true id is in ``ID.json``).
@@ -30,20 +31,39 @@ Attribute values
 brat attribute values are single words (``A1\\tname T1 value``), so values are encoded
 reversibly:
 
-* a string that contains no white space and is not itself valid JSON is written as it is
-  (``CL:0000134``, ``bone_marrow``, ``umol/L``, ``<=``);
+* a string that contains no white space, no ``,`` or ``|`` (the separators of
+  ``annotation.conf``) and is not itself valid JSON is written as it is (``CL:0000134``,
+  ``bone_marrow``, ``umol/L``, ``<=``);
 * every other value is written as compact JSON: numbers (``1000000.0``, ``3``), ``null``,
   ``true``/``false``, lists (``[7.0,14.0]``), and strings that would otherwise be ambiguous
-  or contain white space (``"7.5"``, ``"null"``, ``"U\\u0020per\\u0020mL"``: white space inside
-  JSON strings is written as ``\\uXXXX`` escapes).
+  or contain those characters (``"7.5"``, ``"null"``, ``"U\\u0020per\\u0020mL"``: white space
+  inside JSON strings, and ``,``/``|`` inside a string value, are written as ``\\uXXXX``
+  escapes, so every string value can be listed in ``annotation.conf``).
 
 Reading tries JSON first and falls back to the raw string, which inverts the encoding. An
 ``A`` line without a value (a brat binary attribute) reads as ``true``.
 
 ``annotation.conf`` (:func:`annotation_conf`) declares the seven entity types, ``VALUE_OF``
 (``Arg1:LAB_VALUE, Arg2:LAB_TEST``), overlap between entities, and every attribute with its
-allowed values from the scheme plus ``null`` (free-valued attributes list the encoded values
-seen in the records given, so brat can show and edit them).
+allowed values: the scheme's values plus ``null``; for free-valued strings (``analyte``,
+``unit``, ``cl_id``, ``loinc``) every value the package's lexicons know
+(:func:`celltx.normalize.vocabulary.known_values`); and the encoded values seen in the records
+given. So a corrected value can be chosen in brat even when no document of the batch has it.
+
+Corrections brat cannot list (numbers, an unlisted unit) are typed into the span's note
+(brat's "Notes" field, an ``AnnotatorNotes`` line) as ``name=value`` pairs separated by ``;``
+(``value=3.5; unit=mg/dL``); a value reads as JSON where it is JSON (``3.5``, ``[7, 14]``,
+``null``), else as the string written. A note's pairs override the span's ``A`` lines; a note
+that is not such pairs is a plain comment and is ignored.
+
+Spans added or changed in brat
+------------------------------
+A span added in brat carries only the attributes the annotator set. A span whose offsets or
+label were changed keeps its old ``A`` lines, which describe the old text: reading drops every
+attribute still equal to its exported value (``ID.json`` ``spans``) and keeps those the
+annotator changed. The attributes missing after that are filled by
+:func:`celltx.components.normalizer.fill_missing_attrs` (``celltx import-brat`` does it), so the
+text decides what the annotator left alone.
 """
 
 from __future__ import annotations
@@ -56,6 +76,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
+from ..normalize.vocabulary import known_values
 from .jsonl import CorpusError, atomic_write
 
 CONF_NAME = "annotation.conf"
@@ -63,6 +84,8 @@ CONF_NAME = "annotation.conf"
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _SPAN_ID = re.compile(r"^T\d+$")
 _WORD = re.compile(r"^\S+$")
+#: Characters that separate values in ``annotation.conf``: never left bare in a string value.
+_CONF_SEPARATORS = frozenset(",|")
 _UNSAFE_FILE_CHARS = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -79,14 +102,16 @@ def _is_json(text: str) -> bool:
 
 def encode_attr_value(value: Any) -> str:
     """The single-word brat form of an attribute value (see the module docstring)."""
-    if isinstance(value, str) and value and _WORD.match(value) and not _is_json(value):
+    if isinstance(value, str) and value and _WORD.match(value) and not _CONF_SEPARATORS & set(value) and not _is_json(value):
         return value
     try:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
     except (TypeError, ValueError) as err:
         raise ValueError(f"attribute value {value!r} cannot be encoded: {err}") from err
-    # compact JSON has white space only inside strings, where \\uXXXX escapes are valid
-    return "".join(f"\\u{ord(c):04x}" if c.isspace() else c for c in text)
+    # compact JSON has white space only inside strings, where \\uXXXX escapes are valid; a
+    # string value is one JSON string, so its separators can be escaped too
+    escaped = _CONF_SEPARATORS if isinstance(value, str) else frozenset()
+    return "".join(f"\\u{ord(c):04x}" if c.isspace() or c in escaped else c for c in text)
 
 
 def decode_attr_value(text: str) -> Any:
@@ -182,6 +207,7 @@ def brat_to_record(
     spans: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
+    notes: list[tuple[int, str, str]] = []
 
     def fail(lineno: int, reason: str) -> CorpusError:
         return CorpusError(reason, where, lineno, the_id)
@@ -239,10 +265,26 @@ def brat_to_record(
             if "Arg1" not in roles or "Arg2" not in roles:
                 raise fail(lineno, f"{ann_id}: relation needs Arg1 and Arg2")
             relations.append({"label": label, "head": roles["Arg1"], "tail": roles["Arg2"]})
-        elif kind in ("#", "N"):
-            continue  # notes and normalisations have no place in the scheme
+        elif kind == "#":
+            kind_target, _, body = rest.partition("\t")
+            note_kind, _, target = kind_target.partition(" ")
+            if note_kind == "AnnotatorNotes":
+                notes.append((lineno, target, body))
+        elif kind == "N":
+            continue  # normalisations have no place in the scheme
         else:
             raise fail(lineno, f"unsupported annotation line {line!r}")
+
+    noted: set[tuple[str, str]] = set()
+    for lineno, target, body in notes:
+        if target not in by_id:
+            raise fail(lineno, f"note on unknown span {target}")
+        for name, value in _note_attrs(body, by_id[target]["label"]).items():
+            by_id[target]["attrs"][name] = value
+            noted.add((target, name))
+    exported = meta.get("spans") if meta else None
+    if isinstance(exported, dict):
+        _drop_stale_attrs(spans, exported, noted)
 
     if meta and "order" in meta:
         fields = meta.get("fields", {})
@@ -251,6 +293,50 @@ def brat_to_record(
     record: dict[str, Any] = dict(schema.new_record(text, the_id))
     record["spans"], record["relations"] = spans, relations
     return record
+
+
+_NOTE_PAIR = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$", re.S)
+
+
+def _note_attrs(body: str, label: str) -> dict[str, Any]:
+    """The ``name=value`` pairs of an annotator's note that name attributes of ``label``.
+
+    A note that is not made of such pairs only is a comment: nothing is read from it.
+    """
+    names = {*schema.ATTRS.get(label, {}), *schema.OPTIONAL_ATTRS.get(label, {}), *schema.EXTRA_ATTRS}
+    out: dict[str, Any] = {}
+    for part in body.split(";"):
+        match = _NOTE_PAIR.match(part)
+        if match is None or match.group(1) not in names:
+            return {}
+        value = match.group(2)
+        out[match.group(1)] = decode_attr_value(value) if value else None
+    return out
+
+
+def _drop_stale_attrs(
+    spans: list[dict[str, Any]], exported: Mapping[str, Any], noted: set[tuple[str, str]]
+) -> None:
+    """Drop, from spans whose offsets or label changed since export, the attributes the
+    annotator left at their exported value: they describe the old span (module docstring)."""
+    for span in spans:
+        before = exported.get(span["id"])
+        if not isinstance(before, Mapping):
+            continue  # added in brat: every attribute it has was set by hand
+        if [before.get("start"), before.get("end"), before.get("label")] == [span["start"], span["end"], span["label"]]:
+            continue
+        old = before.get("attrs") or {}
+        for name in list(span["attrs"]):
+            if (span["id"], name) not in noted and name in old and span["attrs"][name] == old[name]:
+                del span["attrs"][name]
+
+
+def _exported_spans(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The spans as written, for ``ID.json``: what :func:`_drop_stale_attrs` compares with."""
+    return {
+        span["id"]: {key: span.get(key) for key in ("start", "end", "label", "attrs")}
+        for span in record.get("spans", []) or []
+    }
 
 
 # --- collections ------------------------------------------------------------------------
@@ -270,7 +356,7 @@ def write_brat(
     """Write ``records`` as a brat collection in ``folder`` (created if needed); return the count.
 
     Writes ``ID.txt``, ``ID.ann`` and ``ID.json`` per document (each atomically) and, with
-    ``conf``, an ``annotation.conf`` covering the labels and the attribute values written.
+    ``conf``, an ``annotation.conf`` offering every value brat can list (:func:`annotation_conf`).
     Existing files of the same names are replaced; other files are left alone.
     """
     folder = Path(folder)
@@ -290,7 +376,8 @@ def write_brat(
         stems[stem.lower()] = record.get("id")
         text, ann = record_to_brat(record)
         fields = {k: v for k, v in record.items() if k not in ("text", "spans", "relations")}
-        meta = {"fields": fields, "order": list(record.keys()), "position": position}
+        meta = {"fields": fields, "order": list(record.keys()), "position": position,
+                "spans": _exported_spans(record)}
         atomic_write(folder / f"{stem}.txt", text)
         atomic_write(folder / f"{stem}.ann", ann)
         atomic_write(folder / f"{stem}.json", json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
@@ -361,11 +448,12 @@ def read_brat(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
 
 
 def _conf_safe(value: str) -> bool:
-    return bool(value) and not any(c.isspace() or c in ",|" for c in value)
+    return bool(value) and not any(c.isspace() or c in _CONF_SEPARATORS for c in value)
 
 
 def annotation_conf(records: Iterable[Mapping[str, Any]] | None = None) -> str:
-    """brat's ``annotation.conf`` for the scheme (values seen in ``records`` listed too)."""
+    """brat's ``annotation.conf`` for the scheme: the scheme's values, the lexicons' values of
+    free-valued strings and the values seen in ``records`` (module docstring)."""
     seen: dict[str, set[str]] = {}
     for record in records or []:
         for span in record.get("spans", []) or []:
@@ -400,10 +488,10 @@ def annotation_conf(records: Iterable[Mapping[str, Any]] | None = None) -> str:
         "",
         "[attributes]",
     ]
+    known = known_values()
     for name, (labels, values) in specs.items():
-        values = [*values, "null"]
-        values.extend(sorted(v for v in seen.get(name, ()) if v not in values))
-        values = [v for v in values if _conf_safe(v)]
+        extra = [encode_attr_value(v) for v in known.get(name, ())] + sorted(seen.get(name, ()))
+        values = [v for v in dict.fromkeys([*values, "null", *extra]) if _conf_safe(v)]
         lines.append(f"{name}\tArg:{'|'.join(labels)}, Value:{'|'.join(values)}")
     return "\n".join(lines) + "\n"
 

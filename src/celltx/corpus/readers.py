@@ -1,27 +1,42 @@
 """Readers for the inputs users bring: text files, JSONL, PubMed XML, MEDLINE, CSV/TSV.
 
-Every reader is a generator of ``{"id": ..., "text": ...}`` dicts (plus ``source``), so a
-file of 100,000 abstracts is read in constant memory. Problems are raised as
+Every reader is a generator of ``{"id", "text", "source", "source_offset"}`` dicts (plus
+citation fields where the input has them), so a file of 100,000 abstracts is read in constant
+memory. ``source``/``source_offset`` follow the corpus convention that ``celltx validate``
+checks: a text file is read whole (``"a.txt"``, offset 0, so the text is the slice
+``file[0:len(text)]``); a record of a collection (PubMed XML, MEDLINE, CSV, JSONL) is named
+``"FILE:ID"`` with offset 0, as the real-abstract corpus names its records (there is no file
+of that name to slice, so the validator skips the text check). A JSONL input that already
+carries both fields (a scheme document) keeps them: its text is passed on unchanged. Problems are raised as
 :class:`ReaderError` naming the file and the line or record; with ``on_error="skip"`` a
 malformed record is reported through the ``report`` callback and skipped instead.
 
 Formats are detected from content (:func:`detect_format`) and can be forced by name:
 ``txt``, ``jsonl``, ``pubmed`` (``PubmedArticleSet`` XML as exported by PubMed or
 E-utilities), ``medline`` (the MEDLINE/nbib text format), ``csv`` and ``tsv``.
+
+``-`` names standard input: it is read whole and then handled as a file named ``stdin`` (format
+detected from its content), so ``efetch ... | celltx extract`` reads PubMed XML as a file would.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
 import re
+import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 FORMATS = ("auto", "txt", "jsonl", "pubmed", "medline", "csv", "tsv")
+#: The input name that means standard input, and the file name it is read as.
+STDIN = "-"
+STDIN_NAME = "stdin"
 
 
 class ReaderError(ValueError):
@@ -86,12 +101,17 @@ def iter_inputs(
     on_error: str = "fail",
     report: Report | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Yield ``{"id", "text", "source"}`` records from files and folders, lazily."""
+    """Yield ``{"id", "text", "source", "source_offset"}`` records from files and folders, lazily."""
     if input_format not in FORMATS:
         raise ReaderError(
             f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}"
         )
+    options = {"encoding": encoding, "text_column": text_column, "id_column": id_column,
+               "on_error": on_error, "report": report}
     for item in inputs:
+        if str(item) == STDIN:
+            yield from _read_stdin(input_format, options)
+            continue
         path = Path(item)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
@@ -102,20 +122,37 @@ def iter_inputs(
         else:
             files = [path]
         for file in files:
-            fmt = (
-                input_format
-                if input_format != "auto"
-                else detect_format(file, _head(file, encoding))
-            )
-            reader = _READERS[fmt]
-            yield from reader(
-                file,
-                encoding=encoding,
-                text_column=text_column,
-                id_column=id_column,
-                on_error=on_error,
-                report=report,
-            )
+            yield from _read_file(file, input_format, options)
+
+
+def _read_file(file: Path, input_format: str, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    fmt = input_format if input_format != "auto" else detect_format(file, _head(file, options["encoding"]))
+    yield from _READERS[fmt](file, **options)
+
+
+def _read_stdin(input_format: str, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Standard input, read whole into a file named ``stdin`` and read as any file is.
+
+    The readers take paths (PubMed XML is parsed incrementally from a file); errors name
+    ``stdin`` rather than the temporary folder.
+    """
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="celltx-stdin-") as folder:
+        file = Path(folder) / STDIN_NAME
+        file.write_bytes(data)
+        try:
+            yield from _read_file(file, input_format, options)
+        except ReaderError as err:
+            raise ReaderError(str(err).replace(str(file), STDIN_NAME)) from err
+
+
+def add_reader_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+    """The input options of the commands that read users' files (one wording for all)."""
+    parser.add_argument("--input-format", choices=formats, default="auto", metavar="FORMAT",
+                        help=f"input format: {', '.join(formats)} (default: auto, detected from the content)")
+    parser.add_argument("--text-column", help="CSV/TSV column holding the text (default: text or abstract)")
+    parser.add_argument("--id-column", help="CSV/TSV column holding the id (default: id or pmid)")
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
 
 
 def _problem(message: str, on_error: str, report: Report | None) -> None:
@@ -126,7 +163,7 @@ def _problem(message: str, on_error: str, report: Report | None) -> None:
 
 
 def read_txt(path: Path, encoding: str = "utf-8", **_: Any) -> Iterator[dict[str, Any]]:
-    yield {"id": path.stem, "text": read_bytes_as_text(path, encoding), "source": path.name}
+    yield {"id": path.stem, "text": read_bytes_as_text(path, encoding), "source": path.name, "source_offset": 0}
 
 
 def read_jsonl_inputs(
@@ -148,16 +185,30 @@ def read_jsonl_inputs(
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             _problem(f"{path}:{lineno}: record has no string field 'text'", on_error, report)
             continue
+        doc_id = str(obj.get("id", f"{path.stem}-{lineno}"))
         yield {
-            "id": str(obj.get("id", f"{path.stem}-{lineno}")),
+            "id": doc_id,
             "text": obj["text"],
-            "source": path.name,
+            **(_own_source(obj) or _in_collection(path, doc_id)),
             **{k: obj[k] for k in CITATION_FIELDS if isinstance(obj.get(k), (str, int))},
         }
 
 
 #: Optional study identifiers a reader passes on when the input has them (for ``celltx table``).
 CITATION_FIELDS = ("title", "first_author", "year", "pmid")
+
+
+def _in_collection(path: Path, doc_id: str) -> dict[str, Any]:
+    """``source``/``source_offset`` of record ``doc_id`` of a multi-record file."""
+    return {"source": f"{path.name}:{doc_id}", "source_offset": 0}
+
+
+def _own_source(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """A JSONL input's own ``source``/``source_offset``, when it has both (a scheme document)."""
+    source, offset = obj.get("source"), obj.get("source_offset")
+    if isinstance(source, str) and source and isinstance(offset, int) and not isinstance(offset, bool):
+        return {"source": source, "source_offset": offset}
+    return None
 
 
 def _xml_citation(elem: ET.Element, title: str) -> dict[str, Any]:
@@ -245,7 +296,7 @@ def read_pubmed(
                 _problem(f"{path}: PMID {pmid}: no title and no abstract", on_error, report)
                 continue
             text = "\n\n".join(p for p in [title, "\n".join(sections)] if p)
-            yield {"id": pmid, "text": text, "source": path.name, **citation}
+            yield {"id": pmid, "text": text, **_in_collection(path, pmid), **citation}
     except ET.ParseError as err:
         line, col = err.position
         raise ReaderError(
@@ -279,7 +330,7 @@ def read_medline(
             yield {
                 "id": pmid,
                 "text": "\n\n".join(p for p in (title, abstract) if p),
-                "source": path.name,
+                **_in_collection(path, pmid),
                 **_medline_citation(fields),
             }
 
@@ -332,8 +383,8 @@ def _read_delimited(
         if value is None or not value.strip():
             _problem(f"{path}: row {n + 1}: empty text column {tcol!r}", on_error, report)
             continue
-        doc_id = row.get(icol) if icol else None
-        yield {"id": str(doc_id or f"{path.stem}-{n}"), "text": value, "source": path.name}
+        doc_id = str((row.get(icol) if icol else None) or f"{path.stem}-{n}")
+        yield {"id": doc_id, "text": value, **_in_collection(path, doc_id)}
 
 
 def read_csv(path: Path, **kw: Any) -> Iterator[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Evaluation harness: scoring against gold as ``ANNOTATION_SCHEME.md`` ("Scoring") defines it.
+"""Evaluation harness: scoring against gold as ``eval/GUIDELINES.md`` (section 13) writes it out.
 
 * :mod:`.scorer`    span P/R/F1 (strict, lenient; per label, micro, macro), attribute accuracy,
   relation P/R/F1;

@@ -1,4 +1,4 @@
-"""Scoring exactly as ``ANNOTATION_SCHEME.md`` ("Scoring") describes it.
+"""Scoring as the scheme's "Scoring" section asks, written out in ``eval/GUIDELINES.md`` (13).
 
 Span level
     Precision, recall and F1 per label, micro-averaged (sum tp/fp/fn over labels) and

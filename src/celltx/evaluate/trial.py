@@ -1,4 +1,4 @@
-"""Scoring trial summaries as ``ANNOTATION_SCHEME.md`` ("Trial summary", "Scoring") says.
+"""Scoring trial summaries as ``eval/GUIDELINES.md`` (sections 12 and 13) says.
 
 * Document fields (design, n_enrolled, condition, country, follow_up_days, adverse-event
   ``serious``): accuracy over the gold documents that carry a trial object (a gold ``null``
