@@ -280,3 +280,25 @@ def test_lab_units_from_the_one_units_table(text, value, unit):
 )
 def test_shares_of_patients_and_ci_bounds_are_no_lab_values(text):
     assert not {"3.7%", "2.2%", "0.7%", "2%", "14%"} & set(texts(text, "LAB_VALUE"))
+
+
+@pytest.mark.parametrize(
+    "text, test, analyte",
+    [
+        ("Serum VEGF-D was elevated at baseline.", "Serum VEGF-D", "vegf-d"),
+        ("The mean serum TFF3 values were 23.6 ng/ml.", "serum TFF3", "tff3"),
+        ("We measured the concentrations of TFF3 in urine.", "TFF3", "tff3"),
+    ],
+)
+def test_unlisted_analytes_named_by_a_specimen_or_a_level_word(text, test, analyte):
+    found = [s for s in spans(text, "LAB_TEST", system="rules") if s["text"] == test]
+    assert found and found[0]["attrs"]["analyte"] == analyte
+
+
+def test_a_specimen_before_an_imaging_abbreviation_is_no_lab_test():
+    assert texts("Blood CT scans were done.", "LAB_TEST") == []
+
+
+def test_the_creatinine_of_a_corrected_unit_is_part_of_the_value():
+    rec = celltx.extract("Urinary albumin was 367.1 ng/mg\u00b7Cr at baseline.", system="rules")
+    assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_TEST"] == ["Urinary albumin"]

@@ -59,7 +59,7 @@ def normalise_span(span: Span, left_context: str = "") -> dict[str, object]:
     if label == schema.TIME_POINT:
         return {"days": times.parse_time_days(text)}
     if label == schema.LAB_TEST:
-        return {"analyte": labs.analyte_of(text) or span.id_ or " ".join(text.lower().split())}
+        return {"analyte": labs.analyte_name(text, span.id_ or None)}
     if label == schema.LAB_VALUE:
         return labs.parse_lab_value(text)
     return {}

@@ -58,6 +58,19 @@ def analyte_of(text: str) -> str | None:
     return abbrevs.get(bare)
 
 
+_SPECIMEN = regex.compile(r"(?i)^(?:serum|plasma|plasmatic|blood|circulating)\s+")
+
+
+def analyte_name(text: str, known: str | None = None) -> str:
+    """The analyte of a LAB_TEST: the lexicon's name, else ``known`` (a pattern's id), else the
+    mention in lower case without a leading serum/plasma/blood word ("serum TFF3" -> "tff3";
+    urine keeps its word, as urinary analytes are named with it)."""
+    found = analyte_of(text) or known
+    if found:
+        return found
+    return _SPECIMEN.sub("", " ".join(shadow(text).lower().split()))
+
+
 @lru_cache(maxsize=1)
 def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
     rules = []
