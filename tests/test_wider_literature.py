@@ -301,4 +301,5 @@ def test_a_specimen_before_an_imaging_abbreviation_is_no_lab_test():
 
 def test_the_creatinine_of_a_corrected_unit_is_part_of_the_value():
     rec = celltx.extract("Urinary albumin was 367.1 ng/mg\u00b7Cr at baseline.", system="rules")
-    assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_TEST"] == ["Urinary albumin"]
+    assert "Cr" not in [s["text"] for s in rec["spans"] if s["label"] == "LAB_TEST"]
+    assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_VALUE"] == ["367.1 ng/mg\u00b7Cr"]
