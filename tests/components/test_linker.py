@@ -35,3 +35,20 @@ def test_a_value_before_its_test_links_through_for(extract_rules):
 def test_shares_of_patients_before_a_later_clause_with_a_test_are_dropped(extract_rules):
     rec = extract_rules("Fibrosis (59% vs. 19%, P<0.0001) and an AST/ALT ratio>1 were more common.")
     assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_VALUE"] == [">1"]
+
+
+def test_a_value_skips_a_nearer_test_its_unit_cannot_measure(extract_rules):
+    rec = extract_rules("Hemoglobin rose in patients with eGFR of 90 mL/min or more (mean difference 0.53 g/dL).")
+    assert ("0.53 g/dL", "Hemoglobin") in pairs(rec)
+
+
+def test_a_value_right_after_its_test_keeps_it_whatever_the_unit(extract_rules):
+    rec = extract_rules("LDL-C fell, and aspartate aminotransferase (AST) (21.3 ± 5.7 vs. 32.3 ± 17.7 mmol/L) too.")
+    assert {("21.3 ± 5.7", "AST"), ("32.3 ± 17.7 mmol/L", "AST")} <= set(pairs(rec))
+
+
+def test_respectively_pairs_from_to_values_two_per_test(extract_rules):
+    rec = extract_rules("Total cholesterol and LDL cholesterol fell from 284 mg/dl to 262 mg/dl and "
+                        "from 183 to 160 mg/dl, respectively.")
+    assert pairs(rec) == [("160 mg/dl", "LDL cholesterol"), ("183", "LDL cholesterol"),
+                          ("262 mg/dl", "Total cholesterol"), ("284 mg/dl", "Total cholesterol")]

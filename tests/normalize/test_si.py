@@ -169,3 +169,22 @@ def test_normalize_dose_keeps_the_cell_unit_apart():
     assert si.normalize_dose({"low": 0.5, "high": 0.5, "unit": "g/day"}) == {"low": 500.0, "high": 500.0, "unit": "mg/day"}
     cells = {"low": 1e6, "high": 1e6, "unit": "cells/kg"}
     assert si.normalize_dose(cells) == cells
+
+
+@pytest.mark.parametrize(
+    ("analyte", "unit", "fits"),
+    [
+        ("hemoglobin", "g/dL", True),
+        ("estimated glomerular filtration rate", "g/dL", False),
+        ("estimated glomerular filtration rate", "mL/min", True),
+        ("alanine aminotransferase", "mg/dL", False),
+        ("albumin", "%", True),  # a relative change fits any test
+        ("tff3", "ng/mL", None),  # unknown analyte: no opinion
+    ],
+)
+def test_unit_fits_says_which_units_can_measure_an_analyte(analyte, unit, fits):
+    assert si.unit_fits(analyte, unit) is fits
+
+
+def test_gfr_is_pooled_by_identity_only():
+    assert si.factor_for("estimated glomerular filtration rate", "mL/min") is None

@@ -2,9 +2,11 @@
 
 Rules, in order, within one sentence:
 
-1. "respectively": when a sentence lists n tests and then n values with "respectively",
-   values pair with tests in order;
-2. otherwise the nearest LAB_TEST before the value;
+1. "respectively": when a sentence lists n tests and then n values (or k values each, "from
+   80 to 40 and from 90 to 45 U/L, respectively") with "respectively", values pair with
+   tests in order;
+2. otherwise the nearest LAB_TEST before the value whose known units can measure it (a value
+   in g/dL is no eGFR: :func:`celltx.normalize.si.unit_fits`), else the nearest before;
 3. otherwise the nearest LAB_TEST after it, but only when the words between tie the value to
    it: nothing ("two or more [IFAT]") or a phrase ending in "for/in/of/on" and up to three
    words ("... vs 4.5 ng/mL for [DAO]", "a 0.5% fall in [HbA1c]"). A value followed by another
@@ -22,10 +24,32 @@ from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..extensions import register_extensions
+from ..normalize.si import unit_fits
 
 #: The words between a value and a LAB_TEST after it that make the test the value's own.
 _TIES_FORWARD = regex.compile(r"(?i)^\s*$|\b(?:for|in|of|on)\s+(?:[\w-]+\s+){0,3}$")
 _MAX_FORWARD_WORDS = 14
+
+
+#: A value this close after its nearest test is that test's, whatever its unit says (papers
+#: misprint units: "AST (21 +/- 5 vs 32 +/- 17 mmol/L)").
+_ADJACENT = regex.compile(r"^[\s()\[\]:=,]*(?:\([^()]{0,12}\)[\s(\[:=,]*)?(?:(?:was|were|of|is|are)\s+)?[\s(\[:=]*$")
+
+
+#: What joins two values of one comparison or change: "vs.", "versus", "to", "and", commas.
+_CHAINED = regex.compile(r"(?i)^[\s,;]*(?:vs\.?|versus|to|and|or|compared\s+with)?[\s,;]*$")
+
+
+def _fitting(tests: list[Span], value: Span) -> Span:
+    """The first of ``tests`` (nearest first) that the value's unit does not rule out."""
+    unit = (value._.attrs or {}).get("unit")
+    doc = value.doc
+    if _ADJACENT.match(doc.text[tests[0].end_char : value.start_char]):
+        return tests[0]
+    for test in tests:
+        if unit_fits((test._.attrs or {}).get("analyte"), unit) is not False:
+            return test
+    return tests[0]
 
 
 def ties_forward(gap: str) -> bool:
@@ -62,18 +86,26 @@ class ValueLinker:
             if not tests or not values:
                 continue
             pairs = self._respectively(sent, tests, values)
+            previous: tuple[Span, Span] | None = None  # the last value and its test
             for value in values:
                 test = pairs.get(id(value))
+                if test is None and previous is not None and _CHAINED.match(
+                    doc.text[previous[0].end_char : value.start_char]
+                ):
+                    test = previous[1]  # "21 vs. 32 U/L", "from 80 to 40": the same test
                 if test is None:
                     before = [t for t in tests if t.end_char <= value.start_char]
                     after = [t for t in tests if t.start_char >= value.end_char]
                     if before:
-                        test = before[-1]
+                        test = _fitting(before[::-1], value)
                     elif after and ties_forward(doc.text[value.end_char : after[0].start_char]):
                         test = after[0]
                 if test is not None:
                     relations.append((schema.VALUE_OF, value, test))
                     linked.add(id(value))
+                    previous = (value, test)
+                else:
+                    previous = None
         if self.drop_unlinked:
             doc.spans[schema.SPANS_KEY] = [
                 s for s in spans if s.label_ != schema.LAB_VALUE or id(s) in linked
@@ -87,9 +119,10 @@ class ValueLinker:
             return {}
         first_value = values[0].start_char
         listed = [t for t in tests if t.end_char <= first_value]
-        if len(listed) < 2 or len(listed) != len(values):
+        if len(listed) < 2 or len(values) % len(listed):
             return {}
-        return {id(v): t for v, t in zip(values, listed)}
+        per_test = len(values) // len(listed)  # "from a to b and from c to d": two each
+        return {id(v): listed[i // per_test] for i, v in enumerate(values)}
 
 
 @Language.factory(

@@ -90,6 +90,21 @@ def unit_block() -> str:
     return "(?i:" + "|".join(alts) + ")(?![A-Za-z])"
 
 
+@lru_cache(maxsize=1)
+def _dimensions() -> dict[str, str]:
+    return {
+        row["unit"]: row["dimension"]
+        for row in read_jsonl_resource("units.jsonl")
+        if row.get("kind") == "lab" and row.get("dimension")
+    }
+
+
+def unit_dimension(unit: str | None) -> str | None:
+    """What a lab unit measures ("mg/dL" -> "mass_concentration"); ``None`` when unknown."""
+    canonical = canonical_lab_unit(unit)
+    return _dimensions().get(canonical) if canonical else None
+
+
 def canonical_lab_unit(unit: str | None) -> str | None:
     """UCUM-like unit ("μmol/l" -> "umol/L"); unknown units are returned as written."""
     if not unit:

@@ -144,6 +144,28 @@ def loinc_for(analyte: str | None, unit: str | None = None) -> str | None:
     return row.get("loinc")
 
 
+def unit_fits(analyte: str | None, unit: str | None) -> bool | None:
+    """Whether a value in ``unit`` can be a result of ``analyte``: ``False`` when the analyte's
+    known units (``patterns/lab_si.jsonl``) all measure something else (a value in g/dL is no
+    eGFR), ``True`` when one measures the same, ``None`` when either is unknown. A percentage
+    always fits: it may be a relative change of any test."""
+    from .labs import unit_dimension
+
+    dim = unit_dimension(unit)
+    if dim is None or not analyte:
+        return None
+    if dim == "fraction":
+        return True
+    row = analyte_rows().get(analyte)
+    if row is None:
+        return None
+    known = {unit_dimension(u) for u in [*row["factors"], *(row.get("affine") or {}), *(row.get("units") or [])]}
+    known.discard(None)
+    if not known:
+        return None
+    return dim in known
+
+
 def factor_for(analyte: str | None, unit: str | None) -> float | None:
     """Multiplier from ``unit`` to the analyte's SI unit (``None`` when unknown)."""
     if not analyte or not unit:
