@@ -81,3 +81,18 @@ def test_target_ranges_are_no_outcomes():
 def test_unlinked_values_are_no_outcomes():
     rec = record("Albumin 30 g/L.", [("LAB_VALUE", "30 g/L", value(30, unit="g/L"))])
     assert outcomes(rec) == []
+
+
+def test_a_comparison_shares_its_kind_and_reports_its_p_value_once():
+    text = ("Patients took ginger or placebo for 10 weeks. Ginger reduced fasting glucose "
+            "(-26.3 ± 35.3 vs. 11.9 ± 38.6 mg/dl; P = 0.001) compared to placebo.")
+    rec = record(text, [
+        ("TIME_POINT", "10 weeks", days(70)),
+        ("LAB_TEST", "fasting glucose", lab("fasting plasma glucose")),
+        ("LAB_VALUE", "-26.3 ± 35.3", value(-26.3, 35.3, "mg/dL")),
+        ("LAB_VALUE", "11.9 ± 38.6 mg/dl", value(11.9, 38.6, "mg/dL")),
+    ], [("-26.3 ± 35.3", "fasting glucose"), ("11.9 ± 38.6 mg/dl", "fasting glucose")])
+    first, second = outcomes(rec)
+    assert (first["kind"], second["kind"]) == ("change", "change")
+    assert (first["days"], second["days"]) == (70.0, 70.0)  # no time of their own: the study's
+    assert first["p_value"] == {"comparator": "=", "value": 0.001} and second["p_value"] is None

@@ -7,7 +7,11 @@ outcome or a target range), or an outcome:
 * ``kind``: "from A to B" makes A the baseline and B the follow-up; a value after "change",
   "reduced by", "Δ" ... (or a negative one) is a change; after "difference" a difference; a
   value at the time point "baseline" (or "before treatment") a baseline; else a follow-up.
-* ``days``: the time point nearest the value in its clause (else its sentence); 0 for baseline.
+* ``days``: the time point nearest the value in its clause (else its sentence); 0 for baseline;
+  a follow-up, change or difference with no time point of its own is read at the study's
+  follow-up (``default_days``: "FPG fell by 26 mg/dL" after "for 10 weeks" is at day 70).
+* values of one comparison ("-26 +/- 35 vs. 12 +/- 39 mg/dL") share the first one's kind; the
+  comparison's p-value goes with the first value only (a between-group p-value, reported once).
 * ``arm``: values paired by "respectively" or "vs" follow the order in which the sentence names
   the arms; otherwise the arm named nearest before the value in its clause; the only arm of a
   one-arm study; else ``None`` (the whole cohort).
@@ -161,7 +165,9 @@ def _reported_before(doc: Doc, values: list[dict[str, Any]], test: dict[str, Any
     )
 
 
-def outcomes_and_eligibility(doc: Doc, arms: list[Arm]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def outcomes_and_eligibility(
+    doc: Doc, arms: list[Arm], default_days: float | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     outcomes: list[dict[str, Any]] = []
     eligibility: list[dict[str, Any]] = []
     text = doc.text
@@ -171,6 +177,7 @@ def outcomes_and_eligibility(doc: Doc, arms: list[Arm]) -> tuple[list[dict[str, 
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for v in values:
         groups.setdefault((doc.value_of[v["id"]]["id"], doc.sentence_of(v["start"])), []).append(v)
+    kinds: dict[str, str] = {}  # value id -> kind, for the values of one comparison
     for v in values:
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
@@ -217,15 +224,25 @@ def outcomes_and_eligibility(doc: Doc, arms: list[Arm]) -> tuple[list[dict[str, 
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=moved)
             if days is None and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
+            group = groups[(test["id"], sentence_index)]
+            first = group[0]
+            if kind is None and role == "vs" and first is not v and kinds.get(first["id"]) in ("change", "difference"):
+                kind = kinds[first["id"]]  # "-26 vs. 12 mg/dL" after "reduced": both changes
             if kind is None:
                 if baseline or (days is None and _BASELINE_WORDS.search(before)):
                     kind, days = "baseline", 0.0
                 else:
                     kind = "follow_up"
+            if days is None and default_days is not None:
+                days = default_days
+        kinds[v["id"]] = kind
         group = groups[(test["id"], sentence_index)]
         arm = _arm_of_value(doc, arms, v, group)
         after_end = cb
-        p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
+        if role == "vs" and group[0] is not v:
+            p_value = None  # the comparison's p-value is reported with its first value
+        else:
+            p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
         outcome = {
             "analyte": analyte,
             "arm": arm,

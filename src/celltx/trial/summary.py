@@ -44,7 +44,8 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     arms_mod.assign_roles(doc, arms)  # a second look once cell products are known
     arms_mod.fill_counts(doc, arms)
     arms_mod.fill_demographics(doc, arms)
-    outcomes, eligibility = outcomes_and_eligibility(doc, arms)
+    follow_up = facts.follow_up_days(doc)
+    outcomes, eligibility = outcomes_and_eligibility(doc, arms, default_days=follow_up)
     n = facts.n_enrolled(doc)  # as written: never the sum of the arms
     if len(arms) == 1 and arms[0].n is None and not arms[0].refs:
         arms[0].n = n  # a study of one arm: its participants are the enrolled
@@ -54,7 +55,7 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
         "condition": facts.condition(doc),
         "country": facts.country(doc),
         "arms": [a.to_dict() for a in arms],
-        "follow_up_days": facts.follow_up_days(doc),
+        "follow_up_days": follow_up,
         "outcomes": outcomes,
         "eligibility": eligibility,
         "adverse_events": facts.adverse_events(doc),
