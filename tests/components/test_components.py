@@ -119,3 +119,20 @@ def test_empty_third_party_matchers_do_not_warn():
         warnings.filterwarnings("error", message=r"\[W036\]")
         doc = nlp("Patients (n = 12) did not receive MSCs; ALT (alanine aminotransferase) fell to 40 U/L.")
     assert doc.spans["celltx"]
+
+
+def test_an_abbreviation_found_to_be_a_lab_test_makes_its_long_form_one(extract_rules):
+    rec = extract_rules("Trefoil factor 3 (TFF3) is a small peptide. The mean serum TFF3 values were 23.6 ng/ml.")
+    tests = {s["text"]: s["attrs"]["analyte"] for s in rec["spans"] if s["label"] == "LAB_TEST"}
+    assert tests == {"Trefoil factor 3": "trefoil factor 3", "TFF3": "trefoil factor 3", "serum TFF3": "tff3"}
+
+
+def test_a_virus_named_before_its_rna_is_no_lab_test(extract_rules):
+    rec = extract_rules("Chronic hepatitis C virus (HCV) infection was studied; serum HCV RNA fell.")
+    assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_TEST"] == ["serum HCV RNA"]
+
+
+def test_a_long_form_that_names_the_analyte_otherwise_keeps_the_abbreviation(extract_rules):
+    rec = extract_rules("N-terminal of the prohormone of brain natriuretic peptide (NT-proBNP) was measured. "
+                        "NT-proBNP fell by 164 pg/mL.")
+    assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_TEST"].count("NT-proBNP") == 2

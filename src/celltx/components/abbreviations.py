@@ -17,12 +17,15 @@ Once used, the detector's results are left on the ``Doc`` in scispaCy's serialis
 """
 
 
+from functools import lru_cache
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
 from ..extensions import register_extensions
-from ..normalize.labs import analyte_of
+from ..normalize.labs import analyte_of, analyte_table
 from .matchers import empty_matchers_allowed
 from .regex_spans import add_candidates
 
@@ -90,6 +93,7 @@ class AbbreviationLabels:
                     existing.add(key)
             if definition:
                 variants[_number_variant(short.text)] = (best.label_, key)
+        self._from_short_forms(doc, abbreviations, candidates, existing, redefined, new, info)
         for token in doc:
             if token.text in variants:
                 label, definition_key = variants[token.text]
@@ -111,6 +115,50 @@ class AbbreviationLabels:
         doc.user_data[USER_DATA_KEY] = info
 
 
+    @staticmethod
+    def _from_short_forms(doc: Doc, abbreviations: list, candidates: list, existing: set, redefined: set[str],
+                          new: list, info: dict) -> None:
+        """The other direction: an abbreviation the rules found to be a lab test somewhere
+        ("serum TFF3", "PRA levels") makes its long form and its every occurrence lab tests,
+        when no rule saw the long form ("Trefoil factor 3 (TFF3)" is an analyte nobody listed)."""
+        tests = [c for c in candidates if c.label_ == schema.LAB_TEST and (c._.origin or "") != "abbreviation"]
+        by_short: dict[str, list] = {}
+        for short in abbreviations:
+            if short._.long_form is not None and not isinstance(short._.long_form, str) and short.text not in redefined:
+                by_short.setdefault(short.text, []).append(short)
+        for text, shorts in by_short.items():
+            if text.upper() in _NOT_ANALYTES or not any(_names_it(c, o) for o in shorts for c in tests):
+                continue
+            long = shorts[0]._.long_form
+            if any(min(c.end_char, long.end_char) > max(c.start_char, long.start_char) for c in candidates):
+                continue  # the rules already read the long form (as a test or as something else)
+            for piece in (long, *shorts):
+                key = (piece.start_char, piece.end_char, schema.LAB_TEST)
+                if piece is not long:  # the normaliser gives the short forms the long form's analyte
+                    info[key] = {"long": (long.start_char, long.end_char), "definition": False}
+                if key in existing:
+                    continue
+                span = doc.char_span(piece.start_char, piece.end_char, label=schema.LAB_TEST)
+                if span is not None:
+                    span._.origin = "abbreviation"
+                    new.append(span)
+                    existing.add(key)
+
+
+#: Abbreviations that are measured but are no lab tests (scheme: vital signs, imaging, scales).
+_NOT_ANALYTES = {"IOP", "BP", "SBP", "DBP", "MAP", "HR", "BMI", "LVEF", "EF", "VAS", "CT", "MRI", "PET"}
+_SPECIMEN_PREFIX = regex.compile(r"(?i)^(?:serum|plasma|plasmatic|urinary|urine|blood|circulating|salivary)\s+$")
+
+
+def _names_it(candidate, occurrence) -> bool:
+    """Whether a LAB_TEST candidate is the abbreviation itself, or it with a specimen word
+    before it ("serum TFF3"); "HCV RNA" is a test, but it says nothing of what HCV is."""
+    if candidate.end_char != occurrence.end_char or candidate.start_char > occurrence.start_char:
+        return False
+    prefix = candidate.doc.text[candidate.start_char : occurrence.start_char]
+    return not prefix or bool(_SPECIMEN_PREFIX.match(prefix))
+
+
 def _number_variant(short: str) -> str:
     """"MSCs" <-> "MSC": the abbreviation in the other grammatical number."""
     return short[:-1] if short.endswith("s") and len(short) > 2 else short + "s"
@@ -127,9 +175,30 @@ def _defined_as_something_else(short: str, long: str) -> bool:
     analyte = analyte_of(short)
     if analyte is None or analyte_of(long) == analyte:
         return False
-    words = [w for w in analyte.replace("-", " ").split() if len(w) > 3]
     low = long.lower()
-    return not any(w in low for w in words) and analyte.lower() not in low
+    if analyte.lower() in low:
+        return False
+    # a word of the analyte's name or of any name the lexicon gives it ("NT-proBNP" is
+    # "N-terminal pro-brain natriuretic peptide": "natriuretic" agrees)
+    words = {w for name in (analyte, *_names_of(analyte)) for w in name.replace("-", " ").split()
+             if len(w) > 3 and w not in _GENERIC_WORDS}
+    return not any(w in low for w in words)
+
+
+_GENERIC_WORDS = {"serum", "plasma", "blood", "level", "levels", "total", "count", "test", "ratio", "fasting"}
+
+
+@lru_cache(maxsize=1)
+def _analyte_names() -> dict[str, list[str]]:
+    names, _abbrevs = analyte_table()
+    out: dict[str, list[str]] = {}
+    for name, analyte in names.items():
+        out.setdefault(analyte, []).append(name)
+    return out
+
+
+def _names_of(analyte: str) -> list[str]:
+    return _analyte_names().get(analyte, [])
 
 
 @Language.factory(
