@@ -21,7 +21,8 @@ PICO-Corpus carry no licence we can cite.
 
 Run ``python -m celltx.corpus.draw [SHARED_CORPORA] [OUT_DIR]``; it refuses to overwrite an
 existing draw (the draw is made once). ``--supplement`` makes the second, train/dev-only draw
-(``draw_supplement.json``, batches 08-09) from the documents the first did not take.
+(``draw_supplement.json``, batches 08-09) from the documents the first did not take;
+``--supplement 2`` the third (``draw_supplement_2.json``, batches 10-11), and so on.
 """
 
 from __future__ import annotations
@@ -231,6 +232,8 @@ def draw(shared: Path, seed: int = SEED) -> dict[str, Any]:
 #: family the first train split held least of. The sealed test split is not touched.
 SUPPLEMENT_SEED = 20261206
 SUPPLEMENT_TARGET = {"liver": 14, "rct": 34}  # only 1 licensed liver abstract is left
+#: Later supplements: number -> (seed, target, first batch number); each excludes every earlier draw.
+SUPPLEMENTS = {1: (SUPPLEMENT_SEED, SUPPLEMENT_TARGET, 8), 2: (20261207, {"rct": 34}, 10)}
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
     r"\d(?:[.,]\d+)?\s?(?:mg/dl|mg/dL|mmol/l|mmol/L|µmol/l|µmol/L|μmol/L|umol/L|g/dl|g/dL|g/l|g/L"
@@ -238,7 +241,9 @@ LAB_RESULT = re.compile(
 )
 
 
-def draw_supplement(shared: Path, first: dict[str, Any], seed: int = SUPPLEMENT_SEED) -> dict[str, Any]:
+def draw_supplement(
+    shared: Path, first: dict[str, Any], seed: int = SUPPLEMENT_SEED, target: dict[str, int] | None = None
+) -> dict[str, Any]:
     """Draw more train/dev documents, none of them in the first draw (the test split is fixed).
 
     Candidates are the first draw's liver and RCT pools minus every document already drawn,
@@ -249,12 +254,12 @@ def draw_supplement(shared: Path, first: dict[str, Any], seed: int = SUPPLEMENT_
     drawn = {d["id"] for d in first["documents"]}
     docs: list[dict[str, Any]] = []
     counts: dict[str, dict[str, int]] = {}
-    for group, target in SUPPLEMENT_TARGET.items():
+    for group, n_wanted in (target or SUPPLEMENT_TARGET).items():
         pool = sorted(
             (c for c in cands[group] if _doc_id(c) not in drawn and LAB_RESULT.search(c["text"])),
             key=lambda c: c["orig_id"],
         )
-        n = min(target, len(pool))
+        n = min(n_wanted, len(pool))
         chosen = rng.sample(pool, n)
         n_dev = round(n * DEV_SHARE)
         for i, cand in enumerate(chosen):
@@ -312,7 +317,10 @@ def _write_lines(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--supplement"]:
-        return _main_supplement(args[1:])
+        number = 1
+        if len(args) > 1 and args[1].isdigit():
+            number, args = int(args[1]), args[1:]
+        return _main_supplement(args[1:], number)
     shared = Path(args[0]) if args else Path("../shared/corpora")
     out_dir = Path(args[1]) if len(args) > 1 else Path("corpora/real")
     target = out_dir / "draw.json"
@@ -332,22 +340,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _main_supplement(args: list[str]) -> int:
+def _main_supplement(args: list[str], number: int = 1) -> int:
     shared = Path(args[0]) if args else Path("../shared/corpora")
     out_dir = Path(args[1]) if len(args) > 1 else Path("corpora/real")
-    target = out_dir / "draw_supplement.json"
+    name = "draw_supplement.json" if number == 1 else f"draw_supplement_{number}.json"
+    target = out_dir / name
     if target.exists():
         print(f"{target} exists: the draw is made once and never redone", file=sys.stderr)
         return 2
-    first = json.loads((out_dir / "draw.json").read_text(encoding="utf-8"))
-    manifest = draw_supplement(shared, first)
+    seed, wanted, first_batch = SUPPLEMENTS[number]
+    earlier = json.loads((out_dir / "draw.json").read_text(encoding="utf-8"))
+    for k in range(1, number):  # every earlier draw is excluded
+        prev = out_dir / ("draw_supplement.json" if k == 1 else f"draw_supplement_{k}.json")
+        earlier["documents"] += json.loads(prev.read_text(encoding="utf-8"))["documents"]
+    manifest = draw_supplement(shared, earlier, seed, wanted)
     record = {k: v for k, v in manifest.items() if k != "documents"}
     record["documents"] = [
         {k: d[k] for k in ("id", "group", "split", "source", "source_offset", "provenance")}
         for d in manifest["documents"]
     ]
     target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    paths = write_batches(manifest, out_dir, n_batches=2, first=8)
+    paths = write_batches(manifest, out_dir, n_batches=2, first=first_batch)
     print(json.dumps(manifest["counts"]), f"-> {target}; {len(paths)} batch files")
     return 0
 

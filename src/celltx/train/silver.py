@@ -42,10 +42,10 @@ def find_rct_file(explicit: str | os.PathLike[str] | None = None) -> Path | None
 
 def drawn_ids(draw: str | os.PathLike[str]) -> dict[str, str]:
     """corpus id -> split of every document in ``draw.json`` and, next to it, the second
-    draw ``draw_supplement.json`` (annotated documents never come back as silver)."""
+    draws ``draw_supplement*.json`` (annotated documents never come back as silver)."""
     out = {}
-    paths = [Path(draw), Path(draw).with_name("draw_supplement.json")]
-    for path in paths[:1] + [p for p in paths[1:] if p.exists()]:
+    paths = [Path(draw), *sorted(Path(draw).parent.glob("draw_supplement*.json"))]
+    for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         for doc in data.get("documents", []):
             corpus_id = (doc.get("provenance") or {}).get("corpus_id")
