@@ -303,3 +303,21 @@ def test_the_creatinine_of_a_corrected_unit_is_part_of_the_value():
     rec = celltx.extract("Urinary albumin was 367.1 ng/mg\u00b7Cr at baseline.", system="rules")
     assert "Cr" not in [s["text"] for s in rec["spans"] if s["label"] == "LAB_TEST"]
     assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_VALUE"] == ["367.1 ng/mg\u00b7Cr"]
+
+
+def test_a_follow_up_length_with_its_ci_stays_a_time_point():
+    text = "Mean follow-up was 18.4 months (95% CI 12.6-24.2) and survival 23 months (95% CI 15-30)."
+    assert texts(text, "TIME_POINT") == ["18.4 months"]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Montelukast is a leukotriene D4 antagonist.", "TIME_POINT"),
+        ("Return to work took a median time 7 months.", "TIME_POINT"),
+        ("GFR was measured at four time points.", "FREQUENCY"),
+        ("Daily dietary intakes were recorded.", "FREQUENCY"),
+    ],
+)
+def test_words_that_look_like_times_or_rates_but_are_not(text, label):
+    assert texts(text, label) == []
