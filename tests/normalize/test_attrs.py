@@ -105,3 +105,10 @@ def test_frequency(text, count, interval):
 )
 def test_route(text, code):
     assert routes.route_of(text) == code
+
+
+def test_dose_alternatives_in_either_order_give_low_and_high():
+    from celltx.normalize.doses import parse_dose
+
+    attrs = parse_dose("2.5 or 1.5 mg")
+    assert (attrs["low"], attrs["high"], attrs["unit"]) == (1.5, 2.5, "mg")

@@ -133,3 +133,17 @@ def test_counts_as_the_treated_group_and_all_of_them():
     summary = summarize(record(text, []))
     assert [(a["label"], a["n"]) for a in summary["arms"]] == [("treated group", 50), ("control group", 20)]
     assert summary["n_enrolled"] == 70
+
+
+def test_the_arm_whose_treatment_is_part_of_anothers_is_the_active_control():
+    text = "Patients were randomized into the vitamin D + calcium group or the calcium group."
+    arms = summarize(record(text, []))["arms"]
+    roles = {a["label"]: (a["role"], a["comparator"]) for a in arms}
+    assert roles["calcium group"] == ("control", "active")
+    assert roles["vitamin D + calcium group"][0] == "experimental"
+
+
+def test_a_con_group_is_a_control():
+    text = "Patients were divided into a DEX group and a CON group."
+    arms = summarize(record(text, []))["arms"]
+    assert {a["label"]: a["role"] for a in arms}["CON group"] == "control"

@@ -35,7 +35,7 @@ _NOT_NAMES = {
 }
 _CONTROL_WORDS = regex.compile(
     r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|"
-    r"saline|vehicle|SMT|SOC|SMC|supportive)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
+    r"saline|vehicle|SMT|SOC|SMC|supportive|CON|CTRL|CTR)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
 )
 _ARM_NOUN = r"(?:group|arm|cohort)"
 # "<name> group": a name of one token, or two ("low dose", "bone marrow"), not a plural "groups"
@@ -383,9 +383,31 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
             without[0].comparator = _comparator_of(_control_context(doc, without[0], arms))
         else:
             alone = [a for a in arms if regex.search(r"(?i)\b(?:only|alone|monotherapy)\b", (a.label or "") + " " + _control_context(doc, a, arms))]
-            if len(alone) == 1:
-                alone[0].role = "control"
-                alone[0].comparator = _comparator_of(_control_context(doc, alone[0], arms)) or "active"
+            base = _contained_in_another(arms)
+            compared = [a for a in arms if _named_as_comparator(doc, a)] if len(arms) == 2 else []
+            control = alone[0] if len(alone) == 1 else base or (compared[0] if len(compared) == 1 else None)
+            if control is not None:
+                control.role = "control"
+                control.comparator = _comparator_of(_control_context(doc, control, arms)) or "active"
+
+
+def _words(label: str | None) -> set[str]:
+    return {w for w in regex.findall(r"[a-z0-9]+", (label or "").lower()) if w not in ("group", "arm", "the", "c")}
+
+
+def _contained_in_another(arms: list[Arm]) -> Arm | None:
+    """The arm whose treatment is part of another's ("calcium" in "vitamin D + calcium"): the
+    add-on trial's comparator."""
+    found = [a for a in arms for b in arms if a is not b and _words(a.label) and _words(a.label) < _words(b.label)]
+    return found[0] if len(found) == 1 else None
+
+
+def _named_as_comparator(doc: Doc, arm: Arm) -> bool:
+    """Whether the arm is first named right after "compared with", "versus" or "than"."""
+    if not arm.refs:
+        return False
+    start = min(s for s, _ in arm.refs)
+    return bool(regex.search(r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan)\s+(?:the\s+|with\s+)?$", doc.text[max(0, start - 30) : start]))
 
 
 def _bracket_lead(text: str, start: int) -> str:
