@@ -10,7 +10,8 @@ Policy (configurable, in ``config.cfg``):
   number inside a DOSE is not a LAB_VALUE); when two labels suppress each other and their
   spans are the same characters ("2.5 ng/mL" is a lab unit and a drug-concentration unit),
   ``anchors`` decides: a label whose anchor label is in the same sentence wins (a LAB_VALUE
-  with a LAB_TEST nearby); without its anchor neither span is kept;
+  with a LAB_TEST nearby); without its anchor the other span is kept only when it comes from
+  one of the ``confident`` patterns (which read their context), else neither;
 * exclusions drop candidates in contexts that are never mentions ("Stem Cell Technology
   Company"): the component's patterns, by default ``patterns/exclusions.jsonl``, set by
   ``initialize`` and saved with the pipeline (:mod:`celltx.components.patterns`);
@@ -44,11 +45,13 @@ class Merge(PatternsMixin):
         suppress: dict[str, list[str]],
         labels: list[str] | None,
         anchors: dict[str, str] | None = None,
+        confident: list[str] | None = None,
     ) -> None:
         self.name = name
         self.priority = priority
         self.suppress = suppress
         self.anchors = anchors or {}
+        self.confident = set(confident or [])
         self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = []
 
@@ -127,11 +130,11 @@ class Merge(PatternsMixin):
             other = taken[i]
             same = (other.start_char, other.end_char) == (span.start_char, span.end_char)
             if same and span.label_ in self.suppress.get(label, []) and (span.label_ in self.anchors or label in self.anchors):
-                # the anchored label wins; with no anchor in the sentence neither is kept,
-                # as for any pair that suppresses each other
+                # the anchored label wins; with no anchor in the sentence the other wins when
+                # its pattern read the context ("0.9% normal saline"), else neither is kept
                 if span.label_ in self.anchors:
                     return not anchored(span, span.label_)
-                return True
+                return anchored(other, label) or (span._.origin or "") not in self.confident
             return True
 
         final = [
@@ -158,6 +161,7 @@ def make_merge(
     suppress: dict[str, list[str]],
     labels: list[str] | None,
     anchors: dict[str, str],
+    confident: list[str],
 ) -> Merge:
     register_extensions()
-    return Merge(nlp, name, priority, suppress, labels, anchors)
+    return Merge(nlp, name, priority, suppress, labels, anchors, confident)
