@@ -328,7 +328,7 @@ def test_words_that_look_like_times_or_rates_but_are_not(text, label):
     [
         ("Saline was flushed with 0.5 mL of 0.9% normal saline.", ["0.5 mL", "0.9%"]),
         ("Children got 0.23% or 0.40% sodium chloride in glucose.", ["0.23%", "0.40%"]),
-        ("Blood loss was lower (93.3 ml vs. 121.5 ml).", []),
+        ("There was less blood loss (93.3 ml vs. 121.5 ml).", []),
         ("Thirty rats (334 g) received LPS.", []),
         ("Exclusion: alcohol intake above 30 gm/day.", []),
         ("2.5 million cells/kg body weight (low dose) were given.", ["2.5 million cells/kg body weight", "low dose"]),
