@@ -228,10 +228,14 @@ def test_every_n_hours_is_a_frequency(text, frequency):
     assert frequency.split()[1] not in " ".join(texts(text, "TIME_POINT"))
 
 
-def test_a_measurement_schedule_is_neither_frequency_nor_time_point():
-    text = "Patients were seen every 3 months for 2 years."
+def test_a_visit_schedule_is_a_time_point_not_a_frequency():
+    text = "Patients were seen every 3 months for 2 years."  # D33: schedule intervals are time points
     assert texts(text, "FREQUENCY") == []
-    assert texts(text, "TIME_POINT") == ["2 years"]
+    assert texts(text, "TIME_POINT") == ["3 months", "2 years"]
+
+
+def test_sampling_inside_a_measurement_is_no_time_point():
+    assert "4 h" not in texts("Glucose was measured every 4 h during the test.", "TIME_POINT")
 
 
 def test_a_substance_given_to_patients_is_no_lab_test():
@@ -340,3 +344,21 @@ def test_doses_given_versus_amounts_measured(text, doses):
 
 def test_a_subcutaneous_glucose_sensor_is_no_route():
     assert texts("All patients received subcutaneous CGM.", "ROUTE") == []
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [
+        ("Plasma renin activity rose.", "Plasma renin activity"),
+        ("Serum neopterin was measured.", "Serum neopterin"),
+        ("VCAM-1 was not affected.", "VCAM-1"),
+        ("The anti-HBs level was 4958 mIU/mL.", "anti-HBs"),
+        ("Albuminuria fell by 30%.", "Albuminuria"),
+    ],
+)
+def test_more_analytes_of_any_field(text, test):
+    assert test in texts(text, "LAB_TEST")
+
+
+def test_an_iron_drug_is_no_lab_test():
+    assert texts("Patients received iron sucrose 200 mg.", "LAB_TEST") == []
