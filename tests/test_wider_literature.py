@@ -362,3 +362,7 @@ def test_more_analytes_of_any_field(text, test):
 
 def test_an_iron_drug_is_no_lab_test():
     assert texts("Patients received iron sucrose 200 mg.", "LAB_TEST") == []
+
+
+def test_an_exponent_is_never_a_value_of_its_own():
+    assert "6 cells/µl" not in texts("TBIL was 17.9±5.6 µmol/L and 1×10^6 cells/µl", "LAB_VALUE")
