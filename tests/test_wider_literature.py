@@ -366,3 +366,13 @@ def test_an_iron_drug_is_no_lab_test():
 
 def test_an_exponent_is_never_a_value_of_its_own():
     assert "6 cells/µl" not in texts("TBIL was 17.9±5.6 µmol/L and 1×10^6 cells/µl", "LAB_VALUE")
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Postmeal insulin levels doubled.", "Postmeal insulin"), ("Peak GH was below 7 ng/ml.", "Peak GH"),
+     ("The peak in free insulin was reached at 5 min.", "free insulin"),
+     ("Postprandial plasma glucose fell.", "Postprandial plasma glucose")],
+)
+def test_words_that_belong_to_the_test_name(text, test):
+    assert texts(text, "LAB_TEST") == [test]

@@ -24,7 +24,8 @@ from ..resources import read_jsonl_resource
 from .patterns import PatternsMixin, Row
 from .regex_spans import add_candidates
 
-LAB_PREFIXES = {"serum", "plasma", "fasting", "blood"}
+LAB_PREFIXES = {"serum", "plasma", "plasmatic", "fasting", "blood", "postmeal", "postprandial", "peak",
+                "free", "venous", "capillary", "arterial"}
 SCORE_WORDS = {"score", "scores"}
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
@@ -106,8 +107,9 @@ class Lexicon(PatternsMixin):
                         start = widened.start
                         span_id = ""  # the widened name is normalised from its own words
             if span.label_ == schema.LAB_TEST:
-                if start > 0 and doc[start - 1].lower_ in LAB_PREFIXES:
-                    start -= 1
+                for _ in range(2):  # "postprandial plasma glucose"
+                    if start > 0 and doc[start - 1].lower_ in LAB_PREFIXES:
+                        start -= 1
                 if end < len(doc) and doc[end].lower_ in SCORE_WORDS and not span.text.lower().endswith("score"):
                     end += 1
             new = doc[start:end]
