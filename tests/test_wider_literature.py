@@ -370,7 +370,7 @@ def test_an_exponent_is_never_a_value_of_its_own():
 
 @pytest.mark.parametrize(
     "text, test",
-    [("Postmeal insulin levels doubled.", "Postmeal insulin"), ("Peak GH levels were below 7 ng/ml.", "Peak GH"),
+    [("Postmeal insulin levels doubled.", "Postmeal insulin"), ("Peak insulin was 460 uU/ml.", "Peak insulin"),
      ("The peak in free insulin was reached at 5 min.", "free insulin"),
      ("Postprandial plasma glucose fell.", "Postprandial plasma glucose")],
 )
