@@ -376,3 +376,24 @@ def test_an_exponent_is_never_a_value_of_its_own():
 )
 def test_words_that_belong_to_the_test_name(text, test):
     assert texts(text, "LAB_TEST") == [test]
+
+
+@pytest.mark.parametrize(
+    "text, doses",
+    [
+        ("Two doses of indacaterol: 150 and 300 μg.", [("150", "ug"), ("300 μg", "ug")]),
+        ("Drug X [2.5, 5, or 10 mg once daily].", [("2.5", "mg"), ("5", "mg"), ("10 mg", "mg")]),
+        ("Exposure rose between the 150- and 300-μg doses.", [("150", "ug"), ("300-μg", "ug")]),
+        ("AZL-M/CTD 20/12.5 mg once daily.", [("20", "mg"), ("12.5 mg", "mg")]),
+        ("Pioglitazone 30 or 45 mg/d was added.", [("30 or 45 mg/d", "mg/day")]),
+    ],
+)
+def test_a_list_of_doses_gives_one_dose_per_number_with_the_shared_unit(text, doses):
+    found = [(s["text"], s["attrs"]["unit"]) for s in spans(text, "DOSE")]
+    assert found == doses
+
+
+def test_inhalation_is_a_route_and_ppm_a_dose_unit():
+    text = "Inhalation of NO (20 ppm for 1 hour) lowered pressure."
+    assert texts(text, "ROUTE") == ["Inhalation"]
+    assert texts(text, "DOSE") == ["20 ppm"]

@@ -21,7 +21,7 @@ from ..extensions import record_to_doc, register_extensions
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
-_COORD_RE = regex.compile(r"^\s*(?:to|and|vs\.?|versus|,|or|-|–)\s*$", regex.IGNORECASE)
+_COORD_RE = regex.compile(r"^\s*-?\s*(?:,\s*)?(?:(?:to|and|vs\.?|versus|or|-|–|/)\s*)?$", regex.IGNORECASE)
 
 
 class _Sentences:
@@ -112,7 +112,13 @@ class Normalizer:
 
     @staticmethod
     def _coordinated_units(text: str, spans: list[Span]) -> None:
-        values = sorted((s for s in spans if s.label_ == schema.LAB_VALUE), key=lambda s: s.start_char)
+        """A list's unit is written once, on its last item; every item carries it, for lab
+        values ("from [30±5] to [33±5 g/l]") and doses ("[150] and [300 μg]")."""
+        for label in (schema.LAB_VALUE, schema.DOSE):
+            Normalizer._share_units(text, sorted((s for s in spans if s.label_ == label), key=lambda s: s.start_char))
+
+    @staticmethod
+    def _share_units(text: str, values: list[Span]) -> None:
         for i in range(len(values) - 2, -1, -1):
             cur, nxt = values[i], values[i + 1]
             if (

@@ -99,6 +99,7 @@ def parse_dose(text: str) -> dict[str, object]:
     # "50.1 ± 58.5 × 10^6 MNCs/kg": a mean dose with its spread; low = high = the mean
     text = regex.sub(r"^(\s*[\d.,]+)\s*(?:±|\+/-)\s*[\d.,]+", r"\1", text)
     low, high, rest = parse_amount(text)
+    rest = regex.sub(r"^-(?=\D)", "", rest)  # "300-μg", "5-mg dose"
     if low is not None and high is not None and high < low:
         low, high = high, low  # alternatives in either order: "2.5 or 1.5 mg"
     attrs["low"], attrs["high"] = low, high
