@@ -172,6 +172,20 @@ def _doc_id(cand: dict[str, Any]) -> str:
     return f"real-{_PREFIX[cand['corpus']]}-{orig}"
 
 
+def _document(cand: dict[str, Any], group: str, split: str) -> dict[str, Any]:
+    """A drawn candidate as a corpus document with its provenance."""
+    licence, url = LICENCES[cand["corpus"]]
+    return {
+        "id": _doc_id(cand),
+        "group": group,
+        "split": split,
+        "source": cand["source"],
+        "source_offset": cand["source_offset"],
+        "provenance": {"corpus": cand["corpus"], "corpus_id": cand["orig_id"], "licence": licence, "url": url},
+        "text": cand["text"],
+    }
+
+
 def draw(shared: Path, seed: int = SEED) -> dict[str, Any]:
     """Draw the documents and their splits; return the manifest (nothing is written)."""
     rng = random.Random(seed)
@@ -186,23 +200,7 @@ def draw(shared: Path, seed: int = SEED) -> dict[str, Any]:
         n_dev = round(n * DEV_SHARE)
         for i, cand in enumerate(chosen):
             split = "test" if i < n_test else "dev" if i < n_test + n_dev else "train"
-            licence, url = LICENCES[cand["corpus"]]
-            docs.append(
-                {
-                    "id": _doc_id(cand),
-                    "group": group,
-                    "split": split,
-                    "source": cand["source"],
-                    "source_offset": cand["source_offset"],
-                    "provenance": {
-                        "corpus": cand["corpus"],
-                        "corpus_id": cand["orig_id"],
-                        "licence": licence,
-                        "url": url,
-                    },
-                    "text": cand["text"],
-                }
-            )
+            docs.append(_document(cand, group, split))
         counts[group] = {"candidates": len(pool), "drawn": n, "test": n_test, "dev": n_dev}
     inputs = [
         "real-abstracts/celltherapy.jsonl",
@@ -263,23 +261,7 @@ def draw_supplement(
         chosen = rng.sample(pool, n)
         n_dev = round(n * DEV_SHARE)
         for i, cand in enumerate(chosen):
-            licence, url = LICENCES[cand["corpus"]]
-            docs.append(
-                {
-                    "id": _doc_id(cand),
-                    "group": group,
-                    "split": "dev" if i < n_dev else "train",
-                    "source": cand["source"],
-                    "source_offset": cand["source_offset"],
-                    "provenance": {
-                        "corpus": cand["corpus"],
-                        "corpus_id": cand["orig_id"],
-                        "licence": licence,
-                        "url": url,
-                    },
-                    "text": cand["text"],
-                }
-            )
+            docs.append(_document(cand, group, "dev" if i < n_dev else "train"))
         counts[group] = {"candidates": len(pool), "drawn": n, "test": 0, "dev": n_dev}
     return {
         "seed": seed,
