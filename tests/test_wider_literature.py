@@ -397,3 +397,24 @@ def test_inhalation_is_a_route_and_ppm_a_dose_unit():
     text = "Inhalation of NO (20 ppm for 1 hour) lowered pressure."
     assert texts(text, "ROUTE") == ["Inhalation"]
     assert texts(text, "DOSE") == ["20 ppm"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cholesterol-lowering efficacy of the combination was tested.",
+        "Neonatal hyperglycaemia is frequently treated with insulin.",
+        "A 5% glucose solution was infused.",
+        "Licorice reduces low-density lipoprotein (LDL) oxidation.",
+        "Nurses were encouraged to increase physical activity (PA).",
+        "BP was measured with a mercury sphygmomanometer.",
+        "Children with GH deficiency were included.",
+        "Plasma lipid levels fell.",
+    ],
+)
+def test_drugs_classes_and_behaviours_are_no_lab_tests(text):
+    assert texts(text, "LAB_TEST") == []
+
+
+def test_an_abbreviation_inside_a_test_name_stays_in_it():
+    assert texts("Low-density lipoprotein (LDL) cholesterol fell.", "LAB_TEST") == ["Low-density lipoprotein (LDL) cholesterol"]
