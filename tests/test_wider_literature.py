@@ -418,3 +418,23 @@ def test_drugs_classes_and_behaviours_are_no_lab_tests(text):
 
 def test_an_abbreviation_inside_a_test_name_stays_in_it():
     assert texts("Low-density lipoprotein (LDL) cholesterol fell.", "LAB_TEST") == ["Low-density lipoprotein (LDL) cholesterol"]
+
+
+def test_single_and_multiple_dose_are_frequencies():
+    assert texts("Single- and multiple-dose pharmacokinetics were studied.", "FREQUENCY") == ["Single", "multiple"]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Median PFS was not improved (3.2 months versus 3.6 months, P = 0.75).", []),
+        ("The mean effective half-life was 33.9 h.", []),
+        ("HbA1c at 12 weeks vs 24 weeks was lower.", ["12 weeks", "24 weeks"]),
+    ],
+)
+def test_result_durations_versus_study_times(text, kept):
+    assert texts(text, "TIME_POINT") == kept
+
+
+def test_a_rate_of_a_result_is_no_frequency():
+    assert texts("Ulcers shrank by 0.63 cm2/per week.", "FREQUENCY") == []

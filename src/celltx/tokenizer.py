@@ -37,6 +37,8 @@ STATUS_SUFFIXES = (
     "positive|negative|seropositive|seronegative|treated|related|induced|associated|mediated"
     "|dependent|infected|naive|naïve|specific|expressing|secreting|producing|depleted|loaded"
     "|labeled|labelled|transplanted|injected|infused|enriched|free|rich|lowering|receiving"
+    # "multiple-dose", "single-dose": the rate word is a FREQUENCY of its own
+    "|dose|doses|dosing"
 )
 
 TOKEN_RE = regex.compile(
