@@ -438,3 +438,26 @@ def test_result_durations_versus_study_times(text, kept):
 
 def test_a_rate_of_a_result_is_no_frequency():
     assert texts("Ulcers shrank by 0.63 cm2/per week.", "FREQUENCY") == []
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, unit",
+    [
+        ("Fasting insulin was 104 [51, 123] mIU/L.", "104 [51, 123] mIU/L", 51.0, 123.0, "mIU/L"),
+        ("The change in NGAL was 2.5 ng/ml (-17.3; 22.5).", "2.5 ng/ml (-17.3; 22.5)", -17.3, 22.5, "ng/mL"),
+        ("NEFA changed by - 32 [- 96, - 5] µmol/L.", "- 32 [- 96, - 5] µmol/L", -96.0, -5.0, "umol/L"),
+    ],
+)
+def test_a_median_with_its_range_in_brackets_is_one_value(text, value, low, high, unit):
+    found = [s for s in spans(text, "LAB_VALUE") if s["text"] == value]
+    assert found and (found[0]["attrs"]["low"], found[0]["attrs"]["high"], found[0]["attrs"]["unit"]) == (low, high, unit)
+
+
+def test_a_hazard_ratio_with_its_interval_is_no_lab_value():
+    assert texts("Higher insulin (HR = 0.81 [0.67, 0.98], p = 0.03) predicted PFS.", "LAB_VALUE") == []
+
+
+def test_a_sampling_time_belongs_to_the_test_name_and_is_no_time_point():
+    text = "After 8 weeks, 120 min plasma insulin was 401 [193, 560] mIU/L."
+    assert "120 min plasma insulin" in texts(text, "LAB_TEST")
+    assert texts(text, "TIME_POINT") == ["8 weeks"]

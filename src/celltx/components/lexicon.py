@@ -32,6 +32,21 @@ DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
 CL_LEXICON_FILE = "cl_lexicon.jsonl"
 
 
+#: Time units of a sampling time written before a test ("120 min plasma insulin").
+SAMPLING_UNITS = {"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"}
+
+
+def _sampling_time_start(doc: Doc, start: int) -> int:
+    """Where a LAB_TEST starts when a sampling time precedes it: "[60 min plasma insulin]",
+    "[120 min of NEFA]", "[2 h postmeal plasma glucose]" (the time names which test it is)."""
+    words = [t for t in doc[max(0, start - 6) : start] if not t.is_space]  # "120\u00a0min"
+    if words and words[-1].lower_ == "of":
+        words.pop()
+    if len(words) >= 2 and words[-1].lower_ in SAMPLING_UNITS and words[-2].like_num:
+        return words[-2].i
+    return start
+
+
 def default_patterns() -> list[Row]:
     """SpanRuler rows from the package's lexicons (lab tests, routes, Cell Ontology names)."""
     patterns = []
@@ -110,6 +125,7 @@ class Lexicon(PatternsMixin):
                 for _ in range(2):  # "postprandial plasma glucose"
                     if start > 0 and doc[start - 1].lower_ in LAB_PREFIXES:
                         start -= 1
+                start = _sampling_time_start(doc, start)
                 if end < len(doc) and doc[end].lower_ in SCORE_WORDS and not span.text.lower().endswith("score"):
                     end += 1
             new = doc[start:end]

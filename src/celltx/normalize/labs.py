@@ -140,6 +140,12 @@ _WORD_CMP = {"less": ("<", "<="), "lower": ("<", "<="), "below": ("<", "<="),
              "at most": ("<=", "<="), "not more than": ("<=", "<=")}
 
 
+def _signed(number: str) -> float | None:
+    """A number that may carry a minus sign ("-17.3")."""
+    value = parse_number(number.lstrip("-"))
+    return -value if value is not None and number.startswith("-") else value
+
+
 def parse_lab_value(text: str) -> dict[str, object]:
     """Parse a LAB_VALUE span: "≥ 10" -> value 10, comparator ">="; "80±18 μmol/l" -> ...
 
@@ -158,6 +164,9 @@ def parse_lab_value(text: str) -> dict[str, object]:
     if after:  # "1.5 or more"
         comparator, rest = _WORD_CMP[after.group(1).lower()][1], rest[: after.start()]
     attrs["comparator"] = comparator
+    # "104 [51, 123]", "2.5 ng/ml (−17.3; 22.5)", "− 32 [− 96, − 5]": one bracket, one separator
+    rest = regex.sub(r"(?<![\d.])-\s+(?=\d)", "-", rest).replace("[", "(").replace("]", ")")
+    rest = regex.sub(r"(?<=\d)\s*;\s*(?=-?\d)", ", ", rest)
     unit_before_paren = regex.match(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$", rest)
     if unit_before_paren:
         rest = f"{unit_before_paren.group(1)} {unit_before_paren.group(3)} {unit_before_paren.group(2)}"
@@ -171,8 +180,8 @@ def parse_lab_value(text: str) -> dict[str, object]:
     attrs["sd"] = parse_number(sd) if sd else None
     lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")
     if hi:
-        attrs["low"] = parse_number(lo) if lo else attrs["value"]
-        attrs["high"] = parse_number(hi)
+        attrs["low"] = _signed(lo) if lo else attrs["value"]
+        attrs["high"] = _signed(hi)
         if not lo:  # a plain range "14-21": no central value
             attrs["value"] = None
     attrs["unit"] = canonical_lab_unit(m.group("unit"))
