@@ -461,3 +461,17 @@ def test_a_sampling_time_belongs_to_the_test_name_and_is_no_time_point():
     text = "After 8 weeks, 120 min plasma insulin was 401 [193, 560] mIU/L."
     assert "120 min plasma insulin" in texts(text, "LAB_TEST")
     assert texts(text, "TIME_POINT") == ["8 weeks"]
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [("Total, LDL, and HDL cholesterol were similar.", "Total"),
+     ("A reduction of total (-12%) and LDL cholesterol (-23%) was seen.", "total")],
+)
+def test_total_in_a_cholesterol_list_is_total_cholesterol(text, first):
+    (found,) = [s for s in spans(text, "LAB_TEST") if s["text"] == first]
+    assert found["attrs"]["analyte"] == "total cholesterol"
+
+
+def test_a_count_in_total_is_no_lab_test():
+    assert texts("In total 120 patients were enrolled.", "LAB_TEST") == []

@@ -33,3 +33,23 @@ def test_every_prefilter_is_implied_by_its_pattern():
                 checked += 1
                 assert pat.prefilter.search(view), f"{pat.name}: matches where its prefilter does not"
     assert checked > 100
+
+
+def test_a_misspelt_key_or_unknown_label_in_a_rule_row_is_an_error():
+    import pytest
+
+    from celltx.components.merge import _compile_exclusion
+
+    with pytest.raises(ValueError, match="unknown keys"):
+        compile_rows([{"label": "DOSE", "name": "x", "regex": "a", "exclude_rigth": "b"}])
+    with pytest.raises(ValueError, match="unknown label"):
+        compile_rows([{"label": "DOSES", "name": "x", "regex": "a"}])
+    with pytest.raises(ValueError, match="exclusion row 1: unknown keys"):
+        _compile_exclusion({"label": "DOSE", "rigth": "x"}, 1)
+    with pytest.raises(ValueError, match="does not compile"):
+        _compile_exclusion({"label": "DOSE", "left": "(unbalanced"}, 1)
+
+
+def test_a_pattern_row_can_give_its_matches_an_id():
+    (pattern,) = compile_rows([{"label": "LAB_TEST", "name": "t", "regex": "total", "id": "total cholesterol"}])
+    assert pattern.id == "total cholesterol"

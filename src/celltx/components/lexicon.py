@@ -25,7 +25,7 @@ from .patterns import PatternsMixin, Row
 from .regex_spans import add_candidates
 
 LAB_PREFIXES = {"serum", "plasma", "plasmatic", "fasting", "blood", "postmeal", "postprandial", "peak",
-                "free", "venous", "capillary", "arterial"}
+                "free", "venous", "capillary", "arterial", "total", "soluble", "steady-state", "non-esterified"}
 SCORE_WORDS = {"score", "scores"}
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")

@@ -59,15 +59,7 @@ class Merge(PatternsMixin):
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
 
     def _compile(self, rows: list[Row]) -> None:
-        self.exclusions = [
-            (
-                row["label"],
-                regex.compile(row["text"]) if row.get("text") else None,
-                regex.compile(row["left"]) if row.get("left") else None,
-                regex.compile(row["right"]) if row.get("right") else None,
-            )
-            for row in rows
-        ]
+        self.exclusions = [_compile_exclusion(row, number) for number, row in enumerate(rows, start=1)]
 
     def _excluded(self, view: str, span: Span) -> bool:
         for label, text, left, right in self.exclusions:
@@ -146,6 +138,29 @@ class Merge(PatternsMixin):
         final.sort(key=lambda s: (s.start_char, -s.end_char))
         doc.spans[schema.SPANS_KEY] = final
         return doc
+
+
+#: The keys an exclusion row may have (a misspelt key is an error, never silently ignored).
+EXCLUSION_KEYS = {"label", "text", "left", "right", "comment"}
+
+
+def _compile_exclusion(row: Row, number: int) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]:
+    """One exclusion row as (label, text, left, right) patterns; a bad row is a ValueError
+    naming its number in the file, its keys and the regex that does not compile."""
+    unknown = sorted(set(row) - EXCLUSION_KEYS)
+    if unknown:
+        raise ValueError(f"exclusion row {number}: unknown keys {unknown}")
+    if row.get("label") not in schema.LABELS:
+        raise ValueError(f"exclusion row {number}: unknown label {row.get('label')!r}")
+    try:
+        return (
+            row["label"],
+            regex.compile(row["text"]) if row.get("text") else None,
+            regex.compile(row["left"]) if row.get("left") else None,
+            regex.compile(row["right"]) if row.get("right") else None,
+        )
+    except regex.error as err:
+        raise ValueError(f"exclusion row {number} ({row.get('comment', '')[:60]!r}) does not compile: {err}") from err
 
 
 @Language.factory(

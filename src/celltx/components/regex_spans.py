@@ -61,6 +61,25 @@ class RegexPattern:
     require_right: regex.Pattern | None = None
     #: a cheap test on the whole text: the pattern runs only when it matches somewhere
     prefilter: regex.Pattern | None = None
+    #: the canonical id a match carries (``span.id_``), e.g. an analyte ("total cholesterol")
+    id: str | None = None
+
+
+#: The keys a pattern row may have (a misspelt key is an error, never silently ignored).
+PATTERN_KEYS = {"label", "name", "regex", "exclude_left", "exclude_right", "require_left", "require_right",
+                "prefilter", "id", "comment"}
+DEFINE_KEYS = {"define", "regex", "comment"}
+
+
+def _check_row(row: Row, source: str) -> None:
+    keys = DEFINE_KEYS if "define" in row else PATTERN_KEYS
+    unknown = sorted(set(row) - keys)
+    if unknown:
+        raise ValueError(f"{source}: row {row.get('name') or row.get('define')!r} has unknown keys {unknown}")
+    if "define" not in row and row.get("label") not in schema.LABELS:
+        raise ValueError(f"{source}: row {row.get('name')!r} has unknown label {row.get('label')!r}")
+    if "regex" not in row:
+        raise ValueError(f"{source}: row {row.get('name') or row.get('define')!r} has no regex")
 
 
 def _expand(text: str, defines: dict[str, str]) -> str:
@@ -77,6 +96,7 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
     defines = _builtin_defines()
     compiled: list[RegexPattern] = []
     for row in rows:
+        _check_row(row, source)
         if "define" in row:
             defines[row["define"]] = _expand(row["regex"], defines)
             continue
@@ -90,7 +110,8 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
         except regex.error as err:
             raise ValueError(f"{source}: pattern {row.get('name')!r} does not compile: {err}") from err
         compiled.append(
-            RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right, prefilter)
+            RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right, prefilter,
+                         row.get("id"))
         )
     return compiled
 
@@ -147,8 +168,9 @@ class RegexSpans(PatternsMixin):
     def __call__(self, doc: Doc) -> Doc:
         self.require_patterns()
         new = []
+        ids = {p.name: p.id for p in self.compiled if p.id}
         for start, end, label, pname in self.find(doc.text):
-            span = doc.char_span(start, end, label=label, alignment_mode="strict")
+            span = doc.char_span(start, end, label=label, alignment_mode="strict", span_id=ids.get(pname, ""))
             if span is None:
                 continue
             span._.origin = f"regex:{pname}"
