@@ -475,3 +475,13 @@ def test_total_in_a_cholesterol_list_is_total_cholesterol(text, first):
 
 def test_a_count_in_total_is_no_lab_test():
     assert texts("In total 120 patients were enrolled.", "LAB_TEST") == []
+
+
+def test_an_explicit_plus_sign_is_kept_in_the_span_and_read():
+    (value,) = spans("Doses were titrated to an IGF-I target of +2 SDS.", "LAB_VALUE")
+    assert (value["text"], value["attrs"]["value"], value["attrs"]["unit"]) == ("+2 SDS", 2.0, "SDS")
+
+
+def test_shares_in_a_slash_list_are_no_lab_values():
+    text = "NT-proBNP fell (-164 vs -46 pg/mL) and WHO FC (21%/79%/0% vs 8%/83%/8%) improved."
+    assert not [v for v in texts(text, "LAB_VALUE") if v.endswith("%")]
