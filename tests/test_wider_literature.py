@@ -485,3 +485,8 @@ def test_an_explicit_plus_sign_is_kept_in_the_span_and_read():
 def test_shares_in_a_slash_list_are_no_lab_values():
     text = "NT-proBNP fell (-164 vs -46 pg/mL) and WHO FC (21%/79%/0% vs 8%/83%/8%) improved."
     assert not [v for v in texts(text, "LAB_VALUE") if v.endswith("%")]
+
+
+def test_hyphenated_cell_names_are_cell_types():
+    (cell,) = spans("Abatacept has an inhibitory effect on the T-cells.", "CELL_TYPE")
+    assert (cell["text"], cell["attrs"]["cl_id"]) == ("T-cells", "CL:0000084")

@@ -5,7 +5,8 @@ generated file is committed, so the pipeline does not parse the ontology at load
 keeps ``celltx.load()`` fast) and the lexicon under review is the one that ships.
 
 Each line is ``{"text": <lower-case name>, "cl_id": "CL:..."}``: every current CL label and
-exact synonym, plus the plural of names ending in "cell". Names that would match ordinary
+exact synonym, plus the plural of names ending in "cell", the hyphenated form of two-word
+names ("t-cell") and Greek letters for spelled-out ones ("β cell"). Names that would match ordinary
 words are left out: the root term "cell", one-word synonyms of three letters or fewer, and
 all-capital abbreviations (curated abbreviations live in ``patterns/cell_types.jsonl``).
 """
@@ -15,6 +16,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ"}
+
+
+def _variants(name: str) -> list[str]:
+    """A name and the spellings abstracts use for it: "t cell" -> "t-cell" (a one-word
+    qualifier joined by a hyphen), "beta cell" -> "β cell", "β-cell"."""
+    out = [name]
+    words = name.split()
+    if len(words) == 2 and words[1] == "cell":
+        out.append(f"{words[0]}-cell")
+    for word, letter in _GREEK.items():
+        for variant in list(out):
+            if word in variant.split() or variant.startswith(word + "-"):
+                out.append(" ".join(letter if w == word else w for w in variant.split()).replace(word + "-", letter + "-"))
+    return out
 
 
 def build_rows() -> list[dict[str, str]]:
@@ -33,9 +50,10 @@ def build_rows() -> list[dict[str, str]]:
         if text.lower().startswith("obsolete"):
             return
         key = text.lower()
-        rows.setdefault(key, cl_id)
-        if key.endswith(" cell") or key.endswith("cyte") or key.endswith("blast") or key.endswith("phage"):
-            rows.setdefault(key + "s", cl_id)
+        for variant in _variants(key):
+            rows.setdefault(variant, cl_id)
+            if variant.endswith(" cell") or variant.endswith("-cell") or variant.endswith(("cyte", "blast", "phage", "genitor")):
+                rows.setdefault(variant + "s", cl_id)
 
     for label, cl_id in sorted(label_to_id.items()):
         if not cl_id.startswith("CL:") or parser.is_term_deprecated(cl_id):

@@ -1,0 +1,18 @@
+"""The generated Cell Ontology lexicon and the spellings it adds (celltx.normalize.cl_lexicon)."""
+
+from __future__ import annotations
+
+from celltx.normalize.cl_lexicon import _variants
+from celltx.resources import read_jsonl_resource
+
+
+def test_variants_add_hyphen_and_greek_spellings():
+    assert _variants("t cell") == ["t cell", "t-cell"]
+    assert "β cell of pancreatic islet" in _variants("beta cell of pancreatic islet")
+    assert _variants("hepatocyte") == ["hepatocyte"]
+
+
+def test_the_shipped_lexicon_holds_the_variants_and_no_bare_cell():
+    names = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
+    assert names["t-cells"] == names["t cells"] == "CL:0000084"
+    assert "cell" not in names and "cells" not in names
