@@ -490,3 +490,12 @@ def test_shares_in_a_slash_list_are_no_lab_values():
 def test_hyphenated_cell_names_are_cell_types():
     (cell,) = spans("Abatacept has an inhibitory effect on the T-cells.", "CELL_TYPE")
     assert (cell["text"], cell["attrs"]["cl_id"]) == ("T-cells", "CL:0000084")
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("After treatment ALT fell.", "ALT"), ("Prothrombin activity (PA) was 60%.", "PA")],
+)
+def test_drug_and_behaviour_rules_leave_lab_tests_alone(text, test):
+    # the per-label regression gate caught both: 'treatment X' and the abbreviation PA
+    assert test in texts(text, "LAB_TEST")

@@ -130,6 +130,8 @@ class AbbreviationLabels:
             if text.upper() in _NOT_ANALYTES or not any(_names_it(c, o) for o in shorts for c in tests):
                 continue
             long = shorts[0]._.long_form
+            if _BEHAVIOUR.search(long.text):
+                continue  # "physical activity (PA) levels": a behaviour, however it is measured
             if any(min(c.end_char, long.end_char) > max(c.start_char, long.start_char) for c in candidates):
                 continue  # the rules already read the long form (as a test or as something else)
             for piece in (long, *shorts):
@@ -147,6 +149,7 @@ class AbbreviationLabels:
 
 #: Abbreviations that are measured but are no lab tests (scheme: vital signs, imaging, scales).
 _NOT_ANALYTES = {"IOP", "BP", "SBP", "DBP", "MAP", "HR", "BMI", "LVEF", "EF", "VAS", "CT", "MRI", "PET"}
+_BEHAVIOUR = regex.compile(r"(?i)\b(?:physical\s+activity|exercise|sleep|smoking|adherence|quality\s+of\s+life|diet|intake)\b")
 _SPECIMEN_PREFIX = regex.compile(r"(?i)^(?:serum|plasma|plasmatic|urinary|urine|blood|circulating|salivary)\s+$")
 
 
