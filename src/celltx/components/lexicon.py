@@ -17,7 +17,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..normalize import cells
 from ..normalize.labs import LAB_LEXICONS
 from ..resources import read_jsonl_resource
@@ -94,7 +94,7 @@ class Lexicon(PatternsMixin):
                 for label, span_id in single.get(token.text, ()):
                     found.append(Span(doc, token.i, token.i + 1, label=label, span_id=span_id))
         out = []
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         for span in found:
             start, end = span.start, span.end
             span_id = span.id_

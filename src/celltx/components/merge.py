@@ -22,9 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_shadow, register_extensions
 from ..resources import read_jsonl_resource
-from ..textnorm import shadow
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 80  # exclusions are anchored at the span edge; this is how far they may look
@@ -84,7 +83,7 @@ class Merge(PatternsMixin):
         if self.keep_labels is not None:
             candidates = [c for c in candidates if c.label_ in self.keep_labels]
         if self.exclusions:
-            view = shadow(doc.text)
+            view = doc_shadow(doc)
             candidates = [c for c in candidates if not self._excluded(view, c)]
         by_label: dict[str, list[Span]] = {}
         for cand in candidates:

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
@@ -69,7 +69,7 @@ class Normalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         sentences = _Sentences(doc, len(text))
         for span in spans:
             span._.attrs = normalise_span(span, _left_context(text, span, sentences.of(span)[0]))

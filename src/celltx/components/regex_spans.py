@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_shadow, doc_text, register_extensions
 from ..normalize import cells, doses, numbers, times
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
@@ -118,9 +118,10 @@ class RegexSpans(PatternsMixin):
     def _compile(self, rows: list[Row]) -> None:
         self.compiled = [p for p in compile_rows(rows, self.name) if self.keep_labels is None or p.label in self.keep_labels]
 
-    def find(self, text: str) -> list[tuple[int, int, str, str]]:
-        """All (start, end, label, pattern name) matches in ``text``."""
-        view = shadow(text)
+    def find(self, text: str, view: str | None = None) -> list[tuple[int, int, str, str]]:
+        """All (start, end, label, pattern name) matches in ``text`` (``view``: its shadow, if
+        already built)."""
+        view = shadow(text) if view is None else view
         found: list[tuple[int, int, str, str]] = []
         for pat in self.compiled:
             if pat.prefilter is not None and not pat.prefilter.search(view):
@@ -146,7 +147,7 @@ class RegexSpans(PatternsMixin):
     def __call__(self, doc: Doc) -> Doc:
         self.require_patterns()
         new = []
-        for start, end, label, pname in self.find(doc.text):
+        for start, end, label, pname in self.find(doc_text(doc), doc_shadow(doc)):
             span = doc.char_span(start, end, label=label, alignment_mode="strict")
             if span is None:
                 continue
