@@ -167,12 +167,17 @@ def span_attrs(span: Span) -> dict[str, Any]:
     return attrs
 
 
-def doc_to_record(doc: Doc, doc_id: str | None = None) -> schema.DocumentRecord:
+def doc_to_record(doc: Doc, doc_id: str | None = None, text: str | None = None) -> schema.DocumentRecord:
     """Convert a processed ``Doc`` into a scheme record (the output of ``extract``).
 
-    Span ids are assigned in reading order; relations refer to them.
+    Span ids are assigned in reading order; relations refer to them. ``text``: the text the
+    ``Doc`` was made from, when the caller has it (saves building it from the tokens); the
+    record's text and the spans' texts are then taken from it (they differ from the ``Doc``'s
+    only where it holds U+FFFD for a lone surrogate of ``text``, see :mod:`celltx.tokenizer`).
     """
-    record = schema.new_record(doc_text(doc), doc_id or doc._.doc_id)
+    if text is None:
+        text = doc_text(doc)
+    record = schema.new_record(text, doc_id or doc._.doc_id)
     group = doc.spans.get(schema.SPANS_KEY, [])
     order = {label: i for i, label in enumerate(schema.LABELS)}
     ordered = sorted(group, key=lambda s: (s.start_char, -s.end_char, order.get(s.label_, 99)))
@@ -186,7 +191,7 @@ def doc_to_record(doc: Doc, doc_id: str | None = None) -> schema.DocumentRecord:
                 "start": span.start_char,
                 "end": span.end_char,
                 "label": span.label_,
-                "text": span.text,
+                "text": text[span.start_char : span.end_char],
                 "attrs": span_attrs(span),
             }
         )

@@ -61,17 +61,21 @@ class Finalize:
     def __call__(self, doc: Doc) -> Doc:
         source = doc.user_data.pop(SOURCE_KEY, None)
         if source is not None:
-            for key in (TEXT_KEY, SHADOW_KEY):  # the cleaned text's caches must not move over
-                doc.user_data.pop(key, None)
-            doc = restore(doc, *source)
-        for key in (TEXT_KEY, SHADOW_KEY):  # doc_text/doc_shadow caches (the source's came along)
-            doc.user_data.pop(key, None)
+            _drop_text_caches(doc)  # the cleaned text's: must not move over
+            doc = restore(doc, *source)  # brings the source Doc's caches (of the same text)
         doc.user_data.pop(USER_DATA_KEY, None)  # abbreviation hand-over to the normaliser
         group = doc.spans.get(schema.SPANS_KEY)
         doc.ents = filter_spans(group) if group is not None else []
         if group:
             _add_pooling_attrs(doc)
+        _drop_text_caches(doc)
         return doc
+
+
+def _drop_text_caches(doc: Doc) -> None:
+    """Remove the :func:`celltx.extensions.doc_text` / ``doc_shadow`` caches (scratch data)."""
+    for key in (TEXT_KEY, SHADOW_KEY):
+        doc.user_data.pop(key, None)
 
 
 def _add_pooling_attrs(doc: Doc) -> None:
