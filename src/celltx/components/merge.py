@@ -45,6 +45,8 @@ class Merge(PatternsMixin):
         self.suppress = suppress
         self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = []
+        #: the same rules by label (a candidate is only tested against the rules of its label)
+        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, ...]]] = {}
 
     def default_patterns(self) -> list[Row]:
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
@@ -59,11 +61,12 @@ class Merge(PatternsMixin):
             )
             for row in rows
         ]
+        self.exclusions_by_label = {}
+        for label, *tests in self.exclusions:
+            self.exclusions_by_label.setdefault(label, []).append(tuple(tests))
 
     def _excluded(self, view: str, span: Span) -> bool:
-        for label, text, left, right in self.exclusions:
-            if label != span.label_:
-                continue
+        for text, left, right in self.exclusions_by_label.get(span.label_, ()):
             if text is not None and not text.search(view[span.start_char : span.end_char]):
                 continue
             if left is not None and not left.search(view[max(0, span.start_char - CONTEXT_CHARS) : span.start_char]):

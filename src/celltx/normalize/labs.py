@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import read_jsonl_resource
+from ..rx import rx
 from ..textnorm import shadow
 from .numbers import NUM, parse_comparator, parse_number
 
@@ -120,7 +121,7 @@ def parse_lab_value(text: str) -> dict[str, object]:
     if after:  # "1.5 or more"
         comparator, rest = _WORD_CMP[after.group(1).lower()][1], rest[: after.start()]
     attrs["comparator"] = comparator
-    unit_before_paren = regex.match(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$", rest)
+    unit_before_paren = rx(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$").match(rest)
     if unit_before_paren:
         rest = f"{unit_before_paren.group(1)} {unit_before_paren.group(3)} {unit_before_paren.group(2)}"
     m = _VALUE_RE.match(rest)
