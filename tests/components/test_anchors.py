@@ -23,7 +23,7 @@ def _patterns() -> list[tuple[str, regex.Pattern]]:
 
 
 def _same(pattern: regex.Pattern, atoms: anchors.StartAtoms, text: str) -> bool:
-    positions = anchors.Candidates(text).of(atoms)
+    positions = anchors.Candidates(text, anchors.AtomIndex([atoms])).of(atoms)
     plain = [m.span() for m in pattern.finditer(text)]
     return positions is None or [m.span() for m in anchors.finditer(pattern, text, positions)] == plain
 

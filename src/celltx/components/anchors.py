@@ -83,36 +83,51 @@ class StartAtoms:
     lead: str
 
 
+_INTERNED: dict[StartAtoms, StartAtoms] = {}
+
+
 def _char(code: int) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def _with_flags(body: str, flags: int) -> str:
-    return f"(?i:{body})" if flags & _IGNORECASE else f"(?-i:{body})"
+def _with_flags(body: str, flags: int, cased: bool = True) -> str:
+    """``body`` under the case flag; ``cased=False``: it holds no character with case partners,
+    so the flag changes nothing and is dropped (patterns then share more scans)."""
+    return f"(?i:{body})" if flags & _IGNORECASE and cased else f"(?-i:{body})"
+
+
+def _cased(code: int) -> bool:
+    char = chr(code)
+    return char.lower() != char or char.upper() != char or char.lower() in FOLD.values() or char in FOLD
 
 
 def _one_char(op, av, flags: int) -> str:
     """Regex source for a node that consumes exactly one character, under ``flags``."""
     if op is _c.LITERAL:
-        return _with_flags(_char(av), flags)
+        return _with_flags(_char(av), flags, _cased(av))
     if op is _c.NOT_LITERAL:
-        return _with_flags(f"[^{_char(av)}]", flags)
+        return _with_flags(f"[^{_char(av)}]", flags, _cased(av))
     if op is _c.ANY:
         return "(?s:.)" if flags & _DOTALL else "(?-s:.)"
     if op is _c.IN:
-        parts, negate = [], False
+        parts, negate, cased = [], False, False
         for item_op, item_av in av:
             if item_op is _c.NEGATE:
                 negate = True
             elif item_op is _c.LITERAL:
                 parts.append(_char(item_av))
+                cased = cased or _cased(item_av)
             elif item_op is _c.RANGE:
                 parts.append(f"{_char(item_av[0])}-{_char(item_av[1])}")
+                cased = cased or item_av[1] - item_av[0] > 256 or any(map(_cased, range(item_av[0], item_av[1] + 1)))
             elif item_op is _c.CATEGORY and item_av in _CATEGORIES:
                 parts.append(_CATEGORIES[item_av])
+                # digits and spaces have no case; \w is closed under case folding today, but
+                # keeping the flag there costs little and does not depend on that
+                cased = cased or item_av in (_c.CATEGORY_WORD, _c.CATEGORY_NOT_WORD)
             else:
                 raise _Unsupported(item_op)
-        return _with_flags(f"[{'^' if negate else ''}{''.join(parts)}]", flags)
+        return _with_flags(f"[{'^' if negate else ''}{''.join(parts)}]", flags, cased)
     raise _Unsupported(op)
 
 
@@ -217,7 +232,8 @@ def start_atoms(source: str, flags: int = 0) -> StartAtoms | None:
         if classes:
             union = regex.compile("|".join(classes))  # raises if a class was rendered wrongly
             words = {(w, ci) for w, ci in words if not _covered(w, ci, union)}
-        return StartAtoms(tuple(sorted(words)), tuple(sorted(classes)), _lead(items, flags))
+        atoms = StartAtoms(tuple(sorted(words)), tuple(sorted(classes)), _lead(items, flags))
+        return _INTERNED.setdefault(atoms, atoms)  # one object per value: Candidates caches by id
     except (_Unsupported, _c.error, regex.error, FutureWarning, DeprecationWarning, RecursionError, ValueError):
         return None
 
@@ -238,17 +254,28 @@ def finditer(pattern: regex.Pattern, text: str, candidates: list[int]) -> list[r
     return found
 
 
+class AtomIndex:
+    """The start atoms of a set of patterns, with one compiled scan per distinct class set
+    (patterns that start alike share it)."""
+
+    def __init__(self, atom_sets: list[StartAtoms | None]) -> None:
+        self.class_scans = {
+            (atoms.lead, atoms.classes): regex.compile(f"{atoms.lead}(?:{'|'.join(atoms.classes)})")
+            for atoms in atom_sets
+            if atoms is not None and atoms.classes
+        }
+
+
 class Candidates:
     """Start-atom positions in one text, each atom searched once however many patterns use it."""
 
-    _class_patterns: dict[tuple[str, tuple[str, ...]], regex.Pattern] = {}
-
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, index: AtomIndex) -> None:
         self.text = text
+        self.index = index
         self._folded: str | None = None
         self._words: dict[tuple[str, bool], list[int]] = {}
         self._classes: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-        self._union: dict[StartAtoms, list[int] | None] = {}
+        self._union: dict[int, list[int] | None] = {}
 
     def _folded_text(self) -> str | None:
         if self._folded is None:
@@ -258,30 +285,30 @@ class Candidates:
 
     def _word(self, word: str, ignorecase: bool) -> list[int] | None:
         key = (word, ignorecase)
-        if key not in self._words:
+        found = self._words.get(key)
+        if found is None:
             haystack = self._folded_text() if ignorecase else self.text
             if haystack is None:
                 return None
             needle = word.lower() if ignorecase else word
-            out, find, pos = [], haystack.find, haystack.find(needle)
+            found, find, pos = [], haystack.find, haystack.find(needle)
             while pos >= 0:
-                out.append(pos)
+                found.append(pos)
                 pos = find(needle, pos + 1)
-            self._words[key] = out
-        return self._words[key]
+            self._words[key] = found
+        return found
 
-    def _class(self, lead: str, classes: tuple[str, ...]) -> list[int]:
-        key = (lead, classes)
-        if key not in self._classes:
-            pattern = self._class_patterns.get(key)
-            if pattern is None:
-                pattern = self._class_patterns[key] = regex.compile(f"{lead}(?:{'|'.join(classes)})")
-            self._classes[key] = [m.start() for m in pattern.finditer(self.text)]
-        return self._classes[key]
+    def _class(self, key: tuple[str, tuple[str, ...]]) -> list[int]:
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = [m.start() for m in self.index.class_scans[key].finditer(self.text)]
+        return found
 
     def of(self, atoms: StartAtoms) -> list[int] | None:
-        """Sorted candidate start positions for a pattern with ``atoms`` (``None``: scan whole)."""
-        if atoms not in self._union:
+        """Sorted candidate start positions for a pattern with ``atoms`` (``None``: scan whole).
+        ``atoms`` must be among those the index was built from."""
+        key = id(atoms)
+        if key not in self._union:
             positions: set[int] = set()
             result: list[int] | None = None
             for word, ignorecase in atoms.words:
@@ -291,7 +318,7 @@ class Candidates:
                 positions.update(found)
             else:
                 if atoms.classes:
-                    positions.update(self._class(atoms.lead, atoms.classes))
+                    positions.update(self._class((atoms.lead, atoms.classes)))
                 result = sorted(positions)
-            self._union[atoms] = result
-        return self._union[atoms]
+            self._union[key] = result
+        return self._union[key]

@@ -131,7 +131,8 @@ class RegexSpans(PatternsMixin):
         self.name = name
         self.keep_labels = set(labels) if labels else None
         self.compiled: list[RegexPattern] = []
-        self._grammar_atoms: anchors.StartAtoms | None | bool = False  # False: not derived yet
+        self._grammar_atoms: anchors.StartAtoms | None = None
+        self.atom_index = anchors.AtomIndex([])
         self.cell_grammar = cell_grammar and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels)
         if self.cell_grammar:
             cells.tables()
@@ -141,12 +142,17 @@ class RegexSpans(PatternsMixin):
 
     def _compile(self, rows: list[Row]) -> None:
         self.compiled = [p for p in compile_rows(rows, self.name) if self.keep_labels is None or p.label in self.keep_labels]
+        self._grammar_atoms = None
+        if self.cell_grammar:
+            grammar = cells.tables().grammar
+            self._grammar_atoms = anchors.start_atoms(grammar.pattern, grammar.flags)
+        self.atom_index = anchors.AtomIndex([p.atoms for p in self.compiled] + [self._grammar_atoms])
 
     def find(self, text: str, view: str | None = None) -> list[tuple[int, int, str, str]]:
         """All (start, end, label, pattern name) matches in ``text`` (``view``: its shadow, if
         already built)."""
         view = shadow(text) if view is None else view
-        candidates = anchors.Candidates(view)
+        candidates = anchors.Candidates(view, self.atom_index)
         found: list[tuple[int, int, str, str]] = []
         for pat in self.compiled:
             positions = candidates.of(pat.atoms) if pat.atoms is not None else None
@@ -168,11 +174,8 @@ class RegexSpans(PatternsMixin):
                     continue
                 found.append((start, end, pat.label, pat.name))
         if self.cell_grammar:
-            grammar = cells.tables().grammar
-            if self._grammar_atoms is False:
-                self._grammar_atoms = anchors.start_atoms(grammar.pattern, grammar.flags)
             atoms = self._grammar_atoms
-            for m in scan(grammar, candidates.of(atoms) if atoms is not None else None, view):
+            for m in scan(cells.tables().grammar, candidates.of(atoms) if atoms is not None else None, view):
                 found.append((m.start(), m.end(), schema.CELL_TYPE, "cell_grammar"))
         return found
 
