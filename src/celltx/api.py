@@ -92,12 +92,7 @@ def _record(doc: Doc, text: str) -> dict[str, Any]:
     The ``Doc`` holds U+FFFD where ``text`` has a lone surrogate (spaCy cannot store one; offsets
     are the same): the record gets the caller's characters back.
     """
-    record = doc_to_record(doc)
-    if record["text"] != text:
-        record["text"] = text
-        for span in record["spans"]:
-            span["text"] = text[span["start"] : span["end"]]
-    return record
+    return doc_to_record(doc, text=text)
 
 
 def _finish(record: dict[str, Any], trial: bool) -> dict[str, Any]:

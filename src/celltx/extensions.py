@@ -40,6 +40,34 @@ RELATIONS_KEY = "celltx_relations"
 
 RelationKey = tuple[int, int, str]
 
+#: ``doc.user_data`` keys of the document's text and its shadow as cached by :func:`doc_text`
+#: and :func:`doc_shadow` while the pipeline runs; ``celltx_finalize`` removes them.
+TEXT_KEY = "celltx_text"
+SHADOW_KEY = "celltx_shadow"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per ``Doc``.
+
+    spaCy builds ``doc.text`` by joining every token's text on each access (~0.3 ms for an
+    abstract), and six components read it. A ``Doc``'s text never changes (retokenising keeps
+    it), so the first read is kept in ``doc.user_data`` until ``celltx_finalize``.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def doc_shadow(doc: Doc) -> str:
+    """:func:`celltx.textnorm.shadow` of the document's text, built once per ``Doc``."""
+    view = doc.user_data.get(SHADOW_KEY)
+    if view is None:
+        from .textnorm import shadow
+
+        view = doc.user_data[SHADOW_KEY] = shadow(doc_text(doc))
+    return view
+
 
 def _span_value_key(name: str, span: Span) -> tuple[str, str, int, int, str]:
     return (SPAN_VALUE_PREFIX, name, span.start_char, span.end_char, span.label_)
@@ -139,12 +167,17 @@ def span_attrs(span: Span) -> dict[str, Any]:
     return attrs
 
 
-def doc_to_record(doc: Doc, doc_id: str | None = None) -> schema.DocumentRecord:
+def doc_to_record(doc: Doc, doc_id: str | None = None, text: str | None = None) -> schema.DocumentRecord:
     """Convert a processed ``Doc`` into a scheme record (the output of ``extract``).
 
-    Span ids are assigned in reading order; relations refer to them.
+    Span ids are assigned in reading order; relations refer to them. ``text``: the text the
+    ``Doc`` was made from, when the caller has it (saves building it from the tokens); the
+    record's text and the spans' texts are then taken from it (they differ from the ``Doc``'s
+    only where it holds U+FFFD for a lone surrogate of ``text``, see :mod:`celltx.tokenizer`).
     """
-    record = schema.new_record(doc.text, doc_id or doc._.doc_id)
+    if text is None:
+        text = doc_text(doc)
+    record = schema.new_record(text, doc_id or doc._.doc_id)
     group = doc.spans.get(schema.SPANS_KEY, [])
     order = {label: i for i, label in enumerate(schema.LABELS)}
     ordered = sorted(group, key=lambda s: (s.start_char, -s.end_char, order.get(s.label_, 99)))
@@ -158,7 +191,7 @@ def doc_to_record(doc: Doc, doc_id: str | None = None) -> schema.DocumentRecord:
                 "start": span.start_char,
                 "end": span.end_char,
                 "label": span.label_,
-                "text": span.text,
+                "text": text[span.start_char : span.end_char],
                 "attrs": span_attrs(span),
             }
         )

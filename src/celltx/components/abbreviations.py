@@ -17,9 +17,13 @@ Once used, the detector's results are left on the ``Doc`` in scispaCy's serialis
 """
 
 
+import bisect
+from collections import defaultdict
 from functools import lru_cache
 
+import numpy
 import regex
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,11 +43,7 @@ class AbbreviationLabels:
     def __init__(self, nlp: Language, name: str, min_overlap: float) -> None:
         self.name = name
         self.min_overlap = min_overlap
-        from scispacy.abbreviation import (
-            AbbreviationDetector,  # imported when built, not registered
-        )
-
-        self.detector = AbbreviationDetector(nlp, name=f"{name}_detector", make_serializable=False)
+        self.detector = _detector_class()(nlp, name=f"{name}_detector", make_serializable=False)
 
     def __call__(self, doc: Doc) -> Doc:
         with empty_matchers_allowed():  # the detector's per-document matcher is often empty
@@ -160,6 +160,101 @@ def _names_it(candidate, occurrence) -> bool:
         return False
     prefix = candidate.doc.text[candidate.start_char : occurrence.start_char]
     return not prefix or bool(_SPECIMEN_PREFIX.match(prefix))
+
+
+def _detector_class():
+    """scispaCy's detector with its two token ``Matcher`` calls replaced by direct searches.
+
+    The results are scispaCy's, in the same order; only how they are found changes, because
+    the matchers cost more than the rest of the component (measured on 300 abstracts):
+
+    * candidates: the pattern ``( +any )`` makes the ``Matcher`` follow every open bracket to
+      the end of the document, and ``filter_matches`` then drops every candidate longer than
+      eight tokens inside the brackets. Here the pairs are listed from the token ids directly,
+      in the ``Matcher``'s order (by closing bracket, then innermost opening bracket first), and
+      only the ones ``filter_matches`` can keep (``tests/components`` checks the order against
+      the ``Matcher``);
+    * later occurrences of each short form: scispaCy adds one pattern per definition to a
+      second ``Matcher`` for every document (each ``add`` validates the pattern, the costliest
+      step of all); here each short form's token sequence is looked up in the token ids.
+    """
+    global _DETECTOR
+    if _DETECTOR is None:
+        from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
+
+        class FastAbbreviationDetector(AbbreviationDetector):
+            def __call__(self, doc: Doc) -> Doc:
+                matches_no_brackets = [(0, start + 1, end - 1) for start, end in bracket_pairs(doc)]
+                occurences = self.find_matches_for(filter_matches(matches_no_brackets, doc), doc)
+                for long_form, short_forms in occurences:
+                    for short in short_forms:
+                        short._.long_form = long_form
+                        doc._.abbreviations.append(short)
+                return doc
+
+            def find_matches_for(self, filtered, doc: Doc):
+                # scispaCy's loop, with the global Matcher replaced by token-sequence lookup
+                rules = {}
+                all_occurences: dict = defaultdict(set)
+                already_seen_long: set[str] = set()
+                already_seen_short: set[str] = set()
+                orths = None
+                for long_candidate, short_candidate in filtered:
+                    short, long = find_abbreviation(long_candidate, short_candidate)
+                    new_long = long.text not in already_seen_long if long else False
+                    new_short = short.text not in already_seen_short
+                    if long is not None and new_long and new_short:
+                        already_seen_long.add(long.text)
+                        already_seen_short.add(short.text)
+                        all_occurences[long].add(short)
+                        rules[long.text] = (long, [t.orth for t in short])
+                for long, sequence in rules.values():
+                    if orths is None:
+                        orths = doc.to_array(ORTH).tolist()
+                    for start in _occurrences(orths, sequence):
+                        all_occurences[long].add(doc[start : start + len(sequence)])
+                return list(all_occurences.items())
+
+        _DETECTOR = FastAbbreviationDetector
+    return _DETECTOR
+
+
+_DETECTOR = None
+#: ``filter_matches`` ignores bracket pairs with more than this many tokens inside.
+MAX_INSIDE = 8
+
+
+def bracket_pairs(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every "( ... )" token span with at least one token inside and at most
+    :data:`MAX_INSIDE`, ordered as spaCy's ``Matcher`` orders the matches of
+    ``[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]``: by end, then by start from the right."""
+    strings = doc.vocab.strings
+    opening, closing = strings.add("("), strings.add(")")
+    orths = doc.to_array(ORTH)
+    opens = numpy.flatnonzero(orths == opening).tolist()
+    if not opens:
+        return []
+    pairs = []
+    for j in numpy.flatnonzero(orths == closing).tolist():
+        # openings i with j - MAX_INSIDE - 1 <= i <= j - 2, nearest first
+        hi = bisect.bisect_right(opens, j - 2)
+        lo = bisect.bisect_left(opens, j - MAX_INSIDE - 1)
+        pairs.extend((opens[k], j + 1) for k in range(hi - 1, lo - 1, -1))
+    return pairs
+
+
+def _occurrences(orths: list[int], sequence: list[int]) -> list[int]:
+    """Start indices of every occurrence of ``sequence`` in ``orths``."""
+    first, n = sequence[0], len(sequence)
+    out = []
+    start = -1
+    try:
+        while True:
+            start = orths.index(first, start + 1)
+            if orths[start : start + n] == sequence:
+                out.append(start)
+    except ValueError:
+        return out
 
 
 def _number_variant(short: str) -> str:

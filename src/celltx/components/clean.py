@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .. import schema
-from ..extensions import RELATIONS_KEY, register_extensions
+from ..extensions import RELATIONS_KEY, SHADOW_KEY, TEXT_KEY, doc_text, register_extensions
 from ..textnorm import Cleaned, clean
 from .abbreviations import ABBREVIATIONS_EXTENSION, USER_DATA_KEY
 
@@ -45,7 +45,7 @@ class Clean:
         self.nlp = nlp  # its tokenizer reads the cleaned text
 
     def __call__(self, doc: Doc) -> Doc:
-        cleaned = clean(doc.text)
+        cleaned = clean(doc_text(doc))
         if cleaned is None:
             return doc
         new = self.nlp.make_doc(cleaned.text)
@@ -61,13 +61,21 @@ class Finalize:
     def __call__(self, doc: Doc) -> Doc:
         source = doc.user_data.pop(SOURCE_KEY, None)
         if source is not None:
-            doc = restore(doc, *source)
+            _drop_text_caches(doc)  # the cleaned text's: must not move over
+            doc = restore(doc, *source)  # brings the source Doc's caches (of the same text)
         doc.user_data.pop(USER_DATA_KEY, None)  # abbreviation hand-over to the normaliser
         group = doc.spans.get(schema.SPANS_KEY)
         doc.ents = filter_spans(group) if group is not None else []
         if group:
             _add_pooling_attrs(doc)
+        _drop_text_caches(doc)
         return doc
+
+
+def _drop_text_caches(doc: Doc) -> None:
+    """Remove the :func:`celltx.extensions.doc_text` / ``doc_shadow`` caches (scratch data)."""
+    for key in (TEXT_KEY, SHADOW_KEY):
+        doc.user_data.pop(key, None)
 
 
 def _add_pooling_attrs(doc: Doc) -> None:

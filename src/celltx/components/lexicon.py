@@ -12,12 +12,16 @@ that belong to a lab test ("serum", "plasma", "fasting") and an adjacent "score(
 """
 
 
+import re
+
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..normalize import cells
 from ..normalize.labs import LAB_LEXICONS
 from ..resources import read_jsonl_resource
@@ -30,6 +34,7 @@ SCORE_WORDS = {"score", "scores"}
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
 CL_LEXICON_FILE = "cl_lexicon.jsonl"
+TMP_KEY = "celltx_lexicon_tmp"
 
 
 #: Time units of a sampling time written before a test ("120 min plasma insulin").
@@ -61,18 +66,73 @@ def default_patterns() -> list[Row]:
     return patterns
 
 
+class FirstTokenGate:
+    """Does a document hold a token that can start one of these token patterns?
+
+    Why: spaCy's token ``Matcher`` costs ~0.4 ms an abstract even for two patterns (it tests
+    every token against the first pattern token, a regex here), and the patterns match in a
+    few abstracts only. A document none of whose tokens satisfies any pattern's first token
+    cannot match, so the ``Matcher`` is skipped there: same matches, found only where possible.
+    The first token is tested from the document's distinct token strings, with the
+    ``Matcher``'s own semantics (``REGEX`` is ``re.search``); a first token the gate cannot read
+    (an operator such as ``"OP": "?"``, other attributes) makes it always run the ``Matcher``.
+    """
+
+    ATTRS = {"TEXT": ORTH, "ORTH": ORTH, "LOWER": LOWER}
+
+    def __init__(self, patterns: list[list[dict]]) -> None:
+        #: per attribute id: exact values, and regexes
+        self.values: dict[int, set[str]] = {ORTH: set(), LOWER: set()}
+        self.regexes: dict[int, list[re.Pattern]] = {ORTH: [], LOWER: []}
+        self.always = False
+        for pattern in patterns:
+            first = pattern[0] if pattern else {}
+            if len(first) != 1 or next(iter(first)) not in self.ATTRS:
+                self.always = True  # "OP", several attributes, other attributes
+                continue
+            key, value = next(iter(first.items()))
+            attr = self.ATTRS[key]
+            if isinstance(value, str):
+                self.values[attr].add(value)
+            elif isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
+                self.values[attr].update(value["IN"])
+            elif isinstance(value, dict) and list(value) == ["REGEX"] and isinstance(value["REGEX"], str):
+                self.regexes[attr].append(re.compile(value["REGEX"]))
+            else:
+                self.always = True
+
+    def __call__(self, doc: Doc) -> bool:
+        if self.always:
+            return True
+        strings = doc.vocab.strings
+        for attr in (ORTH, LOWER):
+            if not self.values[attr] and not self.regexes[attr]:
+                continue
+            present = {strings[h] for h in set(doc.to_array(attr).tolist())}
+            if not present.isdisjoint(self.values[attr]):
+                return True
+            if any(rx.search(s) for rx in self.regexes[attr] for s in present):
+                return True
+        return False
+
+
 class Lexicon(PatternsMixin):
     def __init__(self, nlp: Language, name: str, labels: list[str] | None) -> None:
         self.name = name
         self.nlp = nlp
         self.keep_labels = set(labels) if labels else None
         self.ruler = self._new_ruler()
+        #: token patterns have a ruler of their own, run only on documents that hold a token
+        #: their first token can match (:class:`FirstTokenGate`)
+        self.token_ruler = self._new_ruler()
+        self.token_gate: FirstTokenGate | None = None
         #: one-token exact-case patterns ({"TEXT": "ALT"}), looked up per token: spaCy's token
         #: Matcher would evaluate every one of them on every token
         self.single: dict[str, list[tuple[str, str]]] = {}
+        self._single_ids = numpy.zeros(0, dtype="uint64")
 
     def _new_ruler(self) -> SpanRuler:
-        return SpanRuler(self.nlp, name=f"{self.name}_ruler", spans_key="celltx_lexicon_tmp",
+        return SpanRuler(self.nlp, name=f"{self.name}_ruler", spans_key=TMP_KEY,
                          phrase_matcher_attr="LOWER", validate=False, overwrite=True)
 
     def default_patterns(self) -> list[Row]:
@@ -80,8 +140,9 @@ class Lexicon(PatternsMixin):
 
     def _compile(self, rows: list[Row]) -> None:
         self.ruler = self._new_ruler()
+        self.token_ruler = self._new_ruler()
         self.single = {}
-        kept = []
+        kept, token_rows = [], []
         for row in rows:
             if self.keep_labels is not None and row["label"] not in self.keep_labels:
                 continue
@@ -91,6 +152,8 @@ class Lexicon(PatternsMixin):
                 entry = (row["label"], row.get("id", ""))
                 if entry not in self.single.setdefault(pattern[0]["TEXT"], []):
                     self.single[pattern[0]["TEXT"]].append(entry)
+            elif isinstance(pattern, list):
+                token_rows.append(row)
             else:
                 kept.append(row)
         # SpanRuler tokenises phrase patterns with nlp.pipe(), running the components before
@@ -98,19 +161,33 @@ class Lexicon(PatternsMixin):
         # matcher compares LOWER, which only the tokenizer sets
         with self.nlp.select_pipes(disable=self.nlp.pipe_names):
             self.ruler.add_patterns(kept)
+            self.token_ruler.add_patterns(token_rows)
+        self.token_gate = FirstTokenGate([row["pattern"] for row in token_rows]) if token_rows else None
+        self._single_ids = numpy.array([self.nlp.vocab.strings.add(t) for t in self.single], dtype="uint64")
+
+    def _matches(self, doc: Doc) -> list[Span]:
+        """What one ``SpanRuler`` holding every pattern would find (sorted, deduplicated)."""
+        doc = self.ruler(doc)
+        found = set(doc.spans[TMP_KEY])
+        if self.token_gate is not None and self.token_gate(doc):
+            doc = self.token_ruler(doc)
+            found.update(doc.spans[TMP_KEY])
+        del doc.spans[TMP_KEY]
+        return sorted(found)
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_patterns()
-        doc = self.ruler(doc)
-        found = list(doc.spans["celltx_lexicon_tmp"])
-        del doc.spans["celltx_lexicon_tmp"]
+        found = self._matches(doc)
         if self.single:
+            # token ids, not Token objects: creating one per token cost more than the lookup
+            strings = doc.vocab.strings
             single = self.single
-            for token in doc:
-                for label, span_id in single.get(token.text, ()):
-                    found.append(Span(doc, token.i, token.i + 1, label=label, span_id=span_id))
+            orths = doc.to_array(ORTH)
+            for i in numpy.flatnonzero(numpy.isin(orths, self._single_ids)).tolist():
+                for label, span_id in single[strings[int(orths[i])]]:
+                    found.append(Span(doc, i, i + 1, label=label, span_id=span_id))
         out = []
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         for span in found:
             start, end = span.start, span.end
             span_id = span.id_

@@ -26,9 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_shadow, register_extensions
 from ..resources import read_jsonl_resource
-from ..textnorm import shadow
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 80  # exclusions are anchored at the span edge; this is how far they may look
@@ -54,17 +53,20 @@ class Merge(PatternsMixin):
         self.confident = set(confident or [])
         self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = []
+        #: the same rules by label (a candidate is only tested against the rules of its label)
+        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, ...]]] = {}
 
     def default_patterns(self) -> list[Row]:
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
 
     def _compile(self, rows: list[Row]) -> None:
         self.exclusions = [_compile_exclusion(row, number) for number, row in enumerate(rows, start=1)]
+        self.exclusions_by_label = {}
+        for label, *tests in self.exclusions:
+            self.exclusions_by_label.setdefault(label, []).append(tuple(tests))
 
     def _excluded(self, view: str, span: Span) -> bool:
-        for label, text, left, right in self.exclusions:
-            if label != span.label_:
-                continue
+        for text, left, right in self.exclusions_by_label.get(span.label_, ()):
             if text is not None and not text.search(view[span.start_char : span.end_char]):
                 continue
             if left is not None and not left.search(view[max(0, span.start_char - CONTEXT_CHARS) : span.start_char]):
@@ -84,7 +86,7 @@ class Merge(PatternsMixin):
         if self.keep_labels is not None:
             candidates = [c for c in candidates if c.label_ in self.keep_labels]
         if self.exclusions:
-            view = shadow(doc.text)
+            view = doc_shadow(doc)
             candidates = [c for c in candidates if not self._excluded(view, c)]
         by_label: dict[str, list[Span]] = {}
         for cand in candidates:

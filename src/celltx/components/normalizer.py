@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import record_to_doc, register_extensions
+from ..extensions import doc_text, record_to_doc, register_extensions
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
@@ -71,7 +71,7 @@ class Normalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         sentences = _Sentences(doc, len(text))
         for span in spans:
             span._.attrs = normalise_span(span, _left_context(text, span, sentences.of(span)[0]))

@@ -10,6 +10,10 @@ boundaries (the tokenizer is built so that mention edges are token edges).
 The cell-name grammar (``patterns/cell_types.jsonl``) is compiled by
 :mod:`celltx.normalize.cells` from the installed package and run here too when ``cell_grammar``
 is on (it is not saved with the pipeline: the normaliser reads the same tables).
+
+For speed, each pattern is tried only where a match can begin (:mod:`.anchors`: the positions
+of the words and characters every match starts with, found once per text and shared by the
+patterns that start alike), which gives exactly the matches of a scan over the whole text.
 """
 
 
@@ -21,10 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_shadow, doc_text, register_extensions
 from ..normalize import cells, doses, labs, numbers, times
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
+from . import anchors
 from .patterns import PatternsMixin, Row
 
 BUILTIN_DEFINES = {
@@ -63,6 +68,10 @@ class RegexPattern:
     prefilter: regex.Pattern | None = None
     #: the canonical id a match carries (``span.id_``), e.g. an analyte ("total cholesterol")
     id: str | None = None
+    #: what every match begins with (:mod:`.anchors`); ``None``: scanned whole
+    atoms: anchors.StartAtoms | None = None
+    #: whether the pattern has a ``span`` group (the part that becomes the span)
+    has_span: bool = False
 
 
 #: The keys a pattern row may have (a misspelt key is an error, never silently ignored).
@@ -80,6 +89,19 @@ def _check_row(row: Row, source: str) -> None:
         raise ValueError(f"{source}: row {row.get('name')!r} has unknown label {row.get('label')!r}")
     if "regex" not in row:
         raise ValueError(f"{source}: row {row.get('name') or row.get('define')!r} has no regex")
+
+
+#: A pattern is tried only at its candidate positions unless they are denser than one in this
+#: many characters; then a plain scan is cheaper (each candidate costs a call from Python).
+MAX_CANDIDATE_DENSITY = 10
+
+
+def scan(pattern: regex.Pattern, positions: list[int] | None, view: str) -> list[regex.Match]:
+    """``list(pattern.finditer(view))``, tried only at ``positions`` (the start-atom positions,
+    ``None`` if unknown) when that is cheaper."""
+    if positions is not None and len(positions) * MAX_CANDIDATE_DENSITY <= len(view):
+        return anchors.finditer(pattern, view, positions)
+    return list(pattern.finditer(view))
 
 
 def _expand(text: str, defines: dict[str, str]) -> str:
@@ -111,7 +133,8 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
             raise ValueError(f"{source}: pattern {row.get('name')!r} does not compile: {err}") from err
         compiled.append(
             RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right, prefilter,
-                         row.get("id"))
+                         row.get("id"), anchors.start_atoms(pattern.pattern, pattern.flags),
+                         "span" in pattern.groupindex)
         )
     return compiled
 
@@ -130,6 +153,8 @@ class RegexSpans(PatternsMixin):
         self.name = name
         self.keep_labels = set(labels) if labels else None
         self.compiled: list[RegexPattern] = []
+        self._grammar_atoms: anchors.StartAtoms | None = None
+        self.atom_index = anchors.AtomIndex([])
         self.cell_grammar = cell_grammar and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels)
         if self.cell_grammar:
             cells.tables()
@@ -139,16 +164,26 @@ class RegexSpans(PatternsMixin):
 
     def _compile(self, rows: list[Row]) -> None:
         self.compiled = [p for p in compile_rows(rows, self.name) if self.keep_labels is None or p.label in self.keep_labels]
+        self._grammar_atoms = None
+        if self.cell_grammar:
+            grammar = cells.tables().grammar
+            self._grammar_atoms = anchors.start_atoms(grammar.pattern, grammar.flags)
+        self.atom_index = anchors.AtomIndex([p.atoms for p in self.compiled] + [self._grammar_atoms])
 
-    def find(self, text: str) -> list[tuple[int, int, str, str]]:
-        """All (start, end, label, pattern name) matches in ``text``."""
-        view = shadow(text)
+    def find(self, text: str, view: str | None = None) -> list[tuple[int, int, str, str]]:
+        """All (start, end, label, pattern name) matches in ``text`` (``view``: its shadow, if
+        already built)."""
+        view = shadow(text) if view is None else view
+        candidates = anchors.Candidates(view, self.atom_index)
         found: list[tuple[int, int, str, str]] = []
         for pat in self.compiled:
+            positions = candidates.of(pat.atoms) if pat.atoms is not None else None
+            if positions == []:
+                continue  # no match can start anywhere (cheaper to know than the prefilter)
             if pat.prefilter is not None and not pat.prefilter.search(view):
                 continue
-            for m in pat.pattern.finditer(view, overlapped=False):
-                start, end = m.span("span") if "span" in pat.pattern.groupindex and m.start("span") >= 0 else m.span()
+            for m in scan(pat.pattern, positions, view):
+                start, end = m.span("span") if pat.has_span and m.start("span") >= 0 else m.span()
                 if start == end:
                     continue
                 if pat.exclude_left and pat.exclude_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
@@ -161,15 +196,16 @@ class RegexSpans(PatternsMixin):
                     continue
                 found.append((start, end, pat.label, pat.name))
         if self.cell_grammar:
-            for start, end in cells.find_cell_names(text):
-                found.append((start, end, schema.CELL_TYPE, "cell_grammar"))
+            atoms = self._grammar_atoms
+            for m in scan(cells.tables().grammar, candidates.of(atoms) if atoms is not None else None, view):
+                found.append((m.start(), m.end(), schema.CELL_TYPE, "cell_grammar"))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_patterns()
         new = []
         ids = {p.name: p.id for p in self.compiled if p.id}
-        for start, end, label, pname in self.find(doc.text):
+        for start, end, label, pname in self.find(doc_text(doc), doc_shadow(doc)):
             span = doc.char_span(start, end, label=label, alignment_mode="strict", span_id=ids.get(pname, ""))
             if span is None:
                 continue

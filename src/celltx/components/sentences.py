@@ -9,7 +9,7 @@ full stop is not a known abbreviation.
 
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,29 +21,39 @@ class Sentences:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
+    @staticmethod
+    def _stop_ids(strings) -> numpy.ndarray:
+        return numpy.array([strings.add(s) for s in (".", "!", "?")], dtype="uint64")
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        # plain lists: token attribute access and per-token is_sent_start writes are slow
-        # (each write re-checks the whole doc), so starts are computed here and set at once
-        texts = [t.text for t in doc]
-        spaces = [t.whitespace_ for t in doc]
-        is_space = [t.is_space for t in doc]
+        # token ids, not Token objects: only the few tokens that can end a sentence or hold a
+        # line break are looked at (a token's trailing white space is a single space or
+        # nothing, so line breaks are always tokens of their own); per-token is_sent_start
+        # writes are slow (each re-checks the whole doc), so starts are set at once
+        strings = doc.vocab.strings
+        attrs = doc.to_array([ORTH, IS_SPACE])
+        orths, is_space = attrs[:, 0].tolist(), attrs[:, 1].tolist()
         starts = [False] * n
         starts[0] = True
-        for i in range(n - 1):
-            text = texts[i]
-            if is_space[i] and "\n" in text or "\n" in spaces[i]:
-                starts[i + 1] = True
-            elif text in (".", "!", "?"):
-                prev = texts[i - 1].lower() if i > 0 else ""
-                if prev in ABBREVIATIONS:
-                    continue
-                j = i + 1
-                while j < n and is_space[j]:
-                    j += 1
-                if j < n and (texts[j][:1].isupper() or texts[j][:1].isdigit()):
+        stops = self._stop_ids(strings)
+        for i in numpy.flatnonzero(numpy.isin(attrs[: n - 1, 0], stops) | (attrs[: n - 1, 1] != 0)).tolist():
+            text = strings[orths[i]]
+            if is_space[i]:
+                if "\n" in text:
+                    starts[i + 1] = True
+                continue
+            prev = strings[orths[i - 1]].lower() if i > 0 else ""
+            if prev in ABBREVIATIONS:
+                continue
+            j = i + 1
+            while j < n and is_space[j]:
+                j += 1
+            if j < n:
+                first = strings[orths[j]][:1]
+                if first.isupper() or first.isdigit():
                     starts[j] = True
         values = numpy.asarray([1 if s else -1 for s in starts], dtype="int32").astype("uint64")
         doc.from_array([SENT_START], values.reshape(-1, 1))

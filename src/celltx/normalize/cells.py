@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import read_jsonl_resource
+from ..rx import rx
 from ..textnorm import shadow
 
 DONOR_WORDS = {
@@ -123,7 +124,7 @@ def source_of(text: str) -> str | None:
             if pattern is None:
                 continue
             pos = 0 if pattern is long_re else None
-            m = pattern.search(t) if pos == 0 else regex.search(rf"(?<![A-Za-z])(?:{pattern.pattern})(?=[\s-]?(?:[A-Z]|(?i:derived)))", t)
+            m = pattern.search(t) if pos == 0 else rx(rf"(?<![A-Za-z])(?:{pattern.pattern})(?=[\s-]?(?:[A-Z]|(?i:derived)))").search(t)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
     return best[1] if best else None
@@ -160,7 +161,7 @@ def cl_id_of(text: str, source: str | None = None) -> str | None:
         if cl:
             return cl
     low = t.lower()
-    for candidate in (low, _strip_plural(low) + "s", _strip_plural(low), regex.sub(r"^human\s+", "", low)):
+    for candidate in (low, _strip_plural(low) + "s", _strip_plural(low), rx(r"^human\s+").sub("", low)):
         if candidate in lex:
             return lex[candidate]
     return None
@@ -168,7 +169,7 @@ def cl_id_of(text: str, source: str | None = None) -> str | None:
 
 def donor_near(left_context: str) -> str | None:
     """Donor word directly before a mention ("allogeneic [MSC]", "autologous bone marrow [..]")."""
-    words = regex.findall(r"[\w-]+", shadow(left_context).lower())[-3:]
+    words = rx(r"[\w-]+").findall(shadow(left_context).lower())[-3:]
     for word in reversed(words):
         if word in DONOR_WORDS:
             return DONOR_WORDS[word]
@@ -192,7 +193,7 @@ def source_from_clause(sentence: str) -> str | None:
         for name, long_re, _abbr in tables().sources:
             if long_re.match(site):
                 return name
-    m = regex.search(r"(?i:bone\s+marrow\s+(?:was|were)\s+(?:aspirated|harvested|collected))", t)
+    m = rx(r"(?i:bone\s+marrow\s+(?:was|were)\s+(?:aspirated|harvested|collected))").search(t)
     if m:
         return "bone_marrow"
     return None

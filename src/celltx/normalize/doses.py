@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import read_jsonl_resource
+from ..rx import rx
 from ..textnorm import shadow
 from .numbers import parse_amount
 
@@ -58,7 +59,7 @@ def _lookup(table: tuple[tuple[regex.Pattern, str], ...], text: str) -> str | No
 
 def _drug_unit(u: str) -> str | None:
     """"mcg/kg/d" -> "ug/kg/day"; "IU per m2" -> "IU/m2"; None when a part is unknown."""
-    parts = [p.strip() for p in regex.split(r"\s*/\s*|\s+per\s+", u)]
+    parts = [p.strip() for p in rx(r"\s*/\s*|\s+per\s+").split(u)]
     base, per = _drug_unit_tables()
     head = _lookup(base, parts[0])
     if head is None:
@@ -74,7 +75,7 @@ def canonical_dose_unit(unit: str) -> str | None:
     u = " ".join(shadow(unit).split()).strip(" .,;")
     if not u:
         return None
-    if regex.match(r"^/\s*\d", u):  # "4x107/40ml": a cell count in a volume
+    if rx(r"^/\s*\d").match(u):  # "4x107/40ml": a cell count in a volume
         return "cells"
     drug = _drug_unit(u)
     if drug is not None:
@@ -97,7 +98,7 @@ def parse_dose(text: str) -> dict[str, object]:
     # "200 ml to 400 ml": a unit written on both ends of a range is read once
     text = _REPEATED_UNIT_RE.sub(r"\1\3", shadow(text))
     # "50.1 ± 58.5 × 10^6 MNCs/kg": a mean dose with its spread; low = high = the mean
-    text = regex.sub(r"^(\s*[\d.,]+)\s*(?:±|\+/-)\s*[\d.,]+", r"\1", text)
+    text = rx(r"^(\s*[\d.,]+)\s*(?:±|\+/-)\s*[\d.,]+").sub(r"\1", text)
     low, high, rest = parse_amount(text)
     rest = regex.sub(r"^-(?=\D)", "", rest)  # "300-μg", "5-mg dose"
     if low is not None and high is not None and high < low:

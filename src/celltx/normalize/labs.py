@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import read_jsonl_resource
+from ..rx import rx
 from ..textnorm import shadow
 from .numbers import NUM, parse_comparator, parse_number
 
@@ -168,7 +169,7 @@ def parse_lab_value(text: str) -> dict[str, object]:
     # "104 [51, 123]", "2.5 ng/ml (−17.3; 22.5)", "− 32 [− 96, − 5]": one bracket, one separator
     rest = regex.sub(r"(?<![\d.])-\s+(?=\d)", "-", rest).replace("[", "(").replace("]", ")")
     rest = regex.sub(r"(?<=\d)\s*;\s*(?=-?\d)", ", ", rest)
-    unit_before_paren = regex.match(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$", rest)
+    unit_before_paren = rx(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$").match(rest)
     if unit_before_paren:
         rest = f"{unit_before_paren.group(1)} {unit_before_paren.group(3)} {unit_before_paren.group(2)}"
     m = _VALUE_RE.match(rest)

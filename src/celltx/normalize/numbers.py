@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from ..rx import rx
 from ..textnorm import shadow
 
 NUMBER_WORDS: dict[str, float] = {
@@ -68,7 +69,7 @@ def parse_number(text: str) -> float | None:
     if "-" in t and all(part in NUMBER_WORDS for part in t.split("-")):
         tens, ones = t.split("-", 1)
         return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
-    power = regex.fullmatch(r"10\s*(?:\^\s*(-?\d{1,2})|\(\s*(-?\d{1,2})\s*\))", t)
+    power = rx(r"10\s*(?:\^\s*(-?\d{1,2})|\(\s*(-?\d{1,2})\s*\))").fullmatch(t)
     if power:
         return 10.0 ** int(power.group(1) or power.group(2))
     m = _NUM_RE.fullmatch(t)
@@ -81,7 +82,7 @@ def find_numbers(text: str) -> list[tuple[float, int, int]]:
     """All numbers (digits or number words) in ``text`` as (value, start, end)."""
     t = shadow(text)
     out = []
-    for m in regex.finditer(rf"(?<![\w.]){NUMW}(?![\w])", t):
+    for m in rx(rf"(?<![\w.]){NUMW}(?![\w])").finditer(t):
         value = parse_number(m.group())
         if value is not None:
             out.append((value, m.start(), m.end()))
@@ -106,7 +107,7 @@ def parse_comparator(text: str) -> tuple[str | None, str]:
     m = COMPARATOR_RE.match(t)
     if not m:
         return None, text
-    return _COMPARATORS[regex.sub(r"\s+", "", m.group(1))], text[m.end():]
+    return _COMPARATORS[rx(r"\s+").sub("", m.group(1))], text[m.end():]
 
 
 def parse_amount(text: str) -> tuple[float | None, float | None, str]:

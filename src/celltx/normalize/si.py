@@ -30,6 +30,7 @@ import regex
 
 from .. import schema
 from ..resources import read_jsonl_resource
+from ..rx import rx
 from .labs import canonical_lab_unit
 
 DATA_FILE = "lab_si.jsonl"
@@ -251,7 +252,7 @@ def is_change(text: str, start: int, value: Any = None) -> bool:
     window = text[max(0, start - 60) : start]
     cut = max(window.rfind("."), window.rfind(";"))
     window = window[cut + 1 :]
-    if _FROM_TO.search(window) and not regex.search(r"(?i)\bby\s*$", window):
+    if _FROM_TO.search(window) and not rx(r"(?i)\bby\s*$").search(window):
         return False
     return bool(_CHANGE_BEFORE.search(window))
 

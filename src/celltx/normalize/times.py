@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import read_jsonl_resource
+from ..rx import rx
 from ..textnorm import shadow
 from .numbers import NUMW, parse_number
 
@@ -34,26 +35,26 @@ _ORDINAL_RE = regex.compile(rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?P<unit>
 def parse_time_days(text: str) -> list[float] | None:
     """"[1, 2, 4, 8, and 24 weeks]" -> [7, 14, 28, 56, 168]; "[day 29]" -> [29]; "[baseline]" -> [0]."""
     t = shadow(text).strip()
-    if regex.fullmatch(r"(?i)base[\s-]?line", t):
+    if rx(r"(?i)base[\s-]?line").fullmatch(t):
         return [0.0]
     ordinal = _ORDINAL_RE.match(t)
     if ordinal and (ordinal.group("n").lower() in ORDINALS or ordinal.group("n")[0].isdigit()):
         word = ordinal.group("n").lower()
-        n = ORDINALS.get(word) or int(regex.sub(r"\D", "", word))
+        n = ORDINALS.get(word) or int(rx(r"\D").sub("", word))
         factor = _unit_days(ordinal.group("unit"))
         return [float(n * factor)] if factor is not None else None
-    lead = regex.match(rf"(?i)^(?P<unit>{_UNIT_RE})s?(?=\s|\d|-\d)", t)
+    lead = rx(rf"(?i)^(?P<unit>{_UNIT_RE})s?(?=\s|\d|-\d)").match(t)
     if lead:  # "day 29", "days 57 and 85", "week 12", "day-14"
         factor = _unit_days(lead.group("unit"))
-        nums = [parse_number(m.group()) for m in regex.finditer(NUMW, t[lead.end():])]
+        nums = [parse_number(m.group()) for m in rx(NUMW).finditer(t[lead.end():])]
     else:
-        units = regex.findall(rf"(?i)(?<![A-Za-z])({_UNIT_RE})(?![A-Za-z])", t)
+        units = rx(rf"(?i)(?<![A-Za-z])({_UNIT_RE})(?![A-Za-z])").findall(t)
         if not units:
             return None
         factor = _unit_days(units[-1])
         body = t[: t.lower().rfind(units[-1].lower())]
-        nums = [parse_number(m.group()) for m in regex.finditer(rf"(?i)(?<![\w.]){NUMW}(?![\w])", body)]
-    if not nums and factor is not None and regex.fullmatch(rf"(?i){_UNIT_RE}", t):
+        nums = [parse_number(m.group()) for m in rx(rf"(?i)(?<![\w.]){NUMW}(?![\w])").finditer(body)]
+    if not nums and factor is not None and rx(rf"(?i){_UNIT_RE}").fullmatch(t):
         nums = [1.0]  # "for a further [year]": the unit word alone is one unit
     values = [n * factor for n in nums if n is not None and factor is not None]
     return [float(f"{v:.10g}") for v in values] or None
@@ -121,7 +122,7 @@ def parse_frequency(text: str) -> dict[str, object]:
         per_period = float(_COUNT_WORDS[first])
     elif m:
         per_period = parse_number(m.group("n")) or 1.0
-    rate = next((d for w, d in _RATE_WORDS.items() if regex.search(rf"\b{w}\b", low)), None)
+    rate = next((d for w, d in _RATE_WORDS.items() if rx(rf"\b{w}\b").search(low)), None)
     im = _INTERVAL_RE.search(t)
     spaced = _INTERVALS_RE.search(t)
     if spaced:  # "4-week intervals"
@@ -129,7 +130,7 @@ def parse_frequency(text: str) -> dict[str, object]:
         days = _unit_days(spaced.group("unit"))
         if n is not None and days is not None:
             return {"count": None, "interval_days": float(f"{n * days:.10g}")}
-    in_period = regex.search(rf"(?i)\bin\s+(?:(?P<n>{NUMW})\s+)?(?P<unit>{_UNIT_RE})\b", t)
+    in_period = rx(rf"(?i)\bin\s+(?:(?P<n>{NUMW})\s+)?(?P<unit>{_UNIT_RE})\b").search(t)
     if in_period:  # "four times in one year": a count over a period, not a rate
         count = per_period
     elif rate is not None:

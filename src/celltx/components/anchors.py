@@ -1,0 +1,324 @@
+"""Run a regular expression only where a match can start: the same matches, far fewer attempts.
+
+Why: ``pattern.finditer(text)`` tries the pattern at every character of the text, and the
+``regex`` module cannot skip ahead when a pattern opens with a lookbehind or an alternation of
+words. Most of celltx's patterns can only start at a few places (a number, one of a handful of
+words), yet each was tried at every one of an abstract's ~2,000 characters: the biggest cost of
+the rules pipeline.
+
+How: :func:`start_atoms` reads the pattern's syntax tree (the standard library's parser; the
+``regex`` module has no public one) and lists what every match must begin with, its *start
+atoms*: literal words ("once", "twice", the first letters of a number word list ...) and
+one-character classes (a digit), plus the one-character lookbehinds the whole pattern opens
+with (``(?<![\\w.])``). Every match consumes at least one character and begins with one of the
+atoms, so the positions where an atom occurs are a superset of the match starts.
+:class:`Candidates` finds those positions once per document (words with ``str.find`` on a
+case-folded copy of the text, classes with one small regex; patterns with the same atoms share
+them), and :func:`finditer` tries the pattern only there with ``pattern.match(text, pos)``
+(which sees the text before ``pos``, so lookbehinds behave as in a scan). Taking the first
+match at or after the end of the previous one reproduces ``finditer``'s non-overlapping
+matches exactly.
+
+The analysis is conservative: whatever it does not understand (syntax only the ``regex``
+module has, back-references, patterns that can match the empty string, ASCII/LOCALE or
+``regex``-only flags) gives ``None``, and the pattern is scanned whole as before. Case-folding
+follows the ``regex`` module: besides ASCII case pairs, "(?i)k" matches the Kelvin sign, "(?i)s"
+the long s and "(?i)i" the dotted capital I (:data:`FOLD`; ``tests/components/test_anchors.py``
+checks the list against every Unicode character), and one-character classes are compiled by
+``regex`` itself under the flags they had in the pattern. The same test checks that anchored
+and plain scans agree for every pattern over the corpora.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import regex
+
+try:  # Python >= 3.11
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_IGNORECASE = _c.SRE_FLAG_IGNORECASE
+_DOTALL = _c.SRE_FLAG_DOTALL
+_UNSUPPORTED_FLAGS = _c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE
+#: ``regex`` flags the analysis understands (same values as ``re``'s): case, dot-all,
+#: multi-line, verbose, Unicode, and the default version V0. Any other: no analysis.
+_KNOWN_FLAGS = regex.I | regex.S | regex.M | regex.X | regex.U | regex.V0
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+_ONE_CHAR = {_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN}
+#: Named groups are renamed before parsing: the ``regex`` module allows a name twice, ``re`` not.
+_GROUP_NAME = regex.compile(r"\(\?P<\w+>")
+#: Non-ASCII characters that ``regex`` matches case-insensitively to an ASCII letter (and
+#: ``str.lower`` does not turn into it): folded before case-insensitive word search.
+FOLD = {"\u0130": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD_TABLE = str.maketrans(FOLD)
+
+
+class _Unsupported(Exception):
+    """Syntax the analysis does not handle: the pattern is scanned whole."""
+
+
+@dataclass(frozen=True)
+class StartAtoms:
+    """What every match of a pattern begins with.
+
+    ``words``: (literal, case-insensitive) pairs; ``classes``: one-character regex sources
+    (flags inside); ``lead``: one-character lookbehinds every match opens with, which the
+    class scan applies too (words are checked by the pattern itself).
+    """
+
+    words: tuple[tuple[str, bool], ...]
+    classes: tuple[str, ...]
+    lead: str
+
+
+_INTERNED: dict[StartAtoms, StartAtoms] = {}
+
+
+def _char(code: int) -> str:
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _with_flags(body: str, flags: int, cased: bool = True) -> str:
+    """``body`` under the case flag; ``cased=False``: it holds no character with case partners,
+    so the flag changes nothing and is dropped (patterns then share more scans)."""
+    return f"(?i:{body})" if flags & _IGNORECASE and cased else f"(?-i:{body})"
+
+
+def _cased(code: int) -> bool:
+    char = chr(code)
+    return char.lower() != char or char.upper() != char or char.lower() in FOLD.values() or char in FOLD
+
+
+def _one_char(op, av, flags: int) -> str:
+    """Regex source for a node that consumes exactly one character, under ``flags``."""
+    if op is _c.LITERAL:
+        return _with_flags(_char(av), flags, _cased(av))
+    if op is _c.NOT_LITERAL:
+        return _with_flags(f"[^{_char(av)}]", flags, _cased(av))
+    if op is _c.ANY:
+        return "(?s:.)" if flags & _DOTALL else "(?-s:.)"
+    if op is _c.IN:
+        parts, negate, cased = [], False, False
+        for item_op, item_av in av:
+            if item_op is _c.NEGATE:
+                negate = True
+            elif item_op is _c.LITERAL:
+                parts.append(_char(item_av))
+                cased = cased or _cased(item_av)
+            elif item_op is _c.RANGE:
+                parts.append(f"{_char(item_av[0])}-{_char(item_av[1])}")
+                cased = cased or item_av[1] - item_av[0] > 256 or any(map(_cased, range(item_av[0], item_av[1] + 1)))
+            elif item_op is _c.CATEGORY and item_av in _CATEGORIES:
+                parts.append(_CATEGORIES[item_av])
+                # digits and spaces have no case; \w is closed under case folding today, but
+                # keeping the flag there costs little and does not depend on that
+                cased = cased or item_av in (_c.CATEGORY_WORD, _c.CATEGORY_NOT_WORD)
+            else:
+                raise _Unsupported(item_op)
+        return _with_flags(f"[{'^' if negate else ''}{''.join(parts)}]", flags, cased)
+    raise _Unsupported(op)
+
+
+def _first(items, flags: int, words: set, classes: set) -> bool:
+    """Add the start atoms of the sequence ``items`` to ``words``/``classes``; True if the
+    sequence can match the empty string (then what follows it can start the match too)."""
+    items = list(items)
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is _c.LITERAL:
+            run = [av]
+            while i + 1 < len(items) and items[i + 1][0] is _c.LITERAL:
+                i += 1
+                run.append(items[i][1])
+            word = "".join(map(chr, run))
+            if len(word) == 1 or flags & _IGNORECASE and not word.isascii():
+                # one character: a class, so that the scan applies the lead ("." is everywhere,
+                # "." after a non-word character is rare)
+                classes.add(_one_char(_c.LITERAL, run[0], flags))
+            else:
+                words.add((word, bool(flags & _IGNORECASE)))
+            return False
+        if op in _ONE_CHAR:
+            classes.add(_one_char(op, av, flags))
+            return False
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & _UNSUPPORTED_FLAGS:
+                raise _Unsupported("flags")
+            if not _first(sub, (flags | add_flags) & ~del_flags, words, classes):
+                return False
+        elif _ATOMIC is not None and op is _ATOMIC:
+            if not _first(av, flags, words, classes):
+                return False
+        elif op is _c.BRANCH:
+            nullable = False
+            for branch in av[1]:
+                nullable = _first(branch, flags, words, classes) or nullable
+            if not nullable:
+                return False
+        elif op in _REPEATS:
+            low, _high, sub = av
+            if low == 0:
+                _first(sub, flags, words, classes)  # may be skipped: what follows starts too
+            elif not _first(sub, flags, words, classes):
+                return False
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            pass  # zero width: the next item supplies the first character
+        else:  # back-references, conditionals, ...
+            raise _Unsupported(op)
+        i += 1
+    return True
+
+
+def _lead(items, flags: int) -> str:
+    """The one-character lookbehinds and word boundaries every match opens with (also inside
+    a group the pattern opens with, as in ``(?i:(?<![\\w-])...)``)."""
+    out = []
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] in _ONE_CHAR:
+            inner = _one_char(*av[1][0], flags)
+            out.append(f"(?<={inner})" if op is _c.ASSERT else f"(?<!{inner})")
+        elif op is _c.AT and av in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY):
+            out.append(r"\b" if av is _c.AT_BOUNDARY else r"\B")
+        elif op is _c.SUBPATTERN and not out:
+            _group, add_flags, del_flags, sub = av
+            out.append(_lead(list(sub), (flags | add_flags) & ~del_flags))
+            break
+        else:
+            break
+    return "".join(out)
+
+
+def _covered(word: str, ignorecase: bool, classes: regex.Pattern) -> bool:
+    """Whether every match of ``word`` starts where a class atom matches (then the word adds
+    no candidate the class scan does not find)."""
+    first = word[0]
+    variants = {first}
+    if ignorecase:
+        variants |= {first.lower(), first.upper()} | {k for k, v in FOLD.items() if v == first.lower()}
+    return all(classes.fullmatch(v) for v in variants)
+
+
+def start_atoms(source: str, flags: int = 0) -> StartAtoms | None:
+    """The start atoms of ``source`` (compiled by ``regex`` with ``flags``), or ``None`` when
+    they cannot be derived (then the pattern must be scanned whole)."""
+    if flags & ~_KNOWN_FLAGS:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # e.g. "possible nested set": regex reads it otherwise
+            tree = _p.parse(_GROUP_NAME.sub("(", source), flags & (regex.I | regex.S | regex.M | regex.X))
+        flags = tree.state.flags
+        if flags & _UNSUPPORTED_FLAGS:
+            return None
+        items = list(tree)
+        words: set[tuple[str, bool]] = set()
+        classes: set[str] = set()
+        if _first(items, flags, words, classes):
+            return None  # can match the empty string
+        if classes:
+            union = regex.compile("|".join(classes))  # raises if a class was rendered wrongly
+            words = {(w, ci) for w, ci in words if not _covered(w, ci, union)}
+        atoms = StartAtoms(tuple(sorted(words)), tuple(sorted(classes)), _lead(items, flags))
+        return _INTERNED.setdefault(atoms, atoms)  # one object per value: Candidates caches by id
+    except (_Unsupported, _c.error, regex.error, FutureWarning, DeprecationWarning, RecursionError, ValueError):
+        return None
+
+
+def finditer(pattern: regex.Pattern, text: str, candidates: list[int]) -> list[regex.Match]:
+    """``list(pattern.finditer(text))`` when every match starts at one of ``candidates``
+    (sorted): the leftmost match at or after the end of the previous one, as a scan finds."""
+    found = []
+    end = 0
+    match = pattern.match
+    for pos in candidates:
+        if pos < end:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+class AtomIndex:
+    """The start atoms of a set of patterns, with one compiled scan per distinct class set
+    (patterns that start alike share it)."""
+
+    def __init__(self, atom_sets: list[StartAtoms | None]) -> None:
+        self.class_scans = {
+            (atoms.lead, atoms.classes): regex.compile(f"{atoms.lead}(?:{'|'.join(atoms.classes)})")
+            for atoms in atom_sets
+            if atoms is not None and atoms.classes
+        }
+
+
+class Candidates:
+    """Start-atom positions in one text, each atom searched once however many patterns use it."""
+
+    def __init__(self, text: str, index: AtomIndex) -> None:
+        self.text = text
+        self.index = index
+        self._folded: str | None = None
+        self._words: dict[tuple[str, bool], list[int]] = {}
+        self._classes: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        self._union: dict[int, list[int] | None] = {}
+
+    def _folded_text(self) -> str | None:
+        if self._folded is None:
+            folded = self.text.translate(_FOLD_TABLE).lower()
+            self._folded = folded if len(folded) == len(self.text) else ""
+        return self._folded or None
+
+    def _word(self, word: str, ignorecase: bool) -> list[int] | None:
+        key = (word, ignorecase)
+        found = self._words.get(key)
+        if found is None:
+            haystack = self._folded_text() if ignorecase else self.text
+            if haystack is None:
+                return None
+            needle = word.lower() if ignorecase else word
+            found, find, pos = [], haystack.find, haystack.find(needle)
+            while pos >= 0:
+                found.append(pos)
+                pos = find(needle, pos + 1)
+            self._words[key] = found
+        return found
+
+    def _class(self, key: tuple[str, tuple[str, ...]]) -> list[int]:
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = [m.start() for m in self.index.class_scans[key].finditer(self.text)]
+        return found
+
+    def of(self, atoms: StartAtoms) -> list[int] | None:
+        """Sorted candidate start positions for a pattern with ``atoms`` (``None``: scan whole).
+        ``atoms`` must be among those the index was built from."""
+        key = id(atoms)
+        if key not in self._union:
+            positions: set[int] = set()
+            result: list[int] | None = None
+            for word, ignorecase in atoms.words:
+                found = self._word(word, ignorecase)
+                if found is None:
+                    break
+                positions.update(found)
+            else:
+                if atoms.classes:
+                    positions.update(self._class((atoms.lead, atoms.classes)))
+                result = sorted(positions)
+            self._union[key] = result
+        return self._union[key]
