@@ -499,3 +499,25 @@ def test_hyphenated_cell_names_are_cell_types():
 def test_drug_and_behaviour_rules_leave_lab_tests_alone(text, test):
     # the per-label regression gate caught both: 'treatment X' and the abbreviation PA
     assert test in texts(text, "LAB_TEST")
+
+
+@pytest.mark.parametrize(
+    "text, dose, unit",
+    [
+        ("A dose of 0.07 unit · kg−1 · h−1 i.v. followed.", "0.07 unit · kg−1 · h−1", "U/kg/h"),
+        ("A priming dose of 0.07 units of regular insulin per kg body weight was given.",
+         "0.07 units of regular insulin per kg body weight", "U/kg"),
+    ],
+)
+def test_dose_units_with_exponents_or_the_drug_inside(text, dose, unit):
+    found = [s for s in spans(text, "DOSE") if s["text"] == dose]
+    assert found and found[0]["attrs"]["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Eighty-eight overweight girls (10 - 16 years) were included.",
+     "Both drugs reduced 24-h SBP more than olmesartan."],
+)
+def test_ages_and_measurement_windows_are_no_time_points(text):
+    assert texts(text, "TIME_POINT") == []

@@ -28,12 +28,15 @@ def test_bracket_pairs_are_the_matchers_in_its_order():
 def test_same_abbreviations_as_scispacy(nlp):
     from scispacy.abbreviation import AbbreviationDetector
 
+    from celltx.components.matchers import empty_matchers_allowed
+
     ours = _detector_class()(nlp, name="ours")
     theirs = AbbreviationDetector(nlp, name="theirs")
     n = 0
     for text in _texts():
         a = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in ours(nlp.make_doc(text))._.abbreviations]
-        b = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in theirs(nlp.make_doc(text))._.abbreviations]
+        with empty_matchers_allowed():  # scispaCy's own detector warns on its empty matcher (W036)
+            b = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in theirs(nlp.make_doc(text))._.abbreviations]
         assert sorted(a) == sorted(b)  # scispaCy keeps each definition's occurrences in a set
         n += len(a)
     assert n > 50
