@@ -521,3 +521,17 @@ def test_dose_units_with_exponents_or_the_drug_inside(text, dose, unit):
 )
 def test_ages_and_measurement_windows_are_no_time_points(text):
     assert texts(text, "TIME_POINT") == []
+
+
+def test_a_sign_written_apart_belongs_to_the_value():
+    found = {s["text"]: s["attrs"]["value"] for s in spans("MCH changed (CRL -0.13 ± 0.46; G1 + 0.36 ± 0.52 pg).", "LAB_VALUE")}
+    assert found.get("+ 0.36 ± 0.52 pg") == 0.36 or found.get("+ 0.36 ± 0.52") == 0.36
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [("CK-MB was 50 IU/L vs 33 IU/L (p-value <0.001).", ["50 IU/L", "33 IU/L"]),
+     ("HbA1c ≥8%, BP ≥140/90 mmHg, or LDL above target.", ["≥8%"])],
+)
+def test_p_values_and_blood_pressures_are_no_lab_values(text, kept):
+    assert texts(text, "LAB_VALUE") == kept

@@ -165,7 +165,7 @@ def parse_lab_value(text: str) -> dict[str, object]:
     if after:  # "1.5 or more"
         comparator, rest = _WORD_CMP[after.group(1).lower()][1], rest[: after.start()]
     attrs["comparator"] = comparator
-    rest = regex.sub(r"^\s*\+(?=\d)", "", rest)  # "+2 SDS": an explicit plus sign
+    rest = regex.sub(r"^\s*\+\s?(?=\d)", "", rest)  # "+2 SDS", "+ 0.36 ± 0.52": an explicit plus sign
     # "104 [51, 123]", "2.5 ng/ml (−17.3; 22.5)", "− 32 [− 96, − 5]": one bracket, one separator
     rest = regex.sub(r"(?<![\d.])-\s+(?=\d)", "-", rest).replace("[", "(").replace("]", ")")
     rest = regex.sub(r"(?<=\d)\s*;\s*(?=-?\d)", ", ", rest)
