@@ -23,6 +23,7 @@ from collections import defaultdict
 import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .. import schema
@@ -89,7 +90,10 @@ class AbbreviationLabels:
                     existing.add(key)
             if definition:
                 variants[_number_variant(short.text)] = (best.label_, key)
-        for token in doc:
+        # the tokens spelling a variant, found from token ids (no Token object per token)
+        wanted = {get_string_id(text) for text in variants}
+        tokens = [doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in wanted] if wanted else []
+        for token in tokens:
             if token.text in variants:
                 label, definition_key = variants[token.text]
                 key = (token.idx, token.idx + len(token.text), label)
