@@ -83,6 +83,14 @@ def plain(value: Any) -> Any:
 
 
 def _has_tuple(value: Any) -> bool:
+    # called on every read of a span attribute: plain scalars are skipped without a call
+    kind = type(value)
+    if kind is dict:
+        return any(type(v) not in _SCALARS and _has_tuple(v) for v in value.values())
+    if kind is list:
+        return any(type(v) not in _SCALARS and _has_tuple(v) for v in value)
+    if kind in _SCALARS:
+        return False
     if isinstance(value, tuple):
         return True
     if isinstance(value, list):
@@ -90,6 +98,9 @@ def _has_tuple(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_has_tuple(v) for v in value.values())
     return False
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _labelled_span_extension(name: str) -> None:

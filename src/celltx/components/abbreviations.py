@@ -25,6 +25,7 @@ import numpy
 import regex
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .. import schema
@@ -94,7 +95,10 @@ class AbbreviationLabels:
             if definition:
                 variants[_number_variant(short.text)] = (best.label_, key)
         self._from_short_forms(doc, abbreviations, candidates, existing, redefined, new, info)
-        for token in doc:
+        # the tokens spelling a variant, found from token ids (no Token object per token)
+        wanted = {get_string_id(text) for text in variants}
+        tokens = [doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in wanted] if wanted else []
+        for token in tokens:
             if token.text in variants:
                 label, definition_key = variants[token.text]
                 key = (token.idx, token.idx + len(token.text), label)

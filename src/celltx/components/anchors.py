@@ -84,6 +84,25 @@ class StartAtoms:
 
 
 _INTERNED: dict[StartAtoms, StartAtoms] = {}
+_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+#: A pattern whose start classes match more of :data:`_ALNUM` than this (``[A-Za-z]``, ``\w``)
+#: can start at nearly every word: it is scanned whole.
+MAX_CLASS_ALNUM = 16
+
+
+def _merged(classes: set[str]) -> tuple[str, ...]:
+    """The one-character classes as few alternatives as possible: the plain characters and
+    sets under each case flag in one bracket (``(?-i:[\\d.])`` scans faster than
+    ``(?-i:[\\d])|(?-i:\\.)``); negated sets and the like stay as they are."""
+    merged: dict[str, list[str]] = {"(?i:": [], "(?-i:": []}
+    rest = []
+    for cls in sorted(classes):
+        head, body = cls[: cls.index(":") + 1], cls[cls.index(":") + 1 : -1]
+        if head in merged and not body.startswith("[^") and body != "(?s:.)" and body != "(?-s:.)":
+            merged[head].append(body[1:-1] if body.startswith("[") else body)
+        else:
+            rest.append(cls)
+    return tuple(f"{head}[{''.join(bodies)}])" for head, bodies in merged.items() if bodies) + tuple(rest)
 
 
 def _char(code: int) -> str:
@@ -101,15 +120,41 @@ def _cased(code: int) -> bool:
     return char.lower() != char or char.upper() != char or char.lower() in FOLD.values() or char in FOLD
 
 
+def _ascii_partners(codes: set[int]) -> str | None:
+    """ASCII characters with every character ``regex`` matches to them case-insensitively, as
+    one case-sensitive class (one bracket scans faster than case-insensitive alternatives)."""
+    if not codes or max(codes) > 127:
+        return None
+    chars = set()
+    for code in codes:
+        char = chr(code)
+        chars |= {char, char.lower(), char.upper()} | {k for k, v in FOLD.items() if v == char.lower()}
+    return f"(?-i:[{''.join(_char(ord(c)) for c in sorted(chars))}])"
+
+
 def _one_char(op, av, flags: int) -> str:
     """Regex source for a node that consumes exactly one character, under ``flags``."""
     if op is _c.LITERAL:
+        if flags & _IGNORECASE and _cased(av):
+            partners = _ascii_partners({av})
+            if partners is not None:
+                return partners
         return _with_flags(_char(av), flags, _cased(av))
     if op is _c.NOT_LITERAL:
         return _with_flags(f"[^{_char(av)}]", flags, _cased(av))
     if op is _c.ANY:
         return "(?s:.)" if flags & _DOTALL else "(?-s:.)"
     if op is _c.IN:
+        if flags & _IGNORECASE and all(item_op in (_c.LITERAL, _c.RANGE) for item_op, _ in av):
+            codes = {a for item_op, a in av if item_op is _c.LITERAL}
+            for item_op, a in av:
+                if item_op is _c.RANGE and a[1] < 128:
+                    codes.update(range(a[0], a[1] + 1))
+                elif item_op is _c.RANGE:
+                    codes.add(a[1])  # non-ASCII: no expansion (below)
+            partners = _ascii_partners(codes)
+            if partners is not None:
+                return partners
         parts, negate, cased = [], False, False
         for item_op, item_av in av:
             if item_op is _c.NEGATE:
@@ -202,6 +247,13 @@ def _lead(items, flags: int) -> str:
     return "".join(out)
 
 
+def _finds(word: str, ignorecase: bool, other: str, other_ignorecase: bool) -> bool:
+    """Whether the positions of ``word`` include every position of ``other``."""
+    if ignorecase == other_ignorecase:
+        return other.startswith(word)
+    return ignorecase and other.isascii() and other.lower().startswith(word.lower())
+
+
 def _covered(word: str, ignorecase: bool, classes: regex.Pattern) -> bool:
     """Whether every match of ``word`` starts where a class atom matches (then the word adds
     no candidate the class scan does not find)."""
@@ -231,8 +283,13 @@ def start_atoms(source: str, flags: int = 0) -> StartAtoms | None:
             return None  # can match the empty string
         if classes:
             union = regex.compile("|".join(classes))  # raises if a class was rendered wrongly
+            if sum(1 for c in _ALNUM if union.match(c)) > MAX_CLASS_ALNUM:
+                return None  # starts at almost any word: candidates would be too many to pay
             words = {(w, ci) for w, ci in words if not _covered(w, ci, union)}
-        atoms = StartAtoms(tuple(sorted(words)), tuple(sorted(classes)), _lead(items, flags))
+        # a word that begins with another word of the set adds no position ("eight" finds
+        # "eighty"; "cd34" in any case finds "CD34+")
+        words = {(w, ci) for w, ci in words if not any(_finds(o, oc, w, ci) for o, oc in words if (o, oc) != (w, ci))}
+        atoms = StartAtoms(tuple(sorted(words)), _merged(classes), _lead(items, flags))
         return _INTERNED.setdefault(atoms, atoms)  # one object per value: Candidates caches by id
     except (_Unsupported, _c.error, regex.error, FutureWarning, DeprecationWarning, RecursionError, ValueError):
         return None

@@ -14,7 +14,6 @@ that belong to a lab test ("serum", "plasma", "fasting") and an adjacent "score(
 
 import re
 
-import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
@@ -129,7 +128,7 @@ class Lexicon(PatternsMixin):
         #: one-token exact-case patterns ({"TEXT": "ALT"}), looked up per token: spaCy's token
         #: Matcher would evaluate every one of them on every token
         self.single: dict[str, list[tuple[str, str]]] = {}
-        self._single_ids = numpy.zeros(0, dtype="uint64")
+        self._single_ids: dict[int, str] = {}
 
     def _new_ruler(self) -> SpanRuler:
         return SpanRuler(self.nlp, name=f"{self.name}_ruler", spans_key=TMP_KEY,
@@ -163,7 +162,7 @@ class Lexicon(PatternsMixin):
             self.ruler.add_patterns(kept)
             self.token_ruler.add_patterns(token_rows)
         self.token_gate = FirstTokenGate([row["pattern"] for row in token_rows]) if token_rows else None
-        self._single_ids = numpy.array([self.nlp.vocab.strings.add(t) for t in self.single], dtype="uint64")
+        self._single_ids = {self.nlp.vocab.strings.add(t): t for t in self.single}
 
     def _matches(self, doc: Doc) -> list[Span]:
         """What one ``SpanRuler`` holding every pattern would find (sorted, deduplicated)."""
@@ -180,11 +179,11 @@ class Lexicon(PatternsMixin):
         found = self._matches(doc)
         if self.single:
             # token ids, not Token objects: creating one per token cost more than the lookup
-            strings = doc.vocab.strings
-            single = self.single
-            orths = doc.to_array(ORTH)
-            for i in numpy.flatnonzero(numpy.isin(orths, self._single_ids)).tolist():
-                for label, span_id in single[strings[int(orths[i])]]:
+            single, ids = self.single, self._single_ids
+            for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+                if orth not in ids:
+                    continue
+                for label, span_id in single[ids[orth]]:
                     found.append(Span(doc, i, i + 1, label=label, span_id=span_id))
         out = []
         text = doc_text(doc)

@@ -22,8 +22,8 @@ class Sentences:
         self.name = name
 
     @staticmethod
-    def _stop_ids(strings) -> numpy.ndarray:
-        return numpy.array([strings.add(s) for s in (".", "!", "?")], dtype="uint64")
+    def _stop_ids(strings) -> set[int]:
+        return {strings.add(s) for s in (".", "!", "?")}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -39,7 +39,7 @@ class Sentences:
         starts = [False] * n
         starts[0] = True
         stops = self._stop_ids(strings)
-        for i in numpy.flatnonzero(numpy.isin(attrs[: n - 1, 0], stops) | (attrs[: n - 1, 1] != 0)).tolist():
+        for i in [i for i in range(n - 1) if orths[i] in stops or is_space[i]]:
             text = strings[orths[i]]
             if is_space[i]:
                 if "\n" in text:
