@@ -535,3 +535,12 @@ def test_a_sign_written_apart_belongs_to_the_value():
 )
 def test_p_values_and_blood_pressures_are_no_lab_values(text, kept):
     assert texts(text, "LAB_VALUE") == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Glargine improves glucose-induced insulin secretion.", "Continuous glucose monitoring was used.",
+     "Intravenous insulin lowered C-peptide."],
+)
+def test_physiology_procedures_and_insulin_given_are_no_lab_tests(text):
+    assert not {"glucose", "insulin"} & {t.lower() for t in texts(text, "LAB_TEST")}
