@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .extensions import remember_text
 from .textnorm import replace_surrogates, shadow
 
 #: Suffixes that name a status or relation of the word before the hyphen, not part of its
@@ -78,7 +79,8 @@ class CelltxTokenizer:
             else:
                 words.append(text[start:end])
                 spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        # the words and spaces spell ``text`` exactly: the Doc's text need not be rebuilt
+        return remember_text(Doc(self.vocab, words=words, spaces=spaces), text)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
