@@ -39,3 +39,17 @@ def test_odd_whitespace_is_kept_so_offsets_never_move():
 
 def test_superscript_exponent_stays_with_its_base():
     assert tokens("1×10⁶ cells") == ["1", "×", "10⁶", "cells"]
+
+
+def test_the_text_it_records_is_the_docs_text():
+    """The tokenizer records each Doc's text (extensions.doc_text then needs not rebuild it)."""
+    from pathlib import Path
+
+    from celltx.extensions import _TEXTS
+
+    texts = ["", " ", "a  b\n\n c ", "\x00 x\u200b y\t\u00a0z ", "lone \ud800 surrogate", "30±5 μmol/l,"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))]
+    tok = CelltxTokenizer(spacy.blank("en").vocab)
+    for text in texts:
+        doc = tok(text)
+        assert _TEXTS[doc] == doc.text

@@ -26,6 +26,7 @@ Everything is stored as plain data in ``doc.user_data``, so a processed ``Doc`` 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,32 +41,40 @@ RELATIONS_KEY = "celltx_relations"
 
 RelationKey = tuple[int, int, str]
 
-#: ``doc.user_data`` keys of the document's text and its shadow as cached by :func:`doc_text`
-#: and :func:`doc_shadow` while the pipeline runs; ``celltx_finalize`` removes them.
-TEXT_KEY = "celltx_text"
-SHADOW_KEY = "celltx_shadow"
+#: The text and shadow of live ``Doc`` objects (see :func:`doc_text`); an entry goes when its
+#: ``Doc`` is garbage-collected.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+_SHADOWS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record that ``doc.text == text`` (the tokenizer knows it), so :func:`doc_text` need not
+    build it; returns ``doc``."""
+    _TEXTS[doc] = text
+    return doc
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per ``Doc``.
+    """``doc.text``, built at most once per ``Doc``.
 
-    spaCy builds ``doc.text`` by joining every token's text on each access (~0.3 ms for an
-    abstract), and six components read it. A ``Doc``'s text never changes (retokenising keeps
-    it), so the first read is kept in ``doc.user_data`` until ``celltx_finalize``.
+    spaCy builds ``doc.text`` by joining every token's text on each access (~0.1-0.3 ms for an
+    abstract), and several components read it. A ``Doc``'s text never changes (retokenising
+    keeps it), so it is kept beside the ``Doc`` (weakly: nothing is stored on the ``Doc``, and
+    the entry goes with it); the celltx tokenizer records it when it makes the ``Doc``.
     """
-    text = doc.user_data.get(TEXT_KEY)
+    text = _TEXTS.get(doc)
     if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
+        text = _TEXTS[doc] = doc.text
     return text
 
 
 def doc_shadow(doc: Doc) -> str:
     """:func:`celltx.textnorm.shadow` of the document's text, built once per ``Doc``."""
-    view = doc.user_data.get(SHADOW_KEY)
+    view = _SHADOWS.get(doc)
     if view is None:
         from .textnorm import shadow
 
-        view = doc.user_data[SHADOW_KEY] = shadow(doc_text(doc))
+        view = _SHADOWS[doc] = shadow(doc_text(doc))
     return view
 
 

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .extensions import remember_text
 from .textnorm import replace_surrogates, shadow
 
 #: Suffixes that name a status or relation of the word before the hyphen, not part of its
@@ -50,6 +51,18 @@ TOKEN_RE = regex.compile(
     """.replace("STATUS", STATUS_SUFFIXES),
     regex.VERBOSE,
 )
+#: ``TOKEN_RE`` without its group names, for ``findall`` (a list of strings, no match objects):
+#: its alternatives cover every character, so the pieces follow each other without gaps.
+_PIECES_RE = regex.compile(regex.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern), regex.VERBOSE)
+#: Whether a character is white space for ``TOKEN_RE`` (``\s``, as the ``regex`` module reads it).
+_SPACE_CHARS: dict[str, bool] = {}
+
+
+def _is_space(char: str) -> bool:
+    known = _SPACE_CHARS.get(char)
+    if known is None:
+        known = _SPACE_CHARS[char] = regex.match(r"\s", char) is not None
+    return known
 
 
 class CelltxTokenizer:
@@ -60,27 +73,31 @@ class CelltxTokenizer:
 
     def __call__(self, text: str) -> Doc:
         text = replace_surrogates(text)
+        view = shadow(text)
+        same = view == text
         words: list[str] = []
         spaces: list[bool] = []
-        for match in TOKEN_RE.finditer(shadow(text)):
-            start, end = match.span()
-            if match.lastgroup == "ws":
-                run = text[start:end]
+        end = 0
+        for piece in _PIECES_RE.findall(view):
+            start, end = end, end + len(piece)
+            if _is_space(piece[0]):  # the white-space alternative (no other one starts so)
+                run = piece if same else text[start:end]
                 # The shadow also maps control and zero-width characters to spaces; in the
                 # Doc they are tokens of their own, so a white-space token holds only real
                 # white space (str.isspace) and "\x00 " never becomes one non-space token.
                 pieces = [run] if run.isspace() else ["".join(g) for _, g in groupby(run, str.isspace)]
-                for piece in pieces:
-                    if piece.isspace() and words and not spaces[-1] and piece[0] == " ":
+                for part in pieces:
+                    if part.isspace() and words and not spaces[-1] and part[0] == " ":
                         spaces[-1] = True
-                        piece = piece[1:]
-                    if piece:
-                        words.append(piece)
+                        part = part[1:]
+                    if part:
+                        words.append(part)
                         spaces.append(False)
             else:
-                words.append(text[start:end])
+                words.append(piece if same else text[start:end])
                 spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        # the words and spaces spell ``text`` exactly: the Doc's text need not be rebuilt
+        return remember_text(Doc(self.vocab, words=words, spaces=spaces), text)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

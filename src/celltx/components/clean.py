@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .. import schema
-from ..extensions import RELATIONS_KEY, SHADOW_KEY, TEXT_KEY, doc_text, register_extensions
+from ..extensions import RELATIONS_KEY, doc_text, register_extensions, remember_text
 from ..textnorm import Cleaned, clean
 from .abbreviations import ABBREVIATIONS_EXTENSION, USER_DATA_KEY
 
@@ -61,21 +61,13 @@ class Finalize:
     def __call__(self, doc: Doc) -> Doc:
         source = doc.user_data.pop(SOURCE_KEY, None)
         if source is not None:
-            _drop_text_caches(doc)  # the cleaned text's: must not move over
-            doc = restore(doc, *source)  # brings the source Doc's caches (of the same text)
+            doc = restore(doc, *source)
         doc.user_data.pop(USER_DATA_KEY, None)  # abbreviation hand-over to the normaliser
         group = doc.spans.get(schema.SPANS_KEY)
         doc.ents = filter_spans(group) if group is not None else []
         if group:
             _add_pooling_attrs(doc)
-        _drop_text_caches(doc)
         return doc
-
-
-def _drop_text_caches(doc: Doc) -> None:
-    """Remove the :func:`celltx.extensions.doc_text` / ``doc_shadow`` caches (scratch data)."""
-    for key in (TEXT_KEY, SHADOW_KEY):
-        doc.user_data.pop(key, None)
 
 
 def _add_pooling_attrs(doc: Doc) -> None:
@@ -147,7 +139,7 @@ def restore(doc: Doc, source: Doc, cleaned: Cleaned) -> Doc:
         words.append(text)
         spaces.append(False)
     first = {index: word_at[start] for start, index in images if start in word_at}
-    out = Doc(doc.vocab, words=words, spaces=spaces)
+    out = remember_text(Doc(doc.vocab, words=words, spaces=spaces), doc_text(source))
     out._context = doc._context
     out.user_data.update(source.user_data)
     _move_sentences(doc, out, first)

@@ -72,6 +72,8 @@ class RegexPattern:
     atoms: anchors.StartAtoms | None = None
     #: whether the pattern has a ``span`` group (the part that becomes the span)
     has_span: bool = False
+    #: the prefilter's start atoms (it is searched for only where it can match)
+    prefilter_atoms: anchors.StartAtoms | None = None
 
 
 #: The keys a pattern row may have (a misspelt key is an error, never silently ignored).
@@ -94,6 +96,15 @@ def _check_row(row: Row, source: str) -> None:
 #: A pattern is tried only at its candidate positions unless they are denser than one in this
 #: many characters; then a plain scan is cheaper (each candidate costs a call from Python).
 MAX_CANDIDATE_DENSITY = 10
+
+
+def occurs(pattern: regex.Pattern, positions: list[int] | None, view: str) -> bool:
+    """``pattern.search(view) is not None``, tried only at ``positions`` (the start-atom
+    positions, ``None`` if unknown) when that is cheaper."""
+    if positions is not None and len(positions) * MAX_CANDIDATE_DENSITY <= len(view):
+        match = pattern.match
+        return any(match(view, pos) is not None for pos in positions)
+    return pattern.search(view) is not None
 
 
 def scan(pattern: regex.Pattern, positions: list[int] | None, view: str) -> list[regex.Match]:
@@ -134,7 +145,8 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
         compiled.append(
             RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right, prefilter,
                          row.get("id"), anchors.start_atoms(pattern.pattern, pattern.flags),
-                         "span" in pattern.groupindex)
+                         "span" in pattern.groupindex,
+                         anchors.start_atoms(prefilter.pattern, prefilter.flags) if prefilter is not None else None)
         )
     return compiled
 
@@ -168,7 +180,9 @@ class RegexSpans(PatternsMixin):
         if self.cell_grammar:
             grammar = cells.tables().grammar
             self._grammar_atoms = anchors.start_atoms(grammar.pattern, grammar.flags)
-        self.atom_index = anchors.AtomIndex([p.atoms for p in self.compiled] + [self._grammar_atoms])
+        self.atom_index = anchors.AtomIndex(
+            [p.atoms for p in self.compiled] + [p.prefilter_atoms for p in self.compiled] + [self._grammar_atoms]
+        )
 
     def find(self, text: str, view: str | None = None) -> list[tuple[int, int, str, str]]:
         """All (start, end, label, pattern name) matches in ``text`` (``view``: its shadow, if
@@ -180,8 +194,10 @@ class RegexSpans(PatternsMixin):
             positions = candidates.of(pat.atoms) if pat.atoms is not None else None
             if positions == []:
                 continue  # no match can start anywhere (cheaper to know than the prefilter)
-            if pat.prefilter is not None and not pat.prefilter.search(view):
-                continue
+            if pat.prefilter is not None:
+                atoms = pat.prefilter_atoms
+                if not occurs(pat.prefilter, candidates.of(atoms) if atoms is not None else None, view):
+                    continue
             for m in scan(pat.pattern, positions, view):
                 start, end = m.span("span") if pat.has_span and m.start("span") >= 0 else m.span()
                 if start == end:

@@ -118,7 +118,7 @@ def parse_amount(text: str) -> tuple[float | None, float | None, str]:
     "30–50 million MSCs" -> (3e7, 5e7, "MSCs"); "4x107/40ml" -> (4e7, 4e7, "/40ml").
     """
     t = shadow(text)
-    pattern = regex.compile(
+    pattern = rx(
         rf"^\s*(?:between\s+)?(?P<a>{NUMW})(?P<ma>{MULT})?"
         rf"(?:(?:{RANGE_SEP}|\s+(?:and|or)\s+)(?P<b>{NUMW})(?P<mb>{MULT})?)?",
         regex.IGNORECASE,
