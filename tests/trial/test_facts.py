@@ -90,3 +90,11 @@ def test_follow_up_is_the_longest_study_time_point_outside_eligibility():
 )
 def test_adverse_events(text, expected):
     assert facts.adverse_events(doc(text)) == expected
+
+
+def test_a_condition_abbreviation_the_text_defines_is_written_out():
+    from celltx.trial.facts import _expand_abbreviations
+
+    text = "Patients with active rheumatoid arthritis (RA) were included."
+    assert _expand_abbreviations("active RA", text) == "active rheumatoid arthritis"
+    assert _expand_abbreviations("HIV infection", text) == "HIV infection"  # not defined: kept

@@ -165,7 +165,32 @@ def _clean_condition(raw: str) -> str | None:
 def condition(doc: Doc) -> str | None:
     """The disease (and cause) as written: "patients with decompensated cirrhosis" -> that,
     read in the abstract before the title ("Children with Autism" is the title's short form);
-    else a title's "for/in X:" phrase. Abbreviations stay as written."""
+    else a title's "for/in X:" phrase. An abbreviation the abstract defines is written out
+    ("active RA" -> "active rheumatoid arthritis"): a reviewer's table cannot rely on the
+    abstract's abbreviations."""
+    found = _condition_as_written(doc)
+    return _expand_abbreviations(found, doc.text) if found else found
+
+
+def _expand_abbreviations(condition_text: str, text: str) -> str:
+    """Each capitalised abbreviation of ``condition_text`` replaced by the words the text
+    defines it with ("rheumatoid arthritis (RA)"): the long form is the words before the
+    brackets whose initials spell the abbreviation."""
+    def expand(m: regex.Match) -> str:
+        short = m.group()
+        letters = [c for c in short.lower() if c.isalpha()]
+        for d in regex.finditer(rf"((?:[A-Za-z][\w'-]*\s+){{1,{len(letters) + 2}}})\(\s*{regex.escape(short)}\s*[),;]", text):
+            words = d.group(1).split()
+            for k in range(len(letters), len(words) + 1):
+                chunk = words[-k:]
+                initials = [w[0].lower() for w in chunk if w.lower() not in ("of", "and", "the", "in", "with")]
+                if initials == letters:
+                    return " ".join(chunk)
+        return short
+    return regex.sub(r"\b[A-Z]{2,6}\b", expand, condition_text)
+
+
+def _condition_as_written(doc: Doc) -> str | None:
     text = doc.text
     title = _title(doc)
     body_start = text.find(title) + len(title) if title and title in text else 0
