@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import register_extensions, set_span_value, span_value
 from .patterns import PatternsMixin, Row
 
 if TYPE_CHECKING:  # medspaCy is imported when the component is built (it takes ~2 s): spaCy
@@ -133,10 +133,12 @@ class Context(PatternsMixin):
             span._.is_hypothetical = False
         doc = self.context(doc)
         for span in spans:
-            attrs = span._.attrs if span._.attrs is not None else {}
+            attrs = span_value(span, "attrs")
+            if attrs is None:
+                attrs = {}
             attrs["negated"] = bool(span._.is_negated)
             attrs["hypothetical"] = bool(span._.is_hypothetical)
-            span._.attrs = attrs
+            set_span_value(span, "attrs", attrs)
             span._.modifiers = ()
         doc._.context_graph = None
         return doc
