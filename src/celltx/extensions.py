@@ -112,18 +112,29 @@ def _has_tuple(value: Any) -> bool:
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
+def span_value(span: Span, name: str) -> Any:
+    """``span._.<name>`` for the three celltx span attributes (``attrs``, ``origin``,
+    ``span_id``), read without creating spaCy's ``Underscore`` object (hot loops use this)."""
+    key = _span_value_key(name, span)
+    value = span.doc.user_data.get(key)
+    if type(value) not in _SCALARS and _has_tuple(value):  # read back from bytes: plain lists
+        value = span.doc.user_data[key] = plain(value)
+    return value
+
+
+def set_span_value(span: Span, name: str, value: Any) -> None:
+    """``span._.<name> = value`` for the celltx span attributes (see :func:`span_value`)."""
+    span.doc.user_data[_span_value_key(name, span)] = value
+
+
 def _labelled_span_extension(name: str) -> None:
     """A span extension stored per (start, end, label), default ``None``."""
 
     def getter(span: Span) -> Any:
-        key = _span_value_key(name, span)
-        value = span.doc.user_data.get(key)
-        if _has_tuple(value):  # read back from bytes: store plain lists once, keep mutability
-            value = span.doc.user_data[key] = plain(value)
-        return value
+        return span_value(span, name)
 
     def setter(span: Span, value: Any) -> None:
-        span.doc.user_data[_span_value_key(name, span)] = value
+        set_span_value(span, name, value)
 
     Span.set_extension(name, getter=getter, setter=setter)
 
@@ -182,8 +193,9 @@ register_extensions()
 def span_attrs(span: Span) -> dict[str, Any]:
     """The span's attributes with every scheme attribute present (missing ones as ``None``)."""
     attrs = schema.empty_attrs(span.label_)
-    if span._.attrs:
-        attrs.update(span._.attrs)
+    own = span_value(span, "attrs")
+    if own:
+        attrs.update(own)
     return attrs
 
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import register_extensions, set_span_value, span_value
 from .matchers import empty_matchers_allowed
 from .patterns import PatternsMixin, Row
 
@@ -135,10 +135,12 @@ class Context(PatternsMixin):
         with empty_matchers_allowed():  # ConText's token matcher is empty: all rules are phrases
             doc = self.context(doc)
         for span in spans:
-            attrs = span._.attrs if span._.attrs is not None else {}
+            attrs = span_value(span, "attrs")
+            if attrs is None:
+                attrs = {}
             attrs["negated"] = bool(span._.is_negated)
             attrs["hypothetical"] = bool(span._.is_hypothetical)
-            span._.attrs = attrs
+            set_span_value(span, "attrs", attrs)
             span._.modifiers = ()
         doc._.context_graph = None
         return doc

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import doc_shadow, register_extensions
+from ..extensions import doc_shadow, register_extensions, span_value
 from ..resources import read_jsonl_resource
 from .patterns import PatternsMixin, Row
 
@@ -77,7 +77,7 @@ class Merge(PatternsMixin):
         return False
 
     def _rank(self, span: Span) -> int:
-        origin = (span._.origin or "").split(":")[0]
+        origin = (span_value(span, "origin") or "").split(":")[0]
         return self.priority.index(origin) if origin in self.priority else len(self.priority)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import doc_text, record_to_doc, register_extensions
+from ..extensions import doc_text, record_to_doc, register_extensions, set_span_value
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
@@ -74,7 +74,7 @@ class Normalizer:
         text = doc_text(doc)
         sentences = _Sentences(doc, len(text))
         for span in spans:
-            span._.attrs = normalise_span(span, _left_context(text, span, sentences.of(span)[0]))
+            set_span_value(span, "attrs", normalise_span(span, _left_context(text, span, sentences.of(span)[0])))
         self._harvest_sources(text, spans, sentences)
         self._abbreviations(doc, spans)
         self._coordinated_units(text, spans)
