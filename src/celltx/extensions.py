@@ -27,7 +27,7 @@ Everything is stored as plain data in ``doc.user_data``, so a processed ``Doc`` 
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -199,18 +199,23 @@ def span_attrs(span: Span) -> dict[str, Any]:
     return attrs
 
 
-def doc_to_record(doc: Doc, doc_id: str | None = None, text: str | None = None) -> schema.DocumentRecord:
+def doc_to_record(
+    doc: Doc, doc_id: str | None = None, text: str | None = None, labels: Collection[str] | None = None
+) -> schema.DocumentRecord:
     """Convert a processed ``Doc`` into a scheme record (the output of ``extract``).
 
     Span ids are assigned in reading order; relations refer to them. ``text``: the text the
     ``Doc`` was made from, when the caller has it (saves building it from the tokens); the
     record's text and the spans' texts are then taken from it (they differ from the ``Doc``'s
     only where it holds U+FFFD for a lone surrogate of ``text``, see :mod:`celltx.tokenizer`).
+    ``labels``: only spans of these labels (and the relations between them), for internal use.
     """
     if text is None:
         text = doc_text(doc)
     record = schema.new_record(text, doc_id or doc._.doc_id)
     group = doc.spans.get(schema.SPANS_KEY, [])
+    if labels is not None:
+        group = [s for s in group if s.label_ in labels]
     order = {label: i for i, label in enumerate(schema.LABELS)}
     ordered = sorted(group, key=lambda s: (s.start_char, -s.end_char, order.get(s.label_, 99)))
     ids: dict[tuple[int, int, str], str] = {}

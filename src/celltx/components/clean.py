@@ -77,10 +77,17 @@ def _add_pooling_attrs(doc: Doc) -> None:
     same record :func:`celltx.extensions.doc_to_record` builds; ``nlp(text)`` and
     ``extract(text)`` therefore carry the same attributes.
     """
-    from ..extensions import doc_to_record
+    from ..extensions import doc_to_record, relation_keys
     from ..normalize.si import enrich_record
 
-    record = enrich_record(doc_to_record(doc))
+    # enrich_record reads only LAB_TEST and LAB_VALUE spans and the ends of VALUE_OF relations:
+    # the record of those alone gives the same attributes for less work
+    wanted = {schema.LAB_TEST, schema.LAB_VALUE}
+    if not any(span.label_ in wanted for span in doc.spans[schema.SPANS_KEY]):
+        return
+    for _label, head, tail in relation_keys(doc):
+        wanted.update((head[2], tail[2]))
+    record = enrich_record(doc_to_record(doc, labels=wanted))
     added = {
         (s["start"], s["end"], s["label"]): s["attrs"]
         for s in record["spans"]

@@ -20,7 +20,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import doc_text, register_extensions
+from ..extensions import doc_text, register_extensions, set_span_value
 from ..normalize import cells
 from ..normalize.labs import LAB_LEXICONS
 from ..resources import read_jsonl_resource
@@ -207,7 +207,7 @@ class Lexicon(PatternsMixin):
             new = doc[start:end]
             new = new.doc[new.start:new.end]
             new_span = doc.char_span(new.start_char, new.end_char, label=span.label_, span_id=span_id)
-            new_span._.origin = "lexicon"
+            set_span_value(new_span, "origin", "lexicon")
             out.append(new_span)
         add_candidates(doc, out)
         return doc

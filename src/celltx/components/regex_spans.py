@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import doc_shadow, doc_text, register_extensions
+from ..extensions import doc_shadow, doc_text, register_extensions, set_span_value
 from ..normalize import cells, doses, labs, numbers, times
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
@@ -191,13 +191,17 @@ class RegexSpans(PatternsMixin):
         candidates = anchors.Candidates(view, self.atom_index)
         found: list[tuple[int, int, str, str]] = []
         for pat in self.compiled:
+            # the pattern runs only where its prefilter occurs and where a match can start;
+            # the cheaper test first: a prefilter with start atoms (a few words), then the
+            # pattern's own start atoms, then a prefilter that must be searched for in full
+            prefilter_first = pat.prefilter is not None and pat.prefilter_atoms is not None
+            if prefilter_first and not occurs(pat.prefilter, candidates.of(pat.prefilter_atoms), view):
+                continue
             positions = candidates.of(pat.atoms) if pat.atoms is not None else None
             if positions == []:
-                continue  # no match can start anywhere (cheaper to know than the prefilter)
-            if pat.prefilter is not None:
-                atoms = pat.prefilter_atoms
-                if not occurs(pat.prefilter, candidates.of(atoms) if atoms is not None else None, view):
-                    continue
+                continue  # no match can start anywhere
+            if pat.prefilter is not None and not prefilter_first and not pat.prefilter.search(view):
+                continue
             for m in scan(pat.pattern, positions, view):
                 start, end = m.span("span") if pat.has_span and m.start("span") >= 0 else m.span()
                 if start == end:
@@ -225,7 +229,7 @@ class RegexSpans(PatternsMixin):
             span = doc.char_span(start, end, label=label, alignment_mode="strict", span_id=ids.get(pname, ""))
             if span is None:
                 continue
-            span._.origin = f"regex:{pname}"
+            set_span_value(span, "origin", f"regex:{pname}")
             new.append(span)
         add_candidates(doc, new)
         return doc
