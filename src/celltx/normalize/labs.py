@@ -175,9 +175,7 @@ def parse_lab_value(text: str) -> dict[str, object]:
     m = _VALUE_RE.match(rest)
     if not m:
         return attrs
-    attrs["value"] = parse_number(m.group("value").lstrip("-"))
-    if m.group("value").startswith("-") and attrs["value"] is not None:
-        attrs["value"] = -attrs["value"]
+    attrs["value"] = _signed(m.group("value"))
     sd = m.group("sd") or m.group("sd2")
     attrs["sd"] = parse_number(sd) if sd else None
     lo, hi = m.group("lo"), m.group("hi") or m.group("hi2")

@@ -203,6 +203,7 @@ def outcomes_and_eligibility(
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
         role = pairs.get(v["id"])
+        group = groups[(test["id"], sentence_index)]  # the values of this test in this sentence
         before = text[max(ca, v["start"] - 60) : v["start"]]
         if role == "from":
             kind, days = "baseline", 0.0
@@ -224,7 +225,6 @@ def outcomes_and_eligibility(
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=moved)
             if days is None and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
-            group = groups[(test["id"], sentence_index)]
             first = group[0]
             if kind is None and role == "vs" and first is not v and kinds.get(first["id"]) in ("change", "difference"):
                 kind = kinds[first["id"]]  # "-26 vs. 12 mg/dL" after "reduced": both changes
@@ -236,7 +236,6 @@ def outcomes_and_eligibility(
             if days is None and default_days is not None:
                 days = default_days
         kinds[v["id"]] = kind
-        group = groups[(test["id"], sentence_index)]
         arm = _arm_of_value(doc, arms, v, group)
         after_end = cb
         if role == "vs" and group[0] is not v:
