@@ -22,7 +22,8 @@ PICO-Corpus carry no licence we can cite.
 Run ``python -m celltx.corpus.draw [SHARED_CORPORA] [OUT_DIR]``; it refuses to overwrite an
 existing draw (the draw is made once). ``--supplement`` makes the second, train/dev-only draw
 (``draw_supplement.json``, batches 08-09) from the documents the first did not take;
-``--supplement 2`` the third (``draw_supplement_2.json``, batches 10-11), and so on.
+``--supplement 2`` the third (``draw_supplement_2.json``, batches 10-11), ``--supplement 3``
+the fourth (``draw_supplement_3.json``, batches 12-13, with glaucoma abstracts).
 """
 
 from __future__ import annotations
@@ -231,7 +232,12 @@ def draw(shared: Path, seed: int = SEED) -> dict[str, Any]:
 SUPPLEMENT_SEED = 20261206
 SUPPLEMENT_TARGET = {"liver": 14, "rct": 34}  # only 1 licensed liver abstract is left
 #: Later supplements: number -> (seed, target, first batch number); each excludes every earlier draw.
-SUPPLEMENTS = {1: (SUPPLEMENT_SEED, SUPPLEMENT_TARGET, 8), 2: (20261207, {"rct": 34}, 10)}
+SUPPLEMENTS = {
+    1: (SUPPLEMENT_SEED, SUPPLEMENT_TARGET, 8),
+    2: (20261207, {"rct": 34}, 10),
+    # session 4: RCTs again plus glaucoma abstracts (ROUTE/FREQUENCY/TIME_POINT wording of eye drops)
+    3: (20261208, {"rct": 28, "glaucoma": 6}, 12),
+}
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
     r"\d(?:[.,]\d+)?\s?(?:mg/dl|mg/dL|mmol/l|mmol/L|µmol/l|µmol/L|μmol/L|umol/L|g/dl|g/dL|g/l|g/L"
@@ -244,7 +250,8 @@ def draw_supplement(
 ) -> dict[str, Any]:
     """Draw more train/dev documents, none of them in the first draw (the test split is fixed).
 
-    Candidates are the first draw's liver and RCT pools minus every document already drawn,
+    Candidates are the first draw's pools of the groups in ``target`` (liver, RCT, glaucoma)
+    minus every document already drawn,
     restricted to those matching :data:`LAB_RESULT`; 85% go to train and 15% to dev.
     """
     rng = random.Random(seed)
@@ -266,7 +273,7 @@ def draw_supplement(
     return {
         "seed": seed,
         "criteria": {
-            "pool": "the first draw's liver and rct candidates minus every document it drew",
+            "pool": f"the first draw's {'/'.join(target or SUPPLEMENT_TARGET)} candidates minus every document drawn before",
             "lab": f"matching LAB_RESULT ({LAB_RESULT.pattern})",
             "split": f"the first {DEV_SHARE:.0%} of the random order per group are dev, the rest train; no test",
         },
