@@ -544,3 +544,29 @@ def test_p_values_and_blood_pressures_are_no_lab_values(text, kept):
 )
 def test_physiology_procedures_and_insulin_given_are_no_lab_tests(text):
     assert not {"glucose", "insulin"} & {t.lower() for t in texts(text, "LAB_TEST")}
+
+
+@pytest.mark.parametrize(
+    "text, time, days",
+    [("Renin was sampled at baseline and on day six.", "day six", [6.0]),
+     ("Glucose reached its nadir at the 60th minute.", "60th minute", [0.04166666667]),
+     ("Hematocrit differed only in the first hour.", "first hour", [0.04166666667]),
+     ("Eyes were treated for ≥12 months with timolol.", "12 months", [360.0]),
+     ("Values stayed high even after >3 months of calcitriol.", "3 months", [90.0])],
+)
+def test_ordinal_word_and_bounded_time_points(text, time, days):
+    found = {s["text"]: s["attrs"]["days"] for s in spans(text, "TIME_POINT")}
+    assert found.get(time) == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Participants aimed at 150 minutes per week of walking.", "Readings were taken at 2 min intervals.",
+     "Patients aged ≥18 years were enrolled."],
+)
+def test_rates_sampling_intervals_and_age_bounds_are_no_time_points(text):
+    assert texts(text, "TIME_POINT") == []
+
+
+def test_a_chemical_name_before_a_level_word_is_a_lab_test():
+    assert texts("Day-7 lumefantrine concentrations and dose levels were recorded.", "LAB_TEST") == ["lumefantrine"]

@@ -66,6 +66,7 @@ def register() -> None:
         abbreviations,
         clean,
         context,
+        coordination,
         lexicon,
         linker,
         merge,

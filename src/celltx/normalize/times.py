@@ -42,7 +42,7 @@ def parse_time_days(text: str) -> list[float] | None:
         word = ordinal.group("n").lower()
         n = ORDINALS.get(word) or int(rx(r"\D").sub("", word))
         factor = _unit_days(ordinal.group("unit"))
-        return [float(n * factor)] if factor is not None else None
+        return [float(f"{n * factor:.10g}")] if factor is not None else None
     lead = rx(rf"(?i)^(?P<unit>{_UNIT_RE})s?(?=\s|\d|-\d)").match(t)
     if lead:  # "day 29", "days 57 and 85", "week 12", "day-14"
         factor = _unit_days(lead.group("unit"))
