@@ -52,3 +52,13 @@ def test_respectively_pairs_from_to_values_two_per_test(extract_rules):
                         "from 183 to 160 mg/dl, respectively.")
     assert pairs(rec) == [("160 mg/dl", "LDL cholesterol"), ("183", "LDL cholesterol"),
                           ("262 mg/dl", "Total cholesterol"), ("284 mg/dl", "Total cholesterol")]
+
+
+def test_a_test_named_after_the_value_wins_over_an_earlier_one(extract_rules):
+    rec = extract_rules("Albumin was stable, but values rose from 5.5 to 7.5 mmol/L for glucose at week 4.")
+    assert pairs(rec) == [("5.5", "glucose"), ("7.5 mmol/L", "glucose")]
+
+
+def test_a_later_test_behind_a_bracket_or_p_value_stays_apart(extract_rules):
+    rec = extract_rules("Glucose rose (from 5.5 to 7.5 mmol/L, P = 0.07) and a small decrease in albumin followed.")
+    assert {tail for _, tail in pairs(rec)} == {"Glucose"}

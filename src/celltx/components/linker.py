@@ -12,6 +12,10 @@ Rules, in order, within one sentence:
    words ("... vs 4.5 ng/mL for [DAO]", "a 0.5% fall in [HbA1c]"). A value followed by another
    clause and then a test ("fibrosis (59% vs 19%) and an [AST/ALT ratio]") is not its value.
 
+A test named right after the value by "for" or by a change word and "in" ("2.5 vs 4.5 ng/mL
+for [DAO]", "a 0.4 mmol/L fall in [glucose]") is the value's own even when another test stands
+before it: the writer names the analyte where the value is (rule 2 would take the earlier one).
+
 A LAB_VALUE with no LAB_TEST in its sentence is, in practice, a number that is not a lab
 result (a percentage of patients, a survival rate); with ``drop_unlinked`` it is removed, which
 is how the rules pipeline keeps the context-free numeric regexes precise.
@@ -29,6 +33,13 @@ from ..normalize.si import unit_fits
 #: The words between a value and a LAB_TEST after it that make the test the value's own.
 _TIES_FORWARD = regex.compile(r"(?i)^\s*$|\b(?:for|in|of|on)\s+(?:[\w-]+\s+){0,3}$")
 _MAX_FORWARD_WORDS = 14
+#: What ends the value's clause before a later test: brackets, a p-value, "respectively".
+_CLAUSE_BREAK = regex.compile(r"(?i)[()\[\]]|\bp\s*[=<>≤≥]|respectively")
+#: The words between a value and a later test that name that test as the value's own.
+_NAMES_FORWARD = regex.compile(
+    r"(?i)(?:\bfor|\b(?:reductions?|decreases?|increases?|changes?|falls?|rises?|improvements?|differences?"
+    r"|declines?|drops?)\s+in)\s+(?:[\w-]+\s+){0,3}$"
+)
 
 
 #: A value this close after its nearest test is that test's, whatever its unit says (papers
@@ -96,7 +107,10 @@ class ValueLinker:
                 if test is None:
                     before = [t for t in tests if t.end_char <= value.start_char]
                     after = [t for t in tests if t.start_char >= value.end_char]
-                    if before:
+                    gap = doc.text[value.end_char : after[0].start_char] if after else ""
+                    if after and ties_forward(gap) and _NAMES_FORWARD.search(gap) and not _CLAUSE_BREAK.search(gap):
+                        test = after[0]
+                    elif before:
                         test = _fitting(before[::-1], value)
                     elif after and ties_forward(doc.text[value.end_char : after[0].start_char]):
                         test = after[0]
