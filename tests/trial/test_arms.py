@@ -147,3 +147,69 @@ def test_a_con_group_is_a_control():
     text = "Patients were divided into a DEX group and a CON group."
     arms = summarize(record(text, []))["arms"]
     assert {a["label"]: a["role"] for a in arms}["CON group"] == "control"
+
+
+def test_drug_versus_placebo_named_without_a_group_word():
+    text = ("We randomized 40 adults (mean age, 50 years) with obesity to this double-blind study of "
+            "semaglutide 2.4 mg versus placebo for 12 weeks.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("semaglutide", "experimental", None), ("placebo", "control", "placebo")]
+
+
+def test_design_words_before_a_list_are_no_arms():
+    text = ("A randomized, double-blind, crossover study was performed to compare injections of placebo "
+            "or insulin lispro (0.1 U/kg) before meals.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [("placebo", "control"), ("insulin lispro", "experimental")]
+
+
+def test_a_list_of_three_treatments_with_counts_in_brackets():
+    text = ("Patients received subcutaneous injections of drug X(A) (300 mg; n = 20), drug X(B) (600 mg; n = 21), "
+            "or insulin detemir (IDet; n = 19), all given once daily.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("drug X(A)", 20), ("drug X(B)", 21), ("insulin detemir", 19)]
+
+
+def test_either_list_with_a_dose_and_an_x_as_placebo():
+    text = ("Ten volunteers were immunized with three injections of either 20 mg ABC, 40 mg of ABC or saline "
+            "as placebo at monthly intervals.")
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["20 mg ABC", "40 mg of ABC", "placebo"]
+    assert arms[2]["role"] == "control"
+
+
+def test_randomized_between_a_alone_and_a_plus_b():
+    text = "Men were randomized between surgery alone and surgery plus 6 months of hormone therapy."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [
+        ("surgery alone", "control"), ("surgery plus 6 months of hormone therapy", "experimental")]
+
+
+def test_numbered_servings_are_named_by_their_abbreviation_and_unsupplemented_is_a_control():
+    text = ("Patients were randomly assigned to consume either 1 (P1) or 2 (P2) bars of a snack daily or remain "
+            "unsupplemented (UNS) for 21 days.")
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms][:2] == ["P1", "P2"]
+    assert [a["role"] for a in arms] == ["experimental", "experimental", "control"]
+
+
+def test_versus_in_a_title_and_results_with_numbers_are_no_arms():
+    text = "Effects of soy versus whey protein in older women. Weight fell by 2.1 vs. 1.4 kg (P = 0.03)."
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["soy", "whey protein"]
+
+
+def test_thresholds_in_a_list_are_no_arms():
+    text = ("Patients who received care with BP >=140/90 mmHg, LDL >=100 mg/dL or HbA1c >=9% were eligible. "
+            "They were divided into the coaching group and the usual-care group.")
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["coaching group", "usual-care group"]
+
+
+def test_a_non_x_group_is_the_control_and_hyphenated_names_are_one_arm():
+    arms = arms_of(record("Patients were divided into a GIK group and a non-GIK group.", []))
+    assert {a["label"]: a["role"] for a in arms} == {"GIK group": "experimental", "non-GIK group": "control"}
+    text = "Men were randomized between RT alone and RT plus androgen ablation. Levels fell in the RT-alone arm."
+    arms = arms_of(record(text, []))
+    assert len(arms) == 2

@@ -96,3 +96,42 @@ def test_a_comparison_shares_its_kind_and_reports_its_p_value_once():
     assert (first["kind"], second["kind"]) == ("change", "change")
     assert (first["days"], second["days"]) == (70.0, 70.0)  # no time of their own: the study's
     assert first["p_value"] == {"comparator": "=", "value": 0.001} and second["p_value"] is None
+
+
+def test_a_bracket_after_one_arm_reports_that_arm_before_and_after():
+    text = ("Levels of ABC rose from the start of surgery to day 2 in the sham group (1.5 ± 0.2 vs 3.1 ± 0.4 ng/mL, "
+            "P = 0.01), whereas no change was seen in the drug group.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "1.5 ± 0.2", value(1.5, 0.2, "ng/mL")),
+        ("LAB_VALUE", "3.1 ± 0.4 ng/mL", value(3.1, 0.4, "ng/mL")),
+        ("TIME_POINT", "day 2", days(2)),
+    ], [("1.5 ± 0.2", "ABC"), ("3.1 ± 0.4 ng/mL", "ABC")])
+    out = outcomes(rec)
+    assert [(o["arm"], o["kind"], o["days"]) for o in out] == [(0, "baseline", 0.0), (0, "follow_up", 2.0)]
+
+
+def test_an_arm_named_after_its_values_with_for_the():
+    text = ("Cholesterol fell from 250 to 230 mg/dL for the diet group and from 248 to 246 mg/dL "
+            "for the usual-care group after 12 weeks.")
+    rec = record(text, [
+        ("LAB_TEST", "Cholesterol", lab("total cholesterol")),
+        ("LAB_VALUE", "250", value(250)),
+        ("LAB_VALUE", "230 mg/dL", value(230, unit="mg/dL")),
+        ("LAB_VALUE", "248", value(248)),
+        ("LAB_VALUE", "246 mg/dL", value(246, unit="mg/dL")),
+        ("TIME_POINT", "12 weeks", days(84)),
+    ], [("250", "Cholesterol"), ("230 mg/dL", "Cholesterol"), ("248", "Cholesterol"), ("246 mg/dL", "Cholesterol")])
+    out = outcomes(rec)
+    assert [o["arm"] for o in out] == [0, 0, 1, 1]
+    assert [o["kind"] for o in out] == ["baseline", "follow_up", "baseline", "follow_up"]
+
+
+def test_an_unknown_analyte_is_written_out_from_its_definition():
+    text = "Urinary zeta factor 2 (ZF2) was measured. ZF2 was 5.1 ng/mL at baseline."
+    rec = record(text, [
+        ("LAB_TEST", "ZF2", {"analyte": None}, 2),
+        ("LAB_VALUE", "5.1 ng/mL", value(5.1, unit="ng/mL")),
+        ("TIME_POINT", "baseline", days(0)),
+    ], [("5.1 ng/mL", "ZF2")])
+    assert outcomes(rec)[0]["analyte"] == "zeta factor 2"

@@ -34,8 +34,9 @@ _NOT_NAMES = {
     "test", "research", "treatment-naive", "dose", "subgroup", "another", "first", "second", "third",
 }
 _CONTROL_WORDS = regex.compile(
-    r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|"
+    r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|unsupplemented|"
     r"saline|vehicle|SMT|SOC|SMC|supportive|CON|CTRL|CTR)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
+    r"|\bnon[-\u2010\u2013](?=[A-Za-z])|^no\s"
 )
 _ARM_NOUN = r"(?:group|arm|cohort)"
 # "<name> group": a name of one token, or two ("low dose", "bone marrow"), not a plural "groups"
@@ -192,27 +193,198 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _alternatives(text: str) -> list[list[tuple[int, int, str]]]:
-    """Per "randomized to (receive) A or B" sentence, the (start, end, name) of A and B."""
-    out = []
-    for m in regex.finditer(
-        r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\b[^.;]{0,40}?\bto\s+"
-        r"(?:receive\s+|either\s+)*(?P<body>[^.;]{3,400})",
-        text,
-    ):
-        body, offset = m["body"], m.start("body")
-        parts = regex.split(r"\s+or\s+|\s+versus\s+|\s+vs\.?\s+", body, maxsplit=3)
-        if len(parts) < 2:
+_ALT_TRIGGER = regex.compile(
+    r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
+    r"|received|receive|receiving|consumed?|were\s+given)\b"
+)
+_ALT_CUE = regex.compile(
+    r"(?i)\brandomi|\ballocat|\bassign|\bcompar(?:e|es|ing)\b|\b(?:effects?|efficacy|safety|study|trial)\s+of\b"
+)
+#: Words that describe a design, not a treatment ("a randomized, double-blind, ... study").
+_DESIGN_WORDS = regex.compile(
+    r"(?i)^(?:(?:randomi[sz]ed|double|single|triple|blind(?:ed)?|dummy|open|label|placebo[\s-]controlled|controlled|cross|over|crossover"
+    r"|parallel|multi|center|centre|multicenter|multicentre|prospective|phase|trial|study|clinical|pilot|outpatient|inpatient"
+    r"|non|II|III|IV|I)[\s-]*)+$"
+)
+#: First words that do not begin a treatment's name.
+_NOT_FIRST = {"with", "without", "into", "their", "its", "his", "her", "as", "less", "more", "than", "those", "these",
+              "this", "that", "which", "who", "adverse", "have", "has", "had", "be", "is", "are", "was", "were", "no",
+              "not", "lower", "higher", "greater", "significantly", "similar", "baseline", "levels", "level", "we"}
+#: Where one alternative of a list ends and the next begins (outside brackets).
+_ALT_SPLIT = regex.compile(r"(?i)\s*,\s*(?:(?:or|versus|vs\.?)\s+)?|\s+(?:or|versus|vs\.?|compared\s+(?:with|to))\s+")
+_ALT_JOIN = regex.compile(r"(?i)\s+(?:or|versus|vs\.?|compared\s+(?:with|to))\s+")
+#: Words after which the first alternative begins ("... to this study of [liraglutide]").
+_LEFT_STOP = {"to", "of", "with", "receive", "receiving", "received", "either", "between", "consume", "consumed",
+              "given", "by", "on", "using", "evaluating", "comparing", "compare", "study", "trial", "effect", "effects"}
+#: Words at which an alternative's name ends ("placebo [for 14 weeks]").
+_RIGHT_STOP = {"for", "in", "at", "during", "among", "on", "over", "from", "once", "twice", "thrice", "daily", "every",
+               "each", "per", "as", "until", "after", "before", "following", "were", "was", "is", "are", "which", "who",
+               "that", "to", "group", "groups", "arm", "arms", "when", "while", "whereas", "respectively",
+               "administered", "given", "taken", "injected", "infused", "applied"}
+_TRAILING_DOSE = regex.compile(
+    r"(?i)(?<=\S)\s+\d[\d.,/]*\s*(?:mg|g|\u03bcg|\u00b5g|ug|mcg|ml|l|iu|units?|%|mmol|\u03bcmol|mg/kg|mg/day|mg/d)\b.*$"
+)
+
+
+def _mask_brackets(text: str) -> str:
+    """``text`` with everything inside brackets replaced by "_" (same length), so that commas
+    and "or" inside "(600 umol/L; n = 59)" do not split a list."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+            out.append(ch)
+        elif ch in ")]" and depth:
+            depth -= 1
+            out.append(ch)
+        else:
+            out.append("_" if depth else ch)
+    return "".join(out)
+
+
+def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple[int, int, str] | None:
+    """The (start, end, name) of one alternative written in ``text[start:end]``: after the
+    last introducing word of the first one ("a study of [liraglutide 1.8 mg]"), before the
+    first word that ends a name ("[placebo] for 14 weeks"), a trailing dose dropped
+    ("liraglutide 1.8 mg" -> "liraglutide"); "X as placebo" is the placebo; a bare number
+    with an abbreviation ("1 (G1)") is named by the abbreviation."""
+    chunk = text[start:end]
+    masked = _mask_brackets(chunk)
+    words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", masked)]
+    if not words:
+        return None
+    if regex.search(r"(?i)\bas\s+(?:a\s+|the\s+)?placebo\b", chunk):
+        at = regex.search(r"(?i)\bplacebo\b", chunk)
+        return (start + at.start(), start + at.end(), "placebo")
+    lo = 0
+    if first:
+        for i, (a, b) in enumerate(words):
+            word = masked[a:b].lower().strip(",:")
+            # "60 ug of YIC": "of" after a dose does not introduce the name
+            if word in _LEFT_STOP and not (word == "of" and i and regex.fullmatch(r"(?i)\d\S*|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|iu|units?", masked[words[i - 1][0] : words[i - 1][1]])):
+                lo = i + 1
+    while lo < len(words) and regex.fullmatch(r"either|the|a|an|to|receive|be|given|as|\(?\d\)|\d\.", masked[words[lo][0] : words[lo][1]].lower()):
+        lo += 1
+    hi = len(words)
+    for i in range(lo + 1, len(words)):
+        w = masked[words[i][0] : words[i][1]].lower().strip(",.;:")
+        if w in _RIGHT_STOP or regex.match(r"[.;:]", masked[words[i][0]]) or masked[words[i - 1][1] - 1] in ".;:":
+            hi = i
+            break
+    if lo >= hi:
+        return None
+    a, b = words[lo][0], words[hi - 1][1]
+    name = chunk[a:b]
+    if " (" in masked[a:b]:  # a description in brackets: "hypotonic (0.18% NaCl)"
+        cut = masked.index(" (", a)
+        abbr = regex.fullmatch(r"\(\s*([A-Za-z][\w-]{0,7})\s*\)", chunk[cut + 1 : b].split(")")[0] + ")")
+        head = chunk[a:cut]
+        if regex.fullmatch(r"\d+(?:\.\d+)?", head.strip()) and abbr:
+            return (start + cut + 2, start + cut + 2 + len(abbr.group(1)), abbr.group(1))
+        name = head
+    name = _TRAILING_DOSE.sub("", name).strip(" ,.;:")
+    if not name or len(name.split()) > 8 or not regex.match(r"[A-Za-z\d]", name) or not regex.search(r"[A-Za-z]{2}", name):
+        return None
+    if regex.match(r"\d", name) and not regex.match(r"\d[\d.,]*\s*\S+\s+[A-Za-z]", name):
+        return None  # "2 servings": a number, not a named treatment ("30 ug YIC" is one)
+    if _bad_name(name) or regex.search(rf"(?i)\b{PEOPLE}\b|\bgroups?\b|\barms?\b|[)\]]", name) and "(" not in name:
+        return None
+    if regex.search(r"[<>=\u2264\u2265]|\b(?:its|their|his|her|one of|have|has|had|been|is|are|was|were|shown|showed"
+                    r"|stratified|compared)\b", name, flags=regex.I):
+        return None  # a threshold ("LDL >=100 mg/dL"), "morphine and its metabolite"
+    if len(name.split()) == 1 and regex.search(r"(?i)ly$|^(?:early|late|superior|inferior|weekly|daily)$", name):
+        return None  # "daily", "early": how or when, not what
+    if _DESIGN_WORDS.match(name) or name.split()[0].lower() in _NOT_FIRST:
+        return None
+    return (start + a, start + a + len(name), name)
+
+
+def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
+    """Treatments offered as alternatives, per statement, each as (start, end, name):
+    "randomized to (receive) A or B", "received A (n = 59), B (n = 60) or C", "randomized
+    between A and B", and "A versus B" / "A compared with B" in the title or a sentence about
+    the design ("a study of liraglutide versus placebo"). Alternatives written next to numbers
+    ("6.8 vs. 3.3 kg") are results, not treatments."""
+    text = doc.text
+    out: list[list[tuple[int, int, str]]] = []
+    for index, (s_start, s_end) in enumerate(doc.sentences):
+        sentence = text[s_start:s_end]
+        masked = _mask_brackets(sentence)
+        semi = masked.find(";")
+        stop = s_start + (semi if semi >= 0 else len(sentence))
+        used: list[tuple[int, int]] = []
+        for m in _ALT_TRIGGER.finditer(masked):
+            body_start = s_start + m.end()
+            body = masked[m.end() : stop - s_start]
+            between = regex.match(r"(?i)\s*between\s+", body)
+            if between:
+                parts = regex.split(r"\s+and\s+", body[between.end() :], maxsplit=1)
+                bounds = [(body_start + between.end(), body_start + between.end() + len(parts[0]))]
+                if len(parts) == 2:
+                    bounds.append((bounds[0][1] + len(body[between.end() :]) - len(parts[0]) - len(parts[1]), stop))
+            else:
+                join = _ALT_JOIN.search(body)
+                if not join:
+                    continue
+                bounds = _list_around(text, body_start, body, join, stop)
+            alts = _named_alternatives(text, bounds)
+            if len(alts) >= 2:
+                out.append(alts)
+                used.append((body_start, stop))
+        title = index == 0 or (text.startswith("TITLE") and s_start < max(text.find("\n", 10), 0))
+        if not (title or _ALT_CUE.search(sentence)):
             continue
-        alts, pos = [], offset
-        for part in parts:
-            at = text.index(part, pos)
-            pos = at + len(part)
-            name = regex.sub(r"\s*[\(\[,].*$", "", part, flags=regex.S).strip()
-            name = regex.sub(r"(?i)^(?:a|an|the|either)\s+", "", name)
-            alts.append((at, at + len(name), name))
-        out.append(alts)
+        for m in regex.finditer(r"(?i)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+", masked):
+            at = s_start + m.start()
+            if any(a <= at < b for a, b in used):
+                continue
+            left = regex.search(r"(?:^|[,;:(]\s*)(?P<np>[^,;:(]*)$", masked[: m.start()])
+            right_end = regex.search(r"[,;:.]\s|[,;:]|$", masked[m.end() :])
+            if not left or regex.search(r"[\d%)\]]\s*$", masked[: m.start()]) or regex.match(r"\s*[-\u2212+\d(]", masked[m.end() :]):
+                continue
+            bounds = [(s_start + left.start("np"), at), (s_start + m.end(), s_start + m.end() + right_end.start())]
+            alts = _named_alternatives(text, bounds)
+            if len(alts) == 2:
+                out.append(alts)
     return out
+
+
+def _list_around(text: str, body_start: int, body: str, join: regex.Match, stop: int) -> list[tuple[int, int]]:
+    """Bounds of the alternatives of the list joined at ``join`` ("A, B(,) or C"): the part
+    after "or" up to the next comma, and the comma-separated parts before it back to the
+    one that holds an introducing word ("either", "study of") or the start."""
+    after = regex.search(r"\s*,\s*(?!(?:or|versus|vs)\b)|$", body[join.end() :])
+    tail_end = join.end() + after.start()
+    rest = regex.search(r"(?i)\s+(?:or|versus|vs\.?)\s+", body[join.end() : tail_end])
+    bounds = [(body_start + join.end(), body_start + tail_end)]
+    if rest:  # "A or B or C"
+        bounds = [(body_start + join.end(), body_start + join.end() + rest.start()),
+                  (body_start + join.end() + rest.end(), body_start + tail_end)]
+    head = body[: join.start()]
+    head = head[: len(head.rstrip(" ,"))]  # "A, B, or C": the comma before "or"
+    pieces = regex.split(r"\s*,\s*", head)
+    pos = len(head)
+    before: list[tuple[int, int]] = []
+    for piece in reversed(pieces):
+        start = pos - len(piece)
+        before.insert(0, (body_start + start, body_start + pos))
+        words = {w.lower() for w in regex.findall(r"[\w-]+", piece)}
+        if words & (_LEFT_STOP - {"of"}) or regex.search(r"(?i)\b(?:study|trial|effects?|injections?|doses?) of\b", piece) or not words:
+            break
+        pos = start - len(regex.search(r"\s*,\s*$", head[:start]).group()) if start else 0
+        if start == 0:
+            break
+    return before + bounds
+
+
+def _named_alternatives(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    alts = []
+    for i, (a, b) in enumerate(bounds):
+        named = _alt_name(text, a, b, first=i == 0, last=i == len(bounds) - 1)
+        if named is not None:
+            alts.append(named)
+    keys = {arm_key(name) for *_, name in alts}
+    return alts if len(keys) == len(alts) else []
 
 
 def find_arms(doc: Doc) -> list[Arm]:
@@ -228,13 +400,13 @@ def find_arms(doc: Doc) -> list[Arm]:
         if not named or (key != "treatment" and (key == "control" or not (named - {"control"}))):
             found.append((m.start(), m.end(), m["role"], key))
     keys = {key for *_, key in found}
-    for alts in _alternatives(text):
-        if len(keys) >= len(alts):
+    for alts in _alternatives(doc):
+        if len(keys) >= min(2, len(alts)):
             continue  # the groups are already named ("randomized to tolvaptan or furosemide" beside them)
         inside = [any(a <= s < b for s, *_ in found) for a, b, _ in alts]
         for (a, b, name), covered in zip(alts, inside):
             words = name.split()
-            if covered or not words or len(words) > 5 or _bad_name(name):
+            if covered or not words or _bad_name(name):
                 continue
             found.append((a, b, name, arm_key(name)))
     if not found:
@@ -253,6 +425,7 @@ def find_arms(doc: Doc) -> list[Arm]:
     for start, end, label, key in found:
         if not key:
             continue
+        key = key.replace("-", " ")  # "RT-alone arm" and "RT alone" are one arm
         arm = arms.get(key)
         if arm is None:
             arm = arms[key] = Arm(key=key, label=norm_space(label), first=start)
@@ -275,6 +448,9 @@ _GENERIC_KEYS = {"control", "treatment", "treated", "intervention", "experimenta
                  "conventional", "cell", "stem cell", "trial", "low", "high", "medium"}
 
 
+_NAME_GAP = r"[\s\-\u2010]+"
+
+
 def _name_refs(text: str, arms: list[Arm]) -> None:
     """A distinctive arm name written without "group" ("Pioglitazone (30 mg/day)") names the arm too."""
     taken = sorted(r for arm in arms for r in arm.refs)
@@ -295,7 +471,8 @@ def _name_refs(text: str, arms: list[Arm]) -> None:
             names += [part.strip() for part in key.split("+")
                       if len(part.strip()) >= 3 and not any(o is not arm and part.strip() in o.key for o in arms)]
         for name in names:
-            for m in regex.finditer(rf"(?i)(?<![\w-]){regex.escape(name)}(?![\w-])", text):
+            pattern = regex.escape(name).replace("\\ ", _NAME_GAP)  # "uc msc" finds "UC-MSC" too
+            for m in regex.finditer(rf"(?i)(?<![\w-]){pattern}(?![\w-])", text):
                 if not inside_taken(m.start()):
                     arm.refs.append((m.start(), m.end()))
         arm.refs.sort()
@@ -355,7 +532,7 @@ def _comparator_of(words: str) -> str | None:
         return "sham"
     if regex.search(r"\bplacebo\b|\bsaline\b|\bvehicle\b|\bdummy\b", w):
         return "placebo"
-    if regex.search(r"\bno[\s-](?:treatment|intervention|infusion|injection)\b|\buntreated\b|\bobservation\b", w):
+    if regex.search(r"\bno[\s-](?:treatment|intervention|infusion|injection)\b|\buntreated\b|\bunsupplemented\b|\bobservation\b", w):
         return "none"
     if regex.search(r"\bstandard\b|\bconventional\b|\busual\b|\broutine\b|\bsmt\b|\bsoc\b|\bsmc\b|\bsupportive\b|\bmedical (?:therapy|treatment|care)\b|\bcomprehensive\b", w):
         return "standard_care"

@@ -46,6 +46,10 @@ _BASELINE_WORDS = regex.compile(
     r"(?i)\b(?:at\s+baseline|baseline|before\s+(?:treatment|therapy|transplant\w*|infusion|injection|the\s+\w+)"
     r"|pre[\s-]?(?:treatment|transplant\w*|infusion|operative)|at\s+(?:entry|admission|enrol\w*|inclusion|randomi[sz]ation)|initial(?:ly)?)\b"
 )
+#: "from baseline/the start of X to <time>" before a pair of values: the pair is that before-and-after.
+_FROM_START_TO = regex.compile(
+    r"(?i)\bfrom\s+(?:the\s+)?(?:baseline|beginning|start|onset|admission|entry|pre[\w-]*|before\b)[^;()\d]{0,50}?\bto\b[^;()]{0,40}\([^()]*$"
+)
 _IMPROVED = regex.compile(r"(?i)\bimprov(?:ed|ement|ing|es)\b|\bameliorat")
 _WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat\w*")
 _UNCHANGED = regex.compile(
@@ -126,18 +130,79 @@ def _arm_of_value(doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[
         if arm not in order:
             order.append(arm)
     sentence = doc.text[a:b]
+    text = doc.text
+    ca, cb = doc.clause(value["start"])
+    near = [(s, arm) for s, arm in refs if ca <= s < cb]
+    owner = _bracket_owner(text, near, value["start"], ca)
+    if owner is not None:
+        return arms.index(owner)
     if len(group) >= 2 and len(order) == len(group) and (
         "respectively" in sentence.lower() or regex.search(r"(?i)\bvs\.?\b|\bversus\b|\bcompared\b", sentence)
     ):
         return arms.index(order[group.index(value)])
-    ca, cb = doc.clause(value["start"])
-    near = [(s, arm) for s, arm in refs if ca <= s < cb]
     before = [x for x in near if x[0] <= value["start"]]
+    after = [x for x in near if x[0] > value["start"]]
+    if after and _names_values_before(text, before[-1] if before else None, value, after[0][0]):
+        return arms.index(after[0][1])
     if before:
         return arms.index(before[-1][1])
     if near:
         return arms.index(near[0][1])
     return None
+
+
+_TRAILING_ARM = regex.compile(r"(?i)(?:\brespectively\s*,?\s*)?\b(?:for|in|among)\s+(?:the\s+|both\s+)?$")
+_NEW_PART = regex.compile(r"(?i)\band\b|;|\bwhereas\b|\bwhile\b|\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\b")
+
+
+def _names_values_before(text: str, prev: tuple[int, Any] | None, value: dict[str, Any], next_start: int) -> bool:
+    """Whether the arm named after ``value`` is the one it is reported for: "from 284 to 262
+    mg/dL, respectively, for the experimental group and from 291 to 289 mg/dL for the control
+    group" (an arm introduced by "for/in the" right after a list of values, and no earlier
+    arm whose report the value goes on)."""
+    between = text[value["end"] : next_start]
+    if not _TRAILING_ARM.search(between) or regex.search(r"[.;]\s", between) or len(between) > 160:
+        return False
+    if prev is None:
+        return True
+    return bool(_NEW_PART.search(text[prev[0] : value["start"]]))
+
+
+def _bracket_owner(text: str, near: list[tuple[int, Any]], start: int, clause_start: int) -> Any:
+    """The arm whose values a bracket reports: "rose in the CON group (2.5 vs 4.5 ng/mL)" -
+    the bracket around the value opens right after the clause names one arm, and only that
+    one (the values compare two times of the arm, not two arms)."""
+    open_ = text.rfind("(", clause_start, start)
+    if open_ < 0 or text.rfind(")", open_, start) >= 0:
+        return None
+    named = {id(arm): arm for s, arm in near if s < open_}
+    if len(named) != 1:
+        return None
+    close = text.find(")", start)
+    if close >= 0 and regex.match(r"(?i)\s*(?:than|compared\s+(?:with|to)|vs\.?|versus)\b", text[close + 1 :]):
+        return None  # "fell more in the A group (-1.2% vs -0.5%) than in the B group"
+    last = max(s for s, arm in near if s < open_)
+    if regex.search(r"[,;]|\band\b|\bthan\b|\bcompared\b|\bvs\b|\bversus\b", text[last:open_]) or open_ - last > 40:
+        return None
+    return next(iter(named.values()))
+
+
+def _written_out(name: str, text: str) -> str:
+    """An analyte the lexicon does not know, by the words the text defines its abbreviation
+    with: "TFF3" -> "trefoil factor 3" when the text writes "trefoil factor 3 (TFF3)" (the
+    shortest run of words before the brackets that begins with the abbreviation's first
+    letter and has no more words than it has characters)."""
+    short = name.strip()
+    if " " in short or not regex.search(r"[A-Z].*[A-Z0-9]", short) or len(short) > 10:
+        return name
+    first = short[0].lower()
+    size = len(regex.sub(r"[^A-Za-z0-9]", "", short))
+    for m in regex.finditer(rf"((?:[A-Za-z0-9][\w'-]*\s+){{1,{size}}})\(\s*{regex.escape(short)}\s*[),;]", text):
+        words = m.group(1).split()
+        for k in range(1, len(words) + 1):
+            if words[-k][0].lower() == first and (k > 1 or len(words[-k]) > size):
+                return " ".join(words[-k:])
+    return name
 
 
 def _same_threshold(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -182,7 +247,7 @@ def outcomes_and_eligibility(
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
         test_attrs = test.get("attrs") or {}
-        analyte = test_attrs.get("analyte") or test["text"].lower()
+        analyte = test_attrs.get("analyte") or _written_out(test["text"], text).lower()
         sentence_index = doc.sentence_of(v["start"])
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
@@ -205,6 +270,9 @@ def outcomes_and_eligibility(
         role = pairs.get(v["id"])
         group = groups[(test["id"], sentence_index)]  # the values of this test in this sentence
         before = text[max(ca, v["start"] - 60) : v["start"]]
+        if role == "vs" and len(group) == 2 and _FROM_START_TO.search(text, ca, group[0]["start"]):
+            # "rose from the start of surgery to day 1 (2.5 vs 4.5 ng/mL)": the two times
+            role = "from" if v is group[0] else "to"
         if role == "from":
             kind, days = "baseline", 0.0
         elif role == "to":
