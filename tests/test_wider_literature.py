@@ -570,3 +570,29 @@ def test_rates_sampling_intervals_and_age_bounds_are_no_time_points(text):
 
 def test_a_chemical_name_before_a_level_word_is_a_lab_test():
     assert texts("Day-7 lumefantrine concentrations and dose levels were recorded.", "LAB_TEST") == ["lumefantrine"]
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Subjects had low‐density lipoprotein cholesterol above target.", "low‐density lipoprotein cholesterol"),
+     ("RN317 lowered LDL‐C by half.", "LDL‐C"),
+     ("The diet reduced plasma pentosidine in CKD.", "plasma pentosidine"),
+     ("Norepinephrine (NE), epinephrine (E) and cortisol levels were measured.", "epinephrine")],
+)
+def test_unicode_hyphens_specimen_chemicals_and_bracketed_list_members(text, test):
+    assert test in texts(text, "LAB_TEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Travoprost/timolol benzalkonium chloride-free was compared.",
+     "N-acetylcysteine may act via ammonia metabolism.",
+     "Group B received continuous pumped insulin."],
+)
+def test_preservatives_pathways_and_pumped_insulin_are_no_lab_tests(text):
+    assert texts(text, "LAB_TEST") == []
+
+
+def test_a_dose_glued_to_a_status_word_and_picomole_rates():
+    assert texts("Ritonavir 100 mg-boosted fosamprenavir was given.", "DOSE") == ["100 mg"]
+    assert texts("GLP-1 was infused at 1.2 pmol/kg/min.", "DOSE") == ["1.2 pmol/kg/min"]

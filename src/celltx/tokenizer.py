@@ -12,6 +12,11 @@ predictable (a single regular expression over the :mod:`celltx.textnorm` shadow)
 * dotted abbreviations stay whole ("i.v.", "e.g.");
 * every other non-space character is a token of its own ("±", "×", "/", "(", "%", "≥").
 
+A word the shadow spells differently (Unicode hyphens and dashes, ligatures, full-width
+forms) keeps its own text and gets the shadow's spelling, lower-cased, as its ``NORM``: the
+dictionary matchers compare NORM, so "low‐density lipoprotein" (U+2010) is found like
+"low-density lipoprotein".
+
 The text of the ``Doc`` is identical to the input, character for character, with one
 exception spaCy forces: a lone surrogate (U+D800-U+DFFF, which cannot be encoded as UTF-8 and so
 cannot be stored in spaCy's string store) becomes U+FFFD. That keeps every offset; ``extract()``
@@ -37,7 +42,7 @@ from .textnorm import replace_surrogates, shadow
 STATUS_SUFFIXES = (
     "positive|negative|seropositive|seronegative|treated|related|induced|associated|mediated"
     "|dependent|infected|naive|naïve|specific|expressing|secreting|producing|depleted|loaded"
-    "|labeled|labelled|transplanted|injected|infused|enriched|free|rich|lowering|receiving"
+    "|labeled|labelled|transplanted|injected|infused|enriched|free|rich|lowering|receiving|boosted|based"
     # "multiple-dose", "single-dose": the rate word is a FREQUENCY of its own
     "|dose|doses|dosing"
 )
@@ -77,6 +82,9 @@ class CelltxTokenizer:
         same = view == text
         words: list[str] = []
         spaces: list[bool] = []
+        #: (word index, shadow spelling) of words the shadow spells otherwise ("LDL‐C" with a
+        #: Unicode hyphen reads "LDL-C"): their NORM is the shadow's, so dictionaries match it
+        norms: list[tuple[int, str]] = []
         end = 0
         for piece in _PIECES_RE.findall(view):
             start, end = end, end + len(piece)
@@ -94,10 +102,16 @@ class CelltxTokenizer:
                         words.append(part)
                         spaces.append(False)
             else:
-                words.append(piece if same else text[start:end])
+                word = piece if same else text[start:end]
+                if word != piece:
+                    norms.append((len(words), piece.lower()))
+                words.append(word)
                 spaces.append(False)
         # the words and spaces spell ``text`` exactly: the Doc's text need not be rebuilt
-        return remember_text(Doc(self.vocab, words=words, spaces=spaces), text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for i, norm in norms:
+            doc[i].norm_ = norm
+        return remember_text(doc, text)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

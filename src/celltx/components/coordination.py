@@ -3,8 +3,8 @@
 Abstracts name their analytes in lists ("serum insulin, HGF, OPN, and C-peptide levels"). No
 lexicon holds every analyte, but when one member of a coordination is a lab-test candidate,
 its neighbours in the same list are very likely measured the same way. This step walks from
-each LAB_TEST candidate over list separators (", ", " and ", " or ", ", and ") to the next
-member on either side and proposes it as a LAB_TEST candidate (``span._.origin`` =
+each LAB_TEST candidate over list separators (", ", " and ", " or ", ", and "; a bracketed
+abbreviation after a member is passed over) to the next member on either side and proposes it as a LAB_TEST candidate (``span._.origin`` =
 "coordination") when it *looks like* an analyte name:
 
 * one to three words, none of them a function word, a modifier ("high", "undetectable") or a
@@ -38,6 +38,8 @@ ROW_KINDS = {"head_nouns", "item_stop_words", "boundary_words", "qualifiers", "d
 ROW_KEYS = {"kind", "words", "comment", "define", "regex"}
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _WORD = r"[A-Za-z0-9][\w'′/+-]*"
+#: a member's abbreviation in brackets, passed over ("norepinephrine (NE), epinephrine (E) and")
+_ABBREV = r"(?:\s*\([^()]{1,20}\))?"
 
 
 class Coordination(PatternsMixin):
@@ -79,8 +81,10 @@ class Coordination(PatternsMixin):
         boundary = "|".join(regex.escape(w) for w in lists["boundary_words"])
         item = rf"(?P<item>{_WORD}(?:\s+{_WORD}){{0,{self.max_words - 1}}}?)"
         end = rf"(?=\s*(?:[,;.:()\[\]]|$)|{_SEP}|\s+(?i:{boundary})(?![\w-]))"
-        self._after = regex.compile(rf"^{_SEP}{item}{end}")
-        self._before = regex.compile(rf"(?:^|[,;:(\[]\s*|\s)(?P<item>{_WORD}(?:\s+{_WORD}){{0,{self.max_words - 1}}}){_SEP}$")
+        self._after = regex.compile(rf"^{_ABBREV}{_SEP}{item}{end}")
+        self._before = regex.compile(
+            rf"(?:^|[,;:(\[]\s*|\s)(?P<item>{_WORD}(?:\s+{_WORD}){{0,{self.max_words - 1}}}){_ABBREV}{_SEP}$"
+        )
         self._named = regex.compile(rf"(?:[a-z][\w-]*{suffix}|(?i:{heads}))$")
         self._abbreviation = regex.compile(r"[A-Za-z][\w-]*(?:[A-Z][\w-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]\d)[\w+-]*|[A-Z][\w-]*[A-Z][\w-]*")
         self._frame_before = regex.compile(rf"(?i)(?:(?:levels?|concentrations?|titers?|titres?)\s+of|\b(?:{qualifiers}))\s*$")

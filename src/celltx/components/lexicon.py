@@ -1,7 +1,7 @@
 """``celltx_lexicon``: dictionary matching of cell types, lab tests and routes.
 
-A thin layer over spaCy's own ``SpanRuler`` (phrase patterns match on LOWER, token patterns
-as written). Its patterns are SpanRuler rows (``label``, ``pattern``, ``id``) set by
+A thin layer over spaCy's own ``SpanRuler`` (phrase patterns match on NORM, which is LOWER
+except where the tokenizer gives a word its shadow spelling; token patterns as written). Its patterns are SpanRuler rows (``label``, ``pattern``, ``id``) set by
 ``initialize`` (by default ``patterns/lab_tests.jsonl``, ``patterns/lab_tests_loinc.jsonl``,
 ``patterns/routes.jsonl`` and the
 generated Cell Ontology lexicon ``patterns/cl_lexicon.jsonl``) and saved with the pipeline
@@ -14,13 +14,13 @@ that belong to a lab test ("serum", "plasma", "fasting") and an adjacent "score(
 
 import re
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import doc_text, register_extensions, set_span_value
+from ..extensions import doc_shadow, doc_text, register_extensions, set_span_value
 from ..normalize import cells
 from ..normalize.labs import LAB_LEXICONS
 from ..resources import read_jsonl_resource
@@ -132,7 +132,7 @@ class Lexicon(PatternsMixin):
 
     def _new_ruler(self) -> SpanRuler:
         return SpanRuler(self.nlp, name=f"{self.name}_ruler", spans_key=TMP_KEY,
-                         phrase_matcher_attr="LOWER", validate=False, overwrite=True)
+                         phrase_matcher_attr="NORM", validate=False, overwrite=True)
 
     def default_patterns(self) -> list[Row]:
         return default_patterns()
@@ -157,7 +157,7 @@ class Lexicon(PatternsMixin):
                 kept.append(row)
         # SpanRuler tokenises phrase patterns with nlp.pipe(), running the components before
         # it; this ruler is not itself in the pipeline, so switch them all off: the phrase
-        # matcher compares LOWER, which only the tokenizer sets
+        # matcher compares NORM, which only the tokenizer sets
         with self.nlp.select_pipes(disable=self.nlp.pipe_names):
             self.ruler.add_patterns(kept)
             self.token_ruler.add_patterns(token_rows)
@@ -174,13 +174,26 @@ class Lexicon(PatternsMixin):
         del doc.spans[TMP_KEY]
         return sorted(found)
 
+    @staticmethod
+    def _orths(doc: Doc) -> list[int]:
+        """Each token's ORTH, or its shadow spelling's where the tokenizer set one ("LDL‐C")."""
+        orths = doc.to_array(ORTH).tolist()
+        norms, lowers = doc.to_array(NORM).tolist(), doc.to_array(LOWER).tolist()
+        if norms != lowers:
+            view, strings = doc_shadow(doc), doc.vocab.strings
+            for i, (norm, lower) in enumerate(zip(norms, lowers)):
+                if norm != lower:
+                    token = doc[i]
+                    orths[i] = strings.add(view[token.idx : token.idx + len(token)])
+        return orths
+
     def __call__(self, doc: Doc) -> Doc:
         self.require_patterns()
         found = self._matches(doc)
         if self.single:
             # token ids, not Token objects: creating one per token cost more than the lookup
             single, ids = self.single, self._single_ids
-            for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            for i, orth in enumerate(self._orths(doc)):
                 if orth not in ids:
                     continue
                 for label, span_id in single[ids[orth]]:
