@@ -596,3 +596,15 @@ def test_preservatives_pathways_and_pumped_insulin_are_no_lab_tests(text):
 def test_a_dose_glued_to_a_status_word_and_picomole_rates():
     assert texts("Ritonavir 100 mg-boosted fosamprenavir was given.", "DOSE") == ["100 mg"]
     assert texts("GLP-1 was infused at 1.2 pmol/kg/min.", "DOSE") == ["1.2 pmol/kg/min"]
+
+
+def test_a_list_of_results_sharing_a_lab_unit_is_no_dose_list():
+    found = spans("Total cholesterol was 5.76, 5.77 and 5.80 mmol/L at the three visits.", "LAB_VALUE")
+    assert [(s["text"], s["attrs"]["unit"]) for s in found] == [("5.76", "mmol/L"), ("5.77", "mmol/L"),
+                                                                  ("5.80 mmol/L", "mmol/L")]
+    assert texts("Doses were 2, 4 and 6 mg/kg.", "DOSE") == ["2", "4", "6 mg/kg"]
+
+
+def test_the_first_of_two_results_compared_with_versus():
+    found = {s["text"]: s["attrs"]["value"] for s in spans("Fasting glucose (−0.5 vs. 0 mmol/L) fell.", "LAB_VALUE")}
+    assert found == {"−0.5": -0.5, "0 mmol/L": 0.0}
