@@ -608,3 +608,22 @@ def test_a_list_of_results_sharing_a_lab_unit_is_no_dose_list():
 def test_the_first_of_two_results_compared_with_versus():
     found = {s["text"]: s["attrs"]["value"] for s in spans("Fasting glucose (−0.5 vs. 0 mmol/L) fell.", "LAB_VALUE")}
     assert found == {"−0.5": -0.5, "0 mmol/L": 0.0}
+
+
+@pytest.mark.parametrize(
+    "text, doses",
+    [("Boluses were 500 ml or 250 ml.", ["500 ml", "250 ml"]),
+     ("They got 5 or 10 mg daily.", ["5 or 10 mg"]),
+     ("Infusion of 5% glucose solution or HAES 6 % followed.", ["5%", "6 %"])],
+)
+def test_doses_with_two_units_and_fluid_strengths(text, doses):
+    assert texts(text, "DOSE") == doses
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Consumption of allogeneic RBC fell in the intervention group.",
+     "Red blood cell (RBC) transfusion was guided by the score."],
+)
+def test_red_cells_given_are_no_blood_count(text):
+    assert texts(text, "LAB_TEST") == []
