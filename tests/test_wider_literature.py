@@ -627,3 +627,8 @@ def test_doses_with_two_units_and_fluid_strengths(text, doses):
 )
 def test_red_cells_given_are_no_blood_count(text):
     assert texts(text, "LAB_TEST") == []
+
+
+def test_once_daily_use_of_a_drug_is_a_frequency_daily_use_is_not():
+    assert texts("Patients continued once-daily use of their drops.", "FREQUENCY") == ["once-daily"]
+    assert texts("Daily use of cannabis was common.", "FREQUENCY") == []
