@@ -632,3 +632,14 @@ def test_red_cells_given_are_no_blood_count(text):
 def test_once_daily_use_of_a_drug_is_a_frequency_daily_use_is_not():
     assert texts("Patients continued once-daily use of their drops.", "FREQUENCY") == ["once-daily"]
     assert texts("Daily use of cannabis was common.", "FREQUENCY") == []
+
+
+@pytest.mark.parametrize(
+    "text, times",
+    [("The mean baseline IOP was 25 mmHg.", ["baseline"]),
+     ("The CD4 count change-from-baseline was similar.", ["baseline"]),
+     ("Indacaterol gives 24-h bronchodilation and the 24-h diurnal curve was flat.", []),
+     ("IOP was lower at 10.00, 18.00 and 20.00 hours.", [])],
+)
+def test_baseline_before_a_measure_windows_and_clock_times(text, times):
+    assert texts(text, "TIME_POINT") == times
