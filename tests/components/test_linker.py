@@ -62,3 +62,13 @@ def test_a_test_named_after_the_value_wins_over_an_earlier_one(extract_rules):
 def test_a_later_test_behind_a_bracket_or_p_value_stays_apart(extract_rules):
     rec = extract_rules("Glucose rose (from 5.5 to 7.5 mmol/L, P = 0.07) and a small decrease in albumin followed.")
     assert {tail for _, tail in pairs(rec)} == {"Glucose"}
+
+
+def test_a_value_labelled_by_other_words_in_a_characteristics_list_is_not_the_tests(extract_rules):
+    rec = extract_rules("Patients were evaluable (median PSA = 31.5 ng/mL; Caucasian = 86 %; Gleason score ≥8 = 77 %).")
+    assert pairs(rec) == [("31.5 ng/mL", "PSA")]
+
+
+def test_group_labels_before_equals_keep_the_values_with_their_test(extract_rules):
+    rec = extract_rules("ALT fell (treated group = 45 U/L; control group = 60 U/L).")
+    assert pairs(rec) == [("45 U/L", "ALT"), ("60 U/L", "ALT")]

@@ -33,6 +33,13 @@ from ..normalize.si import unit_fits
 #: The words between a value and a LAB_TEST after it that make the test the value's own.
 _TIES_FORWARD = regex.compile(r"(?i)^\s*$|\b(?:for|in|of|on)\s+(?:[\w-]+\s+){0,3}$")
 _MAX_FORWARD_WORDS = 14
+#: A value labelled by other words in a list of characteristics ("[PSA] = 31.5 ng/mL;
+#: Caucasian = 86 %"): the words before "=" name what it measures, and they are no test.
+_OWN_LABEL = regex.compile(
+    r"[;,]\s*(?P<label>[A-Za-z][\w'’ -]{1,40}?)\s*(?:[<>≤≥]\s*\d[\d.]*\s*)?=\s*$"
+    r"|[;,(]\s*(?P<label>[A-Za-z][\w'’ -]{0,40}?\s(?:score|grade|stage|class))\s*$"
+)
+_GROUP_OR_TIME = regex.compile(r"(?i)\b(?:group|arm|placebo|control|baseline|week|month|day|year|visit|before|after|mean|median)s?\b")
 #: What ends the value's clause before a later test: brackets, a p-value, "respectively".
 _CLAUSE_BREAK = regex.compile(r"(?i)[()\[\]]|\bp\s*[=<>≤≥]|respectively")
 #: The words between a value and a later test that name that test as the value's own.
@@ -61,6 +68,12 @@ def _fitting(tests: list[Span], value: Span) -> Span:
         if unit_fits((test._.attrs or {}).get("analyte"), unit) is not False:
             return test
     return tests[0]
+
+
+def _labelled_otherwise(gap: str) -> bool:
+    """Whether words after the test and before "=" label the value as something else."""
+    m = _OWN_LABEL.search(gap)
+    return bool(m) and not _GROUP_OR_TIME.search(m.group("label"))
 
 
 def ties_forward(gap: str) -> bool:
@@ -110,7 +123,7 @@ class ValueLinker:
                     gap = doc.text[value.end_char : after[0].start_char] if after else ""
                     if after and ties_forward(gap) and _NAMES_FORWARD.search(gap) and not _CLAUSE_BREAK.search(gap):
                         test = after[0]
-                    elif before:
+                    elif before and not _labelled_otherwise(doc.text[before[-1].end_char : value.start_char]):
                         test = _fitting(before[::-1], value)
                     elif after and ties_forward(doc.text[value.end_char : after[0].start_char]):
                         test = after[0]
