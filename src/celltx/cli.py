@@ -11,6 +11,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 COMMANDS = ("extract", "annotate", "import-brat", "table", "validate", "eval", "train", "bench")
 
@@ -28,6 +31,41 @@ examples:
 
 class CliError(Exception):
     """A problem the user can fix (bad path, bad encoding...): printed as one line, exit 2."""
+
+
+def add_command(
+    subparsers: Any,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+    epilog: str | None = None,
+) -> argparse.ArgumentParser:
+    """One command's sub-parser: description and epilog printed as written, ``func`` = ``run``."""
+    parser = subparsers.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(func=run)
+    return parser
+
+
+@contextmanager
+def corpus_errors(what: str) -> Iterator[None]:
+    """Reading a corpus, as a command reports it: a ``CorpusError`` is a :class:`CliError` with
+    its message, an ``OSError`` is "cannot read WHAT: ..."."""
+    from .corpus.jsonl import CorpusError
+
+    try:
+        yield
+    except CorpusError as err:
+        raise CliError(str(err)) from err
+    except OSError as err:
+        raise CliError(f"cannot read {what}: {err}") from err
 
 
 def build_parser() -> argparse.ArgumentParser:

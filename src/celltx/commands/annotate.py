@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError
+from ..cli import CliError, add_command
 
 EPILOG = """\
 examples:
@@ -30,12 +30,13 @@ default) or is reported and skipped (--on-error skip).
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from ..corpus.readers import add_reader_options
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "annotate",
+        run,
         help="pre-annotate many abstracts (PubMed XML, MEDLINE, CSV, JSONL, text) into JSONL",
         description="Pre-annotate abstracts for review and correction; stream any number of them.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     p.add_argument("-o", "--output", type=Path, required=True, help="output JSONL (scheme documents)")
@@ -48,7 +49,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--brat", type=Path, metavar="DIR", help="also write brat standoff files for correction")
     p.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML review page")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.set_defaults(func=run)
 
 
 def _existing_ids(path: Path) -> tuple[set[str], int]:

@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import CliError
+from ..cli import CliError, add_command
 
 EPILOG = """\
 Every system is timed in one process on the same texts: the bare spaCy tokenizer, the celltx
@@ -30,15 +30,15 @@ examples:
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     from .. import bench
 
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "bench",
+        run,
         help="benchmark speed, load time and memory against the tokenizers and medspaCy",
         description="Benchmark docs/s, words/s, load time and memory of celltx and its peers.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     bench.add_arguments(parser, update_doc_default=False)
-    parser.set_defaults(func=run)
     return parser
 
 

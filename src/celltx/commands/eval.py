@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError
+from ..cli import CliError, add_command, corpus_errors
 
 DESCRIPTION = """\
 Score extraction systems against gold documents: span precision/recall/F1 per label, micro
@@ -48,11 +48,12 @@ PRINT_FORMATS = ("table", "json", "markdown", "html")
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     from ..evaluate import bootstrap, report
 
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "eval",
+        run,
         help="score systems against gold (P/R/F1 with CIs, errors, reports)",
         description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--gold",
@@ -139,7 +140,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="N",
         help="documents per batch for pipeline systems (default: 32)",
     )
-    parser.set_defaults(func=run)
     return parser
 
 
@@ -150,16 +150,12 @@ def _note(message: str) -> None:
 def _load_gold(
     paths: list[str], split: str | None, sidecars: list[str] | tuple[str, ...] = ("trials.jsonl",)
 ) -> list[dict[str, Any]]:
-    from ..corpus.jsonl import CorpusError, iter_corpus, join_trials, trial_sidecars
+    from ..corpus.jsonl import iter_corpus, join_trials, trial_sidecars
 
-    try:
+    with corpus_errors("gold"):
         gold = list(iter_corpus(paths, split=split))
         # gold trial summaries live in sidecar files (trials.jsonl) next to the documents
         gold = join_trials(gold, trial_sidecars(paths, names=sidecars))
-    except CorpusError as err:
-        raise CliError(str(err)) from err
-    except OSError as err:
-        raise CliError(f"cannot read gold: {err}") from err
     if not gold:
         where = ", ".join(paths)
         raise CliError(
@@ -176,16 +172,12 @@ def _parse_pred(spec: str) -> tuple[str, Path]:
 
 
 def _load_pred(path: Path) -> list[dict[str, Any]]:
-    from ..corpus.jsonl import CorpusError, read_jsonl
+    from ..corpus.jsonl import read_jsonl
 
     if not path.is_file():
         raise CliError(f"{path}: no such prediction file")
-    try:
+    with corpus_errors("predictions"):
         return list(read_jsonl(path))
-    except CorpusError as err:
-        raise CliError(str(err)) from err
-    except OSError as err:
-        raise CliError(f"cannot read predictions: {err}") from err
 
 
 def run_partial(args: argparse.Namespace) -> int:

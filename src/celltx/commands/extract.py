@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError
+from ..cli import CliError, add_command
 
 EPILOG = """\
 examples:
@@ -42,12 +42,13 @@ FORMATS = ("table", "json", "jsonl")
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from ..corpus.readers import add_reader_options
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "extract",
+        run,
         help="extract mentions from files (text, PubMed XML, MEDLINE, CSV ...) or standard input",
         description="Extract cell types, doses, routes, frequencies, time points, lab tests and lab values.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="files or folders, - for standard input; none = piped standard input, else the demo")
@@ -56,7 +57,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--system", default="full", help="pipeline variant: full, rules, ner, dictionary, regex (default: full)")
     add_reader_options(p)
     p.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of standard output")
-    p.set_defaults(func=run)
 
 
 def stdin_is_piped(stream: Any = None) -> bool:

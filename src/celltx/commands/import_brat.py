@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError
+from ..cli import CliError, add_command
 
 EPILOG = """\
 examples:
@@ -35,17 +35,17 @@ MAX_LISTED = 20
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "import-brat",
+        run,
         help="read corrected brat files back into scheme JSONL",
         description="Convert a brat collection (ID.txt + ID.ann [+ ID.json]) into scheme JSONL.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("folder", metavar="DIR", type=Path, help="brat collection folder (or one .ann file)")
     p.add_argument("-o", "--output", type=Path, required=True, help="output JSONL (scheme documents)")
     p.add_argument("--strict", action="store_true", help="fail if a document breaks the annotation scheme")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError
+from ..cli import CliError, add_command
 
 EPILOG = """\
 examples:
@@ -50,15 +50,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         return "\n".join(f"  {name:<{width}} {help_}" for name, help_ in helps.items())
 
     columns = listing(COLUMN_HELP)
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "table",
+        run,
         help="the evidence table: one row per trial arm or per abstract (CSV, Excel or Parquet)",
         description="Summarise extracted (or corrected) documents as an evidence table, one row per "
         "trial arm (default) or one row per abstract.",
         epilog=EPILOG.replace("{columns}", columns)
         .replace("{arm_columns}", listing(ARM_COLUMN_HELP))
         .replace("{outcome_columns}", listing(ARM_OUTCOME_HELP, 26)),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="scheme JSONL or raw inputs (files or folders)")
     p.add_argument("-o", "--output", type=Path, required=True, help="output table (.csv, .xlsx or .parquet)")
@@ -71,7 +72,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--system", default="full", help="pipeline variant for raw inputs (default: full)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")
     p.add_argument("--n-process", type=int, default=1, help="worker processes for raw inputs (default: 1)")
-    p.set_defaults(func=run)
 
 
 def _files(inputs: list[str]) -> list[Path]:

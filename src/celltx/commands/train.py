@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError
+from ..cli import CliError, add_command, corpus_errors
 
 DESCRIPTION = """\
 Train the statistical NER (a spaCy `ner` with its own tok2vec and the celltx tokenizer) and
@@ -55,11 +55,12 @@ SHIP_MAX_BYTES = 15 * 1024 * 1024
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "train",
+        run,
         help="train the statistical NER on the gold train split",
         description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--gold",
@@ -157,7 +158,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="do not train: choose the combination policy for the model already in --out",
     )
-    parser.set_defaults(func=run)
     return parser
 
 
@@ -226,17 +226,14 @@ def check_out_dir(out: Path) -> None:
 
 
 def _read_splits(paths: list[str], unsplit_as_train: bool):
-    from ..corpus.jsonl import CorpusError, iter_corpus
+    from ..corpus.jsonl import iter_corpus
     from ..train.train import TrainError, split_records
 
-    try:
-        return split_records(iter_corpus(paths), unsplit_as_train=unsplit_as_train)
-    except CorpusError as err:
-        raise CliError(str(err)) from err
-    except TrainError as err:
-        raise CliError(str(err)) from err
-    except OSError as err:
-        raise CliError(f"cannot read gold: {err}") from err
+    with corpus_errors("gold"):
+        try:
+            return split_records(iter_corpus(paths), unsplit_as_train=unsplit_as_train)
+        except TrainError as err:
+            raise CliError(str(err)) from err
 
 
 def _load_splits(args: argparse.Namespace):

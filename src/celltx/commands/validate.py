@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import CliError
+from ..cli import CliError, add_command
 
 EPILOG = """\
 examples:
@@ -26,12 +26,13 @@ exit status: 0 no problems, 1 problems found, 2 input missing or unreadable.
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "validate",
+        run,
         help="check JSONL corpus files against the annotation scheme",
         description="Check corpus files (scheme JSONL) against the annotation scheme.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="JSONL files or folders")
     p.add_argument(
@@ -45,7 +46,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="do not require exactly one VALUE_OF per LAB_VALUE (e.g. for predictions)",
     )
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from .. import schema
 from ..extensions import register_extensions
 from ..normalize.labs import analyte_of, analyte_table
+from .defines import word_list
 from .matchers import empty_matchers_allowed
 from .regex_spans import add_candidates
 
@@ -131,7 +132,7 @@ class AbbreviationLabels:
             if short._.long_form is not None and not isinstance(short._.long_form, str) and short.text not in redefined:
                 by_short.setdefault(short.text, []).append(short)
         for text, shorts in by_short.items():
-            if text.upper() in _NOT_ANALYTES or not any(_names_it(c, o) for o in shorts for c in tests):
+            if text.upper() in _not_analytes() or not any(_names_it(c, o) for o in shorts for c in tests):
                 continue
             long = shorts[0]._.long_form
             if _BEHAVIOUR.search(long.text):
@@ -151,8 +152,13 @@ class AbbreviationLabels:
                     existing.add(key)
 
 
-#: Abbreviations that are measured but are no lab tests (scheme: vital signs, imaging, scales).
-_NOT_ANALYTES = {"IOP", "BP", "SBP", "DBP", "MAP", "HR", "BMI", "LVEF", "EF", "VAS", "CT", "MRI", "PET"}
+@lru_cache(maxsize=1)
+def _not_analytes() -> frozenset[str]:
+    """Abbreviations that are measured but are no lab tests (scheme: vital signs, imaging,
+    scales): the ``NOT_ANALYTE`` word list of ``patterns/word_lists.jsonl``, upper-cased."""
+    return frozenset(w.upper() for w in word_list("NOT_ANALYTE"))
+
+
 _BEHAVIOUR = regex.compile(r"(?i)\b(?:physical\s+activity|exercise|sleep|smoking|adherence|quality\s+of\s+life|diet|intake)\b")
 _SPECIMEN_PREFIX = regex.compile(r"(?i)^(?:serum|plasma|plasmatic|urinary|urine|blood|circulating|salivary)\s+$")
 

@@ -14,7 +14,8 @@ Policy (configurable, in ``config.cfg``):
   one of the ``confident`` patterns (which read their context), else neither;
 * exclusions drop candidates in contexts that are never mentions ("Stem Cell Technology
   Company"): the component's patterns, by default ``patterns/exclusions.jsonl``, set by
-  ``initialize`` and saved with the pipeline (:mod:`celltx.components.patterns`);
+  ``initialize`` and saved with the pipeline (:mod:`celltx.components.patterns`); their
+  regexes may name building blocks such as ``{NOT_ANALYTE}`` (:mod:`celltx.components.defines`);
 * ``labels`` restricts the output (used by the dictionary-only and regex-only baselines).
 """
 
@@ -28,6 +29,7 @@ from spacy.tokens import Doc, Span
 from .. import schema
 from ..extensions import doc_shadow, register_extensions, span_value
 from ..resources import read_jsonl_resource
+from .defines import builtin_defines, expand
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 80  # exclusions are anchored at the span edge; this is how far they may look
@@ -60,7 +62,8 @@ class Merge(PatternsMixin):
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
 
     def _compile(self, rows: list[Row]) -> None:
-        self.exclusions = [_compile_exclusion(row, number) for number, row in enumerate(rows, start=1)]
+        defines = builtin_defines()
+        self.exclusions = [_compile_exclusion(row, number, defines) for number, row in enumerate(rows, start=1)]
         self.exclusions_by_label = {}
         for label, *tests in self.exclusions:
             self.exclusions_by_label.setdefault(label, []).append(tuple(tests))
@@ -146,9 +149,13 @@ class Merge(PatternsMixin):
 EXCLUSION_KEYS = {"label", "text", "left", "right", "comment"}
 
 
-def _compile_exclusion(row: Row, number: int) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]:
-    """One exclusion row as (label, text, left, right) patterns; a bad row is a ValueError
-    naming its number in the file, its keys and the regex that does not compile."""
+def _compile_exclusion(
+    row: Row, number: int, defines: dict[str, str] | None = None
+) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]:
+    """One exclusion row as (label, text, left, right) patterns, ``{NAME}`` building blocks
+    expanded (:mod:`.defines`); a bad row is a ValueError naming its number in the file, its
+    keys and the regex that does not compile."""
+    defines = builtin_defines() if defines is None else defines
     unknown = sorted(set(row) - EXCLUSION_KEYS)
     if unknown:
         raise ValueError(f"exclusion row {number}: unknown keys {unknown}")
@@ -157,9 +164,9 @@ def _compile_exclusion(row: Row, number: int) -> tuple[str, regex.Pattern | None
     try:
         return (
             row["label"],
-            regex.compile(row["text"]) if row.get("text") else None,
-            regex.compile(row["left"]) if row.get("left") else None,
-            regex.compile(row["right"]) if row.get("right") else None,
+            regex.compile(expand(row["text"], defines)) if row.get("text") else None,
+            regex.compile(expand(row["left"], defines)) if row.get("left") else None,
+            regex.compile(expand(row["right"], defines)) if row.get("right") else None,
         )
     except regex.error as err:
         raise ValueError(f"exclusion row {number} ({row.get('comment', '')[:60]!r}) does not compile: {err}") from err

@@ -26,29 +26,12 @@ from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..extensions import doc_shadow, doc_text, register_extensions, set_span_value
-from ..normalize import cells, doses, labs, numbers, times
+from ..normalize import cells
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 from . import anchors
+from .defines import builtin_defines, expand
 from .patterns import PatternsMixin, Row
-
-BUILTIN_DEFINES = {
-    "NUM": numbers.NUM,
-    "NUMW": numbers.NUMW,
-    "MULT": numbers.MULT,
-    "RANGE_SEP": numbers.RANGE_SEP,
-}
-
-
-def _builtin_defines() -> dict[str, str]:
-    """Building blocks defined in code or in other pattern files (one place per notation)."""
-    return {
-        **BUILTIN_DEFINES,
-        "FREQ_TERM": times.freq_term_regex(),
-        "DRUG_UNIT": doses.unit_block("dose_base"),
-        "DRUG_PER": doses.unit_block("dose_per"),
-        "LABUNIT": labs.unit_block(),
-    }
 
 CONTEXT_CHARS = 30
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
@@ -115,30 +98,21 @@ def scan(pattern: regex.Pattern, positions: list[int] | None, view: str) -> list
     return list(pattern.finditer(view))
 
 
-def _expand(text: str, defines: dict[str, str]) -> str:
-    for _ in range(10):
-        new = regex.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{defines[m.group(1)]})" if m.group(1) in defines else m.group(0), text)
-        if new == text:
-            break
-        text = new
-    return text
-
-
 def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPattern]:
     """Compile ``define`` and pattern rows in order (raises ValueError naming the bad pattern)."""
-    defines = _builtin_defines()
+    defines = builtin_defines()
     compiled: list[RegexPattern] = []
     for row in rows:
         _check_row(row, source)
         if "define" in row:
-            defines[row["define"]] = _expand(row["regex"], defines)
+            defines[row["define"]] = expand(row["regex"], defines)
             continue
         try:
-            pattern = regex.compile(_expand(row["regex"], defines))
-            left = regex.compile(_expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
-            right = regex.compile(_expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
-            need_left = regex.compile(_expand(row["require_left"], defines)) if row.get("require_left") else None
-            need_right = regex.compile(_expand(row["require_right"], defines)) if row.get("require_right") else None
+            pattern = regex.compile(expand(row["regex"], defines))
+            left = regex.compile(expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
+            right = regex.compile(expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
+            need_left = regex.compile(expand(row["require_left"], defines)) if row.get("require_left") else None
+            need_right = regex.compile(expand(row["require_right"], defines)) if row.get("require_right") else None
             prefilter = regex.compile(row["prefilter"]) if row.get("prefilter") else None
         except regex.error as err:
             raise ValueError(f"{source}: pattern {row.get('name')!r} does not compile: {err}") from err

@@ -30,6 +30,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,29 @@ class ReaderError(ValueError):
 
 
 Report = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What every reader is given besides the file: the options of :func:`iter_inputs`."""
+
+    encoding: str = "utf-8"
+    text_column: str | None = None
+    id_column: str | None = None
+    on_error: str = "fail"
+    report: Report | None = None
+
+    def problem(self, message: str) -> None:
+        """A malformed record: raised as a :class:`ReaderError`, or with ``on_error="skip"``
+        reported (the caller then skips the record)."""
+        if self.on_error == "fail":
+            raise ReaderError(message)
+        if self.report is not None:
+            self.report(message)
+
+    def read(self, path: Path) -> str:
+        """The whole file as text in :attr:`encoding` (:func:`read_bytes_as_text`)."""
+        return read_bytes_as_text(path, self.encoding)
 
 
 def read_bytes_as_text(path: Path, encoding: str = "utf-8") -> str:
@@ -106,8 +130,7 @@ def iter_inputs(
         raise ReaderError(
             f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}"
         )
-    options = {"encoding": encoding, "text_column": text_column, "id_column": id_column,
-               "on_error": on_error, "report": report}
+    options = _Options(encoding, text_column, id_column, on_error, report)
     for item in inputs:
         if str(item) == STDIN:
             yield from _read_stdin(input_format, options)
@@ -125,12 +148,12 @@ def iter_inputs(
             yield from _read_file(file, input_format, options)
 
 
-def _read_file(file: Path, input_format: str, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    fmt = input_format if input_format != "auto" else detect_format(file, _head(file, options["encoding"]))
-    yield from _READERS[fmt](file, **options)
+def _read_file(file: Path, input_format: str, options: _Options) -> Iterator[dict[str, Any]]:
+    fmt = input_format if input_format != "auto" else detect_format(file, _head(file, options.encoding))
+    yield from _READERS[fmt](file, options)
 
 
-def _read_stdin(input_format: str, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _read_stdin(input_format: str, options: _Options) -> Iterator[dict[str, Any]]:
     """Standard input, read whole into a file named ``stdin`` and read as any file is.
 
     The readers take paths (PubMed XML is parsed incrementally from a file); errors name
@@ -155,35 +178,22 @@ def add_reader_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
     parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
 
 
-def _problem(message: str, on_error: str, report: Report | None) -> None:
-    if on_error == "fail":
-        raise ReaderError(message)
-    if report is not None:
-        report(message)
+def read_txt(path: Path, options: _Options) -> Iterator[dict[str, Any]]:
+    yield {"id": path.stem, "text": options.read(path), "source": path.name, "source_offset": 0}
 
 
-def read_txt(path: Path, encoding: str = "utf-8", **_: Any) -> Iterator[dict[str, Any]]:
-    yield {"id": path.stem, "text": read_bytes_as_text(path, encoding), "source": path.name, "source_offset": 0}
-
-
-def read_jsonl_inputs(
-    path: Path,
-    encoding: str = "utf-8",
-    on_error: str = "fail",
-    report: Report | None = None,
-    **_: Any,
-) -> Iterator[dict[str, Any]]:
-    text = read_bytes_as_text(path, encoding)
+def read_jsonl_inputs(path: Path, options: _Options) -> Iterator[dict[str, Any]]:
+    text = options.read(path)
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            _problem(f"{path}:{lineno}: invalid JSON ({err.msg})", on_error, report)
+            options.problem(f"{path}:{lineno}: invalid JSON ({err.msg})")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            _problem(f"{path}:{lineno}: record has no string field 'text'", on_error, report)
+            options.problem(f"{path}:{lineno}: record has no string field 'text'")
             continue
         doc_id = str(obj.get("id", f"{path.stem}-{lineno}"))
         yield {
@@ -211,6 +221,26 @@ def _own_source(obj: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+#: A publication year (1800-2099) in a date field.
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _article(
+    path: Path, pmid: str, title: str, sections: list[str], citation: dict[str, Any],
+    no_pmid: str, no_text: str, options: _Options,
+) -> dict[str, Any] | None:
+    """A PubMed or MEDLINE record: title and abstract sections joined, the PMID as id; ``None``
+    when it has no PMID or neither title nor abstract (``no_pmid``/``no_text`` is the problem)."""
+    if not pmid:
+        options.problem(no_pmid)
+    elif not title and not sections:
+        options.problem(no_text)
+    else:
+        text = "\n\n".join(p for p in [title, "\n".join(sections)] if p)
+        return {"id": pmid, "text": text, **_in_collection(path, pmid), **citation}
+    return None
+
+
 def _xml_citation(elem: ET.Element, title: str) -> dict[str, Any]:
     """Title, first author ("Shi M") and year of a PubmedArticle, where present."""
     out: dict[str, Any] = {}
@@ -223,7 +253,7 @@ def _xml_citation(elem: ET.Element, title: str) -> dict[str, Any]:
         if last:
             out["first_author"] = f"{last} {initials}".strip()
     for where in (".//PubDate/Year", ".//ArticleDate/Year", ".//PubDate/MedlineDate"):
-        year = re.search(r"\b(?:1[89]|20)\d\d\b", _text_of(elem.find(where)))
+        year = _YEAR.search(_text_of(elem.find(where)))
         if year:
             out["year"] = year.group()
             break
@@ -238,7 +268,7 @@ def _medline_citation(fields: dict[str, str]) -> dict[str, Any]:
     author = fields.get("first AU") or fields.get("first FAU")
     if author:
         out["first_author"] = author.strip()
-    year = re.search(r"\b(?:1[89]|20)\d\d\b", fields.get("DP", ""))
+    year = _YEAR.search(fields.get("DP", ""))
     if year:
         out["year"] = year.group()
     return out
@@ -264,13 +294,7 @@ def _text_of(elem: ET.Element | None) -> str:
     return walk(elem).strip()
 
 
-def read_pubmed(
-    path: Path,
-    encoding: str = "utf-8",
-    on_error: str = "fail",
-    report: Report | None = None,
-    **_: Any,
-) -> Iterator[dict[str, Any]]:
+def read_pubmed(path: Path, options: _Options) -> Iterator[dict[str, Any]]:
     """PubMed XML: title + labelled abstract sections ("BACKGROUND: ..."), PMID as id."""
     if not path.exists():
         raise ReaderError(f"{path}: no such file")
@@ -289,14 +313,10 @@ def read_pubmed(
                 sections.append(f"{label}: {body}" if label else body)
             citation = _xml_citation(elem, title)
             elem.clear()
-            if not pmid:
-                _problem(f"{path}: record {n}: no PMID", on_error, report)
-                continue
-            if not title and not sections:
-                _problem(f"{path}: PMID {pmid}: no title and no abstract", on_error, report)
-                continue
-            text = "\n\n".join(p for p in [title, "\n".join(sections)] if p)
-            yield {"id": pmid, "text": text, **_in_collection(path, pmid), **citation}
+            record = _article(path, pmid, title, sections, citation, f"{path}: record {n}: no PMID",
+                              f"{path}: PMID {pmid}: no title and no abstract", options)
+            if record is not None:
+                yield record
     except ET.ParseError as err:
         line, col = err.position
         raise ReaderError(
@@ -304,15 +324,9 @@ def read_pubmed(
         ) from err
 
 
-def read_medline(
-    path: Path,
-    encoding: str = "utf-8",
-    on_error: str = "fail",
-    report: Report | None = None,
-    **_: Any,
-) -> Iterator[dict[str, Any]]:
+def read_medline(path: Path, options: _Options) -> Iterator[dict[str, Any]]:
     """MEDLINE/nbib: "PMID- ", "TI  - ", "AB  - " fields, continuation lines indented 6 spaces."""
-    text = read_bytes_as_text(path, encoding)
+    text = options.read(path)
     fields: dict[str, str] = {}
     current: str | None = None
     start_line = 1
@@ -322,17 +336,11 @@ def read_medline(
             return
         pmid = fields.get("PMID", "").strip()
         title, abstract = fields.get("TI", "").strip(), fields.get("AB", "").strip()
-        if not pmid:
-            _problem(f"{path}:{start_line}: record without PMID", on_error, report)
-        elif not title and not abstract:
-            _problem(f"{path}:{start_line}: PMID {pmid}: no TI or AB field", on_error, report)
-        else:
-            yield {
-                "id": pmid,
-                "text": "\n\n".join(p for p in (title, abstract) if p),
-                **_in_collection(path, pmid),
-                **_medline_citation(fields),
-            }
+        record = _article(path, pmid, title, [abstract] if abstract else [], _medline_citation(fields),
+                          f"{path}:{start_line}: record without PMID",
+                          f"{path}:{start_line}: PMID {pmid}: no TI or AB field", options)
+        if record is not None:
+            yield record
 
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -351,21 +359,13 @@ def read_medline(
         elif line.startswith("      ") and current is not None:
             fields[current] = fields[current] + " " + line.strip()
         else:
-            _problem(f"{path}:{lineno}: not a MEDLINE field line", on_error, report)
+            options.problem(f"{path}:{lineno}: not a MEDLINE field line")
     yield from flush(len(text.splitlines()) + 1)
 
 
-def _read_delimited(
-    path: Path,
-    delimiter: str,
-    encoding: str = "utf-8",
-    text_column: str | None = None,
-    id_column: str | None = None,
-    on_error: str = "fail",
-    report: Report | None = None,
-    **_: Any,
-) -> Iterator[dict[str, Any]]:
-    text = read_bytes_as_text(path, encoding)
+def _read_delimited(path: Path, options: _Options, delimiter: str) -> Iterator[dict[str, Any]]:
+    text = options.read(path)
+    text_column, id_column = options.text_column, options.id_column
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = reader.fieldnames or []
     tcol = text_column or next(
@@ -381,18 +381,18 @@ def _read_delimited(
     for n, row in enumerate(reader, start=1):
         value = row.get(tcol)
         if value is None or not value.strip():
-            _problem(f"{path}: row {n + 1}: empty text column {tcol!r}", on_error, report)
+            options.problem(f"{path}: row {n + 1}: empty text column {tcol!r}")
             continue
         doc_id = str((row.get(icol) if icol else None) or f"{path.stem}-{n}")
         yield {"id": doc_id, "text": value, **_in_collection(path, doc_id)}
 
 
-def read_csv(path: Path, **kw: Any) -> Iterator[dict[str, Any]]:
-    return _read_delimited(path, ",", **kw)
+def read_csv(path: Path, options: _Options) -> Iterator[dict[str, Any]]:
+    return _read_delimited(path, options, ",")
 
 
-def read_tsv(path: Path, **kw: Any) -> Iterator[dict[str, Any]]:
-    return _read_delimited(path, "\t", **kw)
+def read_tsv(path: Path, options: _Options) -> Iterator[dict[str, Any]]:
+    return _read_delimited(path, options, "\t")
 
 
 _READERS = {

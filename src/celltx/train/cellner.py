@@ -318,29 +318,12 @@ def rule_silver(texts: Sequence[str], batch_size: int = 64) -> list[list[dict[st
 # --------------------------------------------------------------------------- scoring
 
 
-@dataclass
-class CellScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    n_gold: int = 0
-    n_pred: int = 0
+@dataclass(frozen=True)
+class CellScore(PRF):
+    """The harness's counts and P/R/F1 arithmetic (:class:`PRF`, whose ``n_gold`` is every gold
+    span), with ``n_pred`` every prediction, those set aside (a cell line, a bare "cells") too."""
 
-    @property
-    def _prf(self) -> PRF:
-        return PRF(self.tp, self.fp, self.fn)  # the harness's P/R/F1 arithmetic, not a copy
-
-    @property
-    def precision(self) -> float:
-        return self._prf.precision
-
-    @property
-    def recall(self) -> float:
-        return self._prf.recall
-
-    @property
-    def f1(self) -> float:
-        return self._prf.f1
+    n_pred: int = 0  # type: ignore[assignment]  # a field here, not PRF's tp + fp
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -375,12 +358,11 @@ def score_cells(
     """
     if mode not in ("lenient", "strict"):
         raise ValueError(f"unknown mode {mode!r}")
-    score = CellScore()
+    tp = fp = fn = n_pred = 0
     for doc, preds in zip(docs, predicted):
         gold = sorted(doc.gold(view))
         preds = sorted(set(map(tuple, preds)))
-        score.n_gold += len(gold)
-        score.n_pred += len(preds)
+        n_pred += len(preds)
         used: set[int] = set()
         for p in preds:
             match = None
@@ -392,7 +374,7 @@ def score_cells(
                     break
             if match is not None:
                 used.add(match)
-                score.tp += 1
+                tp += 1
             elif any(_overlaps(p, g) for g in doc.ignore) or (
                 view == "mapped"
                 and (
@@ -402,6 +384,6 @@ def score_cells(
             ):
                 continue  # a cell line (JNLPBA) or a bare "cells" our convention drops
             else:
-                score.fp += 1
-        score.fn += len(gold) - len(used)
-    return score
+                fp += 1
+        fn += len(gold) - len(used)
+    return CellScore(tp, fp, fn, n_pred)

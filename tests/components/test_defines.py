@@ -1,0 +1,48 @@
+"""Building blocks ``{NAME}``: one word list, read by the rule files and by code alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from celltx.components.defines import (
+    builtin_defines,
+    check_word_list,
+    expand,
+    word_list,
+    words_regex,
+)
+from celltx.components.merge import _compile_exclusion
+from celltx.components.regex_spans import compile_rows
+from celltx.resources import read_jsonl_resource
+
+
+def test_a_word_list_is_a_building_block_of_literal_words_longest_first():
+    block = builtin_defines()["NOT_ANALYTE"]
+    assert block == words_regex(word_list("NOT_ANALYTE"))
+    assert words_regex(("BP", "SBP", "PHQ-9")) == r"PHQ\-9|SBP|BP"
+    assert expand("^{NOT_ANALYTE}$", builtin_defines()) == f"^(?:{block})$"
+
+
+def test_the_not_analyte_list_is_read_by_the_exclusions_the_specimen_pattern_and_the_abbreviations():
+    from celltx.components.abbreviations import _not_analytes
+
+    assert any("{NOT_ANALYTE}" in row.get("text", "") for row in read_jsonl_resource("exclusions.jsonl"))
+    (specimen,) = [p for p in compile_rows([dict(r) for r in read_jsonl_resource("numeric.jsonl")])
+                   if p.name == "specimen_abbrev"]
+    assert specimen.pattern.search("serum VEGF was") and not specimen.pattern.search("serum LVEF was")
+    (label, text, _left, _right) = _compile_exclusion({"label": "LAB_TEST", "text": "^{NOT_ANALYTE}$"}, 1)
+    assert label == "LAB_TEST" and text.search("PHQ-9") and not text.search("PHQ-90")
+    assert {"IOP", "QOL", "MRNA"} <= _not_analytes()
+
+
+def test_a_bad_word_list_row_is_an_error():
+    with pytest.raises(ValueError, match="unknown keys"):
+        check_word_list({"define": "X", "words": ["a"], "regex": "a"})
+    with pytest.raises(ValueError, match="upper-case"):
+        check_word_list({"define": "not_analyte", "words": ["a"]})
+    with pytest.raises(ValueError, match="defined in code"):
+        check_word_list({"define": "NUM", "words": ["a"]})
+    with pytest.raises(ValueError, match="non-empty list"):
+        check_word_list({"define": "X", "words": []})
+    with pytest.raises(ValueError, match="repeats"):
+        check_word_list({"define": "X", "words": ["a", "a"]})
