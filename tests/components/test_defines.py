@@ -46,3 +46,13 @@ def test_a_bad_word_list_row_is_an_error():
         check_word_list({"define": "X", "words": []})
     with pytest.raises(ValueError, match="repeats"):
         check_word_list({"define": "X", "words": ["a", "a"]})
+
+
+def test_an_unknown_building_block_is_an_error():
+    import pytest
+
+    from celltx.components.defines import expand
+
+    assert expand("a{2,3}{NUM}", {"NUM": r"\d+"}) == r"a{2,3}(?:\d+)"
+    with pytest.raises(ValueError, match=r"\{SPREAD\}"):
+        expand("(?:{NUM})(?:{SPREAD})?", {"NUM": r"\d+"})

@@ -90,10 +90,15 @@ def builtin_defines() -> dict[str, str]:
 
 def expand(text: str, defines: dict[str, str]) -> str:
     """``text`` with every ``{NAME}`` of ``defines`` replaced by ``(?:...)`` of its regex (blocks
-    may name blocks; other braces are left alone)."""
+    may name blocks; regex quantifiers such as ``{2,3}`` are left alone). A ``{NAME}`` that no
+    block defines is a ValueError: left in place it would silently match the literal text."""
     for _ in range(10):
         new = _PLACEHOLDER.sub(lambda m: f"(?:{defines[m.group(1)]})" if m.group(1) in defines else m.group(0), text)
         if new == text:
             break
         text = new
+    unknown = sorted(set(_PLACEHOLDER.findall(text)))
+    if unknown:
+        raise ValueError(f"unknown building block(s) {', '.join('{' + n + '}' for n in unknown)} "
+                         "(a define row must come before the rows that use it)")
     return text
