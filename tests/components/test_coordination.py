@@ -51,3 +51,21 @@ def test_unknown_row_kind_is_an_error(nlp):
     pipe = nlp.get_pipe("celltx_coordination")
     with pytest.raises(ValueError, match="unknown kind"):
         pipe.set_patterns([{"kind": "head_noun", "words": ["factor"]}])
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Ginger reduced the ratio of LDL-C/HDL-C at week 8.", "LDL-C/HDL-C"),
+     ("The insulin/glucose ratio rose.", "insulin/glucose ratio")],
+)
+def test_a_ratio_of_two_tests_is_one_test(extract_rules, text, test):
+    assert test in _tests(extract_rules(text))
+
+
+def test_a_list_written_with_slashes_is_no_ratio(extract_rules):
+    assert "LDL/HDL-cholesterol" not in _tests(extract_rules("Fasting total/LDL/HDL-cholesterol changes were similar."))
+
+
+def test_a_defined_abbreviation_takes_its_name_prefix(extract_rules):
+    rec = extract_rules("Growth hormone (GH) was titrated; children were grouped by peak GH levels.")
+    assert "peak GH" in _tests(rec)

@@ -32,6 +32,7 @@ from .. import schema
 from ..extensions import register_extensions
 from ..normalize.labs import analyte_of, analyte_table
 from .defines import word_list
+from .lexicon import lab_test_start
 from .matchers import empty_matchers_allowed
 from .regex_spans import add_candidates
 
@@ -93,6 +94,8 @@ class AbbreviationLabels:
                     span._.origin = "abbreviation"
                     new.append(span)
                     existing.add(key)
+            if best.label_ == schema.LAB_TEST and not definition:
+                _add_prefixed(doc, short, info[key], existing, new, info)
             if definition:
                 variants[_number_variant(short.text)] = (best.label_, key)
         self._from_short_forms(doc, abbreviations, candidates, existing, redefined, new, info)
@@ -109,6 +112,8 @@ class AbbreviationLabels:
                     new.append(span)
                     existing.add(key)
                     info[key] = {"long": info[definition_key]["long"], "definition": False}
+                    if label == schema.LAB_TEST:
+                        _add_prefixed(doc, span, info[key], existing, new, info)
         add_candidates(doc, new)
         if redefined:  # "percutaneous transluminal angioplasty (PTA)": PTA is no lab test here
             group = doc.spans[schema.CANDIDATES_KEY]
@@ -161,6 +166,23 @@ def _not_analytes() -> frozenset[str]:
 
 _BEHAVIOUR = regex.compile(r"(?i)\b(?:physical\s+activity|exercise|sleep|smoking|adherence|quality\s+of\s+life|diet|intake)\b")
 _SPECIMEN_PREFIX = regex.compile(r"(?i)^(?:serum|plasma|plasmatic|urinary|urine|blood|circulating|salivary)\s+$")
+
+
+def _add_prefixed(doc: Doc, span, entry: dict, existing: set, new: list, info: dict) -> None:
+    """A short form used with a name prefix ("peak GH", "postprandial TG") is a candidate with
+    the prefix too; it keeps the long form's identity (the merge prefers the longer span)."""
+    start = lab_test_start(doc, span.start)
+    if start == span.start:
+        return
+    key = (doc[start].idx, span.end_char, schema.LAB_TEST)
+    if key in existing:
+        return
+    wide = doc.char_span(key[0], key[1], label=schema.LAB_TEST)
+    if wide is not None:
+        wide._.origin = "abbreviation"
+        new.append(wide)
+        existing.add(key)
+        info[key] = {"long": entry["long"], "definition": False}
 
 
 def _names_it(candidate, occurrence) -> bool:

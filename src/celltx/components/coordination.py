@@ -14,6 +14,9 @@ abbreviation after a member is passed over) to the next member on either side an
   the same block the regex patterns use), or a head noun such as "peptide" or "antigen";
 * followed by a list boundary (a separator, a bracket, the end of the clause, or a level word).
 
+Two lab tests joined by a slash and called a ratio are one test ("the ratio of [LDL-C/HDL-C]",
+"[insulin/glucose ratio]", "[AST/ALT ratio]"); without the word it is a list ("total/LDL/HDL").
+
 Walking stops at the first member that fails, so a list that turns into other things ("ALT,
 age and sex") stops where the analytes end. Proposals pass through ``celltx_merge`` like every
 other candidate, so the exclusions (vital signs, scales, drugs given) apply to them too.
@@ -38,6 +41,9 @@ ROW_KINDS = {"head_nouns", "item_stop_words", "boundary_words", "qualifiers", "d
 ROW_KEYS = {"kind", "words", "comment", "define", "regex"}
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _WORD = r"[A-Za-z0-9][\w'′/+-]*"
+_SLASH = regex.compile(r"\s?/\s?")
+_RATIO_WORD = regex.compile(r"(?i)\s+(?:ratio|index)(?![\w-])")
+_RATIO_OF = regex.compile(r"(?i)\bratios?\s+(?:of\s+)?(?:the\s+)?$")
 #: a member's abbreviation in brackets, passed over ("norepinephrine (NE), epinephrine (E) and")
 _ABBREV = r"(?:\s*\([^()]{1,20}\))?"
 
@@ -117,8 +123,31 @@ class Coordination(PatternsMixin):
                 span._.origin = ORIGIN
                 new.append(span)
                 taken.append((start, end))
+        new.extend(self._ratios(doc, text, candidates))
         add_candidates(doc, new)
         return doc
+
+    @staticmethod
+    def _ratios(doc: Doc, text: str, candidates: list) -> list:
+        """"A/B" and "A/B ratio" where A and B are lab-test candidates."""
+        tests = sorted({(c.start_char, c.end_char) for c in candidates if c.label_ == schema.LAB_TEST})
+        starts = {start: end for start, end in tests}
+        out = []
+        for start, end in tests:
+            slash = _SLASH.match(text, end)
+            if not slash or slash.end() not in starts:
+                continue
+            stop = starts[slash.end()]
+            tail = _RATIO_WORD.match(text, stop)
+            if tail:
+                stop = tail.end()
+            elif not _RATIO_OF.search(text, max(0, start - 20), start):
+                continue  # "total/LDL/HDL-cholesterol" is a list written with slashes
+            span = doc.char_span(start, stop, label=schema.LAB_TEST, alignment_mode="strict")
+            if span is not None:
+                span._.origin = ORIGIN
+                out.append(span)
+        return out
 
     def _walk(
         self, text: str, seed: tuple[int, int], taken: list[tuple[int, int]], tests: list[tuple[int, int]]

@@ -51,6 +51,17 @@ def _sampling_time_start(doc: Doc, start: int) -> int:
     return start
 
 
+def lab_test_start(doc: Doc, start: int) -> int:
+    """Where a lab test named at token ``start`` begins once the words that belong to its name
+    are taken in: up to two prefixes ("[postprandial plasma glucose]", "[peak GH]") and a
+    sampling time ("[120 min plasma insulin]"). Used for dictionary names and for the
+    abbreviations a text defines."""
+    for _ in range(2):
+        if start > 0 and doc[start - 1].lower_ in LAB_PREFIXES:
+            start -= 1
+    return _sampling_time_start(doc, start)
+
+
 def default_patterns() -> list[Row]:
     """SpanRuler rows from the package's lexicons (lab tests, routes, Cell Ontology names)."""
     patterns = []
@@ -211,10 +222,7 @@ class Lexicon(PatternsMixin):
                         start = widened.start
                         span_id = ""  # the widened name is normalised from its own words
             if span.label_ == schema.LAB_TEST:
-                for _ in range(2):  # "postprandial plasma glucose"
-                    if start > 0 and doc[start - 1].lower_ in LAB_PREFIXES:
-                        start -= 1
-                start = _sampling_time_start(doc, start)
+                start = lab_test_start(doc, start)
                 if end < len(doc) and doc[end].lower_ in SCORE_WORDS and not span.text.lower().endswith("score"):
                     end += 1
             new = doc[start:end]
