@@ -643,3 +643,7 @@ def test_once_daily_use_of_a_drug_is_a_frequency_daily_use_is_not():
 )
 def test_baseline_before_a_measure_windows_and_clock_times(text, times):
     assert texts(text, "TIME_POINT") == times
+
+
+def test_single_and_multiple_dosing_with_a_route_abbreviation_between():
+    assert texts("LDL fell after a single s.c. dose. Multiple dosing was safe.", "FREQUENCY") == ["single", "Multiple"]
