@@ -647,3 +647,14 @@ def test_baseline_before_a_measure_windows_and_clock_times(text, times):
 
 def test_single_and_multiple_dosing_with_a_route_abbreviation_between():
     assert texts("LDL fell after a single s.c. dose. Multiple dosing was safe.", "FREQUENCY") == ["single", "Multiple"]
+
+
+@pytest.mark.parametrize(
+    "text, routes",
+    [("A single-pill combination of telmisartan was given.", ["pill"]),
+     ("Fluid was infused via a post-pyloric catheter.", ["post-pyloric"]),
+     ("Each session was a nasal exposure to particles.", ["nasal"]),
+     ("The nasal mucosa was swabbed and nasal lavage collected.", [])],
+)
+def test_pills_nasal_and_post_pyloric_routes(text, routes):
+    assert texts(text, "ROUTE") == routes

@@ -42,7 +42,7 @@ from .textnorm import replace_surrogates, shadow
 STATUS_SUFFIXES = (
     "positive|negative|seropositive|seronegative|treated|related|induced|associated|mediated"
     "|dependent|infected|naive|naïve|specific|expressing|secreting|producing|depleted|loaded"
-    "|labeled|labelled|transplanted|injected|infused|enriched|free|rich|lowering|receiving|boosted|based|baseline"
+    "|labeled|labelled|transplanted|injected|infused|enriched|free|rich|lowering|receiving|boosted|based|baseline|pill|pills"
     # "multiple-dose", "single-dose": the rate word is a FREQUENCY of its own
     "|dose|doses|dosing"
 )
