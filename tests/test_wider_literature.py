@@ -658,3 +658,8 @@ def test_single_and_multiple_dosing_with_a_route_abbreviation_between():
 )
 def test_pills_nasal_and_post_pyloric_routes(text, routes):
     assert texts(text, "ROUTE") == routes
+
+
+def test_glycemic_names_glucose_only_before_a_result_noun():
+    found = spans("The mean glycemic level was 83 ± 5 mg/dl; glycemic control improved.", "LAB_TEST")
+    assert [(s["text"], s["attrs"]["analyte"]) for s in found] == [("glycemic", "glucose")]
