@@ -23,7 +23,8 @@ Run ``python -m celltx.corpus.draw [SHARED_CORPORA] [OUT_DIR]``; it refuses to o
 existing draw (the draw is made once). ``--supplement`` makes the second, train/dev-only draw
 (``draw_supplement.json``, batches 08-09) from the documents the first did not take;
 ``--supplement 2`` the third (``draw_supplement_2.json``, batches 10-11), ``--supplement 3``
-the fourth (``draw_supplement_3.json``, batches 12-13, with glaucoma abstracts).
+the fourth (``draw_supplement_3.json``, batches 12-13, with glaucoma abstracts), ``--supplement 4``
+the fifth (batches 14-15).
 """
 
 from __future__ import annotations
@@ -237,6 +238,8 @@ SUPPLEMENTS = {
     2: (20261207, {"rct": 34}, 10),
     # session 4: RCTs again plus glaucoma abstracts (ROUTE/FREQUENCY/TIME_POINT wording of eye drops)
     3: (20261208, {"rct": 28, "glaucoma": 6}, 12),
+    # session 4, second draw: the RCTs with lab results that are left, and more glaucoma
+    4: (20261209, {"rct": 20, "glaucoma": 12}, 14),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
