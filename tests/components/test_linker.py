@@ -72,3 +72,22 @@ def test_a_value_labelled_by_other_words_in_a_characteristics_list_is_not_the_te
 def test_group_labels_before_equals_keep_the_values_with_their_test(extract_rules):
     rec = extract_rules("ALT fell (treated group = 45 U/L; control group = 60 U/L).")
     assert pairs(rec) == [("45 U/L", "ALT"), ("60 U/L", "ALT")]
+
+
+def test_each_respectively_clause_pairs_its_own_values(extract_rules):
+    rec = extract_rules(
+        "Total cholesterol and LDL cholesterol fell from 284 to 262 mg/dl and from 183 to 174 mg/dl, "
+        "respectively, in group A and from 291 to 289 mg/dl and from 177 to 176 mg/dl, respectively, in group B."
+    )
+    tails = dict(pairs(rec))
+    assert tails["183"] == tails["177"] == "LDL cholesterol"
+    assert tails["291"] == tails["284"] == "Total cholesterol"
+
+
+def test_a_p_value_for_a_test_names_the_values_before_it(extract_rules):
+    rec = extract_rules(
+        "Osteocalcin and alkaline phosphatase were similar (60 ± 11 ng/mL vs. 58 ± 3 ng/mL; p = 0.69 for "
+        "osteocalcin and 381 ± 99 U/L vs. 362 ± 27 U/L; p = 0.63 for alkaline phosphatase)."
+    )
+    tails = dict(pairs(rec))
+    assert tails["381 ± 99 U/L"] == tails["362 ± 27 U/L"] == "alkaline phosphatase"

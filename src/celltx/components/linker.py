@@ -40,6 +40,9 @@ _OWN_LABEL = regex.compile(
     r"|[;,(]\s*(?P<label>[A-Za-z][\w'’ -]{0,40}?\s(?:score|grade|stage|class))\s*$"
 )
 _GROUP_OR_TIME = regex.compile(r"(?i)\b(?:group|arm|placebo|control|baseline|week|month|day|year|visit|before|after|mean|median)s?\b")
+_RESPECTIVELY = regex.compile(r"(?i)\brespectively\b")
+#: "...; p = 0.69 for [osteocalcin]": the p-value's test is the test of the values before it.
+_P_FOR = regex.compile(r"(?i)[;,]?\s*\(?p\s*[=<>≤≥]\s*0?[.·]\d+\)?\s*,?\s*for\s+(?:the\s+)?$")
 #: What ends the value's clause before a later test: brackets, a p-value, "respectively".
 _CLAUSE_BREAK = regex.compile(r"(?i)[()\[\]]|\bp\s*[=<>≤≥]|respectively")
 #: The words between a value and a later test that name that test as the value's own.
@@ -121,7 +124,9 @@ class ValueLinker:
                     before = [t for t in tests if t.end_char <= value.start_char]
                     after = [t for t in tests if t.start_char >= value.end_char]
                     gap = doc.text[value.end_char : after[0].start_char] if after else ""
-                    if after and ties_forward(gap) and _NAMES_FORWARD.search(gap) and not _CLAUSE_BREAK.search(gap):
+                    named_after = (ties_forward(gap) and _NAMES_FORWARD.search(gap) and not _CLAUSE_BREAK.search(gap)) or (
+                        len(gap.split()) <= _MAX_FORWARD_WORDS and _P_FOR.search(gap))
+                    if after and named_after:
                         test = after[0]
                     elif before and not _labelled_otherwise(doc.text[before[-1].end_char : value.start_char]):
                         test = _fitting(before[::-1], value)
@@ -142,14 +147,27 @@ class ValueLinker:
 
     @staticmethod
     def _respectively(sent: Span, tests: list[Span], values: list[Span]) -> dict[int, Span]:
-        if "respectively" not in sent.text.lower():
+        """Values before each "respectively" pair with the tests listed before the first value,
+        k values a test ("from a to b and from c to d, respectively"); a sentence with two
+        "respectively" clauses (one per group) pairs each clause's values on their own."""
+        text = sent.text.lower()
+        if "respectively" not in text:
             return {}
         first_value = values[0].start_char
         listed = [t for t in tests if t.end_char <= first_value]
-        if len(listed) < 2 or len(values) % len(listed):
+        if len(listed) < 2:
             return {}
-        per_test = len(values) // len(listed)  # "from a to b and from c to d": two each
-        return {id(v): listed[i // per_test] for i, v in enumerate(values)}
+        ends = [sent.start_char + m.start() for m in _RESPECTIVELY.finditer(sent.text)]
+        pairs: dict[int, Span] = {}
+        start = first_value
+        for end in ends:
+            clause = [v for v in values if start <= v.start_char < end]
+            start = end
+            if not clause or len(clause) % len(listed):
+                continue
+            per_test = len(clause) // len(listed)  # "from a to b and from c to d": two each
+            pairs.update({id(v): listed[i // per_test] for i, v in enumerate(clause)})
+        return pairs
 
 
 @Language.factory(
