@@ -663,3 +663,12 @@ def test_pills_nasal_and_post_pyloric_routes(text, routes):
 def test_glycemic_names_glucose_only_before_a_result_noun():
     found = spans("The mean glycemic level was 83 ± 5 mg/dl; glycemic control improved.", "LAB_TEST")
     assert [(s["text"], s["attrs"]["analyte"]) for s in found] == [("glycemic", "glucose")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Serum drug X had a lower limit of quantification of 0.01 ng/mL.",
+     "IFAT (virtually 100% specific) was used; efficacy would be 68.1% for drug A and 68.9% for drug B."],
+)
+def test_assay_limits_efficacy_and_specificity_are_no_results(text):
+    assert texts(text, "LAB_VALUE") == [] and texts(text, "DOSE") == []
