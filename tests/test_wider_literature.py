@@ -672,3 +672,8 @@ def test_glycemic_names_glucose_only_before_a_result_noun():
 )
 def test_assay_limits_efficacy_and_specificity_are_no_results(text):
     assert texts(text, "LAB_VALUE") == [] and texts(text, "DOSE") == []
+
+
+def test_decimal_durations_after_a_survival_measure_are_results():
+    text = "Disease-free survival (DFS) was shorter in group 2: 17.2 months, 27% and 15% versus 19.4 months, respectively."
+    assert texts(text, "TIME_POINT") == []
