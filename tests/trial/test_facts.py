@@ -52,6 +52,36 @@ def test_n_enrolled(text, n):
         ("Children with idiopathic autism spectrum disorder (ASD) participated.", "idiopathic autism spectrum disorder"),
         ("TITLE: MSCs for Severe Alcoholic Hepatitis: A Randomized Trial\nABSTRACT: text.", "Severe Alcoholic Hepatitis"),
         ("TITLE: Hepatocyte transplantation in children.\nABSTRACT: text.", None),
+        # the title's condition comes before the abstract's
+        ("TITLE: Cell therapy for the treatment of chronic foot ulcers in Narnia: a pilot trial\n\n"
+         "ABSTRACT: Patients with diabetes were enrolled.", "chronic foot ulcers"),
+        ("TITLE: Effects of drug Q on serum markers in patients with mild renal failure\n\nABSTRACT: text.",
+         "mild renal failure"),
+        ("TITLE: Drug Q lowers lipids in hyperlipidemic patients: a randomized trial\n\nABSTRACT: x.",
+         "hyperlipidemic patients"),
+        ("TITLE: Comparison of two protocols in the management of steroid-induced hyperglycemia among inpatients"
+         "\n\nABSTRACT: x.", "steroid-induced hyperglycemia"),
+        ("TITLE: Drug Q in cirrhotic ascites patients: a randomized study\n\nABSTRACT: text.", "cirrhotic ascites"),
+        ("TITLE: Drug Q in critically ill patients\n\nABSTRACT: text.", "critically ill patients"),
+        ("TITLE: Drug Q in a rat model of type 9 diabetes\n\nABSTRACT: text.", "type 9 diabetes"),
+        ("TITLE: Drug Q in Acute Lung Injury (ALI): results\n\nABSTRACT: text.", "Acute Lung Injury (ALI)"),
+        ("TITLE: Drug Q in Acute Lung Injury (QUOKKA): results\n\nABSTRACT: text.", "Acute Lung Injury"),
+        ("TITLE: Drug Q for the treatment of dyslipidemia in patients with coronary artery disease: follow-up\n\nABSTRACT: x.",
+         "dyslipidemia in patients with coronary artery disease"),
+        ("TITLE: Drug Q in the management of patients with chronic hepatitis Z\n\nABSTRACT: x.", "chronic hepatitis Z"),
+        ("TITLE: Drug Q for Tropical Hepatitis in Narnia\n\nABSTRACT: x.", "Tropical Hepatitis"),
+        # a title broken over two lines is read as one
+        ("TITLE: Vascular function in subjects with type 9\ndiabetes using drug Q\n\nABSTRACT: x.", "type 9 diabetes"),
+        # a title about healthy volunteers names no condition, whatever the background says
+        ("TITLE: Kinetics of drug Q in healthy volunteers\n\nABSTRACT: Q is used in patients with asthma.", None),
+        # the abstract's fuller name of the title's condition
+        ("TITLE: Vaccine Q in Chronic Hepatitis Z Patients\n\nABSTRACT: Sixty HBeAg-positive chronic hepatitis Z"
+         " patients were immunized.", "HBeAg-positive chronic hepatitis Z"),
+        # without a title: "patients undergoing X", "in X patients"
+        ("The study included non-diabetic patients undergoing coronary artery bypass grafting.",
+         "coronary artery bypass grafting"),
+        ("We compared two drops in open-angle glaucoma patients.", "open-angle glaucoma"),
+        ("Patients with type 9 diabetes than in controls.", "type 9 diabetes"),
     ],
 )
 def test_condition(text, condition):

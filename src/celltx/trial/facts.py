@@ -129,22 +129,151 @@ def n_enrolled(doc: Doc) -> int | None:
 
 # --- condition -----------------------------------------------------------------------------
 
+#: Words and endings that name a disease, a state or a procedure a trial is about
+#: ("cirrhosis", "type 2 diabetes", "heart failure", "hyperlipidemic", "knee arthroplasty").
+_DISEASE_WORD = regex.compile(
+    r"(?i)\b(?:\w+(?:itis|osis|oses|emia|aemia|emias|aemias|penia|plegia|algia|uria|oxia|oma|omas|pathy|pathies"
+    r"|plasia|trophy|ectomy|otomy|plasty|emic|aemic|lipidemic|ism)"
+    r"|(?:pre|hyper|hypo)?[\s-]?tensi(?:on|ve)|hyper\w*(?:sensitivity|activity|reactivity)|dys\w+|disease|diseases|disorders?|syndromes?|failure|infections?|infected|cancers?|tumou?rs?"
+    r"|diabetes|diabetic|prediabetes|injury|injuries|insufficiency|deficiency|deficient|fractures?|glaucoma|stroke"
+    r"|infarction|sepsis|septic|malaria|HIV|AIDS|hepatitis|obes\w*|overweight|asthma|ascites|incontinence|ill|illness"
+    r"|transplant\w*|surgery|surgeries|operations?|bypass|grafting|lesions?|ulcers?|ulceration|wounds?|burns?|pain"
+    r"|depression|autism|sclerosis|stones?|intolerant|intolerance|resistance|resistant|angina|arrhythmias?"
+    r"|fibrillation|shock|trauma|palsy|epilepsy|dementia|schizophrenia|psoriasis|eczema|leiomyomas?|fibroids?"
+    r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?)\b"
+)
+#: Words that show a phrase is not a disease (the study, a drug, a measure).
+_NOT_DISEASE = regex.compile(
+    r"(?i)\b(?:trials?|study|studies|effects?|efficacy|safety|randomi[sz]\w*|vaccines?|protocols?|strategies|method"
+    r"|results?|analys[ie]s|levels?|concentrations?|markers?|biomarkers?|outcomes?|rats?|mice|model|review|guidelines?"
+    r"|programm?e?s?|mechanisms?|metabolism|combination|score)\b"
+)
+#: People nouns and the words that describe people rather than the disease ("healthy",
+#: "postmenopausal women"): they are dropped from a condition.
+_PEOPLE_WORDS = (
+    r"(?:patients?|participants?|subjects?|children|child|infants?|neonates?|adults?|adolescents?|women|woman|men|man"
+    r"|males?|females?|individuals?|volunteers?|cases?|persons?|people|eyes|outpatients?|inpatients?|recipients?"
+    r"|mothers?|girls?|boys?|population|cohort|humans?)"
+)
+_PEOPLE_DESCRIPTORS = (
+    r"(?:healthy|older|elderly|young|younger|aged|adult|pediatric|paediatric|postmenopausal|premenopausal|hospitali[sz]ed"
+    r"|japanese|chinese|korean|egyptian|indian|american|european|african|asian|caucasian|treatment[\s-]na[iï]ve|na[iï]ve"
+    r"|male|female)"
+)
+#: Where a condition phrase in a title ends: a method, a place, a population, a trial name.
+_TITLE_STOP = regex.compile(
+    r"(?i)\s*(?:,|\(|\[|\busing\b|\bby\b|\bon\b|\bamong\b|\bat\b|\bfrom\b|\bversus\b|\bvs\.?\s|\bcompared\b|\bthan\b"
+    r"|\bwith\s+(?:or\s+without|a|an|the)\b|\bfollowing\b|\btreated\b|\breceiving\b|\bwho\b|\bwhen\b|\bafter\b|\bbefore\b|\bduring\b"
+    r"|\bthrough\b|\bvia\b|\bin\s+(?!" + _PEOPLE_WORDS + r"\b)(?:(?:a|an|the|[A-Z][a-z]+)\b)"
+    r"|\band\s+(?:its|their|the|review|presentation)\b|\bis\b|\bare\b|\bwas\b|\bwere\b|\bdoes\b|\bdo\b|\bcan\b|\bmay\b)"
+)
+#: How a title names its condition, most telling first: "for the treatment of X", "patients
+#: with X", "in X patients" / "for X", and "(model) of X" ending a title part.
+_TITLE_ANCHORS = (
+    (regex.compile(
+        r"(?i)\b(?:treatment|management|prevention|correction|control|resection)\s+of\s+(?:the\s+|a\s+)?(?P<c>.+)"
+        r"|\b(?:treating|preventing|managing|correcting)\s+(?P<c>.+)"
+    ), False),
+    (regex.compile(
+        rf"(?i)\b{_PEOPLE_WORDS}\s+(?:with|who\s+have|who\s+had|suffering\s+from|diagnosed\s+with|undergoing|requiring|following|after)\s+(?P<c>.+)"
+    ), False),
+    (regex.compile(r"(?i)\b(?:in|for)\s+(?:the\s+|a\s+)?(?P<c>.+)"), False),
+    (regex.compile(r"(?i)\bof\s+(?:the\s+|a\s+)?(?P<c>.+)"), True),
+)
+
+
+def _initials_of(short: str, before: str) -> bool:
+    """Whether ``short`` ("SHPT") abbreviates the words ending ``before``."""
+    letters = [c for c in short.lower() if c.isalpha()]
+    words = [w for w in regex.split(r"[\s-]+", before) if w and w.lower() not in ("of", "and", "the", "in", "with")]
+    return bool(letters) and len(words) >= len(letters) and [w[0].lower() for w in words[-len(letters):]] == letters
+
+
+def _clean_title_condition(raw: str, whole: bool = False) -> str | None:
+    """The condition at the start of ``raw``: cut at a method/place/population word, without
+    trailing people nouns ("cirrhotic ascites patients" -> "cirrhotic ascites"; "critically ill
+    patients" keeps its noun: the adjective alone names nothing) or leading "healthy". A
+    bracket stays when it abbreviates the words before it or is one plain word ("leiomyoma
+    (fibroid)"), not when it names the trial ("(REFRESH)"). ``whole``: only a phrase that
+    runs to the end of ``raw``."""
+    text = raw
+    # "X in patients with Y" stays one condition; any other "in/with ..." ends it
+    keep = regex.match(rf"(?i)(.+?\s+in\s+{_PEOPLE_WORDS}\s+(?:with|undergoing)\s+)(.*)", text)
+    head, tail = (keep.group(1), keep.group(2)) if keep else ("", text)
+    pos = 0
+    while True:
+        stop = _TITLE_STOP.search(tail, pos)
+        if stop is None or stop.group().strip() != "(":
+            break
+        bracket = regex.match(r"\(\s*([^()]{1,40}?)\s*\)", tail[stop.end() - 1 :])
+        if bracket and (_initials_of(bracket.group(1), tail[: stop.start()])
+                        or regex.fullmatch(r"[A-Za-z][a-z]+", bracket.group(1))):
+            pos = stop.end() - 1 + bracket.end()
+            continue
+        break
+    if stop and whole:
+        return None
+    if stop and stop.start() == 0 and not head:
+        return None
+    text = head + (tail[: stop.start()] if stop else tail)
+    text = norm_space(text).strip(" -,.?!'\"\u2018\u2019\u201c\u201d")
+    # "(management of) [a cohort of] patients with X": the people are not the condition
+    text = regex.sub(
+        rf"(?i)^(?:(?:a\s+)?(?:cohort|group|series)\s+of\s+)?(?:{_PEOPLE_DESCRIPTORS}\s+)*{_PEOPLE_WORDS}\s+(?:with|who\s+have|suffering\s+from)\s+",
+        "", text)
+    text = regex.sub(rf"(?i)^(?:{_PEOPLE_DESCRIPTORS}\s+)+(?=\w)", "", text)
+    text = regex.sub(r"(?i)\s+(?:treatment|therapy|management|care)$", "", text)
+    text = regex.sub(rf"(?i)(?<!\bin)\s+{_PEOPLE_WORDS}['\u2019]?(?=\s+with\s)", "", text)  # "X patients with Y"
+    if regex.match(rf"(?i){_PEOPLE_WORDS}\b", text):
+        return None
+    people = regex.search(rf"(?i)(?:\s+{_PEOPLE_DESCRIPTORS})*\s+{_PEOPLE_WORDS}['\u2019]?$", text)
+    if people:
+        rest = text[: people.start()]
+        if regex.search(r"(?i)(?:ic|ill)$", rest):
+            text = rest + " " + people.group().split()[-1]
+        else:
+            text = rest
+    text = norm_space(text).strip(" -,")
+    if not text or len(text.split()) > 12 or regex.fullmatch(rf"(?i){_PEOPLE_WORDS}", text):
+        return None
+    return text
+
+
+def _disease_like(text: str) -> bool:
+    return bool(_DISEASE_WORD.search(text)) and not _NOT_DISEASE.search(text)
+
+
+def _title_parts(title: str) -> list[str]:
+    return [p for p in regex.split(r"\s*[:;?]\s+|\s+[-\u2013\u2014]\s+|\s*[-\u2013\u2014]\s+(?=an?\s)|\.\s+|[:;.]$", title) if p]
+
+
+def _condition_from_title(title: str) -> str | None:
+    """The condition a title names: in its first part that names one, by the most telling
+    construction (:data:`_TITLE_ANCHORS`)."""
+    parts = _title_parts(title)
+    for anchor, whole in _TITLE_ANCHORS:
+        for part in parts:
+            matches = list(anchor.finditer(part, overlapped=True))
+            for m in reversed(matches) if whole else matches:  # "score of [emergency operations]"
+                found = _clean_title_condition(m["c"], whole)
+                if found and _disease_like(found):
+                    return found
+    return None
+
+
 _CONDITION_RE = regex.compile(
     rf"(?i)\b{PEOPLE}\s+(?:who\s+(?:had|have)|with|suffering\s+from|diagnosed\s+with|having)\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
-_TITLE_FOR_RE = regex.compile(
-    r"(?i)\b(?:for|in|of)\s+(?:the\s+)?(?:treatment\s+of\s+|management\s+of\s+|patients\s+with\s+)?(?P<c>[^.;:()\[\]]{3,100}?)\s*(?::|$|\.\s|\s-\s|\s\u2013\s)"
-)
 _CONDITION_STOP = regex.compile(
     r"(?i)\s*(?:,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
-    r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare)\b"
-    r"|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
+    r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare|investigate|illustrate)\b"
+    r"|\bto\b|\bthan\b|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
     r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
     r"|\s[\u2013\u2014-]\s|\bABSTRACT\b|\bas\s+well\s+as\b|\bfollowing\b|\bwith\b)"
 )
 _CONDITION_BAD = regex.compile(
     r"(?i)^(?:a|an|the|this|these|their|its|no|normal|high|low|both|either|each|all|any|mean|median|baseline|"
-    r"respect|regard|terms)\b"
+    r"respect|regard|terms|different|various|other)\b"
 )
 
 
@@ -152,20 +281,22 @@ def _clean_condition(raw: str) -> str | None:
     stop = _CONDITION_STOP.search(raw)
     text = raw[: stop.start()] if stop else raw
     text = norm_space(text).strip(" -,")
+    text = regex.sub(r"(?i)\s+(?:and|or)$", "", text)
     if not text or _CONDITION_BAD.match(text) or len(text) < 3 or len(text.split()) > 10:
         return None
     if regex.match(r"^\d", text) or regex.fullmatch(rf"(?i)(?:[\w-]+\s+)?{PEOPLE}", text):
         return None  # "in children", "in elderly patients": people, not a disease
-    text = regex.sub(rf"(?i)\s+{PEOPLE}$", "", text)  # "chronic hepatitis B patients"
+    text = regex.sub(rf"(?i)\s+{PEOPLE}['\u2019]?$", "", text)  # "chronic hepatitis B patients"
     if regex.match(rf"(?i){PEOPLE}\b", text):
         return None
     return text
 
 
 def condition(doc: Doc) -> str | None:
-    """The disease (and cause) as written: "patients with decompensated cirrhosis" -> that,
-    read in the abstract before the title ("Children with Autism" is the title's short form);
-    else a title's "for/in X:" phrase. An abbreviation the abstract defines is written out
+    """The disease (and cause) as written. A title says what the trial is about ("... for
+    Severe Alcoholic Hepatitis: a randomized trial", "... in patients with X", "... in X
+    patients"); without one that names a disease, the abstract's "patients with X". A title
+    about healthy volunteers names none. An abbreviation the abstract defines is written out
     ("active RA" -> "active rheumatoid arthritis"): a reviewer's table cannot rely on the
     abstract's abbreviations."""
     found = _condition_as_written(doc)
@@ -175,9 +306,12 @@ def condition(doc: Doc) -> str | None:
 def _expand_abbreviations(condition_text: str, text: str) -> str:
     """Each capitalised abbreviation of ``condition_text`` replaced by the words the text
     defines it with ("rheumatoid arthritis (RA)"): the long form is the words before the
-    brackets whose initials spell the abbreviation."""
+    brackets whose initials spell the abbreviation. An abbreviation in brackets after its
+    own long form stays ("secondary hyperparathyroidism (SHPT)")."""
     def expand(m: regex.Match) -> str:
         short = m.group()
+        if condition_text[max(0, m.start() - 1) : m.start()] == "(":
+            return short
         letters = [c for c in short.lower() if c.isalpha()]
         for d in regex.finditer(rf"((?:[A-Za-z][\w'-]*\s+){{1,{len(letters) + 2}}})\(\s*{regex.escape(short)}\s*[),;]", text):
             words = d.group(1).split()
@@ -190,29 +324,68 @@ def _expand_abbreviations(condition_text: str, text: str) -> str:
     return regex.sub(r"\b[A-Z]{2,6}\b", expand, condition_text)
 
 
-def _condition_as_written(doc: Doc) -> str | None:
+_BODY_PEOPLE_OF = regex.compile(
+    rf"(?i)\b{PEOPLE}\s+(?:undergoing|requiring|scheduled\s+for|operated\s+(?:on\s+)?for|at\s+(?:high\s+)?risk\s+(?:of|for))\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
+)
+_BODY_X_PEOPLE = regex.compile(
+    rf"(?i)(?:\b(?:in|for|among|of)\s+|(?<![\w.,]){COUNT}\s+)(?P<c>(?:[\w'\u2019/-]+\s+){{1,6}}?){PEOPLE}\b"
+)
+
+
+def _body_conditions(doc: Doc, start: int) -> list[tuple[int, str]]:
+    """(offset, condition) of the abstract's "patients with X", then "patients undergoing
+    X", then "in X patients" / "N X patients", each in reading order."""
     text = doc.text
-    title = _title(doc)
-    body_start = text.find(title) + len(title) if title and title in text else 0
-    for start in (body_start, 0):
-        for m in _CONDITION_RE.finditer(text, start):
-            found = _clean_condition(m["c"])
-            if found:
-                return found
+    found: list[tuple[int, str]] = []
+    for m in _CONDITION_RE.finditer(text, start):
+        c = _clean_condition(m["c"])
+        if c and _disease_like(c):
+            found.append((0, m.start(), c))
+    for m in _BODY_PEOPLE_OF.finditer(text, start):
+        c = _clean_title_condition(m["c"])
+        if c and _disease_like(c):
+            found.append((1, m.start(), c))
+    for m in _BODY_X_PEOPLE.finditer(text, start, overlapped=True):
+        c = _clean_title_condition(norm_space(m["c"]))
+        if c and _disease_like(c) and not _CONDITION_BAD.match(c) and not regex.match(r"\d|(?i)non[\s-]?\w+$", c):
+            found.append((2, m.start(), c))
+    return [(pos, c) for _, pos, c in sorted(found)]
+
+
+def _condition_as_written(doc: Doc) -> str | None:
+    title, body_start = _title_and_end(doc)
+    body = _body_conditions(doc, body_start)
     if title:
-        for m in reversed(list(_TITLE_FOR_RE.finditer(title))):
-            found = _clean_condition(m["c"])
-            if found and not regex.search(r"(?i)\b(?:trial|study|effect|efficacy|safety|randomi|vaccine|therapy|treatment)\b", found):
-                return found
-    return None
+        found = _condition_from_title(title)
+        if found:
+            # the abstract's fuller name of the title's condition ("HBeAg-positive chronic hepatitis B")
+            for _, c in body[:1]:
+                if _norm(c).endswith(_norm(found)) and len(c) > len(found):
+                    return c
+            return found
+        if regex.search(r"(?i)\bhealthy\b", title):
+            return None  # a study of healthy volunteers
+    return body[0][1] if body else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(regex.sub(r"[\u2010-\u2015-]", " ", text.lower()).split())
 
 
 def _title(doc: Doc) -> str | None:
-    m = regex.search(r"(?m)^\s*TITLE[:.]?\s*\n?\s*(?P<t>[^\n]+)", doc.text)
+    return _title_and_end(doc)[0]
+
+
+def _title_and_end(doc: Doc) -> tuple[str | None, int]:
+    """The title (its lines joined) and where the text after it starts (0 without one)."""
+    m = regex.search(r"(?m)^\s*TITLE[:.]?\s*\n?\s*(?P<t>[^\n]+(?:\n[^\S\n]*\S[^\n]*)*)", doc.text)
     if m:
-        return m["t"].strip()
+        return norm_space(m["t"]), m.end()  # a title broken over lines is one title
     title = doc.meta.get("title")
-    return title if isinstance(title, str) else None
+    if isinstance(title, str):
+        at = doc.text.find(title)
+        return title, at + len(title) if at >= 0 else 0
+    return None, 0
 
 
 # --- country -------------------------------------------------------------------------------
