@@ -39,6 +39,26 @@ def test_design(text, arms, design):
         ("We enrolled 40 patients with cirrhosis.", 40),
         ("Participants with cirrhosis (n = 120) were studied.", 120),
         ("Albumin rose in 12 of 20 patients.", None),
+        # a total stated other ways
+        ("We considered 84 patients (42 for each group).", 84),
+        ("Of 210 eligible participants, 190 completed the study.", 210),
+        ("Of 133 subjects randomized, 127 completed the study.", 133),
+        ("Data of 67 patients included in the study were analyzed, of which 33 were in group A.", 67),
+        ("A randomized study was conducted in 32 healthy male volunteers.", 32),
+        ("This was an animal study. We included 21 Wistar rats who were randomly assigned.", 21),
+        ("Participants: 138 preterm babies who develop hyperglycaemia.", 138),
+        ("A total number of one hundred and sixty (160) patients were randomized into two groups.", 160),
+        ("One thousand two hundred eighty-four patients were enrolled; 658 were assigned to A.", 1284),
+        ("Thirty-four recreationally active, adult females were recruited.", 34),
+        ("METHODS: Forty-seven patients with glaucoma were consecutively\nrandomized to drug A or placebo.", 47),
+        # not the enrolled: a planned number, one arm, completers, parts, a genotype
+        ("Although 3000 patients were targeted, 1578 patients were recruited and randomized.", 1578),
+        ("In this study, 87 patients were randomized to the intervention and 90 to the control group.", None),
+        ("Forty-two patients completed the study.", None),
+        ("Surgery was performed in 89 females and 36 males.", None),
+        ("Drug Q was given to genotype 4 patients who were enrolled.", None),
+        ("Children aged 6 to 52 months (n = 336) were randomly assigned; 331 children completed the study.", 336),
+        ("38 eyes of 38 patients were treated with A while 111 eyes of 111 patients underwent B.", None),
     ],
 )
 def test_n_enrolled(text, n):

@@ -64,63 +64,118 @@ def design(doc: Doc, n_arms: int) -> str | None:
 _ENROL_VERBS = (
     r"(?:enrolled|enroled|randomi[sz]ed|included|recruited|participated|entered|registered|"
     r"allocated|assigned|studied|treated|underwent|received|completed|took part|immuni[sz]ed|vaccinated|"
-    r"injected|infused|transplanted|divided|considered)"
+    r"injected|infused|transplanted|divided|grouped|considered)"
 )
+#: Verbs that say who entered the trial (not who finished or was analysed).
+_ENTRY_VERBS = r"(?:enrolled|enroled|randomi[sz]ed|randomly|included|recruited|participated|entered|registered|took part)"
+#: Who a trial enrols, wider than :data:`PEOPLE` (animals, staff, babies).
+N_PEOPLE = rf"(?:{PEOPLE}|females|males|babies|nurses|employees|workers|rats|mice|animals|pigs|rabbits|dogs|healthy\s+controls)"
 _NOT_ENROLMENT = regex.compile(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
+#: Words between a count and its people ("Twenty-eight overweight, male subjects"): no number,
+#: no time unit ("12 months and adults"), no "of" list ("12 of 20 patients").
+_BETWEEN = r"(?:(?!(?:of|and|to|with|than|months?|years?|weeks?|days?|hours?)\b)[A-Za-z][\w'\u2019-]*,?[\s-]+){0,8}?"
 _TOTAL_RE = regex.compile(
-    rf"(?i)\b(?:a\s+total\s+of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\w+[\s-]+){{0,4}}?{PEOPLE}\b"
+    rf"(?i)\b(?:a\s+total\s+(?:number\s+)?of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
-_ALL_OF_RE = regex.compile(rf"(?i)\ball\s+(?P<n>{COUNT})\s+(?:of\s+them|{PEOPLE})\b")
+_ALL_OF_RE = regex.compile(rf"(?i)\ball\s+(?P<n>{COUNT})\s+(?:of\s+them|{N_PEOPLE})\b")
 _TRIAL_OF_RE = regex.compile(
-    rf"(?i)\b(?:trial|study)\s+(?:of|in|including|enrolling|involving)\s+(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b"
+    rf"(?i)\b(?:trial|study|design|conducted|performed|undertaken|carried\s+out)\b(?:[^.;:]|(?<=\d)\.(?=\d)){{0,200}}?(?:\b(?:of|in|on|including|enrolling|involving|among|with)|,)?"
+    rf"\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
 _BARE_ENROLLED_RE = regex.compile(
-    rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
+    rf"(?i)(?<![\w.,/-])(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
 )
-_EACH_AFTER = regex.compile(r"(?i)^[^.;]{0,40}?\b(?:to|in|for|per)\s+each\s+(?:group|arm)\b")
-_COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b")
+#: "Of 2028 patients enrolled, ...", "Of 110 eligible participants, ...", "Data of 67 patients included".
+_OF_TOTAL_RE = regex.compile(
+    rf"(?:^\s*|[.:]\s+|\b[Dd]ata\s+)(?i:of)\s+(?:the\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?:eligible\s+)?{_BETWEEN}{N_PEOPLE}\s*"
+    rf"(?:(?:who\s+)?(?:were|was)\s+)?(?:enrolled|randomi[sz]ed|included|recruited|eligible|entered|participating)?"
+)
+#: "Participants: 138 preterm babies".
+_LABELLED_RE = regex.compile(rf"(?i)\b(?:participants|subjects|patients|sample)\s*:\s*(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b")
+_EACH_AFTER = regex.compile(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each\s+(?:group|arm)\b")
+_COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
 _N_EQUALS_RE = regex.compile(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
 _WE_ENROLLED_RE = regex.compile(
-    rf"(?i)\b(?:we|study)\s+(?:enrolled|randomi[sz]ed|included|recruited)\s+(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b"
+    rf"(?i)\b(?:we|study)\s+(?:enrolled|randomi[sz]ed|included|recruited)\s+(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
 )
+#: A planned or hoped-for number ("Although 3000 patients were targeted"), not the enrolled.
+_PLANNED_AFTER = regex.compile(r"(?i)^[^.;]{0,30}?\b(?:were|was|are|is)\s+(?:targeted|planned|needed|required|calculated|expected|anticipated)\b|^\s*\(?\s*planned")
+_PART_AFTER = regex.compile(rf"(?i)^\s+(?:\w+\s+)?and\s+{COUNT}\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b")
+_OTHER_PART = regex.compile(
+    rf"(?i)\b(?:and|while|whereas)\s+(?:the\s+)?(?:other\s+)?(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b"
+)
+#: Arm sizes listed in one sentence ("87 patients were randomized to A and 90 to B").
+_ARM_LIST_AFTER = regex.compile(
+    rf"(?i)^\s+(?:were|was)\s+(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to\s+(?:the\s+|receive\s+)?[^.;]{{0,60}}?\band\s+(?:{COUNT})\s+(?:{PEOPLE}\s+)?(?:to|in|into|were|received)\b"
+)
+
+
+def _enrol_candidate(sentence: str, start: int, priority: int, m: regex.Match) -> tuple[int, int, int] | None:
+    """(priority, offset, n) of one count of ``sentence`` read as the number enrolled, or
+    ``None`` when the words around it make it something else."""
+    after = sentence[m.end() :]
+    if _PLANNED_AFTER.match(after) or _EACH_AFTER.match(after) or _ARM_LIST_AFTER.match(after):
+        return None  # a planned number, one arm's size
+    if _PART_AFTER.match(after) or regex.search(
+        r"(?i)\b(?:genotype|type|stage|grade|phase|class|day|week|group)[\s-]*$", sentence[: m.start("n")]
+    ):
+        return None  # "89 females and 36 males": a part; "genotype 4 patients": no count
+    if priority >= 1 and _OTHER_PART.search(after):
+        return None  # "20 eyes ... were treated with A, and 20 eyes ... with B": arms listed
+    clause = regex.split(r"[;,]\s", after, maxsplit=1)[0][:80]
+    if priority >= 1 and regex.match(
+        r"(?i)^\s*(?:\([^()]*\)\s*)?(?:(?:have|has)\s+)?(?:completed|finished|were\s+analy[sz]ed)\b", clause
+    ):
+        return None  # who finished or was analysed, not who entered
+    if priority == 2 and regex.search(rf"(?i)\b{_ENTRY_VERBS}\b", clause):
+        priority = 1
+    n = parse_count(m["n"].replace(",", "") if m["n"][0].isdigit() else m["n"])
+    return (priority, start + m.start("n"), n) if n else None
 
 
 def n_enrolled(doc: Doc) -> int | None:
     """Participants enrolled or randomised in total, as written ("A total of 26 patients were
-    enrolled", "Twenty-nine children ... participated", "we randomized 62 patients")."""
+    enrolled", "Twenty-nine children ... participated", "we randomized 62 patients", "Of 110
+    eligible participants, ...", "a study in 40 patients"); a planned number or the size of
+    one arm is not it, and arms are never summed."""
     candidates: list[tuple[int, int, int]] = []  # (priority, position, n)
-    for index in range(len(doc.sentences)):
-        start, _ = doc.sentences[index]
-        sentence = doc.sentence_text(index)
-        if _NOT_ENROLMENT.search(sentence) and not regex.search(r"(?i)\brandomi[sz]ed\b", sentence):
+    for start, end in doc.full_sentences():
+        sentence = doc.text[start:end]
+        if _NOT_ENROLMENT.search(sentence) and not regex.search(r"(?i)\brandomi[sz]ed\b|\brandomly\b", sentence):
             continue
         has_verb = regex.search(rf"(?i)\b{_ENROL_VERBS}\b", sentence) is not None
+        entry = regex.search(rf"(?i)\b{_ENTRY_VERBS}\b", sentence) is not None
+
+        def add(priority: int, m: regex.Match, sentence: str = sentence, start: int = start) -> None:
+            found = _enrol_candidate(sentence, start, priority, m)
+            if found is not None:
+                candidates.append(found)
+
         for m in _TOTAL_RE.finditer(sentence):
-            candidates.append((0 if has_verb else 3, start + m.start(), parse_count(m["n"]) or 0))
+            add(0 if entry else 2 if has_verb else 3, m)
         for m in _ALL_OF_RE.finditer(sentence):
-            candidates.append((0, start + m.start(), parse_count(m["n"]) or 0))
+            add(0, m)
+        for m in _OF_TOTAL_RE.finditer(sentence):
+            add(0 if entry else 2, m)
+        for m in _LABELLED_RE.finditer(sentence):
+            add(0, m)
         for m in _TRIAL_OF_RE.finditer(sentence):
-            candidates.append((1, start + m.start(), parse_count(m["n"]) or 0))
+            add(1, m)
         for m in _BARE_ENROLLED_RE.finditer(sentence):
-            candidates.append((1, start + m.start(), parse_count(m["n"]) or 0))
+            add(1, m)
         for m in _WE_ENROLLED_RE.finditer(sentence):
-            candidates.append((0, start + m.start(), parse_count(m["n"]) or 0))
+            add(0, m)
         if has_verb:
             for m in _COUNT_PEOPLE_RE.finditer(sentence):
-                before = sentence[max(0, m.start() - 12) : m.start()]
-                if regex.search(r"(?i)(?:of|in|among|from|aged|age|and|the)\s*$", before):
+                before = sentence[max(0, m.start() - 24) : m.start()]
+                if regex.search(r"(?i)(?:of|in|among|from|aged|age|and|while|whereas|the|with)\s*$", before) and not regex.search(
+                    r"(?i)\b(?:group|total|cohort|sample|series|number|data)\s+(?:of|from)\s*$", before
+                ):
                     continue  # "11 of 110", "in 44 patients": parts, not the total
-                if _EACH_AFTER.match(sentence[m.end() :]):
-                    continue  # "Eleven patients were randomized to each group": per arm
-                n = parse_count(m["n"])
-                if n is None:
-                    continue
-                priority = 1 if regex.search(r"(?i)\b(?:enrolled|randomi[sz]ed|included|recruited|participated)\b", sentence) else 2
-                candidates.append((priority, start + m.start(), n))
+                add(2, m)
         for m in _N_EQUALS_RE.finditer(sentence):
             if not regex.search(r"(?i)\b(?:group|arm)\b", m.group()):
-                candidates.append((2, start + m.start(), parse_count(m["n"].replace(",", "")) or 0))
-    candidates = [c for c in candidates if c[2] > 0]
+                add(2, m)
     if not candidates:
         return None
     candidates.sort()
