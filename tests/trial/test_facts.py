@@ -24,6 +24,13 @@ def doc(text: str, spans=()) -> Doc:
         ("We report a case series of three children.", 1, "case_series"),
         ("The MSC group was compared with a control group.", 2, "non_randomized_controlled"),
         ("Albumin improved.", 0, None),
+        ("A randomized, double-blind, cross-over study of drug Q.", 2, "rct"),
+        ("We randomized 68 adults to drug Q or placebo.", 2, "rct"),
+        ("The subjects were divided randomly into four groups.", 4, "rct"),
+        ("This prospective randomized protocol used three dosing methods.", 3, "rct"),
+        ("TITLE: Drug Q in asthma: protocol for randomised controlled home trial", 2, "protocol"),
+        ("Is a priming dose necessary in a low-dose insulin protocol for the treatment of ketoacidosis?", 2,
+         "non_randomized_controlled"),
     ],
 )
 def test_design(text, arms, design):

@@ -16,7 +16,8 @@ from .text import COUNT, PEOPLE, Doc, norm_space, parse_count
 DESIGNS = ("rct", "non_randomized_controlled", "single_arm", "case_series", "protocol", "other")
 
 _PROTOCOL = regex.compile(
-    r"(?i)\bstudy protocol\b|\bprotocol (?:for|of) (?:a|an|the)\b|\btrial protocol\b"
+    r"(?i)\bstudy protocol\b|\bprotocol (?:for|of) (?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:randomi[sz]ed|controlled|trial|study|pilot)\b"
+    r"|\btrial protocol\b"
     r"|\b(?:will|shall) be (?:randomi[sz]ed|recruited|enrolled|included|allocated|assigned|treated|given|infused|injected|administered)\b"
     r"|\b(?:will|shall) (?:receive|undergo|enrol|recruit|randomi[sz]e)\b"
     r"|\bis (?:designed|planned) to\b|\bare (?:designed|planned) to\b"
@@ -27,7 +28,8 @@ _REVIEW = regex.compile(
 )
 _NON_RANDOM = regex.compile(r"(?i)\bnon[\s-]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bquasi[\s-]?randomi[sz]ed\b")
 _RANDOM = regex.compile(
-    r"(?i)\brandomi[sz]ed[\s,-]+(?:\w+[\s,-]+){0,3}?(?:trial|study|pilot|controlled|clinical|fashion|manner|design)\b"
+    r"(?i)\brandomi[sz]ed[\s,-]+(?:[\w\u2010-]+[\s,-]+){0,6}?(?:trial|study|pilot|controlled|clinical|fashion|manner|design|protocol|cross[\s-]?over|sessions?|order|sequence)\b"
+    r"|\b(?:we|they)\s+randomi[sz]ed\b|\b(?:divided|assigned|allocated|distributed)\s+(?:\w+\s+){0,4}?randomly\b"
     r"|\b(?:were|was|be|been|being|patients|participants|subjects)\s+(?:\w+\s+)?randomi[sz]ed\b|\brandomi[sz]ed\s+(?:\(|to|into|in\s+a|1:1|2:1)"
     r"|\brandomi[sz]ation\b|\brandomly\s+(?:assigned|allocated|divided\s+into\s+(?:\d|two|three|four)|selected\s+to)\b|\bRCT\b"
 )
