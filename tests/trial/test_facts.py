@@ -24,6 +24,13 @@ def doc(text: str, spans=()) -> Doc:
         ("We report a case series of three children.", 1, "case_series"),
         ("The MSC group was compared with a control group.", 2, "non_randomized_controlled"),
         ("Albumin improved.", 0, None),
+        ("A randomized, double-blind, cross-over study of drug Q.", 2, "rct"),
+        ("We randomized 68 adults to drug Q or placebo.", 2, "rct"),
+        ("The subjects were divided randomly into four groups.", 4, "rct"),
+        ("This prospective randomized protocol used three dosing methods.", 3, "rct"),
+        ("TITLE: Drug Q in asthma: protocol for randomised controlled home trial", 2, "protocol"),
+        ("Is a priming dose necessary in a low-dose insulin protocol for the treatment of ketoacidosis?", 2,
+         "non_randomized_controlled"),
     ],
 )
 def test_design(text, arms, design):
@@ -39,6 +46,26 @@ def test_design(text, arms, design):
         ("We enrolled 40 patients with cirrhosis.", 40),
         ("Participants with cirrhosis (n = 120) were studied.", 120),
         ("Albumin rose in 12 of 20 patients.", None),
+        # a total stated other ways
+        ("We considered 84 patients (42 for each group).", 84),
+        ("Of 210 eligible participants, 190 completed the study.", 210),
+        ("Of 133 subjects randomized, 127 completed the study.", 133),
+        ("Data of 67 patients included in the study were analyzed, of which 33 were in group A.", 67),
+        ("A randomized study was conducted in 32 healthy male volunteers.", 32),
+        ("This was an animal study. We included 21 Wistar rats who were randomly assigned.", 21),
+        ("Participants: 138 preterm babies who develop hyperglycaemia.", 138),
+        ("A total number of one hundred and sixty (160) patients were randomized into two groups.", 160),
+        ("One thousand two hundred eighty-four patients were enrolled; 658 were assigned to A.", 1284),
+        ("Thirty-four recreationally active, adult females were recruited.", 34),
+        ("METHODS: Forty-seven patients with glaucoma were consecutively\nrandomized to drug A or placebo.", 47),
+        # not the enrolled: a planned number, one arm, completers, parts, a genotype
+        ("Although 3000 patients were targeted, 1578 patients were recruited and randomized.", 1578),
+        ("In this study, 87 patients were randomized to the intervention and 90 to the control group.", None),
+        ("Forty-two patients completed the study.", None),
+        ("Surgery was performed in 89 females and 36 males.", None),
+        ("Drug Q was given to genotype 4 patients who were enrolled.", None),
+        ("Children aged 6 to 52 months (n = 336) were randomly assigned; 331 children completed the study.", 336),
+        ("38 eyes of 38 patients were treated with A while 111 eyes of 111 patients underwent B.", None),
     ],
 )
 def test_n_enrolled(text, n):
@@ -52,6 +79,36 @@ def test_n_enrolled(text, n):
         ("Children with idiopathic autism spectrum disorder (ASD) participated.", "idiopathic autism spectrum disorder"),
         ("TITLE: MSCs for Severe Alcoholic Hepatitis: A Randomized Trial\nABSTRACT: text.", "Severe Alcoholic Hepatitis"),
         ("TITLE: Hepatocyte transplantation in children.\nABSTRACT: text.", None),
+        # the title's condition comes before the abstract's
+        ("TITLE: Cell therapy for the treatment of chronic foot ulcers in Narnia: a pilot trial\n\n"
+         "ABSTRACT: Patients with diabetes were enrolled.", "chronic foot ulcers"),
+        ("TITLE: Effects of drug Q on serum markers in patients with mild renal failure\n\nABSTRACT: text.",
+         "mild renal failure"),
+        ("TITLE: Drug Q lowers lipids in hyperlipidemic patients: a randomized trial\n\nABSTRACT: x.",
+         "hyperlipidemic patients"),
+        ("TITLE: Comparison of two protocols in the management of steroid-induced hyperglycemia among inpatients"
+         "\n\nABSTRACT: x.", "steroid-induced hyperglycemia"),
+        ("TITLE: Drug Q in cirrhotic ascites patients: a randomized study\n\nABSTRACT: text.", "cirrhotic ascites"),
+        ("TITLE: Drug Q in critically ill patients\n\nABSTRACT: text.", "critically ill patients"),
+        ("TITLE: Drug Q in a rat model of type 9 diabetes\n\nABSTRACT: text.", "type 9 diabetes"),
+        ("TITLE: Drug Q in Acute Lung Injury (ALI): results\n\nABSTRACT: text.", "Acute Lung Injury (ALI)"),
+        ("TITLE: Drug Q in Acute Lung Injury (QUOKKA): results\n\nABSTRACT: text.", "Acute Lung Injury"),
+        ("TITLE: Drug Q for the treatment of dyslipidemia in patients with coronary artery disease: follow-up\n\nABSTRACT: x.",
+         "dyslipidemia in patients with coronary artery disease"),
+        ("TITLE: Drug Q in the management of patients with chronic hepatitis Z\n\nABSTRACT: x.", "chronic hepatitis Z"),
+        ("TITLE: Drug Q for Tropical Hepatitis in Narnia\n\nABSTRACT: x.", "Tropical Hepatitis"),
+        # a title broken over two lines is read as one
+        ("TITLE: Vascular function in subjects with type 9\ndiabetes using drug Q\n\nABSTRACT: x.", "type 9 diabetes"),
+        # a title about healthy volunteers names no condition, whatever the background says
+        ("TITLE: Kinetics of drug Q in healthy volunteers\n\nABSTRACT: Q is used in patients with asthma.", None),
+        # the abstract's fuller name of the title's condition
+        ("TITLE: Vaccine Q in Chronic Hepatitis Z Patients\n\nABSTRACT: Sixty HBeAg-positive chronic hepatitis Z"
+         " patients were immunized.", "HBeAg-positive chronic hepatitis Z"),
+        # without a title: "patients undergoing X", "in X patients"
+        ("The study included non-diabetic patients undergoing coronary artery bypass grafting.",
+         "coronary artery bypass grafting"),
+        ("We compared two drops in open-angle glaucoma patients.", "open-angle glaucoma"),
+        ("Patients with type 9 diabetes than in controls.", "type 9 diabetes"),
     ],
 )
 def test_condition(text, condition):

@@ -135,3 +135,42 @@ def test_an_unknown_analyte_is_written_out_from_its_definition():
         ("TIME_POINT", "baseline", days(0)),
     ], [("5.1 ng/mL", "ZF2")])
     assert outcomes(rec)[0]["analyte"] == "zeta factor 2"
+
+
+def test_a_vs_chain_without_arm_names_follows_the_arms_in_order():
+    text = ("Patients were randomized to the red group, the blue group or the green group. "
+            "Baseline renin was comparable (12.0 vs. 11.5 vs. 9.5 ng/mL; P > 0.05).")
+    rec = record(text, [
+        ("LAB_TEST", "renin", lab("renin")),
+        ("TIME_POINT", "Baseline", days(0)),
+        ("LAB_VALUE", "12.0", value(12.0, unit="ng/mL")),
+        ("LAB_VALUE", "11.5", value(11.5, unit="ng/mL")),
+        ("LAB_VALUE", "9.5 ng/mL", value(9.5, unit="ng/mL")),
+    ], [("12.0", "renin"), ("11.5", "renin"), ("9.5 ng/mL", "renin")])
+    out = outcomes(rec)
+    assert [(o["arm"], o["kind"], o["value"]) for o in out] == [(0, "baseline", 12.0), (1, "baseline", 11.5), (2, "baseline", 9.5)]
+
+
+def test_a_vs_chain_after_one_named_arm_starts_with_that_arm():
+    text = ("Patients were randomized to the red group or the blue group. "
+            "The blue group had a significantly greater fall in plasma renin (8.0 vs. 11.0 ng/mL).")
+    rec = record(text, [
+        ("LAB_TEST", "renin", lab("renin")),
+        ("LAB_VALUE", "8.0", value(8.0, unit="ng/mL")),
+        ("LAB_VALUE", "11.0 ng/mL", value(11.0, unit="ng/mL")),
+    ], [("8.0", "renin"), ("11.0 ng/mL", "renin")])
+    out = outcomes(rec)
+    arms = summarize(rec)["arms"]
+    assert [arms[o["arm"]]["label"] for o in out] == ["blue group", "red group"]
+
+
+def test_a_letter_digit_arm_name_without_group_names_its_arm():
+    text = ("Participants were randomized to the G1 group or the G2 group. "
+            "Ferritin changed differently (G2 0.30 ± 0.10; G1 -0.10 ± 0.20 ng/mL).")
+    rec = record(text, [
+        ("LAB_TEST", "Ferritin", lab("ferritin")),
+        ("LAB_VALUE", "0.30 ± 0.10", value(0.30, 0.10, unit="ng/mL")),
+        ("LAB_VALUE", "-0.10 ± 0.20 ng/mL", value(-0.10, 0.20, unit="ng/mL")),
+    ], [("0.30 ± 0.10", "Ferritin"), ("-0.10 ± 0.20 ng/mL", "Ferritin")])
+    arms = summarize(rec)["arms"]
+    assert [arms[o["arm"]]["label"] for o in outcomes(rec)] == ["G2 group", "G1 group"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
-from celltx.trial.text import Doc, parse_count
+from celltx.trial.text import COUNT, Doc, parse_count
 
 from .helpers import lab, record, value
 
@@ -16,6 +17,22 @@ from .helpers import lab, record, value
 )
 def test_parse_count(text, n):
     assert parse_count(text) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("One thousand two hundred eighty-four patients", 1284), ("two thousand patients", 2000),
+     ("one hundred patients", 100), ("two hundred forty two patients", 242), ("Sixty-nine women", 69)],
+)
+def test_count_words_read_whole(text, n):
+    m = regex.match(COUNT, text)
+    assert m is not None and parse_count(m.group()) == n
+
+
+def test_full_sentences_join_hard_wrapped_lines():
+    text = "METHODS: Forty patients were\nrandomized to A. Results\nfollowed."
+    doc = Doc.from_record({"text": text, "spans": []})
+    assert any(text[a:b].strip() == "METHODS: Forty patients were\nrandomized to A." for a, b in doc.full_sentences())
 
 
 def test_clause_does_not_end_inside_brackets():

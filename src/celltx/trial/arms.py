@@ -462,7 +462,7 @@ def _name_refs(text: str, arms: list[Arm]) -> None:
 
     for arm in arms:
         key = arm.key
-        if key in _GENERIC_KEYS or len(key) < 3 or regex.fullmatch(r"[\da-d]|\d+", key):
+        if key in _GENERIC_KEYS or (len(key) < 3 and not regex.fullmatch(r"[a-z]\d", key)) or regex.fullmatch(r"[\da-d]|\d+", key):
             continue
         if any(other is not arm and key in other.key for other in arms):
             continue  # "ha" inside "mpc + ha": ambiguous

@@ -16,7 +16,8 @@ from .text import COUNT, PEOPLE, Doc, norm_space, parse_count
 DESIGNS = ("rct", "non_randomized_controlled", "single_arm", "case_series", "protocol", "other")
 
 _PROTOCOL = regex.compile(
-    r"(?i)\bstudy protocol\b|\bprotocol (?:for|of) (?:a|an|the)\b|\btrial protocol\b"
+    r"(?i)\bstudy protocol\b|\bprotocol (?:for|of) (?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:randomi[sz]ed|controlled|trial|study|pilot)\b"
+    r"|\btrial protocol\b"
     r"|\b(?:will|shall) be (?:randomi[sz]ed|recruited|enrolled|included|allocated|assigned|treated|given|infused|injected|administered)\b"
     r"|\b(?:will|shall) (?:receive|undergo|enrol|recruit|randomi[sz]e)\b"
     r"|\bis (?:designed|planned) to\b|\bare (?:designed|planned) to\b"
@@ -27,7 +28,8 @@ _REVIEW = regex.compile(
 )
 _NON_RANDOM = regex.compile(r"(?i)\bnon[\s-]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bquasi[\s-]?randomi[sz]ed\b")
 _RANDOM = regex.compile(
-    r"(?i)\brandomi[sz]ed[\s,-]+(?:\w+[\s,-]+){0,3}?(?:trial|study|pilot|controlled|clinical|fashion|manner|design)\b"
+    r"(?i)\brandomi[sz]ed[\s,-]+(?:[\w\u2010-]+[\s,-]+){0,6}?(?:trial|study|pilot|controlled|clinical|fashion|manner|design|protocol|cross[\s-]?over|sessions?|order|sequence)\b"
+    r"|\b(?:we|they)\s+randomi[sz]ed\b|\b(?:divided|assigned|allocated|distributed)\s+(?:\w+\s+){0,4}?randomly\b"
     r"|\b(?:were|was|be|been|being|patients|participants|subjects)\s+(?:\w+\s+)?randomi[sz]ed\b|\brandomi[sz]ed\s+(?:\(|to|into|in\s+a|1:1|2:1)"
     r"|\brandomi[sz]ation\b|\brandomly\s+(?:assigned|allocated|divided\s+into\s+(?:\d|two|three|four)|selected\s+to)\b|\bRCT\b"
 )
@@ -64,63 +66,118 @@ def design(doc: Doc, n_arms: int) -> str | None:
 _ENROL_VERBS = (
     r"(?:enrolled|enroled|randomi[sz]ed|included|recruited|participated|entered|registered|"
     r"allocated|assigned|studied|treated|underwent|received|completed|took part|immuni[sz]ed|vaccinated|"
-    r"injected|infused|transplanted|divided|considered)"
+    r"injected|infused|transplanted|divided|grouped|considered)"
 )
+#: Verbs that say who entered the trial (not who finished or was analysed).
+_ENTRY_VERBS = r"(?:enrolled|enroled|randomi[sz]ed|randomly|included|recruited|participated|entered|registered|took part)"
+#: Who a trial enrols, wider than :data:`PEOPLE` (animals, staff, babies).
+N_PEOPLE = rf"(?:{PEOPLE}|females|males|babies|nurses|employees|workers|rats|mice|animals|pigs|rabbits|dogs|healthy\s+controls)"
 _NOT_ENROLMENT = regex.compile(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
+#: Words between a count and its people ("Twenty-eight overweight, male subjects"): no number,
+#: no time unit ("12 months and adults"), no "of" list ("12 of 20 patients").
+_BETWEEN = r"(?:(?!(?:of|and|to|with|than|months?|years?|weeks?|days?|hours?)\b)[A-Za-z][\w'\u2019-]*,?[\s-]+){0,8}?"
 _TOTAL_RE = regex.compile(
-    rf"(?i)\b(?:a\s+total\s+of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\w+[\s-]+){{0,4}}?{PEOPLE}\b"
+    rf"(?i)\b(?:a\s+total\s+(?:number\s+)?of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
-_ALL_OF_RE = regex.compile(rf"(?i)\ball\s+(?P<n>{COUNT})\s+(?:of\s+them|{PEOPLE})\b")
+_ALL_OF_RE = regex.compile(rf"(?i)\ball\s+(?P<n>{COUNT})\s+(?:of\s+them|{N_PEOPLE})\b")
 _TRIAL_OF_RE = regex.compile(
-    rf"(?i)\b(?:trial|study)\s+(?:of|in|including|enrolling|involving)\s+(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b"
+    rf"(?i)\b(?:trial|study|design|conducted|performed|undertaken|carried\s+out)\b(?:[^.;:]|(?<=\d)\.(?=\d)){{0,200}}?(?:\b(?:of|in|on|including|enrolling|involving|among|with)|,)?"
+    rf"\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
 _BARE_ENROLLED_RE = regex.compile(
-    rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
+    rf"(?i)(?<![\w.,/-])(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
 )
-_EACH_AFTER = regex.compile(r"(?i)^[^.;]{0,40}?\b(?:to|in|for|per)\s+each\s+(?:group|arm)\b")
-_COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b")
+#: "Of 2028 patients enrolled, ...", "Of 110 eligible participants, ...", "Data of 67 patients included".
+_OF_TOTAL_RE = regex.compile(
+    rf"(?:^\s*|[.:]\s+|\b[Dd]ata\s+)(?i:of)\s+(?:the\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?:eligible\s+)?{_BETWEEN}{N_PEOPLE}\s*"
+    rf"(?:(?:who\s+)?(?:were|was)\s+)?(?:enrolled|randomi[sz]ed|included|recruited|eligible|entered|participating)?"
+)
+#: "Participants: 138 preterm babies".
+_LABELLED_RE = regex.compile(rf"(?i)\b(?:participants|subjects|patients|sample)\s*:\s*(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b")
+_EACH_AFTER = regex.compile(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each\s+(?:group|arm)\b")
+_COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
 _N_EQUALS_RE = regex.compile(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
 _WE_ENROLLED_RE = regex.compile(
-    rf"(?i)\b(?:we|study)\s+(?:enrolled|randomi[sz]ed|included|recruited)\s+(?P<n>{COUNT})\s+(?:[\w'-]+[\s-]+){{0,5}}?{PEOPLE}\b"
+    rf"(?i)\b(?:we|study)\s+(?:enrolled|randomi[sz]ed|included|recruited)\s+(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
 )
+#: A planned or hoped-for number ("Although 3000 patients were targeted"), not the enrolled.
+_PLANNED_AFTER = regex.compile(r"(?i)^[^.;]{0,30}?\b(?:were|was|are|is)\s+(?:targeted|planned|needed|required|calculated|expected|anticipated)\b|^\s*\(?\s*planned")
+_PART_AFTER = regex.compile(rf"(?i)^\s+(?:\w+\s+)?and\s+{COUNT}\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b")
+_OTHER_PART = regex.compile(
+    rf"(?i)\b(?:and|while|whereas)\s+(?:the\s+)?(?:other\s+)?(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b"
+)
+#: Arm sizes listed in one sentence ("87 patients were randomized to A and 90 to B").
+_ARM_LIST_AFTER = regex.compile(
+    rf"(?i)^\s+(?:were|was)\s+(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to\s+(?:the\s+|receive\s+)?[^.;]{{0,60}}?\band\s+(?:{COUNT})\s+(?:{PEOPLE}\s+)?(?:to|in|into|were|received)\b"
+)
+
+
+def _enrol_candidate(sentence: str, start: int, priority: int, m: regex.Match) -> tuple[int, int, int] | None:
+    """(priority, offset, n) of one count of ``sentence`` read as the number enrolled, or
+    ``None`` when the words around it make it something else."""
+    after = sentence[m.end() :]
+    if _PLANNED_AFTER.match(after) or _EACH_AFTER.match(after) or _ARM_LIST_AFTER.match(after):
+        return None  # a planned number, one arm's size
+    if _PART_AFTER.match(after) or regex.search(
+        r"(?i)\b(?:genotype|type|stage|grade|phase|class|day|week|group)[\s-]*$", sentence[: m.start("n")]
+    ):
+        return None  # "89 females and 36 males": a part; "genotype 4 patients": no count
+    if priority >= 1 and _OTHER_PART.search(after):
+        return None  # "20 eyes ... were treated with A, and 20 eyes ... with B": arms listed
+    clause = regex.split(r"[;,]\s", after, maxsplit=1)[0][:80]
+    if priority >= 1 and regex.match(
+        r"(?i)^\s*(?:\([^()]*\)\s*)?(?:(?:have|has)\s+)?(?:completed|finished|were\s+analy[sz]ed)\b", clause
+    ):
+        return None  # who finished or was analysed, not who entered
+    if priority == 2 and regex.search(rf"(?i)\b{_ENTRY_VERBS}\b", clause):
+        priority = 1
+    n = parse_count(m["n"].replace(",", "") if m["n"][0].isdigit() else m["n"])
+    return (priority, start + m.start("n"), n) if n else None
 
 
 def n_enrolled(doc: Doc) -> int | None:
     """Participants enrolled or randomised in total, as written ("A total of 26 patients were
-    enrolled", "Twenty-nine children ... participated", "we randomized 62 patients")."""
+    enrolled", "Twenty-nine children ... participated", "we randomized 62 patients", "Of 110
+    eligible participants, ...", "a study in 40 patients"); a planned number or the size of
+    one arm is not it, and arms are never summed."""
     candidates: list[tuple[int, int, int]] = []  # (priority, position, n)
-    for index in range(len(doc.sentences)):
-        start, _ = doc.sentences[index]
-        sentence = doc.sentence_text(index)
-        if _NOT_ENROLMENT.search(sentence) and not regex.search(r"(?i)\brandomi[sz]ed\b", sentence):
+    for start, end in doc.full_sentences():
+        sentence = doc.text[start:end]
+        if _NOT_ENROLMENT.search(sentence) and not regex.search(r"(?i)\brandomi[sz]ed\b|\brandomly\b", sentence):
             continue
         has_verb = regex.search(rf"(?i)\b{_ENROL_VERBS}\b", sentence) is not None
+        entry = regex.search(rf"(?i)\b{_ENTRY_VERBS}\b", sentence) is not None
+
+        def add(priority: int, m: regex.Match, sentence: str = sentence, start: int = start) -> None:
+            found = _enrol_candidate(sentence, start, priority, m)
+            if found is not None:
+                candidates.append(found)
+
         for m in _TOTAL_RE.finditer(sentence):
-            candidates.append((0 if has_verb else 3, start + m.start(), parse_count(m["n"]) or 0))
+            add(0 if entry else 2 if has_verb else 3, m)
         for m in _ALL_OF_RE.finditer(sentence):
-            candidates.append((0, start + m.start(), parse_count(m["n"]) or 0))
+            add(0, m)
+        for m in _OF_TOTAL_RE.finditer(sentence):
+            add(0 if entry else 2, m)
+        for m in _LABELLED_RE.finditer(sentence):
+            add(0, m)
         for m in _TRIAL_OF_RE.finditer(sentence):
-            candidates.append((1, start + m.start(), parse_count(m["n"]) or 0))
+            add(1, m)
         for m in _BARE_ENROLLED_RE.finditer(sentence):
-            candidates.append((1, start + m.start(), parse_count(m["n"]) or 0))
+            add(1, m)
         for m in _WE_ENROLLED_RE.finditer(sentence):
-            candidates.append((0, start + m.start(), parse_count(m["n"]) or 0))
+            add(0, m)
         if has_verb:
             for m in _COUNT_PEOPLE_RE.finditer(sentence):
-                before = sentence[max(0, m.start() - 12) : m.start()]
-                if regex.search(r"(?i)(?:of|in|among|from|aged|age|and|the)\s*$", before):
+                before = sentence[max(0, m.start() - 24) : m.start()]
+                if regex.search(r"(?i)(?:of|in|among|from|aged|age|and|while|whereas|the|with)\s*$", before) and not regex.search(
+                    r"(?i)\b(?:group|total|cohort|sample|series|number|data)\s+(?:of|from)\s*$", before
+                ):
                     continue  # "11 of 110", "in 44 patients": parts, not the total
-                if _EACH_AFTER.match(sentence[m.end() :]):
-                    continue  # "Eleven patients were randomized to each group": per arm
-                n = parse_count(m["n"])
-                if n is None:
-                    continue
-                priority = 1 if regex.search(r"(?i)\b(?:enrolled|randomi[sz]ed|included|recruited|participated)\b", sentence) else 2
-                candidates.append((priority, start + m.start(), n))
+                add(2, m)
         for m in _N_EQUALS_RE.finditer(sentence):
             if not regex.search(r"(?i)\b(?:group|arm)\b", m.group()):
-                candidates.append((2, start + m.start(), parse_count(m["n"].replace(",", "")) or 0))
-    candidates = [c for c in candidates if c[2] > 0]
+                add(2, m)
     if not candidates:
         return None
     candidates.sort()
@@ -129,22 +186,151 @@ def n_enrolled(doc: Doc) -> int | None:
 
 # --- condition -----------------------------------------------------------------------------
 
+#: Words and endings that name a disease, a state or a procedure a trial is about
+#: ("cirrhosis", "type 2 diabetes", "heart failure", "hyperlipidemic", "knee arthroplasty").
+_DISEASE_WORD = regex.compile(
+    r"(?i)\b(?:\w+(?:itis|osis|oses|emia|aemia|emias|aemias|penia|plegia|algia|uria|oxia|oma|omas|pathy|pathies"
+    r"|plasia|trophy|ectomy|otomy|plasty|emic|aemic|lipidemic|ism)"
+    r"|(?:pre|hyper|hypo)?[\s-]?tensi(?:on|ve)|hyper\w*(?:sensitivity|activity|reactivity)|dys\w+|disease|diseases|disorders?|syndromes?|failure|infections?|infected|cancers?|tumou?rs?"
+    r"|diabetes|diabetic|prediabetes|injury|injuries|insufficiency|deficiency|deficient|fractures?|glaucoma|stroke"
+    r"|infarction|sepsis|septic|malaria|HIV|AIDS|hepatitis|obes\w*|overweight|asthma|ascites|incontinence|ill|illness"
+    r"|transplant\w*|surgery|surgeries|operations?|bypass|grafting|lesions?|ulcers?|ulceration|wounds?|burns?|pain"
+    r"|depression|autism|sclerosis|stones?|intolerant|intolerance|resistance|resistant|angina|arrhythmias?"
+    r"|fibrillation|shock|trauma|palsy|epilepsy|dementia|schizophrenia|psoriasis|eczema|leiomyomas?|fibroids?"
+    r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?)\b"
+)
+#: Words that show a phrase is not a disease (the study, a drug, a measure).
+_NOT_DISEASE = regex.compile(
+    r"(?i)\b(?:trials?|study|studies|effects?|efficacy|safety|randomi[sz]\w*|vaccines?|protocols?|strategies|method"
+    r"|results?|analys[ie]s|levels?|concentrations?|markers?|biomarkers?|outcomes?|rats?|mice|model|review|guidelines?"
+    r"|programm?e?s?|mechanisms?|metabolism|combination|score)\b"
+)
+#: People nouns and the words that describe people rather than the disease ("healthy",
+#: "postmenopausal women"): they are dropped from a condition.
+_PEOPLE_WORDS = (
+    r"(?:patients?|participants?|subjects?|children|child|infants?|neonates?|adults?|adolescents?|women|woman|men|man"
+    r"|males?|females?|individuals?|volunteers?|cases?|persons?|people|eyes|outpatients?|inpatients?|recipients?"
+    r"|mothers?|girls?|boys?|population|cohort|humans?)"
+)
+_PEOPLE_DESCRIPTORS = (
+    r"(?:healthy|older|elderly|young|younger|aged|adult|pediatric|paediatric|postmenopausal|premenopausal|hospitali[sz]ed"
+    r"|japanese|chinese|korean|egyptian|indian|american|european|african|asian|caucasian|treatment[\s-]na[iï]ve|na[iï]ve"
+    r"|male|female)"
+)
+#: Where a condition phrase in a title ends: a method, a place, a population, a trial name.
+_TITLE_STOP = regex.compile(
+    r"(?i)\s*(?:,|\(|\[|\busing\b|\bby\b|\bon\b|\bamong\b|\bat\b|\bfrom\b|\bversus\b|\bvs\.?\s|\bcompared\b|\bthan\b"
+    r"|\bwith\s+(?:or\s+without|a|an|the)\b|\bfollowing\b|\btreated\b|\breceiving\b|\bwho\b|\bwhen\b|\bafter\b|\bbefore\b|\bduring\b"
+    r"|\bthrough\b|\bvia\b|\bin\s+(?!" + _PEOPLE_WORDS + r"\b)(?:(?:a|an|the|[A-Z][a-z]+)\b)"
+    r"|\band\s+(?:its|their|the|review|presentation)\b|\bis\b|\bare\b|\bwas\b|\bwere\b|\bdoes\b|\bdo\b|\bcan\b|\bmay\b)"
+)
+#: How a title names its condition, most telling first: "for the treatment of X", "patients
+#: with X", "in X patients" / "for X", and "(model) of X" ending a title part.
+_TITLE_ANCHORS = (
+    (regex.compile(
+        r"(?i)\b(?:treatment|management|prevention|correction|control|resection)\s+of\s+(?:the\s+|a\s+)?(?P<c>.+)"
+        r"|\b(?:treating|preventing|managing|correcting)\s+(?P<c>.+)"
+    ), False),
+    (regex.compile(
+        rf"(?i)\b{_PEOPLE_WORDS}\s+(?:with|who\s+have|who\s+had|suffering\s+from|diagnosed\s+with|undergoing|requiring|following|after)\s+(?P<c>.+)"
+    ), False),
+    (regex.compile(r"(?i)\b(?:in|for)\s+(?:the\s+|a\s+)?(?P<c>.+)"), False),
+    (regex.compile(r"(?i)\bof\s+(?:the\s+|a\s+)?(?P<c>.+)"), True),
+)
+
+
+def _initials_of(short: str, before: str) -> bool:
+    """Whether ``short`` ("SHPT") abbreviates the words ending ``before``."""
+    letters = [c for c in short.lower() if c.isalpha()]
+    words = [w for w in regex.split(r"[\s-]+", before) if w and w.lower() not in ("of", "and", "the", "in", "with")]
+    return bool(letters) and len(words) >= len(letters) and [w[0].lower() for w in words[-len(letters):]] == letters
+
+
+def _clean_title_condition(raw: str, whole: bool = False) -> str | None:
+    """The condition at the start of ``raw``: cut at a method/place/population word, without
+    trailing people nouns ("cirrhotic ascites patients" -> "cirrhotic ascites"; "critically ill
+    patients" keeps its noun: the adjective alone names nothing) or leading "healthy". A
+    bracket stays when it abbreviates the words before it or is one plain word ("leiomyoma
+    (fibroid)"), not when it names the trial ("(REFRESH)"). ``whole``: only a phrase that
+    runs to the end of ``raw``."""
+    text = raw
+    # "X in patients with Y" stays one condition; any other "in/with ..." ends it
+    keep = regex.match(rf"(?i)(.+?\s+in\s+{_PEOPLE_WORDS}\s+(?:with|undergoing)\s+)(.*)", text)
+    head, tail = (keep.group(1), keep.group(2)) if keep else ("", text)
+    pos = 0
+    while True:
+        stop = _TITLE_STOP.search(tail, pos)
+        if stop is None or stop.group().strip() != "(":
+            break
+        bracket = regex.match(r"\(\s*([^()]{1,40}?)\s*\)", tail[stop.end() - 1 :])
+        if bracket and (_initials_of(bracket.group(1), tail[: stop.start()])
+                        or regex.fullmatch(r"[A-Za-z][a-z]+", bracket.group(1))):
+            pos = stop.end() - 1 + bracket.end()
+            continue
+        break
+    if stop and whole:
+        return None
+    if stop and stop.start() == 0 and not head:
+        return None
+    text = head + (tail[: stop.start()] if stop else tail)
+    text = norm_space(text).strip(" -,.?!'\"\u2018\u2019\u201c\u201d")
+    # "(management of) [a cohort of] patients with X": the people are not the condition
+    text = regex.sub(
+        rf"(?i)^(?:(?:a\s+)?(?:cohort|group|series)\s+of\s+)?(?:{_PEOPLE_DESCRIPTORS}\s+)*{_PEOPLE_WORDS}\s+(?:with|who\s+have|suffering\s+from)\s+",
+        "", text)
+    text = regex.sub(rf"(?i)^(?:{_PEOPLE_DESCRIPTORS}\s+)+(?=\w)", "", text)
+    text = regex.sub(r"(?i)\s+(?:treatment|therapy|management|care)$", "", text)
+    text = regex.sub(rf"(?i)(?<!\bin)\s+{_PEOPLE_WORDS}['\u2019]?(?=\s+with\s)", "", text)  # "X patients with Y"
+    if regex.match(rf"(?i){_PEOPLE_WORDS}\b", text):
+        return None
+    people = regex.search(rf"(?i)(?:\s+{_PEOPLE_DESCRIPTORS})*\s+{_PEOPLE_WORDS}['\u2019]?$", text)
+    if people:
+        rest = text[: people.start()]
+        if regex.search(r"(?i)(?:ic|ill)$", rest):
+            text = rest + " " + people.group().split()[-1]
+        else:
+            text = rest
+    text = norm_space(text).strip(" -,")
+    if not text or len(text.split()) > 12 or regex.fullmatch(rf"(?i){_PEOPLE_WORDS}", text):
+        return None
+    return text
+
+
+def _disease_like(text: str) -> bool:
+    return bool(_DISEASE_WORD.search(text)) and not _NOT_DISEASE.search(text)
+
+
+def _title_parts(title: str) -> list[str]:
+    return [p for p in regex.split(r"\s*[:;?]\s+|\s+[-\u2013\u2014]\s+|\s*[-\u2013\u2014]\s+(?=an?\s)|\.\s+|[:;.]$", title) if p]
+
+
+def _condition_from_title(title: str) -> str | None:
+    """The condition a title names: in its first part that names one, by the most telling
+    construction (:data:`_TITLE_ANCHORS`)."""
+    parts = _title_parts(title)
+    for anchor, whole in _TITLE_ANCHORS:
+        for part in parts:
+            matches = list(anchor.finditer(part, overlapped=True))
+            for m in reversed(matches) if whole else matches:  # "score of [emergency operations]"
+                found = _clean_title_condition(m["c"], whole)
+                if found and _disease_like(found):
+                    return found
+    return None
+
+
 _CONDITION_RE = regex.compile(
     rf"(?i)\b{PEOPLE}\s+(?:who\s+(?:had|have)|with|suffering\s+from|diagnosed\s+with|having)\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
-_TITLE_FOR_RE = regex.compile(
-    r"(?i)\b(?:for|in|of)\s+(?:the\s+)?(?:treatment\s+of\s+|management\s+of\s+|patients\s+with\s+)?(?P<c>[^.;:()\[\]]{3,100}?)\s*(?::|$|\.\s|\s-\s|\s\u2013\s)"
-)
 _CONDITION_STOP = regex.compile(
     r"(?i)\s*(?:,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
-    r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare)\b"
-    r"|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
+    r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare|investigate|illustrate)\b"
+    r"|\bto\b|\bthan\b|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
     r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
     r"|\s[\u2013\u2014-]\s|\bABSTRACT\b|\bas\s+well\s+as\b|\bfollowing\b|\bwith\b)"
 )
 _CONDITION_BAD = regex.compile(
     r"(?i)^(?:a|an|the|this|these|their|its|no|normal|high|low|both|either|each|all|any|mean|median|baseline|"
-    r"respect|regard|terms)\b"
+    r"respect|regard|terms|different|various|other)\b"
 )
 
 
@@ -152,20 +338,22 @@ def _clean_condition(raw: str) -> str | None:
     stop = _CONDITION_STOP.search(raw)
     text = raw[: stop.start()] if stop else raw
     text = norm_space(text).strip(" -,")
+    text = regex.sub(r"(?i)\s+(?:and|or)$", "", text)
     if not text or _CONDITION_BAD.match(text) or len(text) < 3 or len(text.split()) > 10:
         return None
     if regex.match(r"^\d", text) or regex.fullmatch(rf"(?i)(?:[\w-]+\s+)?{PEOPLE}", text):
         return None  # "in children", "in elderly patients": people, not a disease
-    text = regex.sub(rf"(?i)\s+{PEOPLE}$", "", text)  # "chronic hepatitis B patients"
+    text = regex.sub(rf"(?i)\s+{PEOPLE}['\u2019]?$", "", text)  # "chronic hepatitis B patients"
     if regex.match(rf"(?i){PEOPLE}\b", text):
         return None
     return text
 
 
 def condition(doc: Doc) -> str | None:
-    """The disease (and cause) as written: "patients with decompensated cirrhosis" -> that,
-    read in the abstract before the title ("Children with Autism" is the title's short form);
-    else a title's "for/in X:" phrase. An abbreviation the abstract defines is written out
+    """The disease (and cause) as written. A title says what the trial is about ("... for
+    Severe Alcoholic Hepatitis: a randomized trial", "... in patients with X", "... in X
+    patients"); without one that names a disease, the abstract's "patients with X". A title
+    about healthy volunteers names none. An abbreviation the abstract defines is written out
     ("active RA" -> "active rheumatoid arthritis"): a reviewer's table cannot rely on the
     abstract's abbreviations."""
     found = _condition_as_written(doc)
@@ -175,9 +363,12 @@ def condition(doc: Doc) -> str | None:
 def _expand_abbreviations(condition_text: str, text: str) -> str:
     """Each capitalised abbreviation of ``condition_text`` replaced by the words the text
     defines it with ("rheumatoid arthritis (RA)"): the long form is the words before the
-    brackets whose initials spell the abbreviation."""
+    brackets whose initials spell the abbreviation. An abbreviation in brackets after its
+    own long form stays ("secondary hyperparathyroidism (SHPT)")."""
     def expand(m: regex.Match) -> str:
         short = m.group()
+        if condition_text[max(0, m.start() - 1) : m.start()] == "(":
+            return short
         letters = [c for c in short.lower() if c.isalpha()]
         for d in regex.finditer(rf"((?:[A-Za-z][\w'-]*\s+){{1,{len(letters) + 2}}})\(\s*{regex.escape(short)}\s*[),;]", text):
             words = d.group(1).split()
@@ -190,29 +381,68 @@ def _expand_abbreviations(condition_text: str, text: str) -> str:
     return regex.sub(r"\b[A-Z]{2,6}\b", expand, condition_text)
 
 
-def _condition_as_written(doc: Doc) -> str | None:
+_BODY_PEOPLE_OF = regex.compile(
+    rf"(?i)\b{PEOPLE}\s+(?:undergoing|requiring|scheduled\s+for|operated\s+(?:on\s+)?for|at\s+(?:high\s+)?risk\s+(?:of|for))\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
+)
+_BODY_X_PEOPLE = regex.compile(
+    rf"(?i)(?:\b(?:in|for|among|of)\s+|(?<![\w.,]){COUNT}\s+)(?P<c>(?:[\w'\u2019/-]+\s+){{1,6}}?){PEOPLE}\b"
+)
+
+
+def _body_conditions(doc: Doc, start: int) -> list[tuple[int, str]]:
+    """(offset, condition) of the abstract's "patients with X", then "patients undergoing
+    X", then "in X patients" / "N X patients", each in reading order."""
     text = doc.text
-    title = _title(doc)
-    body_start = text.find(title) + len(title) if title and title in text else 0
-    for start in (body_start, 0):
-        for m in _CONDITION_RE.finditer(text, start):
-            found = _clean_condition(m["c"])
-            if found:
-                return found
+    found: list[tuple[int, str]] = []
+    for m in _CONDITION_RE.finditer(text, start):
+        c = _clean_condition(m["c"])
+        if c and _disease_like(c):
+            found.append((0, m.start(), c))
+    for m in _BODY_PEOPLE_OF.finditer(text, start):
+        c = _clean_title_condition(m["c"])
+        if c and _disease_like(c):
+            found.append((1, m.start(), c))
+    for m in _BODY_X_PEOPLE.finditer(text, start, overlapped=True):
+        c = _clean_title_condition(norm_space(m["c"]))
+        if c and _disease_like(c) and not _CONDITION_BAD.match(c) and not regex.match(r"\d|(?i)non[\s-]?\w+$", c):
+            found.append((2, m.start(), c))
+    return [(pos, c) for _, pos, c in sorted(found)]
+
+
+def _condition_as_written(doc: Doc) -> str | None:
+    title, body_start = _title_and_end(doc)
+    body = _body_conditions(doc, body_start)
     if title:
-        for m in reversed(list(_TITLE_FOR_RE.finditer(title))):
-            found = _clean_condition(m["c"])
-            if found and not regex.search(r"(?i)\b(?:trial|study|effect|efficacy|safety|randomi|vaccine|therapy|treatment)\b", found):
-                return found
-    return None
+        found = _condition_from_title(title)
+        if found:
+            # the abstract's fuller name of the title's condition ("HBeAg-positive chronic hepatitis B")
+            for _, c in body[:1]:
+                if _norm(c).endswith(_norm(found)) and len(c) > len(found):
+                    return c
+            return found
+        if regex.search(r"(?i)\bhealthy\b", title):
+            return None  # a study of healthy volunteers
+    return body[0][1] if body else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(regex.sub(r"[\u2010-\u2015-]", " ", text.lower()).split())
 
 
 def _title(doc: Doc) -> str | None:
-    m = regex.search(r"(?m)^\s*TITLE[:.]?\s*\n?\s*(?P<t>[^\n]+)", doc.text)
+    return _title_and_end(doc)[0]
+
+
+def _title_and_end(doc: Doc) -> tuple[str | None, int]:
+    """The title (its lines joined) and where the text after it starts (0 without one)."""
+    m = regex.search(r"(?m)^\s*TITLE[:.]?\s*\n?\s*(?P<t>[^\n]+(?:\n[^\S\n]*\S[^\n]*)*)", doc.text)
     if m:
-        return m["t"].strip()
+        return norm_space(m["t"]), m.end()  # a title broken over lines is one title
     title = doc.meta.get("title")
-    return title if isinstance(title, str) else None
+    if isinstance(title, str):
+        at = doc.text.find(title)
+        return title, at + len(title) if at >= 0 else 0
+    return None, 0
 
 
 # --- country -------------------------------------------------------------------------------

@@ -118,7 +118,9 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-def _arm_of_value(doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[dict[str, Any]]) -> int | None:
+def _arm_of_value(
+    doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[dict[str, Any]], roles: dict[str, str] | None = None
+) -> int | None:
     if not arms:
         return None
     if len(arms) == 1:
@@ -140,6 +142,17 @@ def _arm_of_value(doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[
         "respectively" in sentence.lower() or regex.search(r"(?i)\bvs\.?\b|\bversus\b|\bcompared\b", sentence)
     ):
         return arms.index(order[group.index(value)])
+    if (
+        len(order) <= 1
+        and len(group) == len(arms)
+        and roles is not None
+        and all(roles.get(u["id"]) == "vs" for u in group)
+        and not any(ca <= s < cb and group[0]["start"] <= s < group[-1]["end"] for s, _ in refs)
+    ):
+        # "(17.6 vs. 15.8 vs. 14.7)", one value per arm and no arm named among them: the arms
+        # in the order the sentence names them, then in the order the text introduced them
+        sequence = order + [arm for arm in arms if arm not in order]
+        return arms.index(sequence[group.index(value)])
     before = [x for x in near if x[0] <= value["start"]]
     after = [x for x in near if x[0] > value["start"]]
     if after and _names_values_before(text, before[-1] if before else None, value, after[0][0]):
@@ -304,7 +317,7 @@ def outcomes_and_eligibility(
             if days is None and default_days is not None:
                 days = default_days
         kinds[v["id"]] = kind
-        arm = _arm_of_value(doc, arms, v, group)
+        arm = _arm_of_value(doc, arms, v, group, pairs)
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value

@@ -27,13 +27,19 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 
 #: A count written in digits ("1,234") or in words ("Twenty-nine", "one hundred and five").
+_SEP = r"[\s\u2010\u2011-]+"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_BELOW_100 = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:{_SEP}{_UNIT_WORD})?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine)"
+)
+#: A count written in digits ("1,234") or in words ("Twenty-nine", "one hundred and five",
+#: "One thousand two hundred eighty-four").
 COUNT = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+"
-    r"|(?i:(?:(?:one|two|three|four|five|six|seven|eight|nine)[\s\u2010\u2011-]+hundred(?:[\s\u2010\u2011-]+and)?[\s\u2010\u2011-]+)?"
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\u2010\u2011-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
-    r"|one|two|three|four|five|six|seven|eight|nine)"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine)[\s\u2010\u2011-]+hundred))"
+    rf"|(?i:(?:{_UNIT_WORD}{_SEP}thousand(?:{_SEP}and)?{_SEP})?(?:{_UNIT_WORD}{_SEP}hundred(?:{_SEP}and)?{_SEP})?{_BELOW_100}(?!{_SEP}(?:hundred|thousand))"
+    rf"|(?:{_UNIT_WORD}{_SEP}thousand(?:{_SEP}and)?{_SEP})?{_UNIT_WORD}{_SEP}hundred"
+    rf"|{_UNIT_WORD}{_SEP}thousand))"
 )
 
 #: Nouns that name the people a trial enrols.
@@ -61,6 +67,9 @@ def parse_count(text: str) -> int | None:
             current += _TENS[word]
         elif word == "hundred":
             current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
         else:
             return None
     total += current
@@ -118,6 +127,18 @@ class Doc:
             if start <= offset < end:
                 return j
         return len(self.sentences) - 1
+
+    def full_sentences(self) -> list[tuple[int, int]]:
+        """Sentence bounds with a sentence cut at a line break joined to the next ("Forty
+        patients were\nrandomized ..." in hard-wrapped text): a sentence that ends without
+        . ! ? : continues."""
+        out: list[tuple[int, int]] = []
+        for start, end in self.sentences:
+            if out and not regex.search(r"[.!?:]\s*$", self.text[out[-1][0] : out[-1][1]]) and regex.match(r"\s*[a-z(]", self.text[start:end]):
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+        return out
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
