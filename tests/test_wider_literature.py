@@ -677,3 +677,8 @@ def test_assay_limits_efficacy_and_specificity_are_no_results(text):
 def test_decimal_durations_after_a_survival_measure_are_results():
     text = "Disease-free survival (DFS) was shorter in group 2: 17.2 months, 27% and 15% versus 19.4 months, respectively."
     assert texts(text, "TIME_POINT") == []
+
+
+def test_each_number_of_a_dose_list_closed_by_or_is_a_dose():
+    assert texts("Patients receive primaquine (0.1, 0.4 or 0.75 mg/kg) or placebo.", "DOSE") == ["0.1", "0.4", "0.75 mg/kg"]
+    assert texts("They got 5 or 10 mg daily.", "DOSE") == ["5 or 10 mg"]
