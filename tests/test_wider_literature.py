@@ -682,3 +682,31 @@ def test_decimal_durations_after_a_survival_measure_are_results():
 def test_each_number_of_a_dose_list_closed_by_or_is_a_dose():
     assert texts("Patients receive primaquine (0.1, 0.4 or 0.75 mg/kg) or placebo.", "DOSE") == ["0.1", "0.4", "0.75 mg/kg"]
     assert texts("They got 5 or 10 mg daily.", "DOSE") == ["5 or 10 mg"]
+
+
+def test_blood_counts_are_lab_tests_without_cell_types():
+    rec_spans = spans("Elevated white blood cell (WBC) count is a risk; the WBC count fell.", "LAB_TEST")
+    assert [(s["text"], s["attrs"]["analyte"]) for s in rec_spans] == [
+        ("white blood cell (WBC) count", "white blood cell count"), ("WBC count", "white blood cell count")]
+    assert texts("Elevated white blood cell (WBC) count is a risk; the WBC count fell.", "CELL_TYPE") == []
+
+
+@pytest.mark.parametrize(
+    "text, freq",
+    [("The group ate it 3 days/week for three months.", "3 days/week"),
+     ("Drops were used once at night for 12 weeks.", "once at night"),
+     ("Bicalutamide 50 mg Qd was given.", "Qd"),
+     ("Tablets were taken three times/day with meals.", "three times/day")],
+)
+def test_more_frequency_notations(text, freq):
+    assert texts(text, "FREQUENCY") == [freq]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Women at 37 - 39 weeks of pregnancy were evaluated.",
+     "One patient died 42 months after operation.",
+     "A subcutaneous glucose sensor drove insulin delivery."],
+)
+def test_gestation_event_times_and_devices_are_no_mentions(text):
+    assert texts(text, "TIME_POINT") == [] and texts(text, "LAB_TEST") == []

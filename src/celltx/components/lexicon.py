@@ -30,6 +30,8 @@ from .regex_spans import add_candidates
 LAB_PREFIXES = {"serum", "plasma", "plasmatic", "fasting", "blood", "postmeal", "postprandial", "peak",
                 "free", "venous", "capillary", "arterial", "total", "soluble", "steady-state", "non-esterified"}
 SCORE_WORDS = {"score", "scores"}
+#: "WBC count", "platelet counts": a count word after a lab test's name belongs to it (D37)
+COUNT_WORDS = {"count", "counts"}
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
 CL_LEXICON_FILE = "cl_lexicon.jsonl"
@@ -224,6 +226,8 @@ class Lexicon(PatternsMixin):
             if span.label_ == schema.LAB_TEST:
                 start = lab_test_start(doc, start)
                 if end < len(doc) and doc[end].lower_ in SCORE_WORDS and not span.text.lower().endswith("score"):
+                    end += 1
+                elif end < len(doc) and doc[end].lower_ in COUNT_WORDS and not span.text.lower().endswith(("count", "counts")):
                     end += 1
             new = doc[start:end]
             new = new.doc[new.start:new.end]

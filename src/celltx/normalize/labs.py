@@ -55,6 +55,10 @@ def analyte_of(text: str) -> str | None:
             break
     if t in names:
         return names[t]
+    if "(" in raw:  # "white blood cell (WBC) count": the name without its bracketed abbreviation
+        plain = " ".join(regex.sub(r"\([^()]{1,12}\)", " ", raw).split())
+        if plain != raw:
+            return analyte_of(plain)
     bare = raw.split()[0] if raw else raw
     return abbrevs.get(bare)
 

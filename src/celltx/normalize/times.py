@@ -97,6 +97,9 @@ def _fixed_term(t: str) -> dict[str, object] | None:
         if "per_unit" in row:
             n = parse_number(m.group("n"))
             interval = n * UNIT_DAYS[row["per_unit"]] if n is not None else None
+        elif row.get("per_week_days"):  # "3 days/week": on average every 7/3 days
+            n = parse_number(m.group("n"))
+            interval = 7 / n if n else None
         else:
             interval = float(Fraction(str(row["interval_days"])))
         return {
