@@ -710,3 +710,8 @@ def test_more_frequency_notations(text, freq):
 )
 def test_gestation_event_times_and_devices_are_no_mentions(text):
     assert texts(text, "TIME_POINT") == [] and texts(text, "LAB_TEST") == []
+
+
+def test_venous_oxygen_saturation_and_sex_hormones_are_lab_tests():
+    found = texts("Central venous oxygen saturation (ScvO2) fell; progesterone (PRG) and estrogen rose.", "LAB_TEST")
+    assert {"Central venous oxygen saturation", "ScvO2", "progesterone", "PRG", "estrogen"} <= set(found)
