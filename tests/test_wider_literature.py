@@ -715,3 +715,13 @@ def test_gestation_event_times_and_devices_are_no_mentions(text):
 def test_venous_oxygen_saturation_and_sex_hormones_are_lab_tests():
     found = texts("Central venous oxygen saturation (ScvO2) fell; progesterone (PRG) and estrogen rose.", "LAB_TEST")
     assert {"Central venous oxygen saturation", "ScvO2", "progesterone", "PRG", "estrogen"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text, label, found",
+    [("Anthropometric measurements were taken every 4 weeks.", "TIME_POINT", ["4 weeks"]),
+     ("Visits occurred every 2 weeks.", "TIME_POINT", ["2 weeks"]),
+     ("MSCs were infused every 4 weeks.", "FREQUENCY", ["every 4 weeks"])],
+)
+def test_assessment_schedules_are_time_points_dosing_schedules_frequencies(text, label, found):
+    assert texts(text, label) == found
