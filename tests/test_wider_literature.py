@@ -725,3 +725,16 @@ def test_venous_oxygen_saturation_and_sex_hormones_are_lab_tests():
 )
 def test_assessment_schedules_are_time_points_dosing_schedules_frequencies(text, label, found):
     assert texts(text, label) == found
+
+
+@pytest.mark.parametrize(
+    "text, times",
+    [("SBP fell by 27±14.2 at week 6 and 28±15.1 mmHg at week 12.", ["week 6", "week 12"]),
+     ("Meals were served at 0800 h, 1230 h and 1800 h.", []),
+     ("Total serum bilirubin was measured every 24 hours.", ["24 hours"]),
+     ("Study visits occurred at baseline.", ["baseline"]),
+     ("The nadir of weight loss occurred at five months.", []),
+     ("Month 12 efficacy failure rates were similar.", ["Month 12"])],
+)
+def test_schedules_clock_times_and_events(text, times):
+    assert texts(text, "TIME_POINT") == times
