@@ -168,7 +168,7 @@ def test_a_list_of_three_treatments_with_counts_in_brackets():
     text = ("Patients received subcutaneous injections of drug X(A) (300 mg; n = 20), drug X(B) (600 mg; n = 21), "
             "or insulin detemir (IDet; n = 19), all given once daily.")
     arms = arms_of(record(text, []))
-    assert [(a["label"], a["n"]) for a in arms] == [("drug X(A)", 20), ("drug X(B)", 21), ("insulin detemir", 19)]
+    assert [(a["label"], a["n"]) for a in arms] == [("drug X(A)", 20), ("drug X(B)", 21), ("insulin detemir (IDet)", 19)]
 
 
 def test_either_list_with_a_dose_and_an_x_as_placebo():
@@ -213,3 +213,100 @@ def test_a_non_x_group_is_the_control_and_hyphenated_names_are_one_arm():
     text = "Men were randomized between RT alone and RT plus androgen ablation. Levels fell in the RT-alone arm."
     arms = arms_of(record(text, []))
     assert len(arms) == 2
+
+
+# --- arms named by ids, brackets, count lists, implied controls (trial3) --------------------
+
+
+def test_groups_listed_by_letter_with_bracketed_roles_and_counts():
+    text = ("Ninety adults were divided randomly into groups A (control; n=30), B (HX; n=31) and C (HX + KL; n=29). "
+            "Group B received HX daily. Group C received HX and KL.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["n"]) for a in arms] == [
+        ("group A (control)", "control", 30), ("group B (HX)", "experimental", 31), ("group C (HX + KL)", "experimental", 29)]
+
+
+def test_letter_and_letter_digit_group_ids_but_not_a_number_with_a_decimal():
+    text = ("Drug K was given at 2, 4 and 6 ng/mL in groups R2, R4 and R6, respectively. "
+            "Pressure was stable in group R4. In Group T the level was 12.5; it was higher in the group 48.5 mmol/L sample.")
+    labels = [a["label"] for a in arms_of(record(text, []))]
+    assert labels == ["group R2", "group R4", "group R6", "Group T"]
+
+
+def test_a_bracketed_abbreviation_after_the_first_name_is_part_of_the_label():
+    text = "Adults were randomized to the usual diet group (UD) or the low salt group (LS). The LS group lost weight."
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["usual diet group (UD)", "low salt group (LS)"]
+    assert arms[0]["role"] == "control"
+
+
+def test_either_a_or_no_treatment_names_two_arms():
+    text = "The effect of either an herbal blend (HB) or no active treatment (noHB) was tested on LDL cholesterol."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("herbal blend (HB)", "experimental", None), ("no active treatment (noHB)", "control", "none")]
+
+
+def test_treated_either_with_a_or_with_placebo():
+    text = "Rats were treated either with the enzyme activator zetaxib or with placebo orally for 8 weeks."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [("enzyme activator zetaxib", "experimental"), ("placebo", "control")]
+
+
+def test_conditions_after_patients_with_and_strata_are_no_arms():
+    text = ("In a randomized study, 200 patients with glaucoma or ocular hypertension were enrolled. "
+            "Animals were randomized into subgroups without or with hypoxia and ventilated.")
+    assert [a["label"] for a in arms_of(record(text, []))] == []
+
+
+def test_count_list_names_arms_with_their_sizes():
+    text = ("Sixty children were studied. Fixed dosing of drug Q (0.5 mg/kg) (n = 20) or dosing titrated to a "
+            "target (TT; n = 21) or dosing by weight band (WB; n = 19).")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [
+        ("Fixed dosing of drug Q", 20), ("dosing titrated to a target (TT)", 21), ("dosing by weight band (WB)", 19)]
+
+
+def test_a_count_list_of_seasons_in_a_sentence_with_a_verb_is_no_arms():
+    text = "Cattle were weighed during winter (n = 50), spring (n = 64) and summer (n = 61)."
+    assert arms_of(record(text, [])) == []
+
+
+def test_versus_with_bracketed_abbreviations_in_the_aim():
+    text = ("PURPOSE: To compare the efficacy of drug alpha fixed combination (DAFC) versus drug beta fixed "
+            "combination (DBFC), each given twice daily, in adults.")
+    labels = [a["label"] for a in arms_of(record(text, []))]
+    assert labels == ["drug alpha fixed combination (DAFC)", "drug beta fixed combination (DBFC)"]
+
+
+def test_a_placebo_compared_with_but_never_named_as_a_group_is_an_arm():
+    text = "In the randomized study, weight increased in the zetaxib-treated group, and glucose fell by 2% compared to placebo."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("zetaxib-treated group", "experimental", None), ("placebo", "control", "placebo")]
+
+
+def test_no_implied_control_beside_a_named_control_group():
+    text = "The drug group and the control group were compared; glucose fell compared to placebo."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["drug group", "control group"]
+
+
+def test_crossover_arms_each_hold_the_whole_cohort():
+    text = ("Twelve patients were enrolled in a randomized cross-over study. Patients were randomized to receive "
+            "either drug K or drug L.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("drug K", 12), ("drug L", 12)]
+
+
+def test_a_dose_inside_a_group_name_and_generic_arm_words():
+    text = ("Thirty patients in the zetamol 2% group and 40 in the betamol 0.5% group had side effects. "
+            "The change in each treatment arm and per randomization arm was small.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("zetamol 2% group", 30), ("betamol 0.5% group", 40)]
+
+
+def test_with_either_after_a_condition_is_no_choice_of_treatment():
+    text = ("Patients with either early or late relapse were randomly assigned to drug K or drug L. "
+            "Rats were treated with either drug M or saline.")
+    labels = [a["label"] for a in arms_of(record(text, []))]
+    assert labels[:2] == ["drug K", "drug L"] and "early" not in " ".join(labels)

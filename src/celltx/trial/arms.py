@@ -32,6 +32,7 @@ _NOT_NAMES = {
     "whole", "entire", "overall", "total", "our", "their", "its", "a", "an", "per", "between", "within",
     "across", "different", "respective", "corresponding", "focus", "of", "in", "and", "or", "to",
     "test", "research", "treatment-naive", "dose", "subgroup", "another", "first", "second", "third",
+    "although", "however", "whereas", "randomization", "randomisation", "parallel", "upper", "lower", "two-arm",
 }
 _CONTROL_WORDS = regex.compile(
     r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|unsupplemented|"
@@ -41,8 +42,10 @@ _CONTROL_WORDS = regex.compile(
 _ARM_NOUN = r"(?:group|arm|cohort)"
 # "<name> group": a name of one token, or two ("low dose", "bone marrow"), not a plural "groups"
 _TOKEN = r"[A-Za-z0-9][\w+\-/\u2010]*(?:\s*\+\s*[A-Za-z0-9][\w\-/]*)*"
+#: A dose or strength inside a group's name: "the pilocarpine 2% group", "the 60 ug YIC group".
+_NAME_DOSE = r"\d+(?:\.\d+)?\s*(?:%|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|IU|U|mmol|\u03bcmol)(?:/(?:kg|day|d|ml|L))*"
 _NAME_GROUP_RE = regex.compile(
-    rf"(?<![\w-])(?P<name>(?:{_TOKEN}(?:\s+|-))?{_TOKEN})\s+{_ARM_NOUN}(?![\w-])",
+    rf"(?<![\w.-])(?P<name>(?:{_TOKEN}\s+{_NAME_DOSE}|{_NAME_DOSE}\s+{_TOKEN}|(?:{_TOKEN}(?:\s+|-))?{_TOKEN}))\s+{_ARM_NOUN}(?![\w-])",
 )
 # "the 60 ug YIC and placebo groups", "the MSC and control groups"
 _TWO_GROUPS_RE = regex.compile(
@@ -52,8 +55,18 @@ _LEAD_WORDS = {"was", "were", "the", "in", "of", "and", "or", "to", "than", "wit
                "whereas", "while", "received", "receiving", "as", "into", "vs", "versus", "a", "an", "each", "both"}
 _BAD_LAST = {"with", "than", "from", "by", "for", "on", "at", "vs", "versus", "compared", "trial", "pilot", "research",
              "same", "age", "focus", "diagnosis-related", "related", "this"}
+#: What follows a number that is no group's name ("group 48 h", "arm 2 mg").
+_NOT_ID_AFTER = r"(?!\s*(?:h|hrs?|hours?|min(?:utes?)?|days?|weeks?|wks?|months?|years?|%|mg|g|ml|mL|kg|times)\b)"
+#: The name of a group written as an id: "Group I", "group 2", "Group T", "group R2".
+_ID = rf"(?:(?-i:[A-Z]\d{{0,2}})|\d{{1,2}}|(?i:I{{1,3}}|IV|VI?|[a-d]))(?![\w-]|[.,]\d){_NOT_ID_AFTER}"
 _GROUP_ID_RE = regex.compile(
-    rf"(?i)(?<![\w-]){_ARM_NOUN}[\s-]*(?P<id>[A-D]|\d{{1,2}}|I{{1,3}}|IV|VI?|one|two|three|four)(?![\w-])"
+    rf"(?i)(?<![\w-]){_ARM_NOUN}[\s-]*(?P<id>{_ID}|one|two|three|four)(?![\w-])"
+)
+#: "groups A (control; n=33), B (IIT; n=33) and C", "in groups R2, R4 and R6": ids listed after
+#: a plural group word.
+_ID_ITEM = rf"{_ID}(?:\s*\([^()]*\))?"
+_GROUP_LIST_RE = regex.compile(
+    rf"(?i)(?<![\w-])(?:groups|arms|cohorts)\s+(?P<list>{_ID_ITEM}(?:\s*,\s*{_ID_ITEM})*\s*,?\s*(?:and|or|&)\s+{_ID_ITEM})"
 )
 _PAREN_ROLE_RE = regex.compile(r"(?i)\((?P<role>intervention|control|placebo|treatment|experimental|active|sham)(?:\s+group)?\)")
 _VERSUS_RE = regex.compile(
@@ -182,6 +195,8 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
             start = m.end("name") - len(name)
         if _bad_name(name) or name.split()[-1].lower() in _BAD_LAST or name.lower().endswith("-related"):
             continue
+        if regex.search(r"(?i)\b(?:each|per|every|either|any|other)\s+$", text[max(0, start - 12) : start]):
+            continue  # "in each treatment arm": any arm, not one
         found.append((start, m.end(), text[start : m.end()], arm_key(name)))
     for m in _TWO_GROUPS_RE.finditer(text):
         for part in ("a", "b"):
@@ -190,12 +205,20 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 found.append((m.start(part), m.end(part), name, arm_key(name)))
     for m in _GROUP_ID_RE.finditer(text):
         found.append((m.start(), m.end(), m.group(), arm_key(m["id"])))
+    for m in _GROUP_LIST_RE.finditer(text):
+        noun = regex.match(r"\w+", m.group())[0][:-1]  # "groups" -> "group"
+        masked = _mask_brackets(m["list"])
+        for item in regex.finditer(rf"(?<![\w-])(?:{_ID})", masked):
+            if masked[item.start()] == "_":
+                continue
+            a = m.start("list") + item.start()
+            found.append((a, a + len(item.group()), f"{noun} {item.group()}", arm_key(item.group())))
     return found
 
 
 _ALT_TRIGGER = regex.compile(
     r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
-    r"|received|receive|receiving|consumed?|were\s+given)\b"
+    r"|received|receive|receiving|consumed?|were\s+given|either)\b"
 )
 _ALT_CUE = regex.compile(
     r"(?i)\brandomi|\ballocat|\bassign|\bcompar(?:e|es|ing)\b|\b(?:effects?|efficacy|safety|study|trial)\s+of\b"
@@ -263,12 +286,13 @@ def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple
             # "60 ug of YIC": "of" after a dose does not introduce the name
             if word in _LEFT_STOP and not (word == "of" and i and regex.fullmatch(r"(?i)\d\S*|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|iu|units?", masked[words[i - 1][0] : words[i - 1][1]])):
                 lo = i + 1
-    while lo < len(words) and regex.fullmatch(r"either|the|a|an|to|receive|be|given|as|\(?\d\)|\d\.", masked[words[lo][0] : words[lo][1]].lower()):
+    while lo < len(words) and regex.fullmatch(r"either|the|a|an|to|receive|be|given|as|with|\(?\d\)|\d\.", masked[words[lo][0] : words[lo][1]].lower()):
         lo += 1
     hi = len(words)
     for i in range(lo + 1, len(words)):
         w = masked[words[i][0] : words[i][1]].lower().strip(",.;:")
-        if w in _RIGHT_STOP or regex.match(r"[.;:]", masked[words[i][0]]) or masked[words[i - 1][1] - 1] in ".;:":
+        if (w in _RIGHT_STOP or regex.match(r"[.;:]", masked[words[i][0]]) or masked[words[i - 1][1] - 1] in ".;:"
+                or regex.fullmatch(r"(?:intraven|subcutane|oral|topical|intramuscular|intranasal|intravitreal|sublingual)\w*ly", w)):
             hi = i
             break
     if lo >= hi:
@@ -294,8 +318,9 @@ def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple
         return None  # a threshold ("LDL >=100 mg/dL"), "morphine and its metabolite"
     if len(name.split()) == 1 and regex.search(r"(?i)ly$|^(?:early|late|superior|inferior|weekly|daily)$", name):
         return None  # "daily", "early": how or when, not what
-    if _DESIGN_WORDS.match(name) or name.split()[0].lower() in _NOT_FIRST:
-        return None
+    no_arm = regex.fullmatch(r"(?i)no\s+(?!significant|difference|change|effect|other|more|longer)[\w-]+(?:\s+[\w-]+){0,2}", name)
+    if _DESIGN_WORDS.match(name) or (name.split()[0].lower() in _NOT_FIRST and not (no_arm and not first)):
+        return None  # "no treatment" is an arm when offered as the other choice
     return (start + a, start + a + len(name), name)
 
 
@@ -307,13 +332,16 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
     ("6.8 vs. 3.3 kg") are results, not treatments."""
     text = doc.text
     out: list[list[tuple[int, int, str]]] = []
-    for index, (s_start, s_end) in enumerate(doc.sentences):
+    for index, (s_start, s_end) in enumerate(doc.full_sentences()):
         sentence = text[s_start:s_end]
         masked = _mask_brackets(sentence)
         semi = masked.find(";")
         stop = s_start + (semi if semi >= 0 else len(sentence))
         used: list[tuple[int, int]] = []
         for m in _ALT_TRIGGER.finditer(masked):
+            if m.group().lower() == "either" and regex.search(r"(?i)\bwith\s+$", masked[: m.start()]) and not regex.search(
+                    r"(?i)\b(?:treat\w*|given|supplement\w*|inject\w*|infus\w*|managed|immuni[sz]ed|fed|ventilated)\s+with\s+$", masked[: m.start()]):
+                continue  # "patients with either synchronous or metachronous metastases": a condition
             body_start = s_start + m.end()
             body = masked[m.end() : stop - s_start]
             between = regex.match(r"(?i)\s*between\s+", body)
@@ -334,18 +362,71 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
         title = index == 0 or (text.startswith("TITLE") and s_start < max(text.find("\n", 10), 0))
         if not (title or _ALT_CUE.search(sentence)):
             continue
+        # an abbreviation in brackets is part of its name: "dorzolamide (TDFC) versus pilocarpine (TPFC)"
+        masked = regex.sub(r"(?<=[\w.] ?)\(_{1,10}\)", lambda b: "_" * len(b.group()), masked)
         for m in regex.finditer(r"(?i)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+", masked):
             at = s_start + m.start()
             if any(a <= at < b for a, b in used):
                 continue
+            abbr = regex.search(r"(?<=[\w.] ?)\(\s*(?=[\w/+-]*[A-Z])[A-Za-z][\w/+-]{0,8}\s*\)$", sentence[: m.start()])
             left = regex.search(r"(?:^|[,;:(]\s*)(?P<np>[^,;:(]*)$", masked[: m.start()])
             right_end = regex.search(r"[,;:.]\s|[,;:]|$", masked[m.end() :])
-            if not left or regex.search(r"[\d%)\]]\s*$", masked[: m.start()]) or regex.match(r"\s*[-\u2212+\d(]", masked[m.end() :]):
+            if not left or (regex.search(r"[\d%)\]_]\s*$", masked[: m.start()]) and not abbr) or regex.match(r"\s*[-\u2212+\d(]", masked[m.end() :]):
                 continue
             bounds = [(s_start + left.start("np"), at), (s_start + m.end(), s_start + m.end() + right_end.start())]
             alts = _named_alternatives(text, bounds)
             if len(alts) == 2:
                 out.append(alts)
+    return out
+
+
+_N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
+_LIST_CUE = regex.compile(r"(?i)\brandomi|\ballocat|\bassign|\bdivided\b|\breceiv|\btreated\b|\bgroups?\b|\barms?\b")
+
+
+def _count_lists(doc: Doc) -> list[list[tuple[int, int, str]]]:
+    """Treatments listed with their sizes: "A (n = 34), B (IGF0T; n = 70) or C (n = 68)", in a
+    sentence about allocation or a sentence that is the list itself; each item from the end of
+    the one before (after ", and/or") to its "(n = N)" bracket."""
+    text = doc.text
+    out = []
+    for s_start, s_end in doc.full_sentences():
+        sentence = text[s_start:s_end]
+        brackets = [m for m in _N_BRACKET.finditer(sentence)
+                    if not regex.search(r"(?i)\bp\s*[<=>]|\d\s*%|vs\b", m["pre"] or "")]
+        if len(brackets) < 2:
+            continue
+        bounds, ok = [], True
+        lead = regex.match(r"\s*(?:[A-Z][A-Za-z/ ]{0,30}:\s*)?", sentence).end()
+        prev_end = lead
+        for i, m in enumerate(brackets):
+            between = sentence[prev_end : m.start()]
+            if i and (not regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?)\s+)?\S", between) or regex.search(r"[;.](?:\s|$)", _mask_brackets(between))
+                      or len(between) > 90 or not regex.match(r"\s*(?:,|and\b|or\b|versus\b|vs\b)", between)):
+                ok = False
+                break
+            start = prev_end + len(regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?)\s+)?", between).group()) if i else prev_end
+            bounds.append((s_start + start, s_start + m.start()))
+            prev_end = m.end()
+        if not ok:
+            continue
+        if _LIST_CUE.search(sentence[: brackets[-1].end()]):
+            alts = _named_alternatives(text, bounds)
+        else:  # the sentence is the list ("A (n = 34) or B (n = 70)."): each item whole, no verb
+            alts = []
+            for a, b in bounds:
+                item = regex.sub(r"\s*\([^()]*\)\s*$", "", text[a:b].rstrip())
+                lead_words = regex.match(r"\s*(?:(?:an?|the)\s+)?", item).end()
+                name = item[lead_words:]
+                if (not name or len(name.split()) > 10 or regex.search(r"(?i)\b(?:was|were|is|are|had|have|has)\b", name)
+                        or _bad_name(name)):
+                    break
+                alts.append((a + lead_words, a + lead_words + len(name), name))
+            if len(alts) != len(bounds):
+                continue
+        if len(alts) == len(bounds):
+            out.append([(a, b, name, int(regex.search(r"\d+", m.group()[m.group().rfind("=") :]).group()))
+                        for (a, b, name), m in zip(alts, brackets)])
     return out
 
 
@@ -377,13 +458,22 @@ def _list_around(text: str, body_start: int, body: str, join: regex.Match, stop:
     return before + bounds
 
 
+#: "patients with A or B": the alternatives are conditions, not treatments.
+_PEOPLE_WITH = regex.compile(rf"(?i)\b{PEOPLE}\s+(?:\w+\s+)?(?:with|having|who\s+(?:have|had))\s+(?:either\s+)?$")
+_HOW_OFTEN = regex.compile(r"(?i)^(?:once|twice|thrice)$")  # "once [daily]": cut short, no name
+
+
 def _named_alternatives(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     alts = []
     for i, (a, b) in enumerate(bounds):
         named = _alt_name(text, a, b, first=i == 0, last=i == len(bounds) - 1)
-        if named is not None:
+        if named is not None and i == 0 and _PEOPLE_WITH.search(text[max(0, named[0] - 60) : named[0]]):
+            return []
+        if named is not None and not _HOW_OFTEN.match(named[2]):
             alts.append(named)
     keys = {arm_key(name) for *_, name in alts}
+    if alts and regex.search(r"(?i)\bwith(?:out)?\s+or\s+with(?:out)?\b", text[max(0, alts[0][0] - 25) : alts[-1][1]]):
+        return []  # "subgroups without or with IAH": strata, not the treatments
     return alts if len(keys) == len(alts) else []
 
 
@@ -409,6 +499,14 @@ def find_arms(doc: Doc) -> list[Arm]:
             if covered or not words or _bad_name(name):
                 continue
             found.append((a, b, name, arm_key(name)))
+    sizes: dict[int, int] = {}
+    for alts in _count_lists(doc):
+        span = (alts[0][0], alts[-1][1] + 40)
+        if len({key for *_, key in found}) >= 2 or any(span[0] <= s < span[1] for s, *_ in found):
+            continue  # the groups are named already ("Dex (DEX group, n = 30)")
+        for a, b, name, n in alts:
+            found.append((a, b, name, arm_key(name)))
+            sizes[a] = n
     if not found:
         found = _dose_level_arms(doc)
     if not found:
@@ -428,8 +526,13 @@ def find_arms(doc: Doc) -> list[Arm]:
         key = key.replace("-", " ")  # "RT-alone arm" and "RT alone" are one arm
         arm = arms.get(key)
         if arm is None:
+            inside = _bracket_after(text, end)
+            if inside and not regex.search(r"(?i)\b(?:group|arm|cohort)s?\b|[.:]|\s(?:and|or|with|of|the)\s", inside):
+                label = f"{label} ({inside})"  # "standard care group (SC)", "group A (control)"
             arm = arms[key] = Arm(key=key, label=norm_space(label), first=start)
         arm.refs.append((start, end))
+        if arm.n is None and start in sizes:
+            arm.n = sizes[start]
     _name_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
 
@@ -505,20 +608,17 @@ def _merge_abbreviations(text: str, found: list[tuple[int, int, str, str]]) -> l
         if not m:
             continue
         abbr = a["abbr"]
-        initials = "".join(w[0] for w in regex.split(r"[\s-]+", m["long"]) if w).upper()
+        long = regex.sub(r"(?i)\s+(?:group|arm|cohort)$", "", m["long"])  # "the low salt group (LS)"
+        initials = "".join(w[0] for w in regex.split(r"[\s-]+", long) if w).upper()
         if initials.endswith(abbr.upper().replace("-", "")):
-            long_words = regex.split(r"[\s-]+", m["long"])[-len(abbr.replace("-", "")) :]
+            long_words = regex.split(r"[\s-]+", long)[-len(abbr.replace("-", "")) :]
             aliases[abbr.lower()] = arm_key(" ".join(long_words))
     keys = {key for *_, key in found}
     out = []
     for start, end, label, key in found:
         alias = aliases.get(key)
         if alias and alias in keys:
-            key = alias
-        else:
-            for abbr, long in aliases.items():
-                if long == key and abbr in keys:
-                    key = abbr
+            key = alias  # both written: the long name's key for both
         out.append((start, end, label, key))
     return out
 
@@ -532,7 +632,7 @@ def _comparator_of(words: str) -> str | None:
         return "sham"
     if regex.search(r"\bplacebo\b|\bsaline\b|\bvehicle\b|\bdummy\b", w):
         return "placebo"
-    if regex.search(r"\bno[\s-](?:treatment|intervention|infusion|injection)\b|\buntreated\b|\bunsupplemented\b|\bobservation\b", w):
+    if regex.search(r"\bno[\s-](?:active\s+)?(?:treatment|intervention|infusion|injection)\b|\buntreated\b|\bunsupplemented\b|\bobservation\b", w):
         return "none"
     if regex.search(r"\bstandard\b|\bconventional\b|\busual\b|\broutine\b|\bsmt\b|\bsoc\b|\bsmc\b|\bsupportive\b|\bmedical (?:therapy|treatment|care)\b|\bcomprehensive\b", w):
         return "standard_care"
@@ -542,8 +642,10 @@ def _comparator_of(words: str) -> str | None:
 def assign_roles(doc: Doc, arms: list[Arm]) -> None:
     for arm in arms:
         label = arm.label or ""
-        numbered = bool(regex.fullmatch(r"[\da-d]|\d+", arm.key))
-        before = " ".join(_bracket_lead(doc.text, start) for start, _ in arm.refs[:3]) if numbered else ""
+        numbered = bool(regex.fullmatch(r"[a-z]\d{0,2}|\d+", arm.key))
+        # "placebo (group 2)", "groups A (control; n = 33)": what a numbered group is
+        before = " ".join(_bracket_lead(doc.text, start) + " " + (_bracket_after(doc.text, end) or "")
+                          for start, end in arm.refs[:3]) if numbered else ""
         if _CONTROL_WORDS.search(label) or arm.key == "control" or _CONTROL_WORDS.search(before):
             arm.role = "control"
             arm.comparator = (_comparator_of(label) or _comparator_of(before)
@@ -568,6 +670,31 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
                 control.comparator = _comparator_of(_control_context(doc, control, arms)) or "active"
 
 
+_IMPLIED_CONTROL = regex.compile(
+    r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan\s+(?:with\s+)?|\bor\s+(?:with\s+)?|\band)\s+(?:the\s+|a\s+)?"
+    r"(?P<name>placebo|control)(?![\w-]|\s+(?:group|arm|cohort|subjects|patients|participants|rats|mice|animals|level|value)s?\b)"
+    r"|\b(?P<name>placebo)[\s-]controlled\b"
+)
+
+
+def add_implied_control(doc: Doc, arms: list[Arm]) -> None:
+    """A placebo or control arm the text compares with but never names as a group ("GSK457
+    reduced weight ... compared to placebo", "a placebo-controlled study of X"): added when
+    the arms found are all experimental, after them."""
+    if not arms or any(a.role == "control" for a in arms):
+        return
+    hits = list(_IMPLIED_CONTROL.finditer(doc.text))
+    names = {m["name"].lower() for m in hits}
+    if not hits or len(names) > 1 and "placebo" not in names:
+        return
+    name = "placebo" if "placebo" in names else "control"
+    refs = [(m.start(), m.end()) for m in regex.finditer(rf"(?i)(?<![\w-]){name}(?![\w-])", doc.text)]
+    if name == "control" or not refs:
+        refs = [m.span("name") for m in hits if m["name"].lower() == name]
+    arms.append(Arm(key=name, label=name, first=refs[0][0], refs=refs, role="control",
+                    comparator="placebo" if name == "placebo" else None))
+
+
 def _words(label: str | None) -> set[str]:
     return {w for w in regex.findall(r"[a-z0-9]+", (label or "").lower()) if w not in ("group", "arm", "the", "c")}
 
@@ -585,6 +712,18 @@ def _named_as_comparator(doc: Doc, arm: Arm) -> bool:
         return False
     start = min(s for s, _ in arm.refs)
     return bool(regex.search(r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan)\s+(?:the\s+|with\s+)?$", doc.text[max(0, start - 30) : start]))
+
+
+def _bracket_after(text: str, end: int) -> str | None:
+    """The words of a bracket right after a name, before any count: "(control; n = 33)" ->
+    "control", "(IGF0T; n = 70)" -> "IGF0T"; None for a bracket of a count or a number alone."""
+    m = regex.match(r"\s*\((?P<inside>[^()]{1,60})\)", text[end : end + 70])
+    if not m:
+        return None
+    words = regex.split(r"\s*[;,]\s*", m["inside"].strip())[0]
+    if not regex.search(r"[A-Za-z]{2}", words) or regex.match(r"(?i)n\s*=|\d|p\s*[<=>]|vs\b|range|mean|median|see\b|table|fig", words):
+        return None
+    return words
 
 
 def _bracket_lead(text: str, start: int) -> str:
@@ -794,6 +933,14 @@ def fill_demographics(doc: Doc, arms: list[Arm]) -> None:
                     arm.age = age
             if arm.male is None:
                 arm.male = _male_of(sentence)
+
+
+_CROSSOVER = regex.compile(r"(?i)\bcross[\s-]?over\b|\bcrossed\s+over\b|\b(?:two|three|four|\d)[\s-](?:way|period)\s+cross")
+
+
+def is_crossover(doc: Doc) -> bool:
+    """Whether every participant received the treatments in turn (a crossover design)."""
+    return bool(_CROSSOVER.search(doc.text))
 
 
 def single_arm(doc: Doc) -> Arm | None:

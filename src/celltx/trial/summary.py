@@ -40,6 +40,7 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
         one = arms_mod.single_arm(doc)
         arms = [one] if one is not None else []
     arms_mod.assign_roles(doc, arms)
+    arms_mod.add_implied_control(doc, arms)
     arms_mod.attach_mentions(doc, arms)
     arms_mod.assign_roles(doc, arms)  # a second look once cell products are known
     arms_mod.fill_counts(doc, arms)
@@ -49,6 +50,10 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     n = facts.n_enrolled(doc)  # as written: never the sum of the arms
     if len(arms) == 1 and arms[0].n is None and not arms[0].refs:
         arms[0].n = n  # a study of one arm: its participants are the enrolled
+    elif len(arms) >= 2 and n is not None and arms_mod.is_crossover(doc):
+        for arm in arms:  # every participant receives every treatment in turn
+            if arm.n is None:
+                arm.n = n
     return {
         "design": facts.design(doc, len(arms)),
         "n_enrolled": n,
