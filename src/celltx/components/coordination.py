@@ -41,6 +41,9 @@ ROW_KINDS = {"head_nouns", "item_stop_words", "boundary_words", "qualifiers", "d
 ROW_KEYS = {"kind", "words", "comment", "define", "regex"}
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _WORD = r"[A-Za-z0-9][\w'′/+-]*"
+#: What must follow or precede a member for a list to go on (tested before the full patterns).
+_AFTER_GATE = regex.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|(?:and|or|&)\s)")
+_BEFORE_GATE = regex.compile(r"(?:,|\s(?:and|or|&))\s*(?:\([^()]{1,20}\))?\s*$|\)\s*,?\s*(?:(?:and|or|&)\s+)?$")
 _SLASH = regex.compile(r"\s?/\s?")
 _RATIO_WORD = regex.compile(r"(?i)\s+(?:ratio|index)(?![\w-])")
 _RATIO_OF = regex.compile(r"(?i)\bratios?\s+(?:of\s+)?(?:the\s+)?$")
@@ -184,6 +187,8 @@ class Coordination(PatternsMixin):
 
     def _next_after(self, text: str, here: tuple[int, int]) -> tuple[int, int, str] | None:
         end = here[1]
+        if not _AFTER_GATE.match(text, end):  # cheap test first: most tests stand in no list
+            return None
         m = self._after.match(text[end : end + 120])
         if not m:
             return None
@@ -196,6 +201,8 @@ class Coordination(PatternsMixin):
         this side, so the word before the member must end a clause or be a function word
         ("amino-terminal proBNP, and" proposes nothing rather than half a name)."""
         start = here[0]
+        if not _BEFORE_GATE.search(text, max(0, start - 30), start):
+            return None
         lo = max(0, start - 120)
         window = text[lo:start]
         m = self._before.search(window)
