@@ -24,7 +24,8 @@ existing draw (the draw is made once). ``--supplement`` makes the second, train/
 (``draw_supplement.json``, batches 08-09) from the documents the first did not take;
 ``--supplement 2`` the third (``draw_supplement_2.json``, batches 10-11), ``--supplement 3``
 the fourth (``draw_supplement_3.json``, batches 12-13, with glaucoma abstracts), ``--supplement 4``
-the fifth (batches 14-15).
+the fifth (batches 14-15), ``--supplement 5`` the sixth (batches 16-17, any RCT with a dose or a
+lab value: the lab-reporting pool was used up).
 """
 
 from __future__ import annotations
@@ -241,6 +242,9 @@ SUPPLEMENTS = {
     # session 4, second draw: the RCTs with lab results that are left, and more glaucoma
     4: (20261209, {"rct": 20, "glaucoma": 12}, 14),
 }
+#: Supplements whose candidates need not report a lab value (any RCT with a dose or a lab value,
+#: the first draw's own criterion): the lab-reporting pool was used up by supplement 4.
+DOSE_OR_LAB_SUPPLEMENTS = {5: (20261210, {"rct": 24, "glaucoma": 8}, 16)}
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
     r"\d(?:[.,]\d+)?\s?(?:mg/dl|mg/dL|mmol/l|mmol/L|µmol/l|µmol/L|μmol/L|umol/L|g/dl|g/dL|g/l|g/L"
@@ -249,7 +253,8 @@ LAB_RESULT = re.compile(
 
 
 def draw_supplement(
-    shared: Path, first: dict[str, Any], seed: int = SUPPLEMENT_SEED, target: dict[str, int] | None = None
+    shared: Path, first: dict[str, Any], seed: int = SUPPLEMENT_SEED, target: dict[str, int] | None = None,
+    lab_only: bool = True,
 ) -> dict[str, Any]:
     """Draw more train/dev documents, none of them in the first draw (the test split is fixed).
 
@@ -264,7 +269,7 @@ def draw_supplement(
     counts: dict[str, dict[str, int]] = {}
     for group, n_wanted in (target or SUPPLEMENT_TARGET).items():
         pool = sorted(
-            (c for c in cands[group] if _doc_id(c) not in drawn and LAB_RESULT.search(c["text"])),
+            (c for c in cands[group] if _doc_id(c) not in drawn and (not lab_only or LAB_RESULT.search(c["text"]))),
             key=lambda c: c["orig_id"],
         )
         n = min(n_wanted, len(pool))
@@ -277,7 +282,7 @@ def draw_supplement(
         "seed": seed,
         "criteria": {
             "pool": f"the first draw's {'/'.join(target or SUPPLEMENT_TARGET)} candidates minus every document drawn before",
-            "lab": f"matching LAB_RESULT ({LAB_RESULT.pattern})",
+            "lab": f"matching LAB_RESULT ({LAB_RESULT.pattern})" if lab_only else "any (the candidates match DOSE_OR_LAB)",
             "split": f"the first {DEV_SHARE:.0%} of the random order per group are dev, the rest train; no test",
         },
         "counts": counts,
@@ -340,12 +345,13 @@ def _main_supplement(args: list[str], number: int = 1) -> int:
     if target.exists():
         print(f"{target} exists: the draw is made once and never redone", file=sys.stderr)
         return 2
-    seed, wanted, first_batch = SUPPLEMENTS[number]
+    lab_only = number in SUPPLEMENTS
+    seed, wanted, first_batch = SUPPLEMENTS[number] if lab_only else DOSE_OR_LAB_SUPPLEMENTS[number]
     earlier = json.loads((out_dir / "draw.json").read_text(encoding="utf-8"))
     for k in range(1, number):  # every earlier draw is excluded
         prev = out_dir / ("draw_supplement.json" if k == 1 else f"draw_supplement_{k}.json")
         earlier["documents"] += json.loads(prev.read_text(encoding="utf-8"))["documents"]
-    manifest = draw_supplement(shared, earlier, seed, wanted)
+    manifest = draw_supplement(shared, earlier, seed, wanted, lab_only)
     record = {k: v for k, v in manifest.items() if k != "documents"}
     record["documents"] = [
         {k: d[k] for k in ("id", "group", "split", "source", "source_offset", "provenance")}
