@@ -738,3 +738,9 @@ def test_assessment_schedules_are_time_points_dosing_schedules_frequencies(text,
 )
 def test_schedules_clock_times_and_events(text, times):
     assert texts(text, "TIME_POINT") == times
+
+
+def test_a_mean_with_its_sd_in_brackets_and_no_label():
+    found = spans("The mean TSB in the treated group was 13.72 (1.56) at 24 hours.", "LAB_VALUE")
+    assert [(s["text"], s["attrs"]["value"], s["attrs"]["sd"]) for s in found] == [("13.72 (1.56)", 13.72, 1.56)]
+    assert texts("Patients aged 45.2 (12.1) years had an HR 1.45 (0.12) for death.", "LAB_VALUE") == []
