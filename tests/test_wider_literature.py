@@ -744,3 +744,14 @@ def test_a_mean_with_its_sd_in_brackets_and_no_label():
     found = spans("The mean TSB in the treated group was 13.72 (1.56) at 24 hours.", "LAB_VALUE")
     assert [(s["text"], s["attrs"]["value"], s["attrs"]["sd"]) for s in found] == [("13.72 (1.56)", 13.72, 1.56)]
     assert texts("Patients aged 45.2 (12.1) years had an HR 1.45 (0.12) for death.", "LAB_VALUE") == []
+
+
+@pytest.mark.parametrize(
+    "text, label, found",
+    [("Participants received two sachets per week.", "FREQUENCY", ["per week"]),
+     ("Patients received 2000 mg per day of metformin.", "FREQUENCY", ["per day"]),
+     ("Adults undergoing spinal anesthesia were enrolled.", "ROUTE", ["spinal"]),
+     ("Patients with spinal cord injury were excluded.", "ROUTE", [])],
+)
+def test_period_after_a_dose_and_spinal_route(text, label, found):
+    assert texts(text, label) == found
