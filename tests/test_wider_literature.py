@@ -755,3 +755,15 @@ def test_a_mean_with_its_sd_in_brackets_and_no_label():
 )
 def test_period_after_a_dose_and_spinal_route(text, label, found):
     assert texts(text, label) == found
+
+
+@pytest.mark.parametrize(
+    "text, label, found",
+    [("Mean IOP reduction (D0-D84) was 8.6 mmHg.", "TIME_POINT", ["D0", "D84"]),
+     ("Dyspnea lasted 2.4 days and in controls 4.4 days (p=0.024).", "TIME_POINT", []),
+     ("IOP was measured at 0800, 1000, 1500, and 1700 hours.", "TIME_POINT", []),
+     ("The maximum dose of NBUVB was 9 J/cm2.", "DOSE", ["9 J/cm2"]),
+     ("Bispectral (BIS) monitoring was used and BIS values recorded.", "LAB_TEST", [])],
+)
+def test_day_ranges_result_durations_clock_lists_light_doses_and_monitors(text, label, found):
+    assert texts(text, label) == found

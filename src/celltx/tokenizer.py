@@ -51,7 +51,7 @@ TOKEN_RE = regex.compile(
     r"""
       (?P<ws>\s+)
     | (?P<abbr>(?<![\w.])(?:[A-Za-z]\.){2,})
-    | (?P<word>\w+(?:(?:(?<=\d)[.,](?=\d)|'(?=\w)|-(?=\w)(?!(?i:STATUS)\b))\w+)*)
+    | (?P<word>\w+(?:(?:(?<=\d)[.,](?=\d)|'(?=\w)|-(?=\w)(?!(?i:STATUS)\b)(?![DW]\d{1,3}\b))\w+)*)
     | (?P<other>\S)
     """.replace("STATUS", STATUS_SUFFIXES),
     regex.VERBOSE,
