@@ -38,6 +38,13 @@ CL_LEXICON_FILE = "cl_lexicon.jsonl"
 TMP_KEY = "celltx_lexicon_tmp"
 
 
+def _takes_next_word(name: str, word: str) -> bool:
+    """Whether a lab test's name goes on with ``word``: "MELD [score]", "WBC [count]"."""
+    if word in SCORE_WORDS:
+        return not name.endswith("score")
+    return word in COUNT_WORDS and not name.endswith(("count", "counts"))
+
+
 #: Time units of a sampling time written before a test ("120 min plasma insulin").
 SAMPLING_UNITS = {"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"}
 
@@ -225,9 +232,7 @@ class Lexicon(PatternsMixin):
                         span_id = ""  # the widened name is normalised from its own words
             if span.label_ == schema.LAB_TEST:
                 start = lab_test_start(doc, start)
-                if end < len(doc) and doc[end].lower_ in SCORE_WORDS and not span.text.lower().endswith("score"):
-                    end += 1
-                elif end < len(doc) and doc[end].lower_ in COUNT_WORDS and not span.text.lower().endswith(("count", "counts")):
+                if end < len(doc) and _takes_next_word(span.text.lower(), doc[end].lower_):
                     end += 1
             new = doc[start:end]
             new = new.doc[new.start:new.end]
