@@ -353,3 +353,15 @@ def test_a_dose_list_beside_named_groups_makes_no_new_arms():
     text = "Patients were randomized to group A5 or group A10 (drug Q 5 or 10 ug)."
     arms = arms_of(record(text, [_dose("5", 5.0, "ug"), _dose("10 ug", 10.0, "ug")]))
     assert [a["label"] for a in arms] == ["group A5", "group A10"]
+
+
+def test_an_arms_shorter_name_and_its_abbreviation_name_it_too():
+    text = ("Adults were randomized to zorbitol or to insulin glargine (IGlar). In the zorbitol 2 mg group "
+            "weight fell. Zorbitol was well tolerated; IGlar caused more hypoglycaemia (n = 7, p = 0.01).")
+    rec = record(text, [])
+    doc = Doc.from_record(rec)
+    arms = arms_mod.find_arms(doc)
+    refs = {a.label: [doc.text[s:e] for s, e in a.refs] for a in arms}
+    assert refs == {"zorbitol": ["zorbitol", "zorbitol 2 mg group", "Zorbitol"],
+                    "insulin glargine (IGlar)": ["insulin glargine", "IGlar", "IGlar"]}
+    assert [a["n"] for a in arms_of(rec)] == [None, None]  # "(n = 7, p = 0.01)" counts events

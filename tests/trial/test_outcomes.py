@@ -174,3 +174,46 @@ def test_a_letter_digit_arm_name_without_group_names_its_arm():
     ], [("0.30 ± 0.10", "Ferritin"), ("-0.10 ± 0.20 ng/mL", "Ferritin")])
     arms = summarize(rec)["arms"]
     assert [arms[o["arm"]]["label"] for o in outcomes(rec)] == ["G2 group", "G1 group"]
+
+
+def _one_test(text, test, analyte, vals, times=()):
+    spans = [("LAB_TEST", test, lab(analyte))] + [("LAB_VALUE", t, value(v, unit=u)) for t, v, u in vals]
+    spans += [("TIME_POINT", t, days(d)) for t, d in times]
+    return record(text, spans, [(t, test) for t, _, _ in vals])
+
+
+def test_a_value_compared_with_placebo_is_the_other_arms_difference():
+    text = ("Patients were randomized to drug K or placebo for 6 weeks. "
+            "Drug K lowered mean ferritin by 12 ug/L compared to placebo.")
+    rec = _one_test(text, "ferritin", "ferritin", [("12 ug/L", 12, "ug/L")], [("6 weeks", 42)])
+    (out,) = outcomes(rec)
+    assert (out["arm"], out["kind"], out["days"]) == (0, "difference", 42.0)
+
+
+def test_a_value_named_before_the_arm_it_is_compared_with_belongs_to_the_other_arm():
+    text = ("Patients were randomized to drug K or drug L. "
+            "Serum ferritin rose to 90 ug/L, compared with drug L.")
+    rec = _one_test(text, "ferritin", "ferritin", [("90 ug/L", 90, "ug/L")])
+    (out,) = outcomes(rec)
+    assert out["arm"] == 0
+
+
+def test_higher_with_one_arm_gives_the_bracketed_pair_to_it_and_the_other_arm():
+    text = ("Adults were randomized to drug K or drug L. "
+            "At week 12, ferritin was higher with drug K (150 vs 131 ug/L).")
+    rec = _one_test(text, "ferritin", "ferritin", [("150", 150, None), ("131 ug/L", 131, "ug/L")], [("week 12", 84)])
+    assert [o["arm"] for o in outcomes(rec)] == [0, 1]
+
+
+def test_a_bracketed_a_to_b_after_a_test_is_a_before_and_after_pair():
+    text = "During the 12-week programme, HDL (43 ± 8 to 50 ± 9 mg/dl) rose."
+    rec = _one_test(text, "HDL", "hdl cholesterol", [("43 ± 8", 43, None), ("50 ± 9 mg/dl", 50, "mg/dl")], [("12-week", 84)])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 84.0)]
+
+
+def test_a_between_arm_difference_belongs_to_the_experimental_arm():
+    text = ("Adults were randomized to drug K or placebo. "
+            "The increase in ferritin was greater with drug K than with placebo (difference = 0.5 ug/L).")
+    rec = _one_test(text, "ferritin", "ferritin", [("0.5 ug/L", 0.5, "ug/L")])
+    (out,) = outcomes(rec)
+    assert (out["arm"], out["kind"]) == (0, "difference")

@@ -93,6 +93,9 @@ class Arm:
     cell_words: list[dict[str, Any]] = field(default_factory=list)
     #: For an arm of one dose of a drug given at several ("placebo or X 2.5, 5 or 10 mg"): the dose.
     dose_value: float | None = None
+    #: Other names the text gives the arm ("riociguat" for "riociguat 1.5 mg", "IGlar" for
+    #: "insulin glargine (IGlar)"), looked for as references to it.
+    names: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         dose = None
@@ -528,6 +531,7 @@ def find_arms(doc: Doc) -> list[Arm]:
     for start, end, label, key in found:
         if not key:
             continue
+        found_label = label
         key = key.replace("-", " ")  # "RT-alone arm" and "RT alone" are one arm
         arm = arms.get(key)
         if arm is None and key in dose_labels:
@@ -540,6 +544,9 @@ def find_arms(doc: Doc) -> list[Arm]:
                 label = f"{label} ({inside})"  # "standard care group (SC)", "group A (control)"
             arm = arms[key] = Arm(key=key, label=norm_space(label), first=start)
         arm.refs.append((start, end))
+        own = arm_key(found_label).replace("-", " ")
+        if own != key and own not in arm.names:
+            arm.names.append(own)
         if arm.n is None and start in sizes:
             arm.n = sizes[start]
     _name_refs(text, list(arms.values()))
@@ -728,12 +735,28 @@ def _name_refs(text: str, arms: list[Arm]) -> None:
         if "+" in key:  # "LAM+ADV": "LAM" and "ADV" name it too, unless another arm has them
             names += [part.strip() for part in key.split("+")
                       if len(part.strip()) >= 3 and not any(o is not arm and part.strip() in o.key for o in arms)]
-        for name in names:
-            pattern = regex.escape(name).replace("\\ ", _NAME_GAP)  # "uc msc" finds "UC-MSC" too
-            for m in regex.finditer(rf"(?i)(?<![\w-]){pattern}(?![\w-])", text):
-                if not inside_taken(m.start()):
-                    arm.refs.append((m.start(), m.end()))
-        arm.refs.sort()
+        _find_refs(text, arm, names, inside_taken, "(?i)")
+    for arm in arms:
+        # the shorter names of an arm ("riociguat" beside "riociguat 1.5 mg") and the
+        # abbreviation in its label ("insulin glargine (IGlar)", written as written)
+        others = [o for o in arms if o is not arm]
+        names = [n for n in arm.names if n not in _GENERIC_KEYS and len(n) >= 3 and not regex.fullmatch(r"[\da-d]|\d+", n)
+                 and not any(n in o.key or any(n in m for m in o.names) for o in others)]
+        _find_refs(text, arm, names, inside_taken, "(?i)")
+        abbr = regex.search(r"\((?P<a>(?=[^()]*[A-Z])[A-Za-z][\w/+-]{1,9})\)$", arm.label or "")
+        if abbr and not any(regex.search(rf"(?i)(?<![\w-]){regex.escape(abbr['a'])}(?![\w-])", o.label or "") for o in others):
+            _find_refs(text, arm, [abbr["a"]], inside_taken, "")
+
+
+def _find_refs(text: str, arm: Arm, names: list[str], inside_taken: Any, flags: str) -> None:
+    known = {start for start, _ in arm.refs}
+    for name in names:
+        pattern = regex.escape(name).replace("\\ ", _NAME_GAP)  # "uc msc" finds "UC-MSC" too
+        for m in regex.finditer(rf"{flags}(?<![\w-]){pattern}(?![\w-])", text):
+            if not inside_taken(m.start()) and m.start() not in known:
+                arm.refs.append((m.start(), m.end()))
+                known.add(m.start())
+    arm.refs.sort()
 
 
 def _merge_prefix_keys(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -1013,6 +1036,8 @@ def fill_counts(doc: Doc, arms: list[Arm]) -> None:
                     arm.n = int(m["n"])
                     continue
             m = _N_AFTER.match(text[end:clause_end])
+            if m and regex.match(r"(?i)[^()]*\bp\s*[<=>]", text[end + m.end() : clause_end]):
+                m = None  # "more burning with X (n = 7, p = 0.013)": a count of events, not of the arm
             if m and not _refs_between(arms, arm, end, end + m.start("n")):
                 arm.n = int(m["n"])
                 continue
