@@ -365,3 +365,30 @@ def test_an_arms_shorter_name_and_its_abbreviation_name_it_too():
     assert refs == {"zorbitol": ["zorbitol", "zorbitol 2 mg group", "Zorbitol"],
                     "insulin glargine (IGlar)": ["insulin glargine", "IGlar", "IGlar"]}
     assert [a["n"] for a in arms_of(rec)] == [None, None]  # "(n = 7, p = 0.01)" counts events
+
+
+def test_the_arm_the_others_are_compared_with_is_the_active_control():
+    text = ("Adults were randomized to the zorbitol group or the kalidone group. "
+            "Weight fell more in the zorbitol group compared with the kalidone group.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("zorbitol group", "experimental", None), ("kalidone group", "control", "active")]
+
+
+def test_drug_x_non_inferior_to_drug_y_and_arms_compared_both_ways_stay_experimental():
+    text = "Patients were randomized to group I or group II. Group I was non-inferior to group II at 12 months."
+    arms = arms_of(record(text, []))
+    assert [a["role"] for a in arms] == ["experimental", "control"]
+    text = ("Patients were randomized to group I or group II. Ferritin was lower in group I than in group II, "
+            "and pain was lower in group II than in group I.")
+    assert [a["role"] for a in arms_of(record(text, []))] == ["experimental", "experimental"]
+
+
+def test_the_original_product_is_the_reference_for_a_generic_one():
+    text = "Volunteers received Generic Zorbitol and Original-Zorbitol in random order (crossover)."
+    rec = record(text, [])
+    doc = Doc.from_record(rec)
+    arms = [arms_mod.Arm(key="generic zorbitol", label="Generic Zorbitol", first=0),
+            arms_mod.Arm(key="original zorbitol", label="Original-Zorbitol", first=30)]
+    arms_mod.assign_roles(doc, arms)
+    assert [(a.role, a.comparator) for a in arms] == [("experimental", None), ("control", "active")]

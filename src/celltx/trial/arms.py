@@ -846,6 +846,8 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
             base = _contained_in_another(arms)
             compared = [a for a in arms if _named_as_comparator(doc, a)] if len(arms) == 2 else []
             control = alone[0] if len(alone) == 1 else base or (compared[0] if len(compared) == 1 else None)
+            if control is None:
+                control = _reference_product(arms) or _most_compared(doc, arms)
             if control is not None:
                 control.role = "control"
                 control.comparator = _comparator_of(_control_context(doc, control, arms)) or "active"
@@ -895,6 +897,33 @@ def _contained_in_another(arms: list[Arm]) -> Arm | None:
     """The arm whose treatment is part of another's ("calcium" in "vitamin D + calcium"): the
     add-on trial's comparator."""
     found = [a for a in arms for b in arms if a is not b and _words(a.label) and _words(a.label) < _words(b.label)]
+    return found[0] if len(found) == 1 else None
+
+
+#: Words before the arm a text compares another with ("A was better than [B]", "compared with
+#: [B]", "non-inferior to [B]", "to compare A with [B]").
+_COMPARED_WITH = regex.compile(
+    r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan|\bnon-?inferior(?:ity)?\s+to|\brelative\s+to"
+    r"|\bcompare\s+[^.;]{1,80}?\s+(?:with|to))\s+(?:(?:that\s+of|those\s+of|with|in|on|for)\s+)?(?:the\s+|a\s+|an\s+)?$"
+)
+
+
+def _most_compared(doc: Doc, arms: list[Arm]) -> Arm | None:
+    """The one arm the text compares the others with ("compared with the LFD group", "non-inferior
+    to MMF", "lower than in group II"), when no other arm is ever named that way: the active
+    control. Of three or more arms it must be named so twice."""
+    counts = [sum(1 for s, _ in arm.refs if _COMPARED_WITH.search(doc.text[max(0, s - 120) : s])) for arm in arms]
+    best = max(counts)
+    if best < (1 if len(arms) == 2 else 2) or counts.count(best) != 1 or sum(counts) != best:
+        return None
+    return arms[counts.index(best)]
+
+
+def _reference_product(arms: list[Arm]) -> Arm | None:
+    """Of a generic and the original (brand, reference) product, the original."""
+    if not any(regex.search(r"(?i)\bgeneric\b", a.label or "") for a in arms):
+        return None
+    found = [a for a in arms if regex.search(r"(?i)\b(?:original|brand(?:ed)?|reference|innovator|originator)\b", a.label or "")]
     return found[0] if len(found) == 1 else None
 
 
