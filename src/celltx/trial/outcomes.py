@@ -50,6 +50,34 @@ _BASELINE_WORDS = regex.compile(
 _FROM_START_TO = regex.compile(
     r"(?i)\bfrom\s+(?:the\s+)?(?:baseline|beginning|start|onset|admission|entry|pre[\w-]*|before\b)[^;()\d]{0,50}?\bto\b[^;()]{0,40}\([^()]*$"
 )
+#: Differences within each participant ("mean of the differences", "difference of means") are changes.
+_PAIRED_DIFFERENCES = regex.compile(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
+#: A sign written apart before a number ("G1 + 0.36"): a change.
+_SIGNED = regex.compile(r"(?<![\w)\]%])[+\u2212-]\s+\d")
+def _signed(text: str, value: dict[str, Any]) -> bool:
+    """Whether the value is written with a sign apart from its number ("+ 0.36", "G2 - 0.19")."""
+    return bool(_SIGNED.search(text, max(0, value["start"] - 3), value["start"] + 4))
+
+
+def _bracket_of_changes(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> bool:
+    """Whether another value of the same bracket is a change by its sign ("(A 0.00; B -0.06)")."""
+    for other in group:
+        if other is value:
+            continue
+        a, b = sorted((other["start"], value["start"]))
+        if ")" in text[a:b] or "(" in text[a:b]:
+            continue
+        number = (other.get("attrs") or {}).get("value")
+        if _signed(text, other) or (isinstance(number, (int, float)) and number < 0):
+            return True
+    return False
+
+
+#: "lower mean glucose levels (6.9 vs 7.9)": levels compared, not changes.
+_COMPARED_LEVELS = regex.compile(r"(?i)\b(?:lower|higher|greater)\s+(?:[\w-]+\s+){0,4}\(\s*$")
+#: "changes (delta) of A (...), B (...)": every value of the list is a change.
+_CHANGES_OF = regex.compile(r"(?i)\bchanges?\s*(?:\(\s*(?:\u0394|delta)\s*\)\s*)?(?:in|of)\b")
+_AGE = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged?\s+(?:was|were|of)\b")
 _IMPROVED = regex.compile(r"(?i)\bimprov(?:ed|ement|ing|es)\b|\bameliorat")
 _WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat\w*")
 _UNCHANGED = regex.compile(
@@ -317,6 +345,7 @@ def outcomes_and_eligibility(
     for v in values:
         groups.setdefault((doc.value_of[v["id"]]["id"], doc.sentence_of(v["start"])), []).append(v)
     kinds: dict[str, str] = {}  # value id -> kind, for the values of one comparison
+    days_of: dict[str, float | None] = {}
     for v in values:
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
@@ -357,10 +386,14 @@ def outcomes_and_eligibility(
             if days is None:
                 days = default_days  # "(43.1 to 50.3 mg/dl)" with no time of its own: at the study's end
         else:
-            if regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
+            if _PAIRED_DIFFERENCES.search(before) or _signed(text, v):
+                kind = "change"  # "mean of the differences = -9", "G1 + 0.36 +/- 0.52": within an arm
+            elif regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
                 kind = "difference"
-            elif is_change(text, v["start"], attrs.get("value")):
+            elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)):
                 kind = "change"
+            elif _CHANGES_OF.search(text, ca, v["start"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v["start"]]):
+                kind = "change"  # "changes (delta) of creatinine (...), MELD (...)"
             else:
                 kind = None
             moved = kind is not None  # a change is read at a later time, not at "baseline"
@@ -372,6 +405,13 @@ def outcomes_and_eligibility(
             first = group[0]
             if kind is None and role == "vs" and first is not v and kinds.get(first["id"]) in ("change", "difference"):
                 kind = kinds[first["id"]]  # "-26 vs. 12 mg/dL" after "reduced": both changes
+                days = days_of.get(first["id"], days)
+            if kind is None and role is None and _bracket_of_changes(text, v, group):
+                kind = "change"  # "(CRL 0.00; G1 + 0.36; G2 -0.19)": one bracket of changes
+                days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
+                days = days if days is not None else default_days
+            if kind is None and days is None and _AGE.search(sentence):
+                kind, days = "baseline", 0.0  # reported beside the participants' age: who was enrolled
             if kind is None:
                 if baseline or (days is None and _BASELINE_WORDS.search(before)):
                     kind, days = "baseline", 0.0
@@ -382,6 +422,7 @@ def outcomes_and_eligibility(
         if kind in ("change", "follow_up") and role is None and len(group) == 1 and _against_placebo(doc, arms, v, sentence_index):
             kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
         kinds[v["id"]] = kind
+        days_of[v["id"]] = days
         arm = _arm_of_value(doc, arms, v, group, pairs, kind)
         after_end = cb
         if role == "vs" and group[0] is not v:
