@@ -310,3 +310,85 @@ def test_with_either_after_a_condition_is_no_choice_of_treatment():
             "Rats were treated with either drug M or saline.")
     labels = [a["label"] for a in arms_of(record(text, []))]
     assert labels[:2] == ["drug K", "drug L"] and "early" not in " ".join(labels)
+
+
+def _dose(surface, low, unit, occurrence=1):
+    return ("DOSE", surface, {"low": low, "high": low, "unit": unit, "level": None}, occurrence)
+
+
+def test_a_list_of_doses_of_one_drug_gives_one_arm_per_dose_beside_placebo():
+    text = ("In all, 90 adults were randomized to placebo or zorbitol 1.5, 3, or 6 mg once daily for 8 weeks. "
+            "Weight fell most with zorbitol 6 mg.")
+    rec = record(text, [_dose("1.5", 1.5, "mg"), _dose("3", 3.0, "mg"), _dose("6 mg", 6.0, "mg"), _dose("6 mg", 6.0, "mg", 2)])
+    arms = arms_of(rec)
+    assert [(a["label"], a["role"]) for a in arms] == [
+        ("placebo", "control"), ("zorbitol 1.5 mg", "experimental"), ("zorbitol 3 mg", "experimental"),
+        ("zorbitol 6 mg", "experimental")]
+    assert [a["dose"] and (a["dose"]["low"], a["dose"]["unit"]) for a in arms] == [None, (1.5, "mg"), (3.0, "mg"), (6.0, "mg")]
+    assert arms[0]["n"] is None  # the 90 were randomized to all of them
+
+
+def test_doses_in_brackets_per_kg_and_a_reference_dose_is_the_active_control():
+    text = ("Children are randomised to receive a dose of kalidone (0.2, 0.5 or 0.9 mg base/kg) or placebo. "
+            "Efficacy is compared to the reference dose, 0.9 mg base/kg.")
+    rec = record(text, [_dose("0.2", 0.2, "mg"), _dose("0.5", 0.5, "mg"), _dose("0.9 mg", 0.9, "mg"), _dose("0.9 mg", 0.9, "mg", 2)])
+    arms = arms_of(rec)
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("kalidone 0.2 mg base/kg", "experimental", None), ("kalidone 0.5 mg base/kg", "experimental", None),
+        ("kalidone 0.9 mg base/kg", "control", "active"), ("placebo", "control", "placebo")]
+    assert arms[0]["dose"]["unit"] == "mg/kg"
+
+
+def test_two_doses_named_after_the_drug_and_doses_written_before_it():
+    text = "A randomized, placebo-controlled study of two doses of fenatrol: 100 and 200 ug."
+    arms = arms_of(record(text, [_dose("100", 100.0, "ug"), _dose("200 ug", 200.0, "ug")]))
+    assert [a["label"] for a in arms] == ["fenatrol 100 ug", "fenatrol 200 ug", "placebo"]
+    text = ("Adults were immunized with either 20 ug ZVX, 40 ug of ZVX or alum as placebo. "
+            "Response was 30% and 12% in the 40 ug ZVX and placebo groups, respectively.")
+    arms = arms_of(record(text, [_dose("20 ug", 20.0, "ug"), _dose("40 ug", 40.0, "ug"), _dose("40 ug", 40.0, "ug", 2)]))
+    assert [a["label"] for a in arms] == ["20 ug ZVX", "40 ug ZVX", "placebo"]
+
+
+def test_a_dose_list_beside_named_groups_makes_no_new_arms():
+    text = "Patients were randomized to group A5 or group A10 (drug Q 5 or 10 ug)."
+    arms = arms_of(record(text, [_dose("5", 5.0, "ug"), _dose("10 ug", 10.0, "ug")]))
+    assert [a["label"] for a in arms] == ["group A5", "group A10"]
+
+
+def test_an_arms_shorter_name_and_its_abbreviation_name_it_too():
+    text = ("Adults were randomized to zorbitol or to insulin glargine (IGlar). In the zorbitol 2 mg group "
+            "weight fell. Zorbitol was well tolerated; IGlar caused more hypoglycaemia (n = 7, p = 0.01).")
+    rec = record(text, [])
+    doc = Doc.from_record(rec)
+    arms = arms_mod.find_arms(doc)
+    refs = {a.label: [doc.text[s:e] for s, e in a.refs] for a in arms}
+    assert refs == {"zorbitol": ["zorbitol", "zorbitol 2 mg group", "Zorbitol"],
+                    "insulin glargine (IGlar)": ["insulin glargine", "IGlar", "IGlar"]}
+    assert [a["n"] for a in arms_of(rec)] == [None, None]  # "(n = 7, p = 0.01)" counts events
+
+
+def test_the_arm_the_others_are_compared_with_is_the_active_control():
+    text = ("Adults were randomized to the zorbitol group or the kalidone group. "
+            "Weight fell more in the zorbitol group compared with the kalidone group.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("zorbitol group", "experimental", None), ("kalidone group", "control", "active")]
+
+
+def test_drug_x_non_inferior_to_drug_y_and_arms_compared_both_ways_stay_experimental():
+    text = "Patients were randomized to group I or group II. Group I was non-inferior to group II at 12 months."
+    arms = arms_of(record(text, []))
+    assert [a["role"] for a in arms] == ["experimental", "control"]
+    text = ("Patients were randomized to group I or group II. Ferritin was lower in group I than in group II, "
+            "and pain was lower in group II than in group I.")
+    assert [a["role"] for a in arms_of(record(text, []))] == ["experimental", "experimental"]
+
+
+def test_the_original_product_is_the_reference_for_a_generic_one():
+    text = "Volunteers received Generic Zorbitol and Original-Zorbitol in random order (crossover)."
+    rec = record(text, [])
+    doc = Doc.from_record(rec)
+    arms = [arms_mod.Arm(key="generic zorbitol", label="Generic Zorbitol", first=0),
+            arms_mod.Arm(key="original zorbitol", label="Original-Zorbitol", first=30)]
+    arms_mod.assign_roles(doc, arms)
+    assert [(a.role, a.comparator) for a in arms] == [("experimental", None), ("control", "active")]

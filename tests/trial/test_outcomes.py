@@ -174,3 +174,83 @@ def test_a_letter_digit_arm_name_without_group_names_its_arm():
     ], [("0.30 ± 0.10", "Ferritin"), ("-0.10 ± 0.20 ng/mL", "Ferritin")])
     arms = summarize(rec)["arms"]
     assert [arms[o["arm"]]["label"] for o in outcomes(rec)] == ["G2 group", "G1 group"]
+
+
+def _one_test(text, test, analyte, vals, times=()):
+    spans = [("LAB_TEST", test, lab(analyte))] + [("LAB_VALUE", t, value(v, unit=u)) for t, v, u in vals]
+    spans += [("TIME_POINT", t, days(d)) for t, d in times]
+    return record(text, spans, [(t, test) for t, _, _ in vals])
+
+
+def test_a_value_compared_with_placebo_is_the_other_arms_difference():
+    text = ("Patients were randomized to drug K or placebo for 6 weeks. "
+            "Drug K lowered mean ferritin by 12 ug/L compared to placebo.")
+    rec = _one_test(text, "ferritin", "ferritin", [("12 ug/L", 12, "ug/L")], [("6 weeks", 42)])
+    (out,) = outcomes(rec)
+    assert (out["arm"], out["kind"], out["days"]) == (0, "difference", 42.0)
+
+
+def test_a_value_named_before_the_arm_it_is_compared_with_belongs_to_the_other_arm():
+    text = ("Patients were randomized to drug K or drug L. "
+            "Serum ferritin rose to 90 ug/L, compared with drug L.")
+    rec = _one_test(text, "ferritin", "ferritin", [("90 ug/L", 90, "ug/L")])
+    (out,) = outcomes(rec)
+    assert out["arm"] == 0
+
+
+def test_higher_with_one_arm_gives_the_bracketed_pair_to_it_and_the_other_arm():
+    text = ("Adults were randomized to drug K or drug L. "
+            "At week 12, ferritin was higher with drug K (150 vs 131 ug/L).")
+    rec = _one_test(text, "ferritin", "ferritin", [("150", 150, None), ("131 ug/L", 131, "ug/L")], [("week 12", 84)])
+    assert [o["arm"] for o in outcomes(rec)] == [0, 1]
+
+
+def test_a_bracketed_a_to_b_after_a_test_is_a_before_and_after_pair():
+    text = "During the 12-week programme, HDL (43 ± 8 to 50 ± 9 mg/dl) rose."
+    rec = _one_test(text, "HDL", "hdl cholesterol", [("43 ± 8", 43, None), ("50 ± 9 mg/dl", 50, "mg/dl")], [("12-week", 84)])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 84.0)]
+
+
+def test_a_between_arm_difference_belongs_to_the_experimental_arm():
+    text = ("Adults were randomized to drug K or placebo. "
+            "The increase in ferritin was greater with drug K than with placebo (difference = 0.5 ug/L).")
+    rec = _one_test(text, "ferritin", "ferritin", [("0.5 ug/L", 0.5, "ug/L")])
+    (out,) = outcomes(rec)
+    assert (out["arm"], out["kind"]) == (0, "difference")
+
+
+def test_a_bracket_of_signed_values_is_a_bracket_of_changes():
+    text = ("Adults were randomized to drug K, drug L or no drug (NOD) for 4 weeks. "
+            "Ferritin changed (NOD 0.00 ± 0.05; drug K + 0.36 ± 0.52; drug L -0.19 ± 0.39 ug/L).")
+    rec = _one_test(text, "Ferritin", "ferritin",
+                    [("0.00 ± 0.05", 0.0, None), ("+ 0.36 ± 0.52", 0.36, None), ("-0.19 ± 0.39 ug/L", -0.19, "ug/L")],
+                    [("4 weeks", 28)])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 28.0)] * 3
+
+
+def test_mean_of_the_differences_is_a_change_and_changes_of_a_list_are_changes():
+    text = "After 6 months ferritin fell in the cohort (mean of the differences = 9 ug/L)."
+    rec = _one_test(text, "ferritin", "ferritin", [("9 ug/L", 9, "ug/L")], [("6 months", 180)])
+    assert [o["kind"] for o in outcomes(rec)] == ["change"]
+    text = "At 6 months there were no changes (Δ) of urea (1.2 mmol/L) or ferritin (12 ug/L)."
+    rec = _one_test(text, "ferritin", "ferritin", [("12 ug/L", 12, "ug/L")], [("6 months", 180)])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 180.0)]
+
+
+def test_values_beside_the_mean_age_are_baseline_and_lower_levels_compared_are_levels():
+    text = "In groups 1 and 2 the mean age was 52 vs 56 years and ferritin 17.6 vs 15.8 ug/L."
+    rec = _one_test(text, "ferritin", "ferritin", [("17.6", 17.6, None), ("15.8 ug/L", 15.8, "ug/L")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0)] * 2
+    text = "At day 2 drug K gave lower mean ferritin levels (6.9 vs. 7.9 ug/L)."
+    rec = _one_test(text, "ferritin", "ferritin", [("6.9", 6.9, None), ("7.9 ug/L", 7.9, "ug/L")], [("day 2", 2)])
+    assert [o["kind"] for o in outcomes(rec)] == ["follow_up"] * 2
+
+
+def test_the_second_value_of_a_change_comparison_keeps_the_first_ones_time():
+    text = "At week 48, the mean change from baseline in CD4 count was -170 vs +183 cells/uL."
+    rec = record(text, [
+        ("TIME_POINT", "week 48", days(336)), ("LAB_TEST", "CD4 count", lab("cd4 count")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "-170", value(-170)), ("LAB_VALUE", "+183 cells/uL", value(183, unit="cells/uL")),
+    ], [("-170", "CD4 count"), ("+183 cells/uL", "CD4 count")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 336.0), ("change", 336.0)]

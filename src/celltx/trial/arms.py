@@ -91,6 +91,11 @@ class Arm:
     male: int | None = None
     #: CELL_TYPE mentions of the document (to find a cell word inside a dose).
     cell_words: list[dict[str, Any]] = field(default_factory=list)
+    #: For an arm of one dose of a drug given at several ("placebo or X 2.5, 5 or 10 mg"): the dose.
+    dose_value: float | None = None
+    #: Other names the text gives the arm ("riociguat" for "riociguat 1.5 mg", "IGlar" for
+    #: "insulin glargine (IGlar)"), looked for as references to it.
+    names: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         dose = None
@@ -507,6 +512,9 @@ def find_arms(doc: Doc) -> list[Arm]:
         for a, b, name, n in alts:
             found.append((a, b, name, arm_key(name)))
             sizes[a] = n
+    dose_labels: dict[str, tuple[str, dict[str, Any]]] = {}
+    for drug, items, bounds in _dose_lists(doc):
+        found = _with_dose_arms(doc, found, drug, items, bounds, dose_labels)
     if not found:
         found = _dose_level_arms(doc)
     if not found:
@@ -523,18 +531,172 @@ def find_arms(doc: Doc) -> list[Arm]:
     for start, end, label, key in found:
         if not key:
             continue
+        found_label = label
         key = key.replace("-", " ")  # "RT-alone arm" and "RT alone" are one arm
         arm = arms.get(key)
-        if arm is None:
+        if arm is None and key in dose_labels:
+            label, span = dose_labels[key]
+            arm = arms[key] = Arm(key=key, label=label, first=start, doses=[span],
+                                  dose_value=(span.get("attrs") or {}).get("low"))
+        elif arm is None:
             inside = _bracket_after(text, end)
             if inside and not regex.search(r"(?i)\b(?:group|arm|cohort)s?\b|[.:]|\s(?:and|or|with|of|the)\s", inside):
                 label = f"{label} ({inside})"  # "standard care group (SC)", "group A (control)"
             arm = arms[key] = Arm(key=key, label=norm_space(label), first=start)
         arm.refs.append((start, end))
+        own = arm_key(found_label).replace("-", " ")
+        if own != key and own not in arm.names:
+            arm.names.append(own)
         if arm.n is None and start in sizes:
             arm.n = sizes[start]
     _name_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
+
+
+#: A sentence that allocates participants to treatments (or lists the doses compared).
+_ALLOCATION = regex.compile(
+    r"(?i)\brandomi[sz]|\bassign|\ballocat|\beither\b|\b(?:two|three|four|five|six|\d)\s+(?:doses|dose\s+levels|dosages|dose\s+groups)\b"
+)
+#: Between two doses of one list: "2.5, 5, or 10 mg", "150 and 300 ug".
+_DOSE_SEP = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s*,?\s+(?:or|and)\s+")
+#: What may stand between a drug's name and its list of doses: "X 2.5, ...", "X (0.1, ...", "X: 150 and ...",
+#: "X at doses of 250, ...".
+_DRUG_BEFORE = regex.compile(
+    r"(?P<drug>(?<![\w-])[A-Za-z][\w\-+/\u00ae]*(?:\s+\d[\w\-]*)?)(?:\s*[(\[:]\s*|\s+(?:at|in)\s+(?:(?:a|the)\s+)?(?:(?:daily|single|oral)\s+)?"
+    r"(?:doses?|dosages?|strengths?|concentrations?)\s+of\s+|\s+)$"
+)
+#: A drug's name after each dose of the list: "30 ug YIC, 60 ug of YIC or ...".
+_DRUG_AFTER = regex.compile(r"^\s+(?:of\s+)?(?P<drug>[A-Za-z][\w\-+/\u00ae]*)")
+#: Words that are no drug's name.
+_NOT_DRUG = {
+    "of", "doses", "dose", "to", "with", "or", "and", "the", "a", "an", "either", "receive", "received", "receiving",
+    "at", "daily", "once", "twice", "per", "in", "for", "on", "by", "from", "as", "placebo", "saline", "vehicle",
+    "were", "was", "is", "are", "given", "dosages", "dosage", "levels", "level", "groups", "group", "arms",
+    "arm", "mg", "g", "kg", "ml", "ug", "mcg", "iu", "units", "tablets", "tablet", "capsules", "capsule", "orally",
+    "every", "each", "times", "weeks", "days", "months", "hours", "including", "included", "than", "versus", "vs",
+    "compared", "between", "treatment", "therapy", "containing", "plus", "alone", "only", "base", "b.i.d", "q.d",
+}
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _bare_number(span: dict[str, Any]) -> bool:
+    return bool(regex.fullmatch(r"\d+(?:\.\d+)?", span["text"].strip()))
+
+
+def _with_unit(span: dict[str, Any], text: str, end: int) -> tuple[str, dict[str, Any]]:
+    """The unit of a dose as written ("mg", "mg base/kg") and the span with its unit made
+    per kilogram etc. when the text goes on with it ("0.75 mg base/kg": "mg" -> "mg/kg")."""
+    number = _NUMBER.match(span["text"])
+    unit = span["text"][number.end() if number else 0 :].strip(" -\u200a")
+    more = regex.match(r"\s*(?:base\s*)?/\s*(?P<per>kg|m2|m\u00b2|day|d)\b", text[end : end + 20])
+    attrs = dict(span.get("attrs") or {})
+    if more and unit:
+        unit = norm_space(unit + text[end : end + more.end()])
+        if attrs.get("unit") and "/" not in attrs["unit"]:
+            attrs["unit"] = f"{attrs['unit']}/{more['per']}"
+    return unit, dict(span, attrs=attrs)
+
+
+def _dose_lists(doc: Doc) -> list[tuple[str, list[tuple[str, dict[str, Any]]], tuple[int, int]]]:
+    """Doses of one drug offered as arms in a sentence that allocates (or names how many doses):
+    "randomized to placebo or X 2.5, 5, or 10 mg", "a dose of X (0.1, 0.4 or 0.75 mg/kg)", "two
+    doses of X: 150 and 300 ug", "either 30 ug X, 60 ug of X or placebo". Each as (label, dose
+    span): the drug's name with the dose as written ("X 2.5 mg", "30 ug X"), the unit written
+    once after the last number shared by all; and the bounds of the sentence."""
+    text = doc.text
+    out: list[tuple[str, list[tuple[str, dict[str, Any]]], tuple[int, int]]] = []
+    for s_start, s_end in doc.full_sentences():
+        sentence = text[s_start:s_end]
+        if not _ALLOCATION.search(sentence):
+            continue
+        spans = [s for s in doc.in_range(schema.DOSE, s_start, s_end)
+                 if not (s.get("attrs") or {}).get("negated") and not (s.get("attrs") or {}).get("hypothetical")
+                 and (s.get("attrs") or {}).get("low") is not None and (s.get("attrs") or {}).get("low") == (s.get("attrs") or {}).get("high")]
+        # a list "2.5, 5, or 10 mg": bare numbers, the unit on the last
+        i = 0
+        while i < len(spans):
+            run = [spans[i]]
+            while (_bare_number(run[-1]) and len(run) < 8 and i + len(run) < len(spans)
+                   and _DOSE_SEP.fullmatch(text[run[-1]["end"] : spans[i + len(run)]["start"]])):
+                run.append(spans[i + len(run)])
+            i += len(run)
+            if len(run) < 2 or _bare_number(run[-1]):
+                continue
+            values = [(s.get("attrs") or {}).get("low") for s in run]
+            lead = _DRUG_BEFORE.search(text[max(s_start, run[0]["start"] - 60) : run[0]["start"]])
+            if len(set(values)) < len(values) or not lead or lead["drug"].split()[0].lower() in _NOT_DRUG:
+                continue
+            unit, last = _with_unit(run[-1], text, run[-1]["end"])
+            items = []
+            for span in run:
+                number = _NUMBER.match(span["text"]).group()
+                attrs = dict(span.get("attrs") or {}, unit=last["attrs"].get("unit"))
+                items.append((f"{lead['drug']} {number} {unit}", dict(span, attrs=attrs)))
+            out.append((lead["drug"], items, (s_start, s_end)))
+        # each dose before the drug's name: "either 30 ug X, 60 ug of X or placebo"
+        named = []
+        for span in spans:
+            after = _DRUG_AFTER.match(text[span["end"] : span["end"] + 40])
+            if after and not _bare_number(span) and after["drug"].lower() not in _NOT_DRUG:
+                named.append((span, after["drug"]))
+        drugs = {d for _, d in named}
+        values = [(s.get("attrs") or {}).get("low") for s, _ in named]
+        if len(named) >= 2 and len(drugs) == 1 and len(set(values)) == len(values) and _ALT_TRIGGER.search(sentence):
+            drug = named[0][1]
+            items = []
+            for span, _ in named:
+                unit, span = _with_unit(span, text, span["end"])
+                items.append((f"{_NUMBER.match(span['text']).group()} {unit} {drug}", span))
+            out.append((drug, items, (s_start, s_end)))
+    return out[:1]
+
+
+def _dose_key(key: str, drug: str, values: dict[float, str]) -> str | None:
+    """The key of the dose arm a name written elsewhere means ("10 mg", "X 10 mg", "60 ug X")."""
+    m = regex.fullmatch(r"(?:(?P<d1>\S+)\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]+(?:\s+base/\w+)?)?(?:\s+(?:of\s+)?(?P<d2>\S+))?", key)
+    if not m or (m["d1"] and m["d1"] != drug) or (m["d2"] and m["d2"] != drug):
+        return None
+    return values.get(float(m["n"]))
+
+
+def _with_dose_arms(doc: Doc, found: list[tuple[int, int, str, str]], drug: str,
+                    items: list[tuple[str, dict[str, Any]]], bounds: tuple[int, int],
+                    dose_labels: dict[str, tuple[str, dict[str, Any]]]) -> list[tuple[int, int, str, str]]:
+    """``found`` with the drug's arms split by dose (see :func:`_dose_lists`), unless other
+    treatment groups are named already; a group named by one of the doses ("the 10 mg group")
+    and a later mention of a dose of the drug ("X 10 mg", "the 60 ug X and placebo groups")
+    name its arm. A placebo offered in the same sentence ("to placebo or X ...") is an arm too."""
+    drug_key = arm_key(drug)
+    values = {(span.get("attrs") or {}).get("low"): arm_key(label) for label, span in items}
+    kept, others = [], []
+    for entry in found:
+        key = entry[3]
+        dose = _dose_key(key, drug_key, values)
+        if dose is not None:
+            kept.append((entry[0], entry[1], entry[2], dose))
+        elif key != drug_key:
+            others.append(entry)
+    if any(not _CONTROL_WORDS.search(label) and key != "control" for _, _, label, key in others):
+        return found  # the treatment groups are named otherwise ("group E5", "group E10")
+    for label, span in items:
+        dose_labels[arm_key(label)] = (label, span)
+        kept.append((span["start"], span["end"], label, arm_key(label)))
+    if not others:
+        for m in regex.finditer(r"(?i)(?<![\w-])(?:placebo|vehicle|saline)(?![\w-])", doc.text[bounds[0] : bounds[1]]):
+            if regex.match(r"(?i)\s*(?:[,)]\s*)?(?:or|versus|vs)\b|\s*[,)]", doc.text[bounds[0] + m.end() :]) or regex.search(
+                    r"(?i)\b(?:or|to|either|versus|vs\.?)\s+$", doc.text[bounds[0] : bounds[0] + m.start()]):
+                others.append((bounds[0] + m.start(), bounds[0] + m.end(), m.group(), arm_key(m.group())))
+                break
+    used = {span["start"] for _, span in items}
+    for span in doc.by_label.get(schema.DOSE, []):
+        value = (span.get("attrs") or {}).get("low")
+        if span["start"] in used or value not in values or (span.get("attrs") or {}).get("high") != value:
+            continue
+        near = doc.text[max(0, span["start"] - 30) : span["end"] + 30]
+        if regex.search(rf"(?i)(?<![\w-]){regex.escape(drug)}(?![\w-])", near) or regex.match(
+                r"(?i)\s*(?:dose\s+)?(?:group|arm|cohort)", doc.text[span["end"] : span["end"] + 20]):
+            kept.append((span["start"], span["end"], span["text"], values[value]))
+    return sorted(others + kept)
 
 
 def _dose_level_arms(doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -573,12 +735,28 @@ def _name_refs(text: str, arms: list[Arm]) -> None:
         if "+" in key:  # "LAM+ADV": "LAM" and "ADV" name it too, unless another arm has them
             names += [part.strip() for part in key.split("+")
                       if len(part.strip()) >= 3 and not any(o is not arm and part.strip() in o.key for o in arms)]
-        for name in names:
-            pattern = regex.escape(name).replace("\\ ", _NAME_GAP)  # "uc msc" finds "UC-MSC" too
-            for m in regex.finditer(rf"(?i)(?<![\w-]){pattern}(?![\w-])", text):
-                if not inside_taken(m.start()):
-                    arm.refs.append((m.start(), m.end()))
-        arm.refs.sort()
+        _find_refs(text, arm, names, inside_taken, "(?i)")
+    for arm in arms:
+        # the shorter names of an arm ("riociguat" beside "riociguat 1.5 mg") and the
+        # abbreviation in its label ("insulin glargine (IGlar)", written as written)
+        others = [o for o in arms if o is not arm]
+        names = [n for n in arm.names if n not in _GENERIC_KEYS and len(n) >= 3 and not regex.fullmatch(r"[\da-d]|\d+", n)
+                 and not any(n in o.key or any(n in m for m in o.names) for o in others)]
+        _find_refs(text, arm, names, inside_taken, "(?i)")
+        abbr = regex.search(r"\((?P<a>(?=[^()]*[A-Z])[A-Za-z][\w/+-]{1,9})\)$", arm.label or "")
+        if abbr and not any(regex.search(rf"(?i)(?<![\w-]){regex.escape(abbr['a'])}(?![\w-])", o.label or "") for o in others):
+            _find_refs(text, arm, [abbr["a"]], inside_taken, "")
+
+
+def _find_refs(text: str, arm: Arm, names: list[str], inside_taken: Any, flags: str) -> None:
+    known = {start for start, _ in arm.refs}
+    for name in names:
+        pattern = regex.escape(name).replace("\\ ", _NAME_GAP)  # "uc msc" finds "UC-MSC" too
+        for m in regex.finditer(rf"{flags}(?<![\w-]){pattern}(?![\w-])", text):
+            if not inside_taken(m.start()) and m.start() not in known:
+                arm.refs.append((m.start(), m.end()))
+                known.add(m.start())
+    arm.refs.sort()
 
 
 def _merge_prefix_keys(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -652,6 +830,9 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
                               or _comparator_of(_control_context(doc, arm, arms)))
         else:
             arm.role = "experimental"
+    for arm in arms:
+        if arm.dose_value is not None and _reference_dose(doc, arm.dose_value):
+            arm.role, arm.comparator = "control", "active"  # "compared to the reference dose, 0.75 mg/kg"
     if len(arms) >= 2 and not any(a.role == "control" for a in arms):
         cell_spans = doc.by_label.get(schema.CELL_TYPE, [])
         named_cells = [a for a in arms if any(s <= c["start"] < e for s, e in a.refs for c in cell_spans)]
@@ -665,9 +846,22 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
             base = _contained_in_another(arms)
             compared = [a for a in arms if _named_as_comparator(doc, a)] if len(arms) == 2 else []
             control = alone[0] if len(alone) == 1 else base or (compared[0] if len(compared) == 1 else None)
+            if control is None:
+                control = _reference_product(arms) or _most_compared(doc, arms)
             if control is not None:
                 control.role = "control"
                 control.comparator = _comparator_of(_control_context(doc, control, arms)) or "active"
+
+
+_REFERENCE_DOSE = regex.compile(
+    r"(?i)\b(?:reference|standard|conventional|usual|recommended|approved|licensed)\s+(?:daily\s+)?(?:dose|dosage|regimen)\b"
+    r"(?:\s*(?:of|,|:|\(|=)\s*|\s+)(?P<n>\d+(?:\.\d+)?)"
+)
+
+
+def _reference_dose(doc: Doc, value: float) -> bool:
+    """Whether the text calls ``value`` the reference (standard, recommended) dose."""
+    return any(float(m["n"]) == value for m in _REFERENCE_DOSE.finditer(doc.text))
 
 
 _IMPLIED_CONTROL = regex.compile(
@@ -703,6 +897,33 @@ def _contained_in_another(arms: list[Arm]) -> Arm | None:
     """The arm whose treatment is part of another's ("calcium" in "vitamin D + calcium"): the
     add-on trial's comparator."""
     found = [a for a in arms for b in arms if a is not b and _words(a.label) and _words(a.label) < _words(b.label)]
+    return found[0] if len(found) == 1 else None
+
+
+#: Words before the arm a text compares another with ("A was better than [B]", "compared with
+#: [B]", "non-inferior to [B]", "to compare A with [B]").
+_COMPARED_WITH = regex.compile(
+    r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan|\bnon-?inferior(?:ity)?\s+to|\brelative\s+to"
+    r"|\bcompare\s+[^.;]{1,80}?\s+(?:with|to))\s+(?:(?:that\s+of|those\s+of|with|in|on|for)\s+)?(?:the\s+|a\s+|an\s+)?$"
+)
+
+
+def _most_compared(doc: Doc, arms: list[Arm]) -> Arm | None:
+    """The one arm the text compares the others with ("compared with the LFD group", "non-inferior
+    to MMF", "lower than in group II"), when no other arm is ever named that way: the active
+    control. Of three or more arms it must be named so twice."""
+    counts = [sum(1 for s, _ in arm.refs if _COMPARED_WITH.search(doc.text[max(0, s - 120) : s])) for arm in arms]
+    best = max(counts)
+    if best < (1 if len(arms) == 2 else 2) or counts.count(best) != 1 or sum(counts) != best:
+        return None
+    return arms[counts.index(best)]
+
+
+def _reference_product(arms: list[Arm]) -> Arm | None:
+    """Of a generic and the original (brand, reference) product, the original."""
+    if not any(regex.search(r"(?i)\bgeneric\b", a.label or "") for a in arms):
+        return None
+    found = [a for a in arms if regex.search(r"(?i)\b(?:original|brand(?:ed)?|reference|innovator|originator)\b", a.label or "")]
     return found[0] if len(found) == 1 else None
 
 
@@ -844,6 +1065,8 @@ def fill_counts(doc: Doc, arms: list[Arm]) -> None:
                     arm.n = int(m["n"])
                     continue
             m = _N_AFTER.match(text[end:clause_end])
+            if m and regex.match(r"(?i)[^()]*\bp\s*[<=>]", text[end + m.end() : clause_end]):
+                m = None  # "more burning with X (n = 7, p = 0.013)": a count of events, not of the arm
             if m and not _refs_between(arms, arm, end, end + m.start("n")):
                 arm.n = int(m["n"])
                 continue
@@ -856,6 +1079,8 @@ def fill_counts(doc: Doc, arms: list[Arm]) -> None:
             near = before[-80:]
             m = (_OF_N_BEFORE.search(near) or _COUNT_BEFORE.search(near) or _BARE_COUNT_BEFORE.search(near)
                  or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
+            if m and regex.match(r"\s*(?:,|or\b|versus\b|vs\b)", text[end:clause_end]) and _refs_between(arms, arm, end, end + 40):
+                continue  # "183 patients were randomized to placebo or X ...": all of them, not one arm
             if m and not regex.search(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$", before[: m.start("n")]):
                 arm.n = parse_count(m["n"])
     m = _EACH_GROUP.search(text)

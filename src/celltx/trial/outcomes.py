@@ -50,6 +50,34 @@ _BASELINE_WORDS = regex.compile(
 _FROM_START_TO = regex.compile(
     r"(?i)\bfrom\s+(?:the\s+)?(?:baseline|beginning|start|onset|admission|entry|pre[\w-]*|before\b)[^;()\d]{0,50}?\bto\b[^;()]{0,40}\([^()]*$"
 )
+#: Differences within each participant ("mean of the differences", "difference of means") are changes.
+_PAIRED_DIFFERENCES = regex.compile(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
+#: A sign written apart before a number ("G1 + 0.36"): a change.
+_SIGNED = regex.compile(r"(?<![\w)\]%])[+\u2212-]\s+\d")
+def _signed(text: str, value: dict[str, Any]) -> bool:
+    """Whether the value is written with a sign apart from its number ("+ 0.36", "G2 - 0.19")."""
+    return bool(_SIGNED.search(text, max(0, value["start"] - 3), value["start"] + 4))
+
+
+def _bracket_of_changes(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> bool:
+    """Whether another value of the same bracket is a change by its sign ("(A 0.00; B -0.06)")."""
+    for other in group:
+        if other is value:
+            continue
+        a, b = sorted((other["start"], value["start"]))
+        if ")" in text[a:b] or "(" in text[a:b]:
+            continue
+        number = (other.get("attrs") or {}).get("value")
+        if _signed(text, other) or (isinstance(number, (int, float)) and number < 0):
+            return True
+    return False
+
+
+#: "lower mean glucose levels (6.9 vs 7.9)": levels compared, not changes.
+_COMPARED_LEVELS = regex.compile(r"(?i)\b(?:lower|higher|greater)\s+(?:[\w-]+\s+){0,4}\(\s*$")
+#: "changes (delta) of A (...), B (...)": every value of the list is a change.
+_CHANGES_OF = regex.compile(r"(?i)\bchanges?\s*(?:\(\s*(?:\u0394|delta)\s*\)\s*)?(?:in|of)\b")
+_AGE = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged?\s+(?:was|were|of)\b")
 _IMPROVED = regex.compile(r"(?i)\bimprov(?:ed|ement|ing|es)\b|\bameliorat")
 _WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat\w*")
 _UNCHANGED = regex.compile(
@@ -108,9 +136,12 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     for v1, v2 in zip(values, values[1:]):
         between = text[v1["end"] : v2["start"]]
         before = text[max(0, v1["start"] - 60) : v1["start"]]
-        if regex.fullmatch(r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?(?:to|\u2192|->|down to|up to)\s*", between) and regex.search(
+        test = doc.value_of.get(v1["id"])
+        if regex.fullmatch(r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?(?:to|\u2192|->|down to|up to)\s*", between) and (regex.search(
             r"(?i)\bfrom\s*(?:a\s+(?:mean|median)\s+(?:of\s+)?)?$|\bfrom\s+(?:[^\d\s.;,]+\s+){1,5}$", before
-        ):
+        ) or (test is not None and test is doc.value_of.get(v2["id"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v1["start"]])
+              and regex.match(r"[^()]*\)", text[v2["end"] :]))):
+            # "from A to B", and "HDL-C (43.1 +/- 8.2 to 50.3 +/- 9.4 mg/dl)": a before-and-after pair
             out[v1["id"]], out[v2["id"]] = "from", "to"
         elif regex.fullmatch(r"(?i)[^\d;]{0,30}?\b(?:vs\.?|versus|compared (?:with|to)|and|or)\s*(?:the\s+)?(?:[^\d;]{0,30})?", between):
             out.setdefault(v1["id"], "vs")
@@ -118,8 +149,48 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
+_COMPARED = r"(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?"
+_COMPARATIVE = regex.compile(r"(?i)\b(?:higher|lower|greater|smaller|fewer|less|more|better|worse|larger)\b")
+
+
+def _comparison(doc: Doc, arms: list[Arm], value: dict[str, Any], refs: list[tuple[int, Arm]], ca: int, cb: int) -> Arm | None:
+    """The arm a value is reported for when the clause compares it with another arm named
+    after it ("glucose fell by 0.4 mmol/L compared to placebo": not the placebo arm's value):
+    the arm named before the value in the sentence, else the only other arm."""
+    text = doc.text
+    after = [(s, arm) for s, arm in refs if value["end"] <= s < cb]
+    if not after or any(ca <= s < value["start"] for s, _ in refs):
+        return None
+    s, compared = after[0]
+    if not regex.search(rf"(?i)\b{_COMPARED}$", text[max(value["end"], s - 40) : s]):
+        return None
+    if regex.search(r"\d", text[value["end"] : s].split(")")[-1]) and not regex.search(r"\)", text[value["end"] : s]):
+        return None  # "-0.5% vs -0.3% in the B group": values of both arms
+    earlier = [arm for t, arm in refs if t < value["start"] and arm is not compared]
+    if earlier:
+        return earlier[-1]
+    others = [arm for arm in arms if arm is not compared]
+    return others[0] if len(others) == 1 else None
+
+
+def _against_placebo(doc: Doc, arms: list[Arm], value: dict[str, Any], index: int) -> bool:
+    """Whether the sentence reports ``value`` of an experimental arm against placebo ("X
+    decreased glucose by 0.4 mmol/L compared to placebo", "... compared to placebo [glucose
+    change: -1.2 mmol/L]") without naming the placebo arm's own value or the arm it is in."""
+    a, b = doc.sentences[index]
+    placebo = [arm for arm in arms if arm.comparator == "placebo"]
+    if len(placebo) != 1 or len(arms) != 2:
+        return False
+    refs = [s for s, _ in placebo[0].refs if a <= s < b]
+    hits = [s for s in refs if regex.search(rf"(?i)\b{_COMPARED}$", doc.text[max(a, s - 40) : s])]
+    if not hits or len(hits) != len(refs):
+        return False
+    return not regex.search(r"(?i)\b(?:in|for|among|of)\s+(?:the\s+)?(?:\S+\s+){0,3}(?:group|arm)\b", doc.text[a : value["start"]][-80:])
+
+
 def _arm_of_value(
-    doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[dict[str, Any]], roles: dict[str, str] | None = None
+    doc: Doc, arms: list[Arm], value: dict[str, Any], group: list[dict[str, Any]], roles: dict[str, str] | None = None,
+    kind: str | None = None,
 ) -> int | None:
     if not arms:
         return None
@@ -135,6 +206,13 @@ def _arm_of_value(
     text = doc.text
     ca, cb = doc.clause(value["start"])
     near = [(s, arm) for s, arm in refs if ca <= s < cb]
+    if len(group) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
+        # "triglycerides were higher with A (150 vs 131 mg/dL)": A's value, then the other arm's
+        open_ = text.rfind("(", ca, group[0]["start"])
+        named = [s for s, _ in refs if s < open_]
+        if open_ >= 0 and named and _COMPARATIVE.search(text, ca, open_) and text.rfind(")", open_, group[0]["start"]) < 0:
+            other = next(arm for arm in arms if arm is not order[0])
+            return arms.index(order[0] if value is group[0] else other)
     owner = _bracket_owner(text, near, value["start"], ca)
     if owner is not None:
         return arms.index(owner)
@@ -153,6 +231,17 @@ def _arm_of_value(
         # in the order the sentence names them, then in the order the text introduced them
         sequence = order + [arm for arm in arms if arm not in order]
         return arms.index(sequence[group.index(value)])
+    compared = _comparison(doc, arms, value, refs, ca, cb) if len(group) == 1 else None
+    if compared is not None:
+        return arms.index(compared)
+    if kind == "difference":
+        # a between-arm difference belongs to the experimental arm compared ("greater with A than with B")
+        named = [arm for s, arm in refs if ca <= s < cb and arm.role == "experimental"]
+        experimental = [arm for arm in arms if arm.role == "experimental"]
+        if named:
+            return arms.index(named[0])
+        if len(experimental) == 1:
+            return arms.index(experimental[0])
     before = [x for x in near if x[0] <= value["start"]]
     after = [x for x in near if x[0] > value["start"]]
     if after and _names_values_before(text, before[-1] if before else None, value, after[0][0]):
@@ -256,6 +345,7 @@ def outcomes_and_eligibility(
     for v in values:
         groups.setdefault((doc.value_of[v["id"]]["id"], doc.sentence_of(v["start"])), []).append(v)
     kinds: dict[str, str] = {}  # value id -> kind, for the values of one comparison
+    days_of: dict[str, float | None] = {}
     for v in values:
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
@@ -293,11 +383,17 @@ def outcomes_and_eligibility(
             days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
             if days is None:
                 days, _ = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=True)
+            if days is None:
+                days = default_days  # "(43.1 to 50.3 mg/dl)" with no time of its own: at the study's end
         else:
-            if regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
+            if _PAIRED_DIFFERENCES.search(before) or _signed(text, v):
+                kind = "change"  # "mean of the differences = -9", "G1 + 0.36 +/- 0.52": within an arm
+            elif regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
                 kind = "difference"
-            elif is_change(text, v["start"], attrs.get("value")):
+            elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)):
                 kind = "change"
+            elif _CHANGES_OF.search(text, ca, v["start"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v["start"]]):
+                kind = "change"  # "changes (delta) of creatinine (...), MELD (...)"
             else:
                 kind = None
             moved = kind is not None  # a change is read at a later time, not at "baseline"
@@ -309,6 +405,13 @@ def outcomes_and_eligibility(
             first = group[0]
             if kind is None and role == "vs" and first is not v and kinds.get(first["id"]) in ("change", "difference"):
                 kind = kinds[first["id"]]  # "-26 vs. 12 mg/dL" after "reduced": both changes
+                days = days_of.get(first["id"], days)
+            if kind is None and role is None and _bracket_of_changes(text, v, group):
+                kind = "change"  # "(CRL 0.00; G1 + 0.36; G2 -0.19)": one bracket of changes
+                days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
+                days = days if days is not None else default_days
+            if kind is None and days is None and _AGE.search(sentence):
+                kind, days = "baseline", 0.0  # reported beside the participants' age: who was enrolled
             if kind is None:
                 if baseline or (days is None and _BASELINE_WORDS.search(before)):
                     kind, days = "baseline", 0.0
@@ -316,8 +419,11 @@ def outcomes_and_eligibility(
                     kind = "follow_up"
             if days is None and default_days is not None:
                 days = default_days
+        if kind in ("change", "follow_up") and role is None and len(group) == 1 and _against_placebo(doc, arms, v, sentence_index):
+            kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
         kinds[v["id"]] = kind
-        arm = _arm_of_value(doc, arms, v, group, pairs)
+        days_of[v["id"]] = days
+        arm = _arm_of_value(doc, arms, v, group, pairs, kind)
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value
