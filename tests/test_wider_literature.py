@@ -767,3 +767,13 @@ def test_period_after_a_dose_and_spinal_route(text, label, found):
 )
 def test_day_ranges_result_durations_clock_lists_light_doses_and_monitors(text, label, found):
     assert texts(text, label) == found
+
+
+@pytest.mark.parametrize(
+    "text, times",
+    [("Body weight was measured annually.", [("annually", [365.0])]),
+     ("A 1-Year Dietary Intervention was compared.", [("1-Year", [365.0])]),
+     ("Patients were then reviewed monthly for a while.", [])],
+)
+def test_assessment_adverbs_and_study_lengths_before_diet(text, times):
+    assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == times

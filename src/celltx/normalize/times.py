@@ -32,11 +32,16 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 _ORDINAL_RE = regex.compile(rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?P<unit>{_UNIT_RE})$")
 
 
+_SCHEDULE_ADVERBS = {"annually": 365.0, "yearly": 365.0, "monthly": 30.0, "weekly": 7.0, "daily": 1.0}
+
+
 def parse_time_days(text: str) -> list[float] | None:
     """"[1, 2, 4, 8, and 24 weeks]" -> [7, 14, 28, 56, 168]; "[day 29]" -> [29]; "[baseline]" -> [0]."""
     t = shadow(text).strip()
     if rx(r"(?i)base[\s-]?line").fullmatch(t):
         return [0.0]
+    if t.lower() in _SCHEDULE_ADVERBS:  # "measured [annually]": the assessment interval (D49)
+        return [_SCHEDULE_ADVERBS[t.lower()]]
     ordinal = _ORDINAL_RE.match(t)
     if ordinal and (ordinal.group("n").lower() in ORDINALS or ordinal.group("n")[0].isdigit()):
         word = ordinal.group("n").lower()
