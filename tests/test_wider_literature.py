@@ -777,3 +777,13 @@ def test_day_ranges_result_durations_clock_lists_light_doses_and_monitors(text, 
 )
 def test_assessment_adverbs_and_study_lengths_before_diet(text, times):
     assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == times
+
+
+@pytest.mark.parametrize(
+    "text, label, found",
+    [("Patients received intrapleural tissue plasminogen activator.", "ROUTE", ["intrapleural"]),
+     ("An earlier trial (Multicenter Intrapleural Sepsis Trial) failed.", "ROUTE", []),
+     ("Time to the anuric state (urine volume <100 ml/day) was recorded.", "DOSE", [])],
+)
+def test_tissue_plasminogen_activator_trial_names_and_urine_volumes(text, label, found):
+    assert texts(text, label) == found
