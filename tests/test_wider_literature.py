@@ -787,3 +787,12 @@ def test_assessment_adverbs_and_study_lengths_before_diet(text, times):
 )
 def test_tissue_plasminogen_activator_trial_names_and_urine_volumes(text, label, found):
     assert texts(text, label) == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [("The peak blood glucose (GLP-1 (10.1 ± 0.7 mmol/l) vs placebo (12.7 ± 1.0 mmol/l)) fell.", ["peak blood glucose"]),
+     ("Blood glucose regulation and glucose patterns were studied.", [])],
+)
+def test_arms_named_by_a_substance_and_glucose_regulation_are_no_tests(text, found):
+    assert texts(text, "LAB_TEST") == found
