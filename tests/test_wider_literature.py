@@ -796,3 +796,8 @@ def test_tissue_plasminogen_activator_trial_names_and_urine_volumes(text, label,
 )
 def test_arms_named_by_a_substance_and_glucose_regulation_are_no_tests(text, found):
     assert texts(text, "LAB_TEST") == found
+
+
+def test_regression_steps_are_no_values_and_pai1_is_a_test():
+    text = "The risk of DR increased by 12% for each 10 ng/dL increase in PAI-1. PAI-1 was 25 ng/dL at baseline."
+    assert texts(text, "LAB_VALUE") == ["25 ng/dL"]
