@@ -109,6 +109,14 @@ def test_n_enrolled(text, n):
          "coronary artery bypass grafting"),
         ("We compared two drops in open-angle glaucoma patients.", "open-angle glaucoma"),
         ("Patients with type 9 diabetes than in controls.", "type 9 diabetes"),
+        # a line wrapped inside the phrase, an abbreviation in brackets before "or": one condition
+        ("Drops were given to patients with angle glaucoma\nor raised eye pressure currently on drug Q.",
+         "angle glaucoma or raised eye pressure"),
+        ("Drops were given to patients with angle glaucoma (AG) or ocular hypertension (OH).",
+         "angle glaucoma or ocular hypertension"),
+        # the disease by its noun, without the count of people
+        ("Drops were compared in angle glaucoma and ocular hypertensive patients.", "angle glaucoma and ocular hypertension"),
+        ("A device was tested in a clinic in six type 9 diabetic patients.", "type 9 diabetes"),
     ],
 )
 def test_condition(text, condition):

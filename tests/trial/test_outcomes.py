@@ -254,3 +254,68 @@ def test_the_second_value_of_a_change_comparison_keeps_the_first_ones_time():
         ("LAB_VALUE", "-170", value(-170)), ("LAB_VALUE", "+183 cells/uL", value(183, unit="cells/uL")),
     ], [("-170", "CD4 count"), ("+183 cells/uL", "CD4 count")])
     assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 336.0), ("change", 336.0)]
+
+
+def test_an_abbreviation_left_as_written_takes_its_long_form():
+    # another mention names it; a specimen word is left out, but "urinary" stays
+    text = "Zeta factor 2 (ZF2) was high. Serum ZF2 was 5.1 ng/mL and urine ZF2 was 2.0 ng/mL at baseline."
+    rec = record(text, [
+        ("LAB_TEST", "ZF2", {"analyte": "zeta factor 2"}),
+        ("LAB_TEST", "Serum ZF2", {"analyte": "zf2"}),
+        ("LAB_TEST", "urine ZF2", {"analyte": "urine zf2"}),
+        ("LAB_VALUE", "5.1 ng/mL", value(5.1, unit="ng/mL")),
+        ("LAB_VALUE", "2.0 ng/mL", value(2.0, unit="ng/mL")),
+        ("TIME_POINT", "baseline", days(0)),
+    ], [("5.1 ng/mL", "Serum ZF2"), ("2.0 ng/mL", "urine ZF2")])
+    assert [o["analyte"] for o in outcomes(rec)] == ["zeta factor 2", "urinary zeta factor 2"]
+
+
+def test_a_known_stem_names_an_undefined_abbreviation_and_qualifiers_drop():
+    text = "Serum VEGF-Q was 410 pg/mL and measured GFR was 61 mL/min at baseline."
+    rec = record(text, [
+        ("LAB_TEST", "Serum VEGF-Q", {"analyte": "vegf-q"}),
+        ("LAB_TEST", "measured GFR", {"analyte": "measured glomerular filtration rate"}),
+        ("LAB_VALUE", "410 pg/mL", value(410, unit="pg/mL")),
+        ("LAB_VALUE", "61 mL/min", value(61, unit="mL/min")),
+        ("TIME_POINT", "baseline", days(0)),
+    ], [("410 pg/mL", "Serum VEGF-Q"), ("61 mL/min", "measured GFR")])
+    assert [o["analyte"] for o in outcomes(rec)] == ["vascular endothelial growth factor-q", "glomerular filtration rate"]
+
+
+def test_a_ratio_is_named_by_its_parts_and_postprandial_stays():
+    text = "LDL-C and HDL-C fell; LDL-C/HDL-C was 2.1 and postmeal insulin was 40 uU/mL at baseline."
+    rec = record(text, [
+        ("LAB_TEST", "LDL-C", {"analyte": "ldl cholesterol"}),
+        ("LAB_TEST", "HDL-C", {"analyte": "hdl cholesterol"}),
+        ("LAB_TEST", "LDL-C/HDL-C", {"analyte": "ldl-c/hdl-c"}),
+        ("LAB_TEST", "postmeal insulin", {"analyte": "insulin"}),
+        ("LAB_VALUE", "2.1", value(2.1)),
+        ("LAB_VALUE", "40 uU/mL", value(40, unit="uU/mL")),
+        ("TIME_POINT", "baseline", days(0)),
+    ], [("2.1", "LDL-C/HDL-C"), ("40 uU/mL", "postmeal insulin")])
+    assert [o["analyte"] for o in outcomes(rec)] == ["ldl/hdl cholesterol ratio", "postprandial insulin"]
+
+
+def test_a_list_of_values_takes_the_listed_times_in_order():
+    text = "Urea at baseline, 4 and 8 weeks was 5.1, 5.3 and 5.6 mmol/L."
+    rec = record(text, [
+        ("LAB_TEST", "Urea", {"analyte": "urea"}),
+        ("LAB_VALUE", "5.1", value(5.1)),
+        ("LAB_VALUE", "5.3", value(5.3)),
+        ("LAB_VALUE", "5.6 mmol/L", value(5.6, unit="mmol/L")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("TIME_POINT", "4 and 8 weeks", days(28, 56)),
+    ], [("5.1", "Urea"), ("5.3", "Urea"), ("5.6 mmol/L", "Urea")])
+    assert [(o["days"], o["kind"]) for o in outcomes(rec)] == [(0.0, "baseline"), (28.0, "follow_up"), (56.0, "follow_up")]
+
+
+def test_more_times_than_values_leaves_the_day_null():
+    # D50: one value for "60-120 min" cannot be paired with either time
+    text = "The study lasted 12 weeks. Urea peaked at 9.1 mmol/L in 60-120 min."
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "Urea", {"analyte": "urea"}),
+        ("LAB_VALUE", "9.1 mmol/L", value(9.1, unit="mmol/L")),
+        ("TIME_POINT", "60-120 min", days(0.0416667, 0.0833333)),
+    ], [("9.1 mmol/L", "Urea")])
+    assert outcomes(rec)[0]["days"] is None

@@ -326,7 +326,7 @@ _CONDITION_STOP = regex.compile(
     r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare|investigate|illustrate)\b"
     r"|\bto\b|\bthan\b|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
     r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
-    r"|\s[\u2013\u2014-]\s|\bABSTRACT\b|\bas\s+well\s+as\b|\bfollowing\b|\bwith\b)"
+    r"|\s[\u2013\u2014-]\s|\bABSTRACT\b|\bas\s+well\s+as\b|\bfollowing\b|\bwith\b|\bcurrently\b)"
 )
 _CONDITION_BAD = regex.compile(
     r"(?i)^(?:a|an|the|this|these|their|its|no|normal|high|low|both|either|each|all|any|mean|median|baseline|"
@@ -357,7 +357,14 @@ def condition(doc: Doc) -> str | None:
     ("active RA" -> "active rheumatoid arthritis"): a reviewer's table cannot rely on the
     abstract's abbreviations."""
     found = _condition_as_written(doc)
-    return _expand_abbreviations(found, doc.text) if found else found
+    return _as_noun(_expand_abbreviations(found, doc.text)) if found else found
+
+
+def _as_noun(condition_text: str) -> str:
+    """A condition ending in the adjective of a disease named by its noun ("ocular
+    hypertensive" -> "ocular hypertension", "type 1 diabetic" -> "type 1 diabetes")."""
+    return regex.sub(r"(?i)\b(hypertens|diabet)(?:ive|ic)$", lambda m: m.group(1) + ("ion" if m.group(1).lower() == "hypertens" else "es"),
+                     condition_text)
 
 
 def _expand_abbreviations(condition_text: str, text: str) -> str:
@@ -392,7 +399,11 @@ _BODY_X_PEOPLE = regex.compile(
 def _body_conditions(doc: Doc, start: int) -> list[tuple[int, str]]:
     """(offset, condition) of the abstract's "patients with X", then "patients undergoing
     X", then "in X patients" / "N X patients", each in reading order."""
-    text = doc.text
+    # a line wrapped inside a phrase ("glaucoma\nor ocular hypertension") and an abbreviation in
+    # brackets after its long form ("glaucoma (POAG) or ...") do not end the condition (both
+    # replaced by as many spaces, so offsets stay)
+    text = regex.sub(r"(?<=\S)\n(?=[a-z])", " ", doc.text)
+    text = regex.sub(r"(?<=[a-z])\s*\([A-Z]{2,6}\)(?=\s+(?:or|and)\s+[a-z])", lambda m: " " * len(m.group()), text)
     found: list[tuple[int, str]] = []
     for m in _CONDITION_RE.finditer(text, start):
         c = _clean_condition(m["c"])
@@ -403,7 +414,7 @@ def _body_conditions(doc: Doc, start: int) -> list[tuple[int, str]]:
         if c and _disease_like(c):
             found.append((1, m.start(), c))
     for m in _BODY_X_PEOPLE.finditer(text, start, overlapped=True):
-        c = _clean_title_condition(norm_space(m["c"]))
+        c = _clean_title_condition(regex.sub(rf"(?i)^{COUNT}\s+(?=\S)", "", norm_space(m["c"])))  # "in eight type 1 diabetic patients"
         if c and _disease_like(c) and not _CONDITION_BAD.match(c) and not regex.match(r"\d|(?i)non[\s-]?\w+$", c):
             found.append((2, m.start(), c))
     return [(pos, c) for _, pos, c in sorted(found)]

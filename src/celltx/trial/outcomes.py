@@ -26,6 +26,7 @@ from typing import Any
 import regex
 
 from .. import schema
+from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
 from .arms import Arm
 from .facts import ELIGIBILITY_CUE
@@ -110,8 +111,12 @@ def _direction(chunk: str) -> str | None:
     return None
 
 
-def _time_days(doc: Doc, span: dict[str, Any], a: int, b: int, skip_baseline: bool = False) -> tuple[float | None, bool]:
-    """(days, is_baseline) of the TIME_POINT nearest ``span`` within ``a..b``."""
+def _time_days(
+    doc: Doc, span: dict[str, Any], a: int, b: int, skip_baseline: bool = False, run: list[dict[str, Any]] | None = None
+) -> tuple[float | None, bool | None]:
+    """(days, is_baseline) of the TIME_POINT nearest ``span`` within ``a..b``; of a time point
+    naming several times, the one ``span`` takes in its list ``run`` (:func:`_listed_days`;
+    ``(None, None)`` when the times outnumber the values)."""
     best = None
     for tp in doc.in_range(schema.TIME_POINT, a, b):
         days = (tp.get("attrs") or {}).get("days") or []
@@ -126,7 +131,46 @@ def _time_days(doc: Doc, span: dict[str, Any], a: int, b: int, skip_baseline: bo
     if best is None:
         return None, False
     days = best[2]
+    if len(days) > 1 and run is not None:
+        return _listed_days(doc, best[1], days, span, run)
     return (float(days[-1]) if len(days) >= 1 else None), best[3]
+
+
+_LIST_GAP = regex.compile(r"(?i)[\s,;]*(?:(?:and|or)\s+)?")
+
+
+def _value_run(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The values of one list around ``value`` ("5.76, 5.77 and 5.80 mmol/L")."""
+    i = group.index(value)
+    lo = hi = i
+    while lo > 0 and _LIST_GAP.fullmatch(text[group[lo - 1]["end"] : group[lo]["start"]]):
+        lo -= 1
+    while hi + 1 < len(group) and _LIST_GAP.fullmatch(text[group[hi]["end"] : group[hi + 1]["start"]]):
+        hi += 1
+    return group[lo : hi + 1]
+
+
+def _listed_days(
+    doc: Doc, tp: dict[str, Any], days: list[float], value: dict[str, Any], run: list[dict[str, Any]]
+) -> tuple[float | None, bool | None]:
+    """A time point naming several times ("at 8 and 16 weeks", "60-120 min"): a list of as many
+    values takes them in order ("at baseline, 8 and 16 weeks ... 5.76, 5.77 and 5.80", the
+    baseline written just before counting as the first); with fewer values than times the
+    pairing cannot be read and ``days`` stays null (D50)."""
+    times = [float(d) for d in days]
+    if len(run) == len(times) + 1:
+        before = [t for t in doc.in_range(schema.TIME_POINT, max(0, tp["start"] - 40), tp["start"]) if t["end"] <= tp["start"]]
+        first = before[-1] if before else None
+        if first is not None and (first.get("attrs") or {}).get("days") in ([0], [0.0]) and _LIST_GAP.fullmatch(
+            doc.text[first["end"] : tp["start"]]
+        ):
+            times = [0.0, *times]
+    if len(run) == len(times):
+        day = times[run.index(value)]
+        return day, day == 0
+    if len(run) < len(times):
+        return None, None
+    return times[-1], False
 
 
 def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
@@ -307,6 +351,97 @@ def _written_out(name: str, text: str) -> str:
     return name
 
 
+#: Words before a test's name that gold leaves out of the analyte (the specimen, except urine:
+#: "urinary sodium"; "measured GFR"; "peak GH").
+_QUALIFIER = regex.compile(r"(?i)^(?:(?P<urine>urine|urinary)|serum|plasma|blood|whole[\s-]blood|circulating|measured|peak)\s+")
+#: Abbreviations of analytes the lexicon leaves as written, by their stem ("VEGF-D", "PAI-1",
+#: "TFF3"); the analyte is in lower-case full words (scheme).
+_SHORT_FORMS = {
+    "vegf": "vascular endothelial growth factor",
+    "ckmb": "creatine kinase-mb",
+    "ck-mb": "creatine kinase-mb",
+    "anp": "atrial natriuretic peptide",
+    "pai": "plasminogen activator inhibitor",
+    "g6pd": "glucose-6-phosphate dehydrogenase",
+    "ccl": "c-c motif chemokine ligand",
+    "gh": "growth hormone",
+    "tff": "trefoil factor",
+    "ngal": "neutrophil gelatinase-associated lipocalin",
+    "opn": "osteopontin",
+}
+_ABBREVIATION = regex.compile(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?")
+_STEM = regex.compile(r"(?P<stem>[A-Za-z]+?)(?:(?P<sep>-)?(?P<suffix>\d+|[A-Z]))?")
+_POSTPRANDIAL = regex.compile(r"(?i)\bpost[\s-]?(?:prandial|meal)\b")
+
+
+def _resolved(test: dict[str, Any]) -> str | None:
+    """The analyte of a mention when the lexicon named it (not just its own text lower-cased)."""
+    analyte = (test.get("attrs") or {}).get("analyte")
+    if not analyte or (analyte_of(test["text"]) is None and analyte == analyte_name(test["text"])):
+        return None
+    return analyte
+
+
+def _long_form(doc: Doc, short: str) -> str | None:
+    """An abbreviation's analyte: as another mention of it in the text is named ("TFF3"), as the
+    text defines it ("atrial natriuretic peptide (ANP)"), else by a short list of stems."""
+    if not _ABBREVIATION.fullmatch(short):
+        return None
+    for other in doc.by_label.get(schema.LAB_TEST, []):
+        if other["text"].strip() == short and _resolved(other):
+            return _resolved(other)
+    written = _written_out(short, doc.text)
+    if written != short:
+        return written.lower()
+    if short.lower() in _SHORT_FORMS:
+        return _SHORT_FORMS[short.lower()]
+    m = _STEM.fullmatch(short)
+    if m and m["stem"].lower() in _SHORT_FORMS and m["suffix"]:
+        return _SHORT_FORMS[m["stem"].lower()] + ("-" if m["sep"] or not m["suffix"].isdigit() else " ") + m["suffix"].lower()
+    return None
+
+
+def _ratio(doc: Doc, text: str) -> str | None:
+    """"LDL-C/HDL-C" -> "ldl/hdl cholesterol ratio", "AST/ALT ratio" -> "aspartate
+    aminotransferase/alanine aminotransferase ratio": each part named as its own mention is."""
+    core = regex.sub(r"(?i)\s*ratio$", "", _QUALIFIER.sub("", text.strip()))
+    parts = [p.strip() for p in core.split("/")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    names = []
+    for part in parts:
+        named = next((_resolved(o) for o in doc.by_label.get(schema.LAB_TEST, []) if o["text"].strip() == part and _resolved(o)), None)
+        named = named or _long_form(doc, part)
+        if named is None:
+            return None
+        names.append(named)
+    a, b = (n.split() for n in names)
+    if len(a) > 1 and len(b) > 1 and a[-1] == b[-1]:
+        return f"{' '.join(a[:-1])}/{' '.join(b[:-1])} {a[-1]} ratio"
+    return f"{names[0]}/{names[1]} ratio"
+
+
+def outcome_analyte(doc: Doc, test: dict[str, Any]) -> str:
+    """The analyte of a result as gold names it: the mention's canonical ``analyte``; an
+    abbreviation the lexicon left as written resolved to its long form; specimen words left out
+    (but "urinary"); "postprandial" kept; a ratio named by its parts."""
+    text = test["text"].strip()
+    analyte = (test.get("attrs") or {}).get("analyte") or _written_out(text, doc.text).lower()
+    if "/" in text and "/" in analyte:
+        return _ratio(doc, text) or analyte
+    if _resolved(test) is None:
+        m = _QUALIFIER.match(text)
+        core = _QUALIFIER.sub("", text)
+        named = _long_form(doc, core)
+        if named is not None:
+            return ("urinary " if m and m["urine"] and not named.startswith("urin") else "") + named
+    if analyte.startswith(("measured ", "peak ")):
+        analyte = analyte.split(" ", 1)[1]
+    if analyte in ("glucose", "insulin") and _POSTPRANDIAL.search(text):
+        return "postprandial " + analyte
+    return analyte
+
+
 def _same_threshold(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["analyte"] == b["analyte"] and a["comparator"] == b["comparator"] and a["value"] == b["value"]
 
@@ -350,7 +485,7 @@ def outcomes_and_eligibility(
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
         test_attrs = test.get("attrs") or {}
-        analyte = test_attrs.get("analyte") or _written_out(test["text"], text).lower()
+        analyte = outcome_analyte(doc, test)
         sentence_index = doc.sentence_of(v["start"])
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
@@ -397,10 +532,12 @@ def outcomes_and_eligibility(
             else:
                 kind = None
             moved = kind is not None  # a change is read at a later time, not at "baseline"
-            days, baseline = _time_days(doc, v, ca, cb, skip_baseline=moved)
-            if days is None:
-                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=moved)
-            if days is None and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
+            run = _value_run(text, v, group)
+            days, baseline = _time_days(doc, v, ca, cb, skip_baseline=moved, run=run)
+            if days is None and baseline is not None:
+                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=moved, run=run)
+            unpaired = baseline is None  # more times than values (D50): no day
+            if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
             first = group[0]
             if kind is None and role == "vs" and first is not v and kinds.get(first["id"]) in ("change", "difference"):
@@ -410,14 +547,14 @@ def outcomes_and_eligibility(
                 kind = "change"  # "(CRL 0.00; G1 + 0.36; G2 -0.19)": one bracket of changes
                 days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
                 days = days if days is not None else default_days
-            if kind is None and days is None and _AGE.search(sentence):
+            if kind is None and days is None and not unpaired and _AGE.search(sentence):
                 kind, days = "baseline", 0.0  # reported beside the participants' age: who was enrolled
             if kind is None:
-                if baseline or (days is None and _BASELINE_WORDS.search(before)):
+                if baseline or (days is None and not unpaired and _BASELINE_WORDS.search(before)):
                     kind, days = "baseline", 0.0
                 else:
                     kind = "follow_up"
-            if days is None and default_days is not None:
+            if days is None and default_days is not None and not unpaired:
                 days = default_days
         if kind in ("change", "follow_up") and role is None and len(group) == 1 and _against_placebo(doc, arms, v, sentence_index):
             kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
@@ -444,7 +581,9 @@ def outcomes_and_eligibility(
         }
         if attrs.get("comparator"):
             outcome["comparator"] = attrs["comparator"]
-        si = attrs.get("si") or to_si(analyte, attrs, change=kind in ("change", "difference"))
+        change = kind in ("change", "difference")
+        si = attrs.get("si") or to_si(analyte, attrs, change=change) or (
+            to_si(test_attrs["analyte"], attrs, change=change) if test_attrs.get("analyte") else None)
         if si is not None:
             outcome["si"] = si
         outcomes.append(outcome)
