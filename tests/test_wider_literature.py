@@ -801,3 +801,15 @@ def test_arms_named_by_a_substance_and_glucose_regulation_are_no_tests(text, fou
 def test_regression_steps_are_no_values_and_pai1_is_a_test():
     text = "The risk of DR increased by 12% for each 10 ng/dL increase in PAI-1. PAI-1 was 25 ng/dL at baseline."
     assert texts(text, "LAB_VALUE") == ["25 ng/dL"]
+
+
+@pytest.mark.parametrize(
+    "text, label, found",
+    [("Participants provided oral specimens to test oral HPV infections.", "ROUTE", []),
+     ("Patients took oral metformin.", "ROUTE", ["oral"]),
+     ("There was a difference of 1.97 units on the YMRS.", "DOSE", []),
+     ("Subjects with impaired glucose tolerance were included.", "LAB_TEST", []),
+     ("Biomarkers of inflammation (prostaglandin E2, PGE2) rose.", "LAB_TEST", ["prostaglandin E2", "PGE2"])],
+)
+def test_oral_as_anatomy_scale_units_glucose_tolerance_and_pge2(text, label, found):
+    assert texts(text, label) == found
