@@ -813,3 +813,16 @@ def test_regression_steps_are_no_values_and_pai1_is_a_test():
 )
 def test_oral_as_anatomy_scale_units_glucose_tolerance_and_pge2(text, label, found):
     assert texts(text, label) == found
+
+
+@pytest.mark.parametrize(
+    "text, label, found",
+    [("AZD3199 800 μg o.d. or formoterol 9 μg b.i.d. was given.", "FREQUENCY", ["o.d.", "b.i.d."]),
+     ("The group consumed 4.5 gr extract daily.", "DOSE", ["4.5 gr"]),
+     ("Patients used the device for 6.4 +2.4 hours.", "TIME_POINT", []),
+     ("Parents reported symptoms of post-traumatic stress (PTSS).", "LAB_TEST", []),
+     ("A trial compared D1 and D2 dissection.", "TIME_POINT", []),
+     ("FEV1 increased versus placebo (106–171 ml).", "DOSE", [])],
+)
+def test_od_grams_plus_spreads_psych_scales_dissections_and_lung_volumes(text, label, found):
+    assert texts(text, label) == found
