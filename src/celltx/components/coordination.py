@@ -58,7 +58,6 @@ class Coordination(PatternsMixin):
         self.max_steps = max_steps
         self._after: regex.Pattern | None = None
         self._before: regex.Pattern | None = None
-        self._shaped: regex.Pattern | None = None
         self._stop: frozenset[str] = frozenset()
         self._named: regex.Pattern | None = None
         self._abbreviation: regex.Pattern | None = None
