@@ -826,3 +826,12 @@ def test_oral_as_anatomy_scale_units_glucose_tolerance_and_pge2(text, label, fou
 )
 def test_od_grams_plus_spreads_psych_scales_dissections_and_lung_volumes(text, label, found):
     assert texts(text, label) == found
+
+
+@pytest.mark.parametrize(
+    "text, times",
+    [("Hb was lower on the 1st postoperative day.", [("1st postoperative day", [1.0])]),
+     ("Enrolment ended on March 16, 2010.\nBaseline mean IOP was 19 mm Hg.", [("Baseline", [0.0])])],
+)
+def test_postoperative_ordinals_and_baseline_after_a_year_and_line_break(text, times):
+    assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == times

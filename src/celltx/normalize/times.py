@@ -29,7 +29,9 @@ def _unit_days(word: str) -> float | None:
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12}
-_ORDINAL_RE = regex.compile(rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?P<unit>{_UNIT_RE})$")
+_ORDINAL_RE = regex.compile(
+    rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:post-?operative\s+|post-?transplant(?:ation)?\s+|treatment\s+)?(?P<unit>{_UNIT_RE})$"
+)
 
 
 _SCHEDULE_ADVERBS = {"annually": 365.0, "yearly": 365.0, "monthly": 30.0, "weekly": 7.0, "daily": 1.0}
