@@ -319,3 +319,42 @@ def test_more_times_than_values_leaves_the_day_null():
         ("TIME_POINT", "60-120 min", days(0.0416667, 0.0833333)),
     ], [("9.1 mmol/L", "Urea")])
     assert outcomes(rec)[0]["days"] is None
+
+
+def test_a_baseline_of_an_earlier_bracket_does_not_carry_to_later_values():
+    text = "Urea did not differ between baseline (5.0 mmol/L) and after six visits of the tea arm (5.2 mmol/L)."
+    rec = record(text, [
+        ("LAB_TEST", "Urea", {"analyte": "urea"}),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "5.0 mmol/L", value(5.0, unit="mmol/L")),
+        ("LAB_VALUE", "5.2 mmol/L", value(5.2, unit="mmol/L")),
+    ], [("5.0 mmol/L", "Urea"), ("5.2 mmol/L", "Urea")])
+    out = outcomes(rec)
+    assert [(o["kind"], o["days"]) for o in out][1] == ("follow_up", None)
+
+
+def test_values_in_a_bracket_with_the_age_describe_the_cohort_at_baseline():
+    text = ("In this 10-week trial, adults (mean: 50 years old, HbA1c 8.1%) received drug A or drug B. "
+            "HbA1c was 7.2% with drug A and 7.6% with drug B.")
+    rec = record(text, [
+        ("TIME_POINT", "10-week", days(70)),
+        ("LAB_TEST", "HbA1c", lab("hba1c")),
+        ("LAB_VALUE", "8.1%", value(8.1, unit="%")),
+        ("ARM", "drug A", {}),
+        ("ARM", "drug B", {}),
+    ], [("8.1%", "HbA1c")])
+    out = outcomes(rec)
+    assert (out[0]["kind"], out[0]["days"], out[0]["arm"]) == ("baseline", 0.0, None)
+
+
+def test_a_peak_value_has_no_day_unless_a_time_follows_it():
+    text = "The study lasted 12 weeks. Peak troponin was 4.1 ng/mL. Troponin reached a peak (3.0 ng/mL) at 6 h."
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "troponin", {"analyte": "troponin"}),
+        ("LAB_VALUE", "4.1 ng/mL", value(4.1, unit="ng/mL")),
+        ("LAB_TEST", "Troponin", {"analyte": "troponin"}),
+        ("LAB_VALUE", "3.0 ng/mL", value(3.0, unit="ng/mL")),
+        ("TIME_POINT", "6 h", days(0.25)),
+    ], [("4.1 ng/mL", "troponin"), ("3.0 ng/mL", "Troponin")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("follow_up", None), ("follow_up", 0.25)]

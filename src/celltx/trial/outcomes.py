@@ -10,6 +10,9 @@ outcome or a target range), or an outcome:
 * ``days``: the time point nearest the value in its clause (else its sentence); 0 for baseline;
   a follow-up, change or difference with no time point of its own is read at the study's
   follow-up (``default_days``: "FPG fell by 26 mg/dL" after "for 10 weeks" is at day 70).
+  A baseline written before an earlier bracketed value is that value's only; values in a bracket
+  with the participants' age ("(mean: 45 years old, HbA1c 8.4%)") are the whole cohort's
+  baseline; a peak value has no day unless a time is written after the peak word.
 * values of one comparison ("-26 +/- 35 vs. 12 +/- 39 mg/dL") share the first one's kind; the
   comparison's p-value goes with the first value only (a between-group p-value, reported once).
 * ``arm``: values paired by "respectively" or "vs" follow the order in which the sentence names
@@ -78,6 +81,10 @@ def _bracket_of_changes(text: str, value: dict[str, Any], group: list[dict[str, 
 _COMPARED_LEVELS = regex.compile(r"(?i)\b(?:lower|higher|greater)\s+(?:[\w-]+\s+){0,4}\(\s*$")
 #: "changes (delta) of A (...), B (...)": every value of the list is a change.
 _CHANGES_OF = regex.compile(r"(?i)\bchanges?\s*(?:\(\s*(?:\u0394|delta)\s*\)\s*)?(?:in|of)\b")
+#: "peak CKMB", "maximal glucose": the highest value over a period, read at no single day.
+_PEAK = regex.compile(r"(?i)\b(?:peak|maxim(?:um|al)|nadir)\s+(?:[\w-]+\s+){0,2}$|^(?:peak|maxim(?:um|al)|nadir)\s")
+#: A bracket describing who was enrolled ("(mean: 45 years old, HbA1c 8.4%)"): the values are baseline.
+_AGE_IN_BRACKET = regex.compile(r"(?i)\byears?\s+old\b|\b(?:mean|median)?\s*age[ds]?\b|\by(?:rs?)?\s+of\s+age\b")
 _AGE = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged?\s+(?:was|were|of)\b")
 _IMPROVED = regex.compile(r"(?i)\bimprov(?:ed|ement|ing|es)\b|\bameliorat")
 _WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat\w*")
@@ -111,12 +118,24 @@ def _direction(chunk: str) -> str | None:
     return None
 
 
+def _owned_by_earlier(text: str, tp: dict[str, Any], span: dict[str, Any], others: list[dict[str, Any]]) -> bool:
+    """Whether a time point before ``span`` belongs to an earlier value of the same list, closed
+    by its own bracket ("at baseline (1.5 mg/l), after six sessions of A (1.4 mg/l)": 1.4 is
+    not a baseline value)."""
+    return any(
+        u is not span and tp["end"] <= u["start"] and u["end"] <= span["start"] and ")" in text[u["end"] : span["start"]]
+        for u in others
+    )
+
+
 def _time_days(
-    doc: Doc, span: dict[str, Any], a: int, b: int, skip_baseline: bool = False, run: list[dict[str, Any]] | None = None
+    doc: Doc, span: dict[str, Any], a: int, b: int, skip_baseline: bool = False, run: list[dict[str, Any]] | None = None,
+    others: list[dict[str, Any]] | None = None,
 ) -> tuple[float | None, bool | None]:
     """(days, is_baseline) of the TIME_POINT nearest ``span`` within ``a..b``; of a time point
     naming several times, the one ``span`` takes in its list ``run`` (:func:`_listed_days`;
-    ``(None, None)`` when the times outnumber the values)."""
+    ``(None, None)`` when the times outnumber the values). A baseline written before an earlier
+    bracketed value of ``others`` is that value's (:func:`_owned_by_earlier`)."""
     best = None
     for tp in doc.in_range(schema.TIME_POINT, a, b):
         days = (tp.get("attrs") or {}).get("days") or []
@@ -124,6 +143,8 @@ def _time_days(
             continue
         baseline = days == [0] or days == [0.0]
         if skip_baseline and baseline:
+            continue
+        if baseline and others and tp["end"] <= span["start"] and _owned_by_earlier(doc.text, tp, span, others):
             continue
         distance = span["start"] - tp["end"] if tp["end"] <= span["start"] else (tp["start"] - span["end"]) * 1.5
         if best is None or distance < best[0]:
@@ -171,6 +192,20 @@ def _listed_days(
     if len(run) < len(times):
         return None, None
     return times[-1], False
+
+
+def _own_part(before: str) -> str:
+    """The text before a value after the last closed bracket: the words of its own list item."""
+    return before[before.rfind(")") + 1 :]
+
+
+def _bracket_of(text: str, value: dict[str, Any], clause_start: int) -> str:
+    """The open bracket around ``value`` ("(mean: 45 years old, HbA1c 8.4%)"), else ""."""
+    open_ = text.rfind("(", clause_start, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return ""
+    close = text.find(")", value["end"])
+    return text[open_ : close + 1 if close >= 0 else value["end"]]
 
 
 def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
@@ -506,6 +541,7 @@ def outcomes_and_eligibility(
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
         role = pairs.get(v["id"])
+        cohort = False  # a value describing the whole enrolled cohort
         group = groups[(test["id"], sentence_index)]  # the values of this test in this sentence
         before = text[max(ca, v["start"] - 60) : v["start"]]
         if role == "vs" and len(group) == 2 and _FROM_START_TO.search(text, ca, group[0]["start"]):
@@ -533,9 +569,10 @@ def outcomes_and_eligibility(
                 kind = None
             moved = kind is not None  # a change is read at a later time, not at "baseline"
             run = _value_run(text, v, group)
-            days, baseline = _time_days(doc, v, ca, cb, skip_baseline=moved, run=run)
+            days, baseline = _time_days(doc, v, ca, cb, skip_baseline=moved, run=run, others=group)
             if days is None and baseline is not None:
-                days, baseline = _time_days(doc, v, *doc.sentences[sentence_index], skip_baseline=moved, run=run)
+                days, baseline = _time_days(
+                    doc, v, *doc.sentences[sentence_index], skip_baseline=moved, run=run, others=group)
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
@@ -549,18 +586,26 @@ def outcomes_and_eligibility(
                 days = days if days is not None else default_days
             if kind is None and days is None and not unpaired and _AGE.search(sentence):
                 kind, days = "baseline", 0.0  # reported beside the participants' age: who was enrolled
+            if kind is None and not unpaired and _AGE_IN_BRACKET.search(_bracket_of(text, v, ca)):
+                kind, days = "baseline", 0.0  # "participants (mean: 45 years old, HbA1c 8.4%)"
+                cohort = True
             if kind is None:
-                if baseline or (days is None and not unpaired and _BASELINE_WORDS.search(before)):
+                if baseline or (days is None and not unpaired and _BASELINE_WORDS.search(_own_part(before))):
                     kind, days = "baseline", 0.0
                 else:
                     kind = "follow_up"
             if days is None and default_days is not None and not unpaired:
                 days = default_days
+        if kind == "follow_up" and (
+            _PEAK.search(text[max(ca, test["start"] - 30) : test["start"]]) or _PEAK.match(test["text"])):
+            # "peak CKMB (48.5 IU/L)": the highest over a period, at no single day unless its
+            # clause names one after it ("a peak (200 uU/ml) at 45 min")
+            days, _ = _time_days(doc, v, test["start"], cb, skip_baseline=True, run=[v])
         if kind in ("change", "follow_up") and role is None and len(group) == 1 and _against_placebo(doc, arms, v, sentence_index):
             kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
         kinds[v["id"]] = kind
         days_of[v["id"]] = days
-        arm = _arm_of_value(doc, arms, v, group, pairs, kind)
+        arm = None if cohort and len(arms) > 1 else _arm_of_value(doc, arms, v, group, pairs, kind)
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value
