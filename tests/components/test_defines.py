@@ -56,3 +56,11 @@ def test_an_unknown_building_block_is_an_error():
     assert expand("a{2,3}{NUM}", {"NUM": r"\d+"}) == r"a{2,3}(?:\d+)"
     with pytest.raises(ValueError, match=r"\{SPREAD\}"):
         expand("(?:{NUM})(?:{SPREAD})?", {"NUM": r"\d+"})
+
+
+def test_an_exclusion_row_may_name_several_labels():
+    from celltx.components.merge import Merge
+
+    merge = Merge(None, "t", priority=[], suppress={}, labels=None, anchors={}, confident=[])
+    merge._compile([{"label": ["LAB_VALUE", "DOSE"], "left": "limit of detection\\s*$"}])
+    assert set(merge.exclusions_by_label) == {"LAB_VALUE", "DOSE"}

@@ -63,7 +63,12 @@ class Merge(PatternsMixin):
 
     def _compile(self, rows: list[Row]) -> None:
         defines = builtin_defines()
-        self.exclusions = [_compile_exclusion(row, number, defines) for number, row in enumerate(rows, start=1)]
+        # a row may name several labels ("label": ["LAB_VALUE", "DOSE"]): one context, written once
+        self.exclusions = [
+            _compile_exclusion({**row, "label": label}, number, defines)
+            for number, row in enumerate(rows, start=1)
+            for label in (row["label"] if isinstance(row.get("label"), list) else [row.get("label")])
+        ]
         self.exclusions_by_label = {}
         for label, *tests in self.exclusions:
             self.exclusions_by_label.setdefault(label, []).append(tuple(tests))

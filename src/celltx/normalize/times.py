@@ -29,12 +29,12 @@ def _unit_days(word: str) -> float | None:
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12}
+#: What may stand between an ordinal and its unit ("1st [postoperative] day"); the matcher's
+#: ``{ORDINAL_QUALIFIER}`` building block (``patterns/numeric.jsonl``) is this same regex.
+ORDINAL_QUALIFIER = r"(?:post-?operative|post-?transplant(?:ation)?|treatment)"
 _ORDINAL_RE = regex.compile(
-    rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:post-?operative\s+|post-?transplant(?:ation)?\s+|treatment\s+)?(?P<unit>{_UNIT_RE})$"
+    rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:{ORDINAL_QUALIFIER}\s+)?(?P<unit>{_UNIT_RE})$"
 )
-
-
-_SCHEDULE_ADVERBS = {"annually": 365.0, "yearly": 365.0, "monthly": 30.0, "weekly": 7.0, "daily": 1.0}
 
 
 def parse_time_days(text: str) -> list[float] | None:
@@ -42,8 +42,8 @@ def parse_time_days(text: str) -> list[float] | None:
     t = shadow(text).strip()
     if rx(r"(?i)base[\s-]?line").fullmatch(t):
         return [0.0]
-    if t.lower() in _SCHEDULE_ADVERBS:  # "measured [annually]": the assessment interval (D49)
-        return [_SCHEDULE_ADVERBS[t.lower()]]
+    if t.lower() in _RATE_WORDS:  # "measured [annually]": the assessment interval (D49)
+        return [_RATE_WORDS[t.lower()]]
     ordinal = _ORDINAL_RE.match(t)
     if ordinal and (ordinal.group("n").lower() in ORDINALS or ordinal.group("n")[0].isdigit()):
         word = ordinal.group("n").lower()
