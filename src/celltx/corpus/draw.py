@@ -25,7 +25,8 @@ existing draw (the draw is made once). ``--supplement`` makes the second, train/
 ``--supplement 2`` the third (``draw_supplement_2.json``, batches 10-11), ``--supplement 3``
 the fourth (``draw_supplement_3.json``, batches 12-13, with glaucoma abstracts), ``--supplement 4``
 the fifth (batches 14-15), ``--supplement 5`` the sixth (batches 16-17, any RCT with a dose or a
-lab value: the lab-reporting pool was used up), ``--supplement 6`` the seventh (batches 18-19, RCTs).
+lab value: the lab-reporting pool was used up), ``--supplement 6`` the seventh (batches 18-19, RCTs),
+``--supplement 7`` the eighth (batches 20-21, RCTs and glaucoma).
 """
 
 from __future__ import annotations
@@ -244,7 +245,12 @@ SUPPLEMENTS = {
 }
 #: Supplements whose candidates need not report a lab value (any RCT with a dose or a lab value,
 #: the first draw's own criterion): the lab-reporting pool was used up by supplement 4.
-DOSE_OR_LAB_SUPPLEMENTS = {5: (20261210, {"rct": 24, "glaucoma": 8}, 16), 6: (20261211, {"rct": 32}, 18)}
+DOSE_OR_LAB_SUPPLEMENTS = {
+    5: (20261210, {"rct": 24, "glaucoma": 8}, 16),
+    6: (20261211, {"rct": 32}, 18),
+    # session 5: RCTs with glaucoma again (the peer check's weakest labels, ROUTE and TIME_POINT)
+    7: (20261212, {"rct": 24, "glaucoma": 8}, 20),
+}
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
     r"\d(?:[.,]\d+)?\s?(?:mg/dl|mg/dL|mmol/l|mmol/L|µmol/l|µmol/L|μmol/L|umol/L|g/dl|g/dL|g/l|g/L"
