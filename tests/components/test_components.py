@@ -1,5 +1,7 @@
 """Each pipeline component on small invented sentences (rules system, no trained model)."""
 
+import pytest
+
 from celltx import schema
 from tests.conftest import span, spans_of
 
@@ -136,3 +138,19 @@ def test_a_long_form_that_names_the_analyte_otherwise_keeps_the_abbreviation(ext
     rec = extract_rules("N-terminal of the prohormone of brain natriuretic peptide (NT-proBNP) was measured. "
                         "NT-proBNP fell by 164 pg/mL.")
     assert [s["text"] for s in rec["spans"] if s["label"] == "LAB_TEST"].count("NT-proBNP") == 2
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Time with sensor glucose below 3.9 mmol/l was shorter.", "sensor glucose"),
+     ("Urinary sodium excretion fell in both arms.", "Urinary sodium excretion"),
+     ("The 24-hour urinary sodium was lower.", "24-hour urinary sodium"),
+     ("The 2-h plasma glucose was 7.8 mmol/L.", "2-h plasma glucose")],
+)
+def test_lexicon_lab_test_takes_name_words_from_the_word_lists(extract_rules, text, name):
+    assert spans_of(extract_rules(text), "LAB_TEST") == [("LAB_TEST", name)]
+
+
+def test_lexicon_does_not_take_a_name_word_twice_or_across_a_comma(extract_rules):
+    rec = extract_rules("The MELD score scores were high. After 24-hour, plasma glucose fell.")
+    assert spans_of(rec, "LAB_TEST") == [("LAB_TEST", "MELD score"), ("LAB_TEST", "plasma glucose")]

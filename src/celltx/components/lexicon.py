@@ -8,7 +8,8 @@ generated Cell Ontology lexicon ``patterns/cl_lexicon.jsonl``) and saved with th
 (:mod:`celltx.components.patterns`).
 Each match carries its canonical id in ``span.id_`` (route code, analyte, CL id), which the
 normaliser reads. Two things the plain ruler cannot do are added here: optional name prefixes
-that belong to a lab test ("serum", "plasma", "fasting") and an adjacent "score(s)".
+that belong to a lab test ("serum", "plasma", "fasting") and an adjacent word that makes one name
+with it ("score(s)", "count(s)", "excretion"); both lists are in ``patterns/word_lists.jsonl``.
 """
 
 
@@ -24,14 +25,14 @@ from ..extensions import doc_shadow, doc_text, register_extensions, set_span_val
 from ..normalize import cells
 from ..normalize.labs import LAB_LEXICONS
 from ..resources import read_jsonl_resource
+from .defines import word_list
 from .patterns import PatternsMixin, Row
 from .regex_spans import add_candidates
 
-LAB_PREFIXES = {"serum", "plasma", "plasmatic", "fasting", "blood", "postmeal", "postprandial", "peak",
-                "free", "venous", "capillary", "arterial", "total", "soluble", "steady-state", "non-esterified"}
-SCORE_WORDS = {"score", "scores"}
-#: "WBC count", "platelet counts": a count word after a lab test's name belongs to it (D37)
-COUNT_WORDS = {"count", "counts"}
+#: Word lists of ``patterns/word_lists.jsonl`` (one place per list): words before a lab test's
+#: name that belong to it, words after it that make one name with it, sampling-time units.
+LAB_PREFIXES = frozenset(w.lower() for w in word_list("LAB_NAME_PREFIX"))
+TAKES_NEXT = frozenset(word_list("LAB_NAME_TAKES_NEXT"))
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
 CL_LEXICON_FILE = "cl_lexicon.jsonl"
@@ -39,22 +40,26 @@ TMP_KEY = "celltx_lexicon_tmp"
 
 
 def _takes_next_word(name: str, word: str) -> bool:
-    """Whether a lab test's name goes on with ``word``: "MELD [score]", "WBC [count]"."""
-    if word in SCORE_WORDS:
-        return not name.endswith("score")
-    return word in COUNT_WORDS and not name.endswith(("count", "counts"))
+    """Whether a lab test's name goes on with ``word``: "MELD [score]", "WBC [count]",
+    "sodium [excretion]" -- unless the name already ends with such a word."""
+    return word in TAKES_NEXT and not name.endswith(tuple(TAKES_NEXT) + ("score",))
 
 
 #: Time units of a sampling time written before a test ("120 min plasma insulin").
-SAMPLING_UNITS = {"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"}
+SAMPLING_UNITS = frozenset(word_list("SAMPLING_TIME_UNIT"))
 
 
 def _sampling_time_start(doc: Doc, start: int) -> int:
     """Where a LAB_TEST starts when a sampling time precedes it: "[60 min plasma insulin]",
-    "[120 min of NEFA]", "[2 h postmeal plasma glucose]" (the time names which test it is)."""
+    "[120 min of NEFA]", "[2 h postmeal plasma glucose]", "[24-hour urinary sodium]" (the time
+    names which test it is)."""
     words = [t for t in doc[max(0, start - 6) : start] if not t.is_space]  # "120\u00a0min"
     if words and words[-1].lower_ == "of":
         words.pop()
+    if words:  # one token "24-hour", "2-h"
+        number, dash, unit = words[-1].lower_.partition("-")
+        if dash and unit in SAMPLING_UNITS and number.replace(".", "", 1).isdigit():
+            return words[-1].i
     if len(words) >= 2 and words[-1].lower_ in SAMPLING_UNITS and words[-2].like_num:
         return words[-2].i
     return start
