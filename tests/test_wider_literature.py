@@ -835,3 +835,23 @@ def test_od_grams_plus_spreads_psych_scales_dissections_and_lung_volumes(text, l
 )
 def test_postoperative_ordinals_and_baseline_after_a_year_and_line_break(text, times):
     assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == times
+
+
+@pytest.mark.parametrize(
+    "text, doses",
+    [("The infusion held 4 ng/ml remifentanil and 0.2 ng/ml sufentanil.", ["4 ng/ml", "0.2 ng/ml"]),
+     ("Propofol was titrated to effect-site concentrations of 2, 4 and 6 ng/mL.", ["2", "4", "6 ng/mL"]),
+     ("Each rinse used 35% hydrogen peroxide.", ["35%"]),
+     ("Cows were given 166 mEq/L sodium bicarbonate.", ["166 mEq/L"])],
+)
+def test_a_drug_concentration_given_as_a_dose_is_a_dose(text, doses):
+    assert texts(text, "DOSE") == doses
+    assert texts(text, "LAB_VALUE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Edema occurred in 12% with amlodipine.", "There was a 30% reduction in statin use."],
+)
+def test_a_percentage_before_a_drug_in_a_result_is_no_dose(text):
+    assert texts(text, "DOSE") == []
