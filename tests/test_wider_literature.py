@@ -855,3 +855,39 @@ def test_a_drug_concentration_given_as_a_dose_is_a_dose(text, doses):
 )
 def test_a_percentage_before_a_drug_in_a_result_is_no_dose(text):
     assert texts(text, "DOSE") == []
+
+
+def test_a_rate_defined_as_an_abbreviation_is_a_frequency_with_its_rate():
+    found = spans("Once-daily (OD) and twice-daily (BID) regimens were compared; 50 ug OD was best.", "FREQUENCY")
+    assert [(s["text"], s["attrs"]["interval_days"]) for s in found] == [
+        ("Once-daily", 1.0), ("OD", 1.0), ("twice-daily", 0.5), ("BID", 0.5), ("OD", 1.0)]
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [("Triamcinolone was given by posterior subtenon injection.", "posterior subtenon"),
+     ("Amorolfine nail lacquer was applied weekly.", "nail lacquer"),
+     ("A femoral nerve block was placed before surgery.", "femoral nerve")],
+)
+def test_ocular_sites_dosage_forms_and_nerve_block_sites_are_routes(text, route):
+    assert texts(text, "ROUTE") == [route]
+
+
+def test_a_bare_nerve_block_names_no_route():
+    assert texts("A nerve block was placed before surgery.", "ROUTE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A decrease of 30 kcal occurred with placebo.", "The drug gave a 65 kcal increase in energy use."],
+)
+def test_a_change_of_an_amount_is_a_result_not_a_dose(text):
+    assert texts(text, "DOSE") == []
+
+
+def test_a_dose_changed_by_an_amount_stays_a_dose():
+    assert texts("The dose was increased by 15 mg/day at week 4.", "DOSE") == ["15 mg/day"]
+
+
+def test_a_rate_with_a_comparator_is_a_threshold_not_a_frequency():
+    assert texts("Men exercising < 3 times a week were enrolled.", "FREQUENCY") == []

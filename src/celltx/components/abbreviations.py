@@ -4,7 +4,8 @@ scispaCy's abbreviation detector (Schwartz & Hearst; run inside this component) 
 "long form (SHORT)" pairs and every later occurrence of SHORT. When the long form is a candidate mention (found by the
 lexicon, the cell grammar or the model), each occurrence of the short form becomes a candidate
 of the same label, so "Cholinesterase (CHE)" teaches the pipeline that "CHE" is a lab test in
-this abstract even though no lexicon lists it.
+this abstract even though no lexicon lists it; labels that inherit: CELL_TYPE, LAB_TEST, ROUTE and
+FREQUENCY ("once-daily (OD)": every later "OD" is the same rate).
 
 What the normaliser may copy is recorded in ``doc.user_data["celltx_abbreviations"]``, keyed
 by (start_char, end_char, label) of the short form: the long form's offsets and whether this
@@ -36,7 +37,7 @@ from .lexicon import lab_test_start
 from .matchers import empty_matchers_allowed
 from .regex_spans import add_candidates
 
-INHERITING_LABELS = (schema.CELL_TYPE, schema.LAB_TEST, schema.ROUTE)
+INHERITING_LABELS = (schema.CELL_TYPE, schema.LAB_TEST, schema.ROUTE, schema.FREQUENCY)
 USER_DATA_KEY = "celltx_abbreviations"
 #: The Doc extension scispaCy's detector writes.
 ABBREVIATIONS_EXTENSION = "abbreviations"

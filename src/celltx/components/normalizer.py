@@ -109,6 +109,10 @@ class Normalizer:
                 short._.attrs["analyte"] = long._.attrs.get("analyte")
             elif key[2] == schema.ROUTE:
                 short._.attrs["route"] = long._.attrs.get("route")
+            elif key[2] == schema.FREQUENCY and short._.attrs.get("interval_days") is None:
+                # "once-daily (OD)": the short form's rate is its long form's; a count is not
+                # copied (each mention of a regimen is not a number of administrations)
+                short._.attrs["interval_days"] = long._.attrs.get("interval_days")
 
     @staticmethod
     def _coordinated_units(text: str, spans: list[Span]) -> None:
