@@ -891,3 +891,12 @@ def test_a_dose_changed_by_an_amount_stays_a_dose():
 
 def test_a_rate_with_a_comparator_is_a_threshold_not_a_frequency():
     assert texts("Men exercising < 3 times a week were enrolled.", "FREQUENCY") == []
+
+
+def test_albuminuria_a_patient_has_is_a_finding_and_measured_it_is_a_test():
+    assert texts("Patients with albuminuria and dyslipidemia were enrolled.", "LAB_TEST") == []
+    assert texts("The drug did not reduce albuminuria at week 12.", "LAB_TEST") == ["albuminuria"]
+
+
+def test_sodium_of_a_disinfectant_is_no_lab_test():
+    assert texts("Canals were irrigated with sodium hypochlorite solution.", "LAB_TEST") == []
