@@ -900,3 +900,11 @@ def test_albuminuria_a_patient_has_is_a_finding_and_measured_it_is_a_test():
 
 def test_sodium_of_a_disinfectant_is_no_lab_test():
     assert texts("Canals were irrigated with sodium hypochlorite solution.", "LAB_TEST") == []
+
+
+def test_each_strength_of_a_fixed_combination_is_a_dose():
+    assert texts("Patients used 2% dorzolamide/0.5% timolol eye drops.", "DOSE") == ["2%", "0.5%"]
+
+
+def test_the_denominator_of_a_concentration_is_no_dose():
+    assert "100 g" not in texts("The food held 0.53 mg/100 g of iron.", "DOSE")
