@@ -908,3 +908,9 @@ def test_each_strength_of_a_fixed_combination_is_a_dose():
 
 def test_the_denominator_of_a_concentration_is_no_dose():
     assert "100 g" not in texts("The food held 0.53 mg/100 g of iron.", "DOSE")
+
+
+def test_a_long_rate_of_patients_phrase_gives_no_lab_value():
+    text = ("The percentage of patients with normalized blood glucose after the intervention "
+            "was 41.8% in the treated group.")
+    assert texts(text, "LAB_VALUE") == []

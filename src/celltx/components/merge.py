@@ -32,7 +32,7 @@ from ..resources import read_jsonl_resource
 from .defines import builtin_defines, expand
 from .patterns import PatternsMixin, Row
 
-CONTEXT_CHARS = 80  # exclusions are anchored at the span edge; this is how far they may look
+CONTEXT_CHARS = 120  # exclusions are anchored at the span edge; this is how far they may look
 #: The package's exclusion file read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILE = "exclusions.jsonl"
 
