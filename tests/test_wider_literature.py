@@ -914,3 +914,18 @@ def test_a_long_rate_of_patients_phrase_gives_no_lab_value():
     text = ("The percentage of patients with normalized blood glucose after the intervention "
             "was 41.8% in the treated group.")
     assert texts(text, "LAB_VALUE") == []
+
+
+@pytest.mark.parametrize(
+    "text, cell, cl_id",
+    [("Ginseng did not improve beta-cell function.", "beta-cell", "CL:0000169"),
+     ("The β-cell response to glucose fell.", "β-cell", "CL:0000169"),
+     ("Ischemia kills neurons in the hippocampus.", "neurons", "CL:0000540")],
+)
+def test_beta_cells_and_plural_cell_ontology_names_are_cell_types(text, cell, cl_id):
+    (found,) = spans(text, "CELL_TYPE")
+    assert (found["text"], found["attrs"]["cl_id"]) == (cell, cl_id)
+
+
+def test_an_artificial_beta_cell_is_a_device():
+    assert texts("Insulin delivery for an artificial β-cell was feasible.", "CELL_TYPE") == []

@@ -5,7 +5,8 @@ generated file is committed, so the pipeline does not parse the ontology at load
 keeps ``celltx.load()`` fast) and the lexicon under review is the one that ships.
 
 Each line is ``{"text": <lower-case name>, "cl_id": "CL:..."}``: every current CL label and
-exact synonym, plus the plural of names ending in "cell", the hyphenated form of two-word
+exact synonym, plus the plural of names ending in "cell" (and -cyte, -blast, -clast, -phage,
+-genitor, -neuron), the hyphenated form of two-word
 names ("t-cell") and Greek letters for spelled-out ones ("β cell"). Names that would match ordinary
 words are left out: the root term "cell", one-word synonyms of three letters or fewer, and
 all-capital abbreviations (curated abbreviations live in ``patterns/cell_types.jsonl``).
@@ -52,7 +53,7 @@ def build_rows() -> list[dict[str, str]]:
         key = text.lower()
         for variant in _variants(key):
             rows.setdefault(variant, cl_id)
-            if variant.endswith(" cell") or variant.endswith("-cell") or variant.endswith(("cyte", "blast", "phage", "genitor")):
+            if variant.endswith(" cell") or variant.endswith("-cell") or variant.endswith(("cyte", "blast", "clast", "phage", "genitor", "neuron")):
                 rows.setdefault(variant + "s", cl_id)
 
     for label, cl_id in sorted(label_to_id.items()):
