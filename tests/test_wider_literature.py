@@ -929,3 +929,53 @@ def test_beta_cells_and_plural_cell_ontology_names_are_cell_types(text, cell, cl
 
 def test_an_artificial_beta_cell_is_a_device():
     assert texts("Insulin delivery for an artificial β-cell was feasible.", "CELL_TYPE") == []
+
+
+def test_a_study_year_is_a_time_point_and_a_calendar_year_is_not():
+    found = spans("Loss was lower at year 1 and at years 1 and 2 than in the year 2010.", "TIME_POINT")
+    assert [(s["text"], s["attrs"]["days"]) for s in found] == [("year 1", [365.0]), ("years 1 and 2", [365.0, 730.0])]
+
+
+def test_a_year_of_training_is_no_time_point():
+    assert texts("We randomized 146 fourth year medical students.", "TIME_POINT") == []
+
+
+@pytest.mark.parametrize("text, route", [("IV doxorubicin was given weekly.", "IV"), ("Enteral feeding was continued.", "Enteral")])
+def test_iv_before_a_drug_and_enteral_feeding_are_routes(text, route):
+    assert texts(text, "ROUTE") == [route]
+
+
+def test_oral_secretions_name_no_route():
+    assert texts("Oral secretions leaked past the cuff.", "ROUTE") == []
+
+
+def test_a_dose_per_square_metre_written_with_an_exponent():
+    (dose,) = spans("Doxorubicin 35 mg m-2 was given.", "DOSE")
+    assert (dose["text"], dose["attrs"]["unit"]) == ("35 mg m-2", "mg/m2")
+
+
+def test_inhalations_are_puffs():
+    (dose,) = spans("Each arm took 2 inhalations of the drug.", "DOSE")
+    assert dose["attrs"]["unit"] == "puffs"
+
+
+def test_a_number_after_a_spread_sign_starts_no_dose():
+    text = "Lipid hydroperoxide decreased from 0.53 ± 0.19 to 0.40 ± 0.10 μmol/mL."
+    assert texts(text, "DOSE") == []
+    assert texts(text, "LAB_VALUE") == ["0.53 ± 0.19", "0.40 ± 0.10 μmol/mL"]
+
+
+def test_a_blood_loss_and_its_comparison_are_no_doses():
+    text = "Total blood loss, 576 ± 53 mL in the study group as compared to 823 ± 74 mL, fell."
+    assert texts(text, "DOSE") == []
+
+
+@pytest.mark.parametrize("text", ["Take it between 2 and 4 times per day.", "Take it 2-4 times a day."])
+def test_a_range_of_rates_is_one_frequency_with_no_rate(text):
+    (found,) = spans(text, "FREQUENCY")
+    assert found["attrs"]["interval_days"] is None and found["attrs"]["count"] is None
+
+
+def test_fractional_excretion_of_sodium_and_thrombocyte_count_are_lab_tests():
+    text = "Sodium fractional excretion (NaFE) and the thrombocyte count were measured."
+    assert texts(text, "LAB_TEST") == ["Sodium fractional excretion", "NaFE", "thrombocyte count"]

@@ -10,7 +10,7 @@ import regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
-from .numbers import NUMW, parse_number
+from .numbers import NUMW, RANGE_SEP, parse_number
 
 UNIT_DAYS = {
     "min": 1 / 1440, "mins": 1 / 1440, "minute": 1 / 1440, "minutes": 1 / 1440,
@@ -116,6 +116,10 @@ def _fixed_term(t: str) -> dict[str, object] | None:
     return None
 
 
+#: "2-4 times", "2 to 4 times", "2 and 4 times" (after "between"): a range of counts.
+_COUNT_RANGE_RE = regex.compile(rf"(?i)^(?:{NUMW})(?:{RANGE_SEP}|\s+and\s+)(?:{NUMW})\s+times\b")
+
+
 def parse_frequency(text: str) -> dict[str, object]:
     """"[once per 4 week]" -> interval 28; "[3 times]" -> count 3; "[twice daily]" -> interval 0.5."""
     t = shadow(text).strip()
@@ -123,6 +127,8 @@ def parse_frequency(text: str) -> dict[str, object]:
     if fixed is not None:
         return fixed
     low = t.lower()
+    if _COUNT_RANGE_RE.match(t):  # "2-4 times a day": a range of rates gives neither (D43)
+        return {"count": None, "interval_days": None}
     count: float | None = None
     interval: float | None = None
     per_period = 1.0
