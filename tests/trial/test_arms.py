@@ -392,3 +392,18 @@ def test_the_original_product_is_the_reference_for_a_generic_one():
             arms_mod.Arm(key="original zorbitol", label="Original-Zorbitol", first=30)]
     arms_mod.assign_roles(doc, arms)
     assert [(a.role, a.comparator) for a in arms] == [("experimental", None), ("control", "active")]
+
+
+def test_a_group_named_by_its_role_joins_the_one_named_arm_of_that_role():
+    text = ("Children were allocated to the zinc treatment group (n = 20) or the untreated control group (n = 18). "
+            "After six months, growth was faster in the treatment group than in the control group.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["n"]) for a in arms] == [
+        ("zinc treatment group", "experimental", 20), ("untreated control group", "control", 18)]
+
+
+def test_role_named_groups_stay_apart_when_the_text_counts_them():
+    text = ("Rats were divided into three groups: the saline placebo group, the control group and the drug group. "
+            "The control group received nothing.")
+    arms = arms_of(record(text, []))
+    assert len(arms) == 3

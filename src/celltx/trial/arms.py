@@ -853,6 +853,48 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
                 control.comparator = _comparator_of(_control_context(doc, control, arms)) or "active"
 
 
+#: Arm keys that only say which side of the comparison a group is on: written beside the
+#: group's own name ("the rhGH treatment group ... the treatment group"), the same arm.
+_GENERIC_ROLE_KEYS = {
+    "control": "control", "controls": "control",
+    "intervention": "experimental", "experimental": "experimental", "treatment": "experimental",
+    "treated": "experimental", "study": "experimental", "test": "experimental", "active": "experimental",
+    "active treatment": "experimental", "active intervention": "experimental",
+}
+_GROUP_COUNT = regex.compile(
+    r"(?i)\b(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:parallel|treatment|study|intervention|different|separate|equal)\s+)?(?:groups|arms)\b"
+)
+
+
+def merge_generic(doc: Doc, arms: list[Arm]) -> list[Arm]:
+    """A group named only by its role ("the control group", "the intervention group") beside
+    exactly one named arm of that role ("the untreated control group", "the POTTS-E group")
+    is that arm: its references, count and mentions join the named one, whose label is kept.
+    Not when the text says it has as many groups as were found ("three groups")."""
+    said = [parse_count(m["n"]) for m in _GROUP_COUNT.finditer(doc.text)]
+    merged = list(arms)
+    for arm in arms:
+        role = _GENERIC_ROLE_KEYS.get(arm.key)
+        if role is None or arm.role != role or arm not in merged:
+            continue
+        named = [o for o in merged if o is not arm and o.role == role and o.key not in _GENERIC_ROLE_KEYS]
+        if len(named) != 1 or any(n is not None and n >= len(merged) for n in said):
+            continue
+        into = named[0]
+        into.refs = sorted(set(into.refs) | set(arm.refs))
+        into.first = min(into.first, arm.first)
+        if regex.fullmatch(r"[a-z]\d{0,2}|\d+", into.key):
+            into.label = arm.label  # "group 3" is "the control group"
+        if into.n is None:
+            into.n = arm.n
+        for attr in ("cells", "doses", "routes", "freqs"):
+            getattr(into, attr).extend(x for x in getattr(arm, attr) if x not in getattr(into, attr))
+        if into.comparator is None:
+            into.comparator = arm.comparator
+        merged.remove(arm)
+    return sorted(merged, key=lambda a: a.first)
+
+
 _REFERENCE_DOSE = regex.compile(
     r"(?i)\b(?:reference|standard|conventional|usual|recommended|approved|licensed)\s+(?:daily\s+)?(?:dose|dosage|regimen)\b"
     r"(?:\s*(?:of|,|:|\(|=)\s*|\s+)(?P<n>\d+(?:\.\d+)?)"
