@@ -358,3 +358,64 @@ def test_a_peak_value_has_no_day_unless_a_time_follows_it():
         ("TIME_POINT", "6 h", days(0.25)),
     ], [("4.1 ng/mL", "troponin"), ("3.0 ng/mL", "Troponin")])
     assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("follow_up", None), ("follow_up", 0.25)]
+
+
+def test_a_range_that_is_no_change_is_no_result():
+    text = "Adults with ferritin 30-90 ng/mL took iron for 8 weeks; ferritin then rose by 20-25 ng/mL."
+    rec = record(text, [
+        ("LAB_TEST", "ferritin", lab("ferritin")),
+        ("LAB_VALUE", "30-90 ng/mL", value(low=30, high=90, unit="ng/mL")),
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_TEST", "ferritin", lab("ferritin"), 2),
+        ("LAB_VALUE", "20-25 ng/mL", value(low=20, high=25, unit="ng/mL")),
+    ], [("30-90 ng/mL", "ferritin"), ("20-25 ng/mL", "ferritin#2")])
+    out = outcomes(rec)
+    assert [(o["low"], o["high"], o["kind"]) for o in out] == [(20, 25, "change")]
+
+
+def test_a_target_value_is_no_result():
+    text = "Doses were titrated to a urate target of 5 mg/dL; at 12 weeks urate was 6.1 mg/dL."
+    rec = record(text, [
+        ("LAB_TEST", "urate", lab("uric acid")),
+        ("LAB_VALUE", "5 mg/dL", value(5, unit="mg/dL")),
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "urate", lab("uric acid"), 2),
+        ("LAB_VALUE", "6.1 mg/dL", value(6.1, unit="mg/dL")),
+    ], [("5 mg/dL", "urate"), ("6.1 mg/dL", "urate#2")])
+    assert [o["value"] for o in outcomes(rec)] == [6.1]
+
+
+def test_a_value_restated_in_another_unit_is_one_result():
+    text = "At 6 months HbA1c was 7.2% [55 mmol/mol] with the pump and 7.6% [60 mmol/mol] with injections."
+    rec = record(text, [
+        ("TIME_POINT", "6 months", days(180)),
+        ("LAB_TEST", "HbA1c", lab("hba1c")),
+        ("LAB_VALUE", "7.2%", value(7.2, unit="%")),
+        ("LAB_VALUE", "55 mmol/mol", value(55, unit="mmol/mol")),
+        ("LAB_VALUE", "7.6%", value(7.6, unit="%")),
+        ("LAB_VALUE", "60 mmol/mol", value(60, unit="mmol/mol")),
+    ], [("7.2%", "HbA1c"), ("55 mmol/mol", "HbA1c"), ("7.6%", "HbA1c"), ("60 mmol/mol", "HbA1c")])
+    assert [o["value"] for o in outcomes(rec)] == [7.2, 7.6]
+
+
+def test_a_range_written_a_to_b_after_a_rise_is_the_level_before_and_after():
+    text = "Serum leptin increased markedly in the exercise arm (12.5 to 20.1 ng/mL)."
+    rec = record(text, [
+        ("LAB_TEST", "leptin", lab("leptin")),
+        ("LAB_VALUE", "12.5 to 20.1 ng/mL", value(low=12.5, high=20.1, unit="ng/mL")),
+    ], [("12.5 to 20.1 ng/mL", "leptin")])
+    out = outcomes(rec)
+    assert [(o["kind"], o["days"], o["value"]) for o in out] == [("baseline", 0.0, 12.5), ("follow_up", None, 20.1)]
+
+
+def test_values_compared_after_a_difference_keep_their_own_kind():
+    text = ("The mean difference in HbA1c at 6 months was -0.4% in favour of the pump group "
+            "(7.9% vs 8.3%; p < 0.001) compared with the injection group.")
+    rec = record(text, [
+        ("LAB_TEST", "HbA1c", lab("hba1c")),
+        ("TIME_POINT", "6 months", days(180)),
+        ("LAB_VALUE", "-0.4%", value(-0.4, unit="%")),
+        ("LAB_VALUE", "7.9%", value(7.9, unit="%")),
+        ("LAB_VALUE", "8.3%", value(8.3, unit="%")),
+    ], [("-0.4%", "HbA1c"), ("7.9%", "HbA1c"), ("8.3%", "HbA1c")])
+    assert [o["kind"] for o in outcomes(rec)] == ["difference", "follow_up", "follow_up"]

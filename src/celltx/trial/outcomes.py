@@ -95,6 +95,44 @@ _UNCHANGED = regex.compile(
 _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<", "&gt;": ">"}
 
 
+#: "a target of", "goal of", "titrated to": the value after it is aimed at, not measured.
+_TARGET_BEFORE = regex.compile(r"(?i)\b(?:target(?:ed)?|goal|aim)\s+(?:level\s+|value\s+|range\s+)?(?:of|at|=|:)\s*(?:about\s+|approximately\s+)?$")
+#: A range span written "A to B" ("29.8 to 57.1 pg/mL"): read as a before-and-after pair when its
+#: clause says the level moved.
+_RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)\s*(?P<b>\d[\d,]*(?:\.\d+)?)\b")
+_MOVED = regex.compile(
+    r"(?i)\b(?:increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|decline[sd]?|reduc(?:ed|tion)|elevat(?:ed|ion)|improve[sd]?|dropped)\b"
+)
+#: "rose (by ~40-50%)": a range of a change.
+_BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
+
+
+_VS_GAP = regex.compile(r"(?i)[^\d;()]{0,30}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s*(?:the\s+)?[^\d;()]{0,30}")
+
+
+def _compared_first(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first value of the "A vs. B" comparison ``value`` ends ("-0.4% ... (8.0% vs 8.5%)": 8.0%)."""
+    i = group.index(value)
+    while i > 0 and _VS_GAP.fullmatch(text[group[i - 1]["end"] : group[i]["start"]]):
+        i -= 1
+    return group[i]
+
+
+def _converted(text: str, value: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> bool:
+    """Whether ``value`` restates the value just before it in another unit, in brackets right
+    after it ("8.04% [64.34 mmol/mol]", "1.2 mmol/L (46 mg/dL)"); a bracketed percentage is a
+    relative size ("fell 13.7 mg/dL (6.3%)") and stays."""
+    unit = (value.get("attrs") or {}).get("unit")
+    if not unit or unit == "%":
+        return False
+    test = doc.value_of.get(value["id"])
+    for prev in values:
+        if prev["end"] <= value["start"] and regex.fullmatch(r"\s*[\[(]\s*", text[prev["end"] : value["start"]]):
+            other = (prev.get("attrs") or {}).get("unit")
+            return bool(other) and other != unit and doc.value_of.get(prev["id"]) is test
+    return False
+
+
 def _p_value(text: str, start: int, end: int) -> dict[str, Any] | None:
     m = _P_VALUE.search(text, start, end)
     if not m:
@@ -509,6 +547,8 @@ def outcomes_and_eligibility(
     eligibility: list[dict[str, Any]] = []
     text = doc.text
     values = [v for v in doc.by_label.get(schema.LAB_VALUE, []) if v["id"] in doc.value_of]
+    # "8.0% [64 mmol/mol]": the same result in another unit, no result of its own
+    values = [v for v in values if not _converted(text, v, values, doc)]
     pairs = _pairs(doc, values)
     # values of one test in one sentence, in order (for "vs" and "respectively")
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -540,6 +580,23 @@ def outcomes_and_eligibility(
             continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
+        if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
+            continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
+        pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
+        if pair and _MOVED.search(text, ca, v["start"]) and not _BY_RANGE.search(text, max(ca, v["start"] - 30), v["start"]):
+            # "an increase in X in the A arm (29.8 to 57.1 pg/mL)": the level before and after, written as one span
+            arm = _arm_of_value(doc, arms, v, [v], pairs, "follow_up")
+            later, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
+            for number, kind, day in ((pair["a"], "baseline", 0.0), (pair["b"], "follow_up", later if later is not None else default_days)):
+                outcomes.append({
+                    "analyte": analyte, "arm": arm, "days": day, "kind": kind, "value": float(number.replace(",", "")),
+                    "sd": None, "low": None, "high": None, "unit": attrs.get("unit"),
+                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": _direction(clause),
+                })
+            continue
+        if (attrs.get("value") is None and attrs.get("low") is not None and attrs.get("sd") is None
+                and not is_change(text, v["start"]) and not _BY_RANGE.search(text, max(ca, v["start"] - 30), v["start"])):
+            continue  # a range that is no change ("with HbA1c 7.5-9.5%", "in the 4-7 mmol/L range"): who or what, not a result
         role = pairs.get(v["id"])
         cohort = False  # a value describing the whole enrolled cohort
         group = groups[(test["id"], sentence_index)]  # the values of this test in this sentence
@@ -576,7 +633,7 @@ def outcomes_and_eligibility(
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
-            first = group[0]
+            first = _compared_first(text, v, group)
             if kind is None and role == "vs" and first is not v and kinds.get(first["id"]) in ("change", "difference"):
                 kind = kinds[first["id"]]  # "-26 vs. 12 mg/dL" after "reduced": both changes
                 days = days_of.get(first["id"], days)
