@@ -419,3 +419,13 @@ def test_values_compared_after_a_difference_keep_their_own_kind():
         ("LAB_VALUE", "8.3%", value(8.3, unit="%")),
     ], [("-0.4%", "HbA1c"), ("7.9%", "HbA1c"), ("8.3%", "HbA1c")])
     assert [o["kind"] for o in outcomes(rec)] == ["difference", "follow_up", "follow_up"]
+
+
+def test_a_study_of_no_treatment_and_no_times_reports_baseline_levels():
+    text = "Mean serum hepcidin was 21.4 ng/mL in patients with anaemia and 9.8 ng/mL in healthy donors."
+    rec = record(text, [
+        ("LAB_TEST", "hepcidin", lab("hepcidin")),
+        ("LAB_VALUE", "21.4 ng/mL", value(21.4, unit="ng/mL")),
+        ("LAB_VALUE", "9.8 ng/mL", value(9.8, unit="ng/mL")),
+    ], [("21.4 ng/mL", "hepcidin"), ("9.8 ng/mL", "hepcidin")])
+    assert [(o["kind"], o["days"], o["arm"]) for o in outcomes(rec)] == [("baseline", 0.0, None), ("baseline", 0.0, None)]

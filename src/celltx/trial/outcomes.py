@@ -649,6 +649,8 @@ def outcomes_and_eligibility(
             if kind is None:
                 if baseline or (days is None and not unpaired and _BASELINE_WORDS.search(_own_part(before))):
                     kind, days = "baseline", 0.0
+                elif days is None and not arms and not doc.by_label.get(schema.TIME_POINT):
+                    kind, days = "baseline", 0.0  # a study of no treatment and no times: one measurement of who was seen
                 else:
                     kind = "follow_up"
             if days is None and default_days is not None and not unpaired:
