@@ -429,3 +429,16 @@ def test_a_study_of_no_treatment_and_no_times_reports_baseline_levels():
         ("LAB_VALUE", "9.8 ng/mL", value(9.8, unit="ng/mL")),
     ], [("21.4 ng/mL", "hepcidin"), ("9.8 ng/mL", "hepcidin")])
     assert [(o["kind"], o["days"], o["arm"]) for o in outcomes(rec)] == [("baseline", 0.0, None), ("baseline", 0.0, None)]
+
+
+def test_values_in_brackets_with_semicolons_belong_to_the_arm_named_after_them():
+    text = ("Both markers decreased (ALT: median of the differences = -6 U/L; p = 0.02; 95% CI -9 to -1) "
+            "and (AST: median of the differences = -4 U/L; p = 0.04; 95% CI -7 to -1) in the diet group, "
+            "while the control group showed no change.")
+    rec = record(text, [
+        ("LAB_TEST", "ALT", lab("alanine aminotransferase")),
+        ("LAB_VALUE", "-6 U/L", value(-6, unit="U/L")),
+        ("LAB_TEST", "AST", lab("aspartate aminotransferase")),
+        ("LAB_VALUE", "-4 U/L", value(-4, unit="U/L")),
+    ], [("-6 U/L", "ALT"), ("-4 U/L", "AST")])
+    assert [(o["arm"], o["kind"]) for o in outcomes(rec)] == [(0, "change"), (0, "change")]

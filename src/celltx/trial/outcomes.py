@@ -380,11 +380,25 @@ def _names_values_before(text: str, prev: tuple[int, Any] | None, value: dict[st
     group" (an arm introduced by "for/in the" right after a list of values, and no earlier
     arm whose report the value goes on)."""
     between = text[value["end"] : next_start]
-    if not _TRAILING_ARM.search(between) or regex.search(r"[.;]\s", between) or len(between) > 160:
+    open_ = text.rfind("(", max(0, value["start"] - 200), value["start"])
+    if open_ >= 0 and text.rfind(")", open_, value["start"]) < 0 and ")" in between:
+        lead = between.index(")") + 1  # the value's own bracket ("= -7.9 mg/dl; p = 0.04)") does not end its part
+        between = " " * lead + between[lead:]
+    if not _TRAILING_ARM.search(between) or regex.search(r"[.;]\s", _mask(between)) or len(between) > 160:
         return False
     if prev is None:
         return True
     return bool(_NEW_PART.search(text[prev[0] : value["start"]]))
+
+
+def _mask(text: str) -> str:
+    """``text`` with what is inside brackets blanked (a ";" in "(p = 0.04; 95% CI ...)" ends no clause)."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "(["
+        out.append(" " if depth else ch)
+        depth -= ch in ")]" and depth > 0
+    return "".join(out)
 
 
 def _bracket_owner(text: str, near: list[tuple[int, Any]], start: int, clause_start: int) -> Any:
