@@ -442,3 +442,15 @@ def test_values_in_brackets_with_semicolons_belong_to_the_arm_named_after_them()
         ("LAB_VALUE", "-4 U/L", value(-4, unit="U/L")),
     ], [("-6 U/L", "ALT"), ("-4 U/L", "AST")])
     assert [(o["arm"], o["kind"]) for o in outcomes(rec)] == [(0, "change"), (0, "change")]
+
+
+def test_a_value_beside_an_arm_size_is_what_the_arm_was_given():
+    text = "Patients received gel A (40 mmol/L; n = 31) or gel B (80 mmol/L; n = 30); at 8 weeks sodium was 139 mmol/L."
+    rec = record(text, [
+        ("LAB_TEST", "sodium", lab("sodium")),
+        ("LAB_VALUE", "40 mmol/L", value(40, unit="mmol/L")),
+        ("LAB_VALUE", "80 mmol/L", value(80, unit="mmol/L")),
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_VALUE", "139 mmol/L", value(139, unit="mmol/L")),
+    ], [("40 mmol/L", "sodium"), ("80 mmol/L", "sodium"), ("139 mmol/L", "sodium")])
+    assert [o["value"] for o in outcomes(rec)] == [139]

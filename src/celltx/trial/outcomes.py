@@ -103,6 +103,8 @@ _RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)
 _MOVED = regex.compile(
     r"(?i)\b(?:increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|decline[sd]?|reduc(?:ed|tion)|elevat(?:ed|ion)|improve[sd]?|dropped)\b"
 )
+#: The rest of a bracket that names an arm's size after a value: "(600 umol/L; n = 59)".
+_ARM_SIZE_AFTER = regex.compile(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
 #: "rose (by ~40-50%)": a range of a change.
 _BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
 
@@ -594,6 +596,8 @@ def outcomes_and_eligibility(
             continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
+        if regex.search(r"\(\s*$", text[max(0, v["start"] - 3) : v["start"]]) and _ARM_SIZE_AFTER.match(text, v["end"]):
+            continue  # "X (600 umol/L; n = 59)": what an arm was given, beside its size
         if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
