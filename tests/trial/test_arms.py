@@ -407,3 +407,16 @@ def test_role_named_groups_stay_apart_when_the_text_counts_them():
             "The control group received nothing.")
     arms = arms_of(record(text, []))
     assert len(arms) == 3
+
+
+def test_two_treatments_of_a_comparing_with_sentence_are_the_arms():
+    text = ("We report a randomized trial comparing nasal irrigation with usual care in chronic sinusitis. "
+            "Symptoms improved more with irrigation.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [("nasal irrigation", "experimental"), ("usual care", "control")]
+
+
+def test_arm_sizes_listed_with_compared_to():
+    text = "Drug Q (20 mg daily; N=21) compared to placebo (N=19) for 10 weeks did not change sleep."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("Drug Q", 21), ("placebo", 19)]

@@ -337,6 +337,7 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
     ("6.8 vs. 3.3 kg") are results, not treatments."""
     text = doc.text
     out: list[list[tuple[int, int, str]]] = []
+    compared: list[list[tuple[int, int, str]]] = []  # "comparing A with B": used when nothing else is
     for index, (s_start, s_end) in enumerate(doc.full_sentences()):
         sentence = text[s_start:s_end]
         masked = _mask_brackets(sentence)
@@ -382,7 +383,22 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
             alts = _named_alternatives(text, bounds)
             if len(alts) == 2:
                 out.append(alts)
-    return out
+        for m in _COMPARE_WITH.finditer(masked):
+            # "a trial comparing erlotinib with best supportive care"
+            right_end = regex.search(r"[,;:.]\s|[,;:]|$", masked[m.end() :])
+            bounds = [(s_start + m.start("a"), s_start + m.end("a")), (s_start + m.end(), s_start + m.end() + right_end.start())]
+            alts = _named_alternatives(text, bounds)
+            if len(alts) == 2:
+                compared.append(alts)
+    return out or compared[:1]
+
+
+#: "comparing [the effects of] A with B": the two treatments of a comparison written with a
+#: verb (A has no comma, number, "and", "or", "of").
+_COMPARE_WITH = regex.compile(
+    r"(?i)\bcompar(?:ed|ing)\s+(?:the\s+(?:effects?|efficacy)\s+of\s+)?"
+    r"(?P<a>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:(?!\b(?:and|or|between|of)\b)[^,;:.\d()_]){1,60}?)\s+(?:with|to)\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])"
+)
 
 
 _N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
@@ -406,11 +422,11 @@ def _count_lists(doc: Doc) -> list[list[tuple[int, int, str]]]:
         prev_end = lead
         for i, m in enumerate(brackets):
             between = sentence[prev_end : m.start()]
-            if i and (not regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?)\s+)?\S", between) or regex.search(r"[;.](?:\s|$)", _mask_brackets(between))
-                      or len(between) > 90 or not regex.match(r"\s*(?:,|and\b|or\b|versus\b|vs\b)", between)):
+            if i and (not regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?|compared\s+(?:with|to))\s+)?\S", between) or regex.search(r"[;.](?:\s|$)", _mask_brackets(between))
+                      or len(between) > 90 or not regex.match(r"\s*(?:,|and\b|or\b|versus\b|vs\b|compared\s+(?:with|to)\b)", between)):
                 ok = False
                 break
-            start = prev_end + len(regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?)\s+)?", between).group()) if i else prev_end
+            start = prev_end + len(regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?|compared\s+(?:with|to))\s+)?", between).group()) if i else prev_end
             bounds.append((s_start + start, s_start + m.start()))
             prev_end = m.end()
         if not ok:
