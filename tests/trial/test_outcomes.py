@@ -454,3 +454,31 @@ def test_a_value_beside_an_arm_size_is_what_the_arm_was_given():
         ("LAB_VALUE", "139 mmol/L", value(139, unit="mmol/L")),
     ], [("40 mmol/L", "sodium"), ("80 mmol/L", "sodium"), ("139 mmol/L", "sodium")])
     assert [o["value"] for o in outcomes(rec)] == [139]
+
+
+def test_values_in_a_bracket_after_the_people_enrolled_describe_them():
+    text = ("We randomized 80 smokers (median cotinine 210 ng/mL) to gum A or gum B for 12 weeks. "
+            "At 12 weeks cotinine was 120 ng/mL.")
+    rec = record(text, [
+        ("LAB_TEST", "cotinine", lab("cotinine")),
+        ("LAB_VALUE", "210 ng/mL", value(210, unit="ng/mL")),
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("TIME_POINT", "12 weeks", days(84), 2),
+        ("LAB_TEST", "cotinine", lab("cotinine"), 2),
+        ("LAB_VALUE", "120 ng/mL", value(120, unit="ng/mL")),
+    ], [("210 ng/mL", "cotinine"), ("120 ng/mL", "cotinine#2")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 84.0)]
+
+
+def test_a_level_right_after_the_age_of_the_enrolled_is_their_baseline():
+    text = ("Forty adults, mean age 61 years, were recruited for a 6-month programme. Their mean ferritin was 48 ng/mL. "
+            "Ferritin rose to 70 ng/mL at 6 months.")
+    rec = record(text, [
+        ("TIME_POINT", "6-month", days(180)),
+        ("LAB_TEST", "ferritin", lab("ferritin")),
+        ("LAB_VALUE", "48 ng/mL", value(48, unit="ng/mL")),
+        ("LAB_TEST", "Ferritin", lab("ferritin")),
+        ("LAB_VALUE", "70 ng/mL", value(70, unit="ng/mL")),
+        ("TIME_POINT", "6 months", days(180)),
+    ], [("48 ng/mL", "ferritin"), ("70 ng/mL", "Ferritin")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 180.0)]

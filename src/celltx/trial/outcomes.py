@@ -33,7 +33,7 @@ from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
 from .arms import Arm
 from .facts import ELIGIBILITY_CUE
-from .text import Doc
+from .text import PEOPLE, Doc
 
 _ELIGIBILITY_WORDS = regex.compile(
     r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri|\bexcluded\b|\binclude[ds]?\b|\benrol|\brecruit"
@@ -103,6 +103,10 @@ _RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)
 _MOVED = regex.compile(
     r"(?i)\b(?:increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|decline[sd]?|reduc(?:ed|tion)|elevat(?:ed|ion)|improve[sd]?|dropped)\b"
 )
+#: A bracket opened right after the people enrolled, with no bracket closed since: it describes them.
+_PEOPLE_BRACKET = regex.compile(rf"(?i)\b{PEOPLE}\s*\((?:[^()]*?\b(?:mean|median|average)\b)?[^()]*$")
+#: A sentence about who was enrolled: it gives their age.
+_ENROLLED = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged\s+\d")
 #: The rest of a bracket that names an arm's size after a value: "(600 umol/L; n = 59)".
 _ARM_SIZE_AFTER = regex.compile(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
 #: "rose (by ~40-50%)": a range of a change.
@@ -664,6 +668,13 @@ def outcomes_and_eligibility(
             if kind is None and not unpaired and _AGE_IN_BRACKET.search(_bracket_of(text, v, ca)):
                 kind, days = "baseline", 0.0  # "participants (mean: 45 years old, HbA1c 8.4%)"
                 cohort = True
+            if kind is None and not unpaired and _PEOPLE_BRACKET.search(text, max(0, v["start"] - 120), v["start"]):
+                kind, days = "baseline", 0.0  # "106 HIV-infected patients (median CD4+ count 191 cells/mm3)"
+                cohort = True
+            if (kind is None and days is None and not unpaired and sentence_index > 0
+                    and not doc.in_sentence(schema.TIME_POINT, sentence_index) and _ENROLLED.search(doc.sentence_text(sentence_index - 1))
+                    and not any(a <= s_ < b for arm in arms for s_, _ in arm.refs for a, b in [doc.sentences[sentence_index]])):
+                kind, days = "baseline", 0.0  # "Fifty patients, mean age 53, were recruited. Their median IL-10 was 13 pg/ml."
             if kind is None:
                 if baseline or (days is None and not unpaired and _BASELINE_WORDS.search(_own_part(before))):
                     kind, days = "baseline", 0.0
