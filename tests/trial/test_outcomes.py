@@ -482,3 +482,15 @@ def test_a_level_right_after_the_age_of_the_enrolled_is_their_baseline():
         ("TIME_POINT", "6 months", days(180)),
     ], [("48 ng/mL", "ferritin"), ("70 ng/mL", "Ferritin")])
     assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 180.0)]
+
+
+def test_two_times_compared_pair_with_the_two_values_compared_after_them():
+    text = "Copper fell in the zinc group (baseline vs 8 weeks: 18 vs 14 umol/L, P = 0.01)."
+    rec = record(text, [
+        ("LAB_TEST", "Copper", lab("copper")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_VALUE", "18", value(18, unit="umol/L")),
+        ("LAB_VALUE", "14 umol/L", value(14, unit="umol/L")),
+    ], [("18", "Copper"), ("14 umol/L", "Copper")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 56.0)]

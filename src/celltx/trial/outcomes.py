@@ -124,6 +124,31 @@ def _compared_first(text: str, value: dict[str, Any], group: list[dict[str, Any]
     return group[i]
 
 
+_TIME_JOIN = regex.compile(r"(?i)\s*(?:vs\.?|versus|to|and|compared\s+(?:with|to))\s*")
+
+
+def _time_pair(doc: Doc, value: dict[str, Any], group: list[dict[str, Any]]) -> float | None:
+    """The day of ``value`` when it is one of two values compared ("40 vs 24 ng/mL") after two
+    times compared the same way in its sentence ("baseline vs 12 months: ..."), with no other
+    time between: the first value at the first time, the second at the second."""
+    text = doc.text
+    first = _compared_first(text, value, group)
+    i = group.index(first)
+    pair = group[i : i + 2]
+    if len(pair) != 2 or value not in pair or not _VS_GAP.fullmatch(text[pair[0]["end"] : pair[1]["start"]]):
+        return None
+    if i + 2 < len(group) and _VS_GAP.fullmatch(text[pair[1]["end"] : group[i + 2]["start"]]):
+        return None  # three values compared
+    a, _ = doc.sentences[doc.sentence_of(value["start"])]
+    times = [t for t in doc.in_range(schema.TIME_POINT, a, pair[0]["start"]) if len((t.get("attrs") or {}).get("days") or []) == 1]
+    for t1, t2 in reversed(list(zip(times, times[1:]))):
+        if _TIME_JOIN.fullmatch(text[t1["end"] : t2["start"]]):
+            if any(t2["end"] <= t["start"] for t in doc.in_range(schema.TIME_POINT, a, pair[0]["start"])):
+                return None
+            return float(((t1 if value is pair[0] else t2).get("attrs") or {})["days"][0])
+    return None
+
+
 def _converted(text: str, value: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> bool:
     """Whether ``value`` restates the value just before it in another unit, in brackets right
     after it ("8.04% [64.34 mmol/mol]", "1.2 mmol/L (46 mg/dL)"); a bracketed percentage is a
@@ -652,6 +677,9 @@ def outcomes_and_eligibility(
             if days is None and baseline is not None:
                 days, baseline = _time_days(
                     doc, v, *doc.sentences[sentence_index], skip_baseline=moved, run=run, others=group)
+            paired = _time_pair(doc, v, group) if not moved else None
+            if paired is not None:  # "(baseline vs 12 months: 40 vs 24 ng/mL)": the times in the values' order
+                days, baseline = paired, paired == 0
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
