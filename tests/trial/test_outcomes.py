@@ -494,3 +494,16 @@ def test_two_times_compared_pair_with_the_two_values_compared_after_them():
         ("LAB_VALUE", "14 umol/L", value(14, unit="umol/L")),
     ], [("18", "Copper"), ("14 umol/L", "Copper")])
     assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 56.0)]
+
+
+def test_red_cells_given_to_patients_are_no_blood_count():
+    text = ("Transfusion of allogeneic RBC was 2.5 units per patient in the restrictive group. "
+            "At day 3 the red blood cell count was 3.9 x 10^12/L.")
+    rec = record(text, [
+        ("LAB_TEST", "RBC", lab("red blood cell count")),
+        ("LAB_VALUE", "2.5 units", value(2.5, unit="units")),
+        ("TIME_POINT", "day 3", days(3)),
+        ("LAB_TEST", "red blood cell count", lab("red blood cell count")),
+        ("LAB_VALUE", "3.9 x 10^12/L", value(3.9, unit="10^12/L")),
+    ], [("2.5 units", "RBC"), ("3.9 x 10^12/L", "red blood cell count")])
+    assert [o["value"] for o in outcomes(rec)] == [3.9]

@@ -103,6 +103,9 @@ _RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)
 _MOVED = regex.compile(
     r"(?i)\b(?:increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|decline[sd]?|reduc(?:ed|tion)|elevat(?:ed|ion)|improve[sd]?|dropped)\b"
 )
+#: Blood counts named like the cells patients are given, and the words that say they were given (D52).
+_BLOOD_PRODUCT = regex.compile(r"(?i)^(?:red\s+(?:blood\s+)?cells?|erythrocytes?|rbcs?|platelets?)(?:\s+count)?$")
+_GIVEN_BLOOD = regex.compile(r"(?i)\btransfus\w*|\bconsum\w*|\butili[sz]ation\b|\bunits?\s+of\b|\ballogeneic\b|\bautologous\b|\binfus\w*")
 #: A bracket opened right after the people enrolled, with no bracket closed since: it describes them.
 _PEOPLE_BRACKET = regex.compile(rf"(?i)\b{PEOPLE}\s*\((?:[^()]*?\b(?:mean|median|average)\b)?[^()]*$")
 #: A sentence about who was enrolled: it gives their age.
@@ -627,6 +630,8 @@ def outcomes_and_eligibility(
             continue  # a target range
         if regex.search(r"\(\s*$", text[max(0, v["start"] - 3) : v["start"]]) and _ARM_SIZE_AFTER.match(text, v["end"]):
             continue  # "X (600 umol/L; n = 59)": what an arm was given, beside its size
+        if _BLOOD_PRODUCT.search(analyte) and _GIVEN_BLOOD.search(text, ca, v["start"]):
+            continue  # red cells or platelets given ("consumption of allogeneic RBC were 2.0 units"): no blood count (D52)
         if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
