@@ -507,3 +507,31 @@ def test_red_cells_given_to_patients_are_no_blood_count():
         ("LAB_VALUE", "3.9 x 10^12/L", value(3.9, unit="10^12/L")),
     ], [("2.5 units", "RBC"), ("3.9 x 10^12/L", "red blood cell count")])
     assert [o["value"] for o in outcomes(rec)] == [3.9]
+
+
+def test_sentences_after_an_arm_header_report_that_arm():
+    text = ("Patients took oat bran or rice bran for 6 weeks. In oat group: LDL fell by 12 mg/dl. "
+            "HDL rose by 3 mg/dl. In rice group: LDL fell by 4 mg/dl.")
+    rec = record(text, [
+        ("TIME_POINT", "6 weeks", days(42)),
+        ("LAB_TEST", "LDL", lab("ldl cholesterol")),
+        ("LAB_VALUE", "12 mg/dl", value(12, unit="mg/dL")),
+        ("LAB_TEST", "HDL", lab("hdl cholesterol")),
+        ("LAB_VALUE", "3 mg/dl", value(3, unit="mg/dL")),
+        ("LAB_TEST", "LDL", lab("ldl cholesterol"), 2),
+        ("LAB_VALUE", "4 mg/dl", value(4, unit="mg/dL")),
+    ], [("12 mg/dl", "LDL"), ("3 mg/dl", "HDL"), ("4 mg/dl", "LDL#2")])
+    assert [o["arm"] for o in outcomes(rec)] == [0, 0, 1]
+
+
+def test_a_percentage_restating_a_change_is_no_result_of_its_own():
+    text = "At 8 weeks urate decreased by 1.2 mg/dl (15.0%) while creatinine rose by 4%."
+    rec = record(text, [
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_TEST", "urate", lab("uric acid")),
+        ("LAB_VALUE", "1.2 mg/dl", value(1.2, unit="mg/dL")),
+        ("LAB_VALUE", "15.0%", value(15.0, unit="%")),
+        ("LAB_TEST", "creatinine", lab("creatinine")),
+        ("LAB_VALUE", "4%", value(4, unit="%")),
+    ], [("1.2 mg/dl", "urate"), ("15.0%", "urate"), ("4%", "creatinine")])
+    assert [(o["value"], o["kind"]) for o in outcomes(rec)] == [(1.2, "change"), (4, "change")]

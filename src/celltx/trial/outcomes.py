@@ -152,6 +152,20 @@ def _time_pair(doc: Doc, value: dict[str, Any], group: list[dict[str, Any]]) -> 
     return None
 
 
+def _relative_restated(text: str, value: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> bool:
+    """Whether a percentage restates the change just before it as a proportion ("decreased by
+    26.8 mg/dl, 12.1% reduction", "dropped by 13.7 mg/dl (6.3%)"): the change is the result."""
+    if (value.get("attrs") or {}).get("unit") != "%":
+        return False
+    test = doc.value_of.get(value["id"])
+    for prev in values:
+        if prev["end"] <= value["start"] and regex.fullmatch(r"\s*(?:,|\()\s*", text[prev["end"] : value["start"]]):
+            attrs = prev.get("attrs") or {}
+            return (doc.value_of.get(prev["id"]) is test and bool(attrs.get("unit")) and attrs.get("unit") != "%"
+                    and is_change(text, prev["start"], attrs.get("value")))
+    return False
+
+
 def _converted(text: str, value: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> bool:
     """Whether ``value`` restates the value just before it in another unit, in brackets right
     after it ("8.04% [64.34 mmol/mol]", "1.2 mmol/L (46 mg/dL)"); a bracketed percentage is a
@@ -356,6 +370,10 @@ def _arm_of_value(
     sentence = doc.text[a:b]
     text = doc.text
     ca, cb = doc.clause(value["start"])
+    if not refs:
+        header = _header_arm(doc, arms, a)
+        if header is not None:
+            return arms.index(header)
     near = [(s, arm) for s, arm in refs if ca <= s < cb]
     if len(group) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
         # "triglycerides were higher with A (150 vs 131 mg/dL)": A's value, then the other arm's
@@ -402,6 +420,19 @@ def _arm_of_value(
     if near:
         return arms.index(near[0][1])
     return None
+
+
+def _header_arm(doc: Doc, arms: list[Arm], sentence_start: int) -> Arm | None:
+    """The arm a run of sentences reports under a header ("In garlic group: ... . HDL
+    increased ..."): the last arm named before the sentence, in its paragraph, is followed by ":"
+    and no arm is named after it."""
+    text = doc.text
+    para = text.rfind("\n", 0, sentence_start) + 1
+    earlier = sorted((e, arm) for arm in arms for s, e in arm.refs if para <= s and e <= sentence_start)
+    if not earlier:
+        return None
+    end, arm = earlier[-1]
+    return arm if regex.match(r"\s*:", text[end : end + 5]) else None
 
 
 _TRAILING_ARM = regex.compile(r"(?i)(?:\brespectively\s*,?\s*)?\b(?:for|in|among)\s+(?:the\s+|both\s+)?$")
@@ -596,7 +627,7 @@ def outcomes_and_eligibility(
     text = doc.text
     values = [v for v in doc.by_label.get(schema.LAB_VALUE, []) if v["id"] in doc.value_of]
     # "8.0% [64 mmol/mol]": the same result in another unit, no result of its own
-    values = [v for v in values if not _converted(text, v, values, doc)]
+    values = [v for v in values if not _converted(text, v, values, doc) and not _relative_restated(text, v, values, doc)]
     pairs = _pairs(doc, values)
     # values of one test in one sentence, in order (for "vs" and "respectively")
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
