@@ -420,3 +420,17 @@ def test_arm_sizes_listed_with_compared_to():
     text = "Drug Q (20 mg daily; N=21) compared to placebo (N=19) for 10 weeks did not change sleep."
     arms = arms_of(record(text, []))
     assert [(a["label"], a["n"]) for a in arms] == [("Drug Q", 21), ("placebo", 19)]
+
+
+def test_arm_sizes_as_bare_counts():
+    text = ("Smokers were randomized to the nicotine patch group (IC: 41; weekly visits) or the counselling group (39). "
+            "Adults were also seen.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("nicotine patch group", 41), ("counselling group", 39)]
+
+
+def test_arm_sizes_written_before_the_arm_without_the():
+    text = "Forty wards took part, with 20 randomly assigned to Arm X and 19 to Arm Y."
+    assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("Arm X", 20), ("Arm Y", 19)]
+    text = "Of the 24 children enrolled, 12 were on melatonin. The melatonin group slept longer."
+    assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("melatonin group", 12)]

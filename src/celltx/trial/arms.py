@@ -1090,7 +1090,11 @@ _N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<
 _N_INSIDE = regex.compile(r"(?i)\bn\s*=\s*(?P<n>\d+)")
 _COUNT_BEFORE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
 _COUNT_AS = regex.compile(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b[^.;]{{0,140}}?\bas\s+(?:the\s+)?$", regex.IGNORECASE)
-_BARE_COUNT_BEFORE = regex.compile(rf"(?:^|[;,:]\s*|\band\s+)(?P<n>{COUNT})\s+(?:(?:were|was)\s+\w+\s+)?(?:to|in|into)\s+the\s+$", regex.IGNORECASE)
+_BARE_COUNT_BEFORE = regex.compile(
+    rf"(?:^|[;,:]\s*|\b(?:and|with)\s+)(?P<n>{COUNT})\s+(?:(?:were|was)\s+\w+\s+|(?:were\s+)?randomly\s+\w+\s+)?(?:(?:to|in|into)\s+the\s+|(?:to|were\s+on)\s+)$",
+    regex.IGNORECASE)
+#: "continuous (112)", "DP (101)", "intervention group (IC: 48; ...)": a bare count in brackets after the name.
+_BARE_N_AFTER = regex.compile(r"(?i)^\s*\(\s*(?:(?!n\s*=)[A-Za-z][\w-]{0,9}\s*[:=]\s*)?(?P<n>\d{1,5})\s*[;)]")
 _OF_N_BEFORE = regex.compile(r"\b\d+\s+of\s+(?P<n>\d+)\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?in\s+the\s+$", regex.IGNORECASE)
 _COUNT_UNDERWENT = regex.compile(rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:underwent|received|were\s+given|were\s+treated\s+with|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?:the\s+)?$", regex.IGNORECASE)
 _COUNT_AFTER = regex.compile(rf"^\s*(?:\(\s*)?(?:included|consisted\s+of|comprised|enrolled|contained|had|with|of)?\s*(?P<n>{COUNT})\s+{PEOPLE}\b", regex.IGNORECASE)
@@ -1131,6 +1135,10 @@ def fill_counts(doc: Doc, arms: list[Arm]) -> None:
             m = _COUNT_AFTER.match(text[end:clause_end])
             if m:
                 arm.n = parse_count(m["n"])
+                continue
+            m = _BARE_N_AFTER.match(text[end:clause_end])
+            if m and int(m["n"]) > 1:
+                arm.n = int(m["n"])
                 continue
             window = max([clause_start, start - 200] + [e for other in arms if other is not arm for _, e in other.refs if e <= start])
             before = text[window:start]
