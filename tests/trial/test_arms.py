@@ -392,3 +392,45 @@ def test_the_original_product_is_the_reference_for_a_generic_one():
             arms_mod.Arm(key="original zorbitol", label="Original-Zorbitol", first=30)]
     arms_mod.assign_roles(doc, arms)
     assert [(a.role, a.comparator) for a in arms] == [("experimental", None), ("control", "active")]
+
+
+def test_a_group_named_by_its_role_joins_the_one_named_arm_of_that_role():
+    text = ("Children were allocated to the zinc treatment group (n = 20) or the untreated control group (n = 18). "
+            "After six months, growth was faster in the treatment group than in the control group.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["n"]) for a in arms] == [
+        ("zinc treatment group", "experimental", 20), ("untreated control group", "control", 18)]
+
+
+def test_role_named_groups_stay_apart_when_the_text_counts_them():
+    text = ("Rats were divided into three groups: the saline placebo group, the control group and the drug group. "
+            "The control group received nothing.")
+    arms = arms_of(record(text, []))
+    assert len(arms) == 3
+
+
+def test_two_treatments_of_a_comparing_with_sentence_are_the_arms():
+    text = ("We report a randomized trial comparing nasal irrigation with usual care in chronic sinusitis. "
+            "Symptoms improved more with irrigation.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [("nasal irrigation", "experimental"), ("usual care", "control")]
+
+
+def test_arm_sizes_listed_with_compared_to():
+    text = "Drug Q (20 mg daily; N=21) compared to placebo (N=19) for 10 weeks did not change sleep."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("Drug Q", 21), ("placebo", 19)]
+
+
+def test_arm_sizes_as_bare_counts():
+    text = ("Smokers were randomized to the nicotine patch group (IC: 41; weekly visits) or the counselling group (39). "
+            "Adults were also seen.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("nicotine patch group", 41), ("counselling group", 39)]
+
+
+def test_arm_sizes_written_before_the_arm_without_the():
+    text = "Forty wards took part, with 20 randomly assigned to Arm X and 19 to Arm Y."
+    assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("Arm X", 20), ("Arm Y", 19)]
+    text = "Of the 24 children enrolled, 12 were on melatonin. The melatonin group slept longer."
+    assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("melatonin group", 12)]

@@ -117,6 +117,10 @@ def test_n_enrolled(text, n):
         # the disease by its noun, without the count of people
         ("Drops were compared in angle glaucoma and ocular hypertensive patients.", "angle glaucoma and ocular hypertension"),
         ("A device was tested in a clinic in six type 9 diabetic patients.", "type 9 diabetes"),
+        # not the diagnosis words, a verb after the disease, a dangling preposition, a curly apostrophe
+        ("Thirty patients with a confirmed diagnosis of plaque psoriasis were enrolled.", "plaque psoriasis"),
+        ("Many patients with chronic hepatitis use herbal remedies.", "chronic hepatitis"),
+        ("TITLE: Drug Q in Patients with Mild Smith\u2019s Syndrome\n\nABSTRACT: x.", "Mild Smith's Syndrome"),
     ],
 )
 def test_condition(text, condition):

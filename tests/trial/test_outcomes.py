@@ -358,3 +358,180 @@ def test_a_peak_value_has_no_day_unless_a_time_follows_it():
         ("TIME_POINT", "6 h", days(0.25)),
     ], [("4.1 ng/mL", "troponin"), ("3.0 ng/mL", "Troponin")])
     assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("follow_up", None), ("follow_up", 0.25)]
+
+
+def test_a_range_that_is_no_change_is_no_result():
+    text = "Adults with ferritin 30-90 ng/mL took iron for 8 weeks; ferritin then rose by 20-25 ng/mL."
+    rec = record(text, [
+        ("LAB_TEST", "ferritin", lab("ferritin")),
+        ("LAB_VALUE", "30-90 ng/mL", value(low=30, high=90, unit="ng/mL")),
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_TEST", "ferritin", lab("ferritin"), 2),
+        ("LAB_VALUE", "20-25 ng/mL", value(low=20, high=25, unit="ng/mL")),
+    ], [("30-90 ng/mL", "ferritin"), ("20-25 ng/mL", "ferritin#2")])
+    out = outcomes(rec)
+    assert [(o["low"], o["high"], o["kind"]) for o in out] == [(20, 25, "change")]
+
+
+def test_a_target_value_is_no_result():
+    text = "Doses were titrated to a urate target of 5 mg/dL; at 12 weeks urate was 6.1 mg/dL."
+    rec = record(text, [
+        ("LAB_TEST", "urate", lab("uric acid")),
+        ("LAB_VALUE", "5 mg/dL", value(5, unit="mg/dL")),
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "urate", lab("uric acid"), 2),
+        ("LAB_VALUE", "6.1 mg/dL", value(6.1, unit="mg/dL")),
+    ], [("5 mg/dL", "urate"), ("6.1 mg/dL", "urate#2")])
+    assert [o["value"] for o in outcomes(rec)] == [6.1]
+
+
+def test_a_value_restated_in_another_unit_is_one_result():
+    text = "At 6 months HbA1c was 7.2% [55 mmol/mol] with the pump and 7.6% [60 mmol/mol] with injections."
+    rec = record(text, [
+        ("TIME_POINT", "6 months", days(180)),
+        ("LAB_TEST", "HbA1c", lab("hba1c")),
+        ("LAB_VALUE", "7.2%", value(7.2, unit="%")),
+        ("LAB_VALUE", "55 mmol/mol", value(55, unit="mmol/mol")),
+        ("LAB_VALUE", "7.6%", value(7.6, unit="%")),
+        ("LAB_VALUE", "60 mmol/mol", value(60, unit="mmol/mol")),
+    ], [("7.2%", "HbA1c"), ("55 mmol/mol", "HbA1c"), ("7.6%", "HbA1c"), ("60 mmol/mol", "HbA1c")])
+    assert [o["value"] for o in outcomes(rec)] == [7.2, 7.6]
+
+
+def test_a_range_written_a_to_b_after_a_rise_is_the_level_before_and_after():
+    text = "Serum leptin increased markedly in the exercise arm (12.5 to 20.1 ng/mL)."
+    rec = record(text, [
+        ("LAB_TEST", "leptin", lab("leptin")),
+        ("LAB_VALUE", "12.5 to 20.1 ng/mL", value(low=12.5, high=20.1, unit="ng/mL")),
+    ], [("12.5 to 20.1 ng/mL", "leptin")])
+    out = outcomes(rec)
+    assert [(o["kind"], o["days"], o["value"]) for o in out] == [("baseline", 0.0, 12.5), ("follow_up", None, 20.1)]
+
+
+def test_values_compared_after_a_difference_keep_their_own_kind():
+    text = ("The mean difference in HbA1c at 6 months was -0.4% in favour of the pump group "
+            "(7.9% vs 8.3%; p < 0.001) compared with the injection group.")
+    rec = record(text, [
+        ("LAB_TEST", "HbA1c", lab("hba1c")),
+        ("TIME_POINT", "6 months", days(180)),
+        ("LAB_VALUE", "-0.4%", value(-0.4, unit="%")),
+        ("LAB_VALUE", "7.9%", value(7.9, unit="%")),
+        ("LAB_VALUE", "8.3%", value(8.3, unit="%")),
+    ], [("-0.4%", "HbA1c"), ("7.9%", "HbA1c"), ("8.3%", "HbA1c")])
+    assert [o["kind"] for o in outcomes(rec)] == ["difference", "follow_up", "follow_up"]
+
+
+def test_a_study_of_no_treatment_and_no_times_reports_baseline_levels():
+    text = "Mean serum hepcidin was 21.4 ng/mL in patients with anaemia and 9.8 ng/mL in healthy donors."
+    rec = record(text, [
+        ("LAB_TEST", "hepcidin", lab("hepcidin")),
+        ("LAB_VALUE", "21.4 ng/mL", value(21.4, unit="ng/mL")),
+        ("LAB_VALUE", "9.8 ng/mL", value(9.8, unit="ng/mL")),
+    ], [("21.4 ng/mL", "hepcidin"), ("9.8 ng/mL", "hepcidin")])
+    assert [(o["kind"], o["days"], o["arm"]) for o in outcomes(rec)] == [("baseline", 0.0, None), ("baseline", 0.0, None)]
+
+
+def test_values_in_brackets_with_semicolons_belong_to_the_arm_named_after_them():
+    text = ("Both markers decreased (ALT: median of the differences = -6 U/L; p = 0.02; 95% CI -9 to -1) "
+            "and (AST: median of the differences = -4 U/L; p = 0.04; 95% CI -7 to -1) in the diet group, "
+            "while the control group showed no change.")
+    rec = record(text, [
+        ("LAB_TEST", "ALT", lab("alanine aminotransferase")),
+        ("LAB_VALUE", "-6 U/L", value(-6, unit="U/L")),
+        ("LAB_TEST", "AST", lab("aspartate aminotransferase")),
+        ("LAB_VALUE", "-4 U/L", value(-4, unit="U/L")),
+    ], [("-6 U/L", "ALT"), ("-4 U/L", "AST")])
+    assert [(o["arm"], o["kind"]) for o in outcomes(rec)] == [(0, "change"), (0, "change")]
+
+
+def test_a_value_beside_an_arm_size_is_what_the_arm_was_given():
+    text = "Patients received gel A (40 mmol/L; n = 31) or gel B (80 mmol/L; n = 30); at 8 weeks sodium was 139 mmol/L."
+    rec = record(text, [
+        ("LAB_TEST", "sodium", lab("sodium")),
+        ("LAB_VALUE", "40 mmol/L", value(40, unit="mmol/L")),
+        ("LAB_VALUE", "80 mmol/L", value(80, unit="mmol/L")),
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_VALUE", "139 mmol/L", value(139, unit="mmol/L")),
+    ], [("40 mmol/L", "sodium"), ("80 mmol/L", "sodium"), ("139 mmol/L", "sodium")])
+    assert [o["value"] for o in outcomes(rec)] == [139]
+
+
+def test_values_in_a_bracket_after_the_people_enrolled_describe_them():
+    text = ("We randomized 80 smokers (median cotinine 210 ng/mL) to gum A or gum B for 12 weeks. "
+            "At 12 weeks cotinine was 120 ng/mL.")
+    rec = record(text, [
+        ("LAB_TEST", "cotinine", lab("cotinine")),
+        ("LAB_VALUE", "210 ng/mL", value(210, unit="ng/mL")),
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("TIME_POINT", "12 weeks", days(84), 2),
+        ("LAB_TEST", "cotinine", lab("cotinine"), 2),
+        ("LAB_VALUE", "120 ng/mL", value(120, unit="ng/mL")),
+    ], [("210 ng/mL", "cotinine"), ("120 ng/mL", "cotinine#2")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 84.0)]
+
+
+def test_a_level_right_after_the_age_of_the_enrolled_is_their_baseline():
+    text = ("Forty adults, mean age 61 years, were recruited for a 6-month programme. Their mean ferritin was 48 ng/mL. "
+            "Ferritin rose to 70 ng/mL at 6 months.")
+    rec = record(text, [
+        ("TIME_POINT", "6-month", days(180)),
+        ("LAB_TEST", "ferritin", lab("ferritin")),
+        ("LAB_VALUE", "48 ng/mL", value(48, unit="ng/mL")),
+        ("LAB_TEST", "Ferritin", lab("ferritin")),
+        ("LAB_VALUE", "70 ng/mL", value(70, unit="ng/mL")),
+        ("TIME_POINT", "6 months", days(180)),
+    ], [("48 ng/mL", "ferritin"), ("70 ng/mL", "Ferritin")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 180.0)]
+
+
+def test_two_times_compared_pair_with_the_two_values_compared_after_them():
+    text = "Copper fell in the zinc group (baseline vs 8 weeks: 18 vs 14 umol/L, P = 0.01)."
+    rec = record(text, [
+        ("LAB_TEST", "Copper", lab("copper")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_VALUE", "18", value(18, unit="umol/L")),
+        ("LAB_VALUE", "14 umol/L", value(14, unit="umol/L")),
+    ], [("18", "Copper"), ("14 umol/L", "Copper")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 56.0)]
+
+
+def test_red_cells_given_to_patients_are_no_blood_count():
+    text = ("Transfusion of allogeneic RBC was 2.5 units per patient in the restrictive group. "
+            "At day 3 the red blood cell count was 3.9 x 10^12/L.")
+    rec = record(text, [
+        ("LAB_TEST", "RBC", lab("red blood cell count")),
+        ("LAB_VALUE", "2.5 units", value(2.5, unit="units")),
+        ("TIME_POINT", "day 3", days(3)),
+        ("LAB_TEST", "red blood cell count", lab("red blood cell count")),
+        ("LAB_VALUE", "3.9 x 10^12/L", value(3.9, unit="10^12/L")),
+    ], [("2.5 units", "RBC"), ("3.9 x 10^12/L", "red blood cell count")])
+    assert [o["value"] for o in outcomes(rec)] == [3.9]
+
+
+def test_sentences_after_an_arm_header_report_that_arm():
+    text = ("Patients took oat bran or rice bran for 6 weeks. In oat group: LDL fell by 12 mg/dl. "
+            "HDL rose by 3 mg/dl. In rice group: LDL fell by 4 mg/dl.")
+    rec = record(text, [
+        ("TIME_POINT", "6 weeks", days(42)),
+        ("LAB_TEST", "LDL", lab("ldl cholesterol")),
+        ("LAB_VALUE", "12 mg/dl", value(12, unit="mg/dL")),
+        ("LAB_TEST", "HDL", lab("hdl cholesterol")),
+        ("LAB_VALUE", "3 mg/dl", value(3, unit="mg/dL")),
+        ("LAB_TEST", "LDL", lab("ldl cholesterol"), 2),
+        ("LAB_VALUE", "4 mg/dl", value(4, unit="mg/dL")),
+    ], [("12 mg/dl", "LDL"), ("3 mg/dl", "HDL"), ("4 mg/dl", "LDL#2")])
+    assert [o["arm"] for o in outcomes(rec)] == [0, 0, 1]
+
+
+def test_a_percentage_restating_a_change_is_no_result_of_its_own():
+    text = "At 8 weeks urate decreased by 1.2 mg/dl (15.0%) while creatinine rose by 4%."
+    rec = record(text, [
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_TEST", "urate", lab("uric acid")),
+        ("LAB_VALUE", "1.2 mg/dl", value(1.2, unit="mg/dL")),
+        ("LAB_VALUE", "15.0%", value(15.0, unit="%")),
+        ("LAB_TEST", "creatinine", lab("creatinine")),
+        ("LAB_VALUE", "4%", value(4, unit="%")),
+    ], [("1.2 mg/dl", "urate"), ("15.0%", "urate"), ("4%", "creatinine")])
+    assert [(o["value"], o["kind"]) for o in outcomes(rec)] == [(1.2, "change"), (4, "change")]

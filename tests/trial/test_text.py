@@ -53,3 +53,10 @@ def test_value_of_is_read_from_relations():
 def test_bad_spans_are_ignored():
     doc = Doc.from_record({"text": "abc", "spans": [{"id": "T1", "start": 5, "end": 9, "label": "DOSE"}, "junk"]})
     assert doc.spans == []
+
+
+def test_semicolons_inside_any_bracket_do_not_cut_the_clause():
+    text = "Urea fell (median = -2 mg/dl; p = 0.01) and urate fell (median = -1 mg/dl; p = 0.03) with diet; weight rose."
+    doc = Doc.from_record(record(text, []))
+    a, b = doc.clause(text.index("-2"))
+    assert text[a:b] == text[: text.index("; weight")]

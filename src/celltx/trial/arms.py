@@ -337,6 +337,7 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
     ("6.8 vs. 3.3 kg") are results, not treatments."""
     text = doc.text
     out: list[list[tuple[int, int, str]]] = []
+    compared: list[list[tuple[int, int, str]]] = []  # "comparing A with B": used when nothing else is
     for index, (s_start, s_end) in enumerate(doc.full_sentences()):
         sentence = text[s_start:s_end]
         masked = _mask_brackets(sentence)
@@ -382,7 +383,22 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
             alts = _named_alternatives(text, bounds)
             if len(alts) == 2:
                 out.append(alts)
-    return out
+        for m in _COMPARE_WITH.finditer(masked):
+            # "a trial comparing erlotinib with best supportive care"
+            right_end = regex.search(r"[,;:.]\s|[,;:]|$", masked[m.end() :])
+            bounds = [(s_start + m.start("a"), s_start + m.end("a")), (s_start + m.end(), s_start + m.end() + right_end.start())]
+            alts = _named_alternatives(text, bounds)
+            if len(alts) == 2:
+                compared.append(alts)
+    return out or compared[:1]
+
+
+#: "comparing [the effects of] A with B": the two treatments of a comparison written with a
+#: verb (A has no comma, number, "and", "or", "of").
+_COMPARE_WITH = regex.compile(
+    r"(?i)\bcompar(?:ed|ing)\s+(?:the\s+(?:effects?|efficacy)\s+of\s+)?"
+    r"(?P<a>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:(?!\b(?:and|or|between|of)\b)[^,;:.\d()_]){1,60}?)\s+(?:with|to)\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])"
+)
 
 
 _N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
@@ -406,11 +422,11 @@ def _count_lists(doc: Doc) -> list[list[tuple[int, int, str]]]:
         prev_end = lead
         for i, m in enumerate(brackets):
             between = sentence[prev_end : m.start()]
-            if i and (not regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?)\s+)?\S", between) or regex.search(r"[;.](?:\s|$)", _mask_brackets(between))
-                      or len(between) > 90 or not regex.match(r"\s*(?:,|and\b|or\b|versus\b|vs\b)", between)):
+            if i and (not regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?|compared\s+(?:with|to))\s+)?\S", between) or regex.search(r"[;.](?:\s|$)", _mask_brackets(between))
+                      or len(between) > 90 or not regex.match(r"\s*(?:,|and\b|or\b|versus\b|vs\b|compared\s+(?:with|to)\b)", between)):
                 ok = False
                 break
-            start = prev_end + len(regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?)\s+)?", between).group()) if i else prev_end
+            start = prev_end + len(regex.match(r"\s*(?:,\s*)?(?:(?:and|or|versus|vs\.?|compared\s+(?:with|to))\s+)?", between).group()) if i else prev_end
             bounds.append((s_start + start, s_start + m.start()))
             prev_end = m.end()
         if not ok:
@@ -853,6 +869,48 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
                 control.comparator = _comparator_of(_control_context(doc, control, arms)) or "active"
 
 
+#: Arm keys that only say which side of the comparison a group is on: written beside the
+#: group's own name ("the rhGH treatment group ... the treatment group"), the same arm.
+_GENERIC_ROLE_KEYS = {
+    "control": "control", "controls": "control",
+    "intervention": "experimental", "experimental": "experimental", "treatment": "experimental",
+    "treated": "experimental", "study": "experimental", "test": "experimental", "active": "experimental",
+    "active treatment": "experimental", "active intervention": "experimental",
+}
+_GROUP_COUNT = regex.compile(
+    r"(?i)\b(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:parallel|treatment|study|intervention|different|separate|equal)\s+)?(?:groups|arms)\b"
+)
+
+
+def merge_generic(doc: Doc, arms: list[Arm]) -> list[Arm]:
+    """A group named only by its role ("the control group", "the intervention group") beside
+    exactly one named arm of that role ("the untreated control group", "the POTTS-E group")
+    is that arm: its references, count and mentions join the named one, whose label is kept.
+    Not when the text says it has as many groups as were found ("three groups")."""
+    said = [parse_count(m["n"]) for m in _GROUP_COUNT.finditer(doc.text)]
+    merged = list(arms)
+    for arm in arms:
+        role = _GENERIC_ROLE_KEYS.get(arm.key)
+        if role is None or arm.role != role or arm not in merged:
+            continue
+        named = [o for o in merged if o is not arm and o.role == role and o.key not in _GENERIC_ROLE_KEYS]
+        if len(named) != 1 or any(n is not None and n >= len(merged) for n in said):
+            continue
+        into = named[0]
+        into.refs = sorted(set(into.refs) | set(arm.refs))
+        into.first = min(into.first, arm.first)
+        if regex.fullmatch(r"[a-z]\d{0,2}|\d+", into.key):
+            into.label = arm.label  # "group 3" is "the control group"
+        if into.n is None:
+            into.n = arm.n
+        for attr in ("cells", "doses", "routes", "freqs"):
+            getattr(into, attr).extend(x for x in getattr(arm, attr) if x not in getattr(into, attr))
+        if into.comparator is None:
+            into.comparator = arm.comparator
+        merged.remove(arm)
+    return sorted(merged, key=lambda a: a.first)
+
+
 _REFERENCE_DOSE = regex.compile(
     r"(?i)\b(?:reference|standard|conventional|usual|recommended|approved|licensed)\s+(?:daily\s+)?(?:dose|dosage|regimen)\b"
     r"(?:\s*(?:of|,|:|\(|=)\s*|\s+)(?P<n>\d+(?:\.\d+)?)"
@@ -1032,7 +1090,11 @@ _N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<
 _N_INSIDE = regex.compile(r"(?i)\bn\s*=\s*(?P<n>\d+)")
 _COUNT_BEFORE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
 _COUNT_AS = regex.compile(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b[^.;]{{0,140}}?\bas\s+(?:the\s+)?$", regex.IGNORECASE)
-_BARE_COUNT_BEFORE = regex.compile(rf"(?:^|[;,:]\s*|\band\s+)(?P<n>{COUNT})\s+(?:(?:were|was)\s+\w+\s+)?(?:to|in|into)\s+the\s+$", regex.IGNORECASE)
+_BARE_COUNT_BEFORE = regex.compile(
+    rf"(?:^|[;,:]\s*|\b(?:and|with)\s+)(?P<n>{COUNT})\s+(?:(?:were|was)\s+\w+\s+|(?:were\s+)?randomly\s+\w+\s+)?(?:(?:to|in|into)\s+the\s+|(?:to|were\s+on)\s+)$",
+    regex.IGNORECASE)
+#: "continuous (112)", "DP (101)", "intervention group (IC: 48; ...)": a bare count in brackets after the name.
+_BARE_N_AFTER = regex.compile(r"(?i)^\s*\(\s*(?:(?!n\s*=)[A-Za-z][\w-]{0,9}\s*[:=]\s*)?(?P<n>\d{1,5})\s*[;)]")
 _OF_N_BEFORE = regex.compile(r"\b\d+\s+of\s+(?P<n>\d+)\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?in\s+the\s+$", regex.IGNORECASE)
 _COUNT_UNDERWENT = regex.compile(rf"(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:underwent|received|were\s+given|were\s+treated\s+with|were\s+assigned\s+to|were\s+randomi[sz]ed\s+to)\s+(?:the\s+)?$", regex.IGNORECASE)
 _COUNT_AFTER = regex.compile(rf"^\s*(?:\(\s*)?(?:included|consisted\s+of|comprised|enrolled|contained|had|with|of)?\s*(?P<n>{COUNT})\s+{PEOPLE}\b", regex.IGNORECASE)
@@ -1073,6 +1135,10 @@ def fill_counts(doc: Doc, arms: list[Arm]) -> None:
             m = _COUNT_AFTER.match(text[end:clause_end])
             if m:
                 arm.n = parse_count(m["n"])
+                continue
+            m = _BARE_N_AFTER.match(text[end:clause_end])
+            if m and int(m["n"]) > 1:
+                arm.n = int(m["n"])
                 continue
             window = max([clause_start, start - 200] + [e for other in arms if other is not arm for _, e in other.refs if e <= start])
             before = text[window:start]

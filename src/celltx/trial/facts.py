@@ -339,6 +339,8 @@ def _clean_condition(raw: str) -> str | None:
     text = raw[: stop.start()] if stop else raw
     text = norm_space(text).strip(" -,")
     text = regex.sub(r"(?i)\s+(?:and|or)$", "", text)
+    text = _tidy_condition(text, diagnosis=False) or ""
+    text = regex.sub(r"(?i)^an?\s+(?=(?:[\w-]+\s+)?diagnos[ie]s\s+of\b)", "", text)  # "a confirmed diagnosis of X"
     if not text or _CONDITION_BAD.match(text) or len(text) < 3 or len(text.split()) > 10:
         return None
     if regex.match(r"^\d", text) or regex.fullmatch(rf"(?i)(?:[\w-]+\s+)?{PEOPLE}", text):
@@ -357,7 +359,19 @@ def condition(doc: Doc) -> str | None:
     ("active RA" -> "active rheumatoid arthritis"): a reviewer's table cannot rely on the
     abstract's abbreviations."""
     found = _condition_as_written(doc)
-    return _as_noun(_expand_abbreviations(found, doc.text)) if found else found
+    return _tidy_condition(_as_noun(_expand_abbreviations(found, doc.text))) if found else found
+
+
+def _tidy_condition(text: str, diagnosis: bool = True) -> str | None:
+    """A found condition without what is not the disease: "confirmed diagnosis of X" -> "X", a
+    dangling preposition ("orgasmic disorder in"), a verb phrase after it ("fibromyalgia use
+    complementary ..."); a typographic apostrophe written plain ("Alzheimer’s")."""
+    text = text.replace("\u2019", "'")
+    if diagnosis:
+        text = regex.sub(r"(?i)^(?:an?\s+)?(?:(?:confirmed|established|definite|documented|clinical|new)\s+)?diagnos[ie]s\s+of\s+", "", text)
+    text = regex.sub(r"(?i)\s+(?:use|uses|used|have|has|need|needs|remain|remains|show|shows|often|usually|may|can)\b.*$", "", text)
+    text = regex.sub(r"(?i)(?:\s+(?:in|of|with|for|and|or|at|on|to))+$", "", text).strip(" ,")
+    return text or None
 
 
 def _as_noun(condition_text: str) -> str:

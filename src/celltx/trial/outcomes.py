@@ -33,7 +33,7 @@ from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
 from .arms import Arm
 from .facts import ELIGIBILITY_CUE
-from .text import Doc
+from .text import PEOPLE, Doc
 
 _ELIGIBILITY_WORDS = regex.compile(
     r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri|\bexcluded\b|\binclude[ds]?\b|\benrol|\brecruit"
@@ -93,6 +93,92 @@ _UNCHANGED = regex.compile(
     r"|\bstable\b|\bnot (?:significantly )?(?:changed|altered)\b"
 )
 _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<", "&gt;": ">"}
+
+
+#: "a target of", "goal of", "titrated to": the value after it is aimed at, not measured.
+_TARGET_BEFORE = regex.compile(r"(?i)\b(?:target(?:ed)?|goal|aim)\s+(?:level\s+|value\s+|range\s+)?(?:of|at|=|:)\s*(?:about\s+|approximately\s+)?$")
+#: A range span written "A to B" ("29.8 to 57.1 pg/mL"): read as a before-and-after pair when its
+#: clause says the level moved.
+_RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)\s*(?P<b>\d[\d,]*(?:\.\d+)?)\b")
+_MOVED = regex.compile(
+    r"(?i)\b(?:increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|decline[sd]?|reduc(?:ed|tion)|elevat(?:ed|ion)|improve[sd]?|dropped)\b"
+)
+#: Blood counts named like the cells patients are given, and the words that say they were given (D52).
+_BLOOD_PRODUCT = regex.compile(r"(?i)^(?:red\s+(?:blood\s+)?cells?|erythrocytes?|rbcs?|platelets?)(?:\s+count)?$")
+_GIVEN_BLOOD = regex.compile(r"(?i)\btransfus\w*|\bconsum\w*|\butili[sz]ation\b|\bunits?\s+of\b|\ballogeneic\b|\bautologous\b|\binfus\w*")
+#: A bracket opened right after the people enrolled, with no bracket closed since: it describes them.
+_PEOPLE_BRACKET = regex.compile(rf"(?i)\b{PEOPLE}\s*\((?:[^()]*?\b(?:mean|median|average)\b)?[^()]*$")
+#: A sentence about who was enrolled: it gives their age.
+_ENROLLED = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged\s+\d")
+#: The rest of a bracket that names an arm's size after a value: "(600 umol/L; n = 59)".
+_ARM_SIZE_AFTER = regex.compile(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
+#: "rose (by ~40-50%)": a range of a change.
+_BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
+
+
+_VS_GAP = regex.compile(r"(?i)[^\d;()]{0,30}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s*(?:the\s+)?[^\d;()]{0,30}")
+
+
+def _compared_first(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first value of the "A vs. B" comparison ``value`` ends ("-0.4% ... (8.0% vs 8.5%)": 8.0%)."""
+    i = group.index(value)
+    while i > 0 and _VS_GAP.fullmatch(text[group[i - 1]["end"] : group[i]["start"]]):
+        i -= 1
+    return group[i]
+
+
+_TIME_JOIN = regex.compile(r"(?i)\s*(?:vs\.?|versus|to|and|compared\s+(?:with|to))\s*")
+
+
+def _time_pair(doc: Doc, value: dict[str, Any], group: list[dict[str, Any]]) -> float | None:
+    """The day of ``value`` when it is one of two values compared ("40 vs 24 ng/mL") after two
+    times compared the same way in its sentence ("baseline vs 12 months: ..."), with no other
+    time between: the first value at the first time, the second at the second."""
+    text = doc.text
+    first = _compared_first(text, value, group)
+    i = group.index(first)
+    pair = group[i : i + 2]
+    if len(pair) != 2 or value not in pair or not _VS_GAP.fullmatch(text[pair[0]["end"] : pair[1]["start"]]):
+        return None
+    if i + 2 < len(group) and _VS_GAP.fullmatch(text[pair[1]["end"] : group[i + 2]["start"]]):
+        return None  # three values compared
+    a, _ = doc.sentences[doc.sentence_of(value["start"])]
+    times = [t for t in doc.in_range(schema.TIME_POINT, a, pair[0]["start"]) if len((t.get("attrs") or {}).get("days") or []) == 1]
+    for t1, t2 in reversed(list(zip(times, times[1:]))):
+        if _TIME_JOIN.fullmatch(text[t1["end"] : t2["start"]]):
+            if any(t2["end"] <= t["start"] for t in doc.in_range(schema.TIME_POINT, a, pair[0]["start"])):
+                return None
+            return float(((t1 if value is pair[0] else t2).get("attrs") or {})["days"][0])
+    return None
+
+
+def _relative_restated(text: str, value: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> bool:
+    """Whether a percentage restates the change just before it as a proportion ("decreased by
+    26.8 mg/dl, 12.1% reduction", "dropped by 13.7 mg/dl (6.3%)"): the change is the result."""
+    if (value.get("attrs") or {}).get("unit") != "%":
+        return False
+    test = doc.value_of.get(value["id"])
+    for prev in values:
+        if prev["end"] <= value["start"] and regex.fullmatch(r"\s*(?:,|\()\s*", text[prev["end"] : value["start"]]):
+            attrs = prev.get("attrs") or {}
+            return (doc.value_of.get(prev["id"]) is test and bool(attrs.get("unit")) and attrs.get("unit") != "%"
+                    and is_change(text, prev["start"], attrs.get("value")))
+    return False
+
+
+def _converted(text: str, value: dict[str, Any], values: list[dict[str, Any]], doc: Doc) -> bool:
+    """Whether ``value`` restates the value just before it in another unit, in brackets right
+    after it ("8.04% [64.34 mmol/mol]", "1.2 mmol/L (46 mg/dL)"); a bracketed percentage is a
+    relative size ("fell 13.7 mg/dL (6.3%)") and stays."""
+    unit = (value.get("attrs") or {}).get("unit")
+    if not unit or unit == "%":
+        return False
+    test = doc.value_of.get(value["id"])
+    for prev in values:
+        if prev["end"] <= value["start"] and regex.fullmatch(r"\s*[\[(]\s*", text[prev["end"] : value["start"]]):
+            other = (prev.get("attrs") or {}).get("unit")
+            return bool(other) and other != unit and doc.value_of.get(prev["id"]) is test
+    return False
 
 
 def _p_value(text: str, start: int, end: int) -> dict[str, Any] | None:
@@ -284,6 +370,10 @@ def _arm_of_value(
     sentence = doc.text[a:b]
     text = doc.text
     ca, cb = doc.clause(value["start"])
+    if not refs:
+        header = _header_arm(doc, arms, a)
+        if header is not None:
+            return arms.index(header)
     near = [(s, arm) for s, arm in refs if ca <= s < cb]
     if len(group) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
         # "triglycerides were higher with A (150 vs 131 mg/dL)": A's value, then the other arm's
@@ -332,6 +422,19 @@ def _arm_of_value(
     return None
 
 
+def _header_arm(doc: Doc, arms: list[Arm], sentence_start: int) -> Arm | None:
+    """The arm a run of sentences reports under a header ("In garlic group: ... . HDL
+    increased ..."): the last arm named before the sentence, in its paragraph, is followed by ":"
+    and no arm is named after it."""
+    text = doc.text
+    para = text.rfind("\n", 0, sentence_start) + 1
+    earlier = sorted((e, arm) for arm in arms for s, e in arm.refs if para <= s and e <= sentence_start)
+    if not earlier:
+        return None
+    end, arm = earlier[-1]
+    return arm if regex.match(r"\s*:", text[end : end + 5]) else None
+
+
 _TRAILING_ARM = regex.compile(r"(?i)(?:\brespectively\s*,?\s*)?\b(?:for|in|among)\s+(?:the\s+|both\s+)?$")
 _NEW_PART = regex.compile(r"(?i)\band\b|;|\bwhereas\b|\bwhile\b|\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\b")
 
@@ -342,11 +445,25 @@ def _names_values_before(text: str, prev: tuple[int, Any] | None, value: dict[st
     group" (an arm introduced by "for/in the" right after a list of values, and no earlier
     arm whose report the value goes on)."""
     between = text[value["end"] : next_start]
-    if not _TRAILING_ARM.search(between) or regex.search(r"[.;]\s", between) or len(between) > 160:
+    open_ = text.rfind("(", max(0, value["start"] - 200), value["start"])
+    if open_ >= 0 and text.rfind(")", open_, value["start"]) < 0 and ")" in between:
+        lead = between.index(")") + 1  # the value's own bracket ("= -7.9 mg/dl; p = 0.04)") does not end its part
+        between = " " * lead + between[lead:]
+    if not _TRAILING_ARM.search(between) or regex.search(r"[.;]\s", _mask(between)) or len(between) > 160:
         return False
     if prev is None:
         return True
     return bool(_NEW_PART.search(text[prev[0] : value["start"]]))
+
+
+def _mask(text: str) -> str:
+    """``text`` with what is inside brackets blanked (a ";" in "(p = 0.04; 95% CI ...)" ends no clause)."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "(["
+        out.append(" " if depth else ch)
+        depth -= ch in ")]" and depth > 0
+    return "".join(out)
 
 
 def _bracket_owner(text: str, near: list[tuple[int, Any]], start: int, clause_start: int) -> Any:
@@ -509,6 +626,8 @@ def outcomes_and_eligibility(
     eligibility: list[dict[str, Any]] = []
     text = doc.text
     values = [v for v in doc.by_label.get(schema.LAB_VALUE, []) if v["id"] in doc.value_of]
+    # "8.0% [64 mmol/mol]": the same result in another unit, no result of its own
+    values = [v for v in values if not _converted(text, v, values, doc) and not _relative_restated(text, v, values, doc)]
     pairs = _pairs(doc, values)
     # values of one test in one sentence, in order (for "vs" and "respectively")
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -540,6 +659,27 @@ def outcomes_and_eligibility(
             continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
+        if regex.search(r"\(\s*$", text[max(0, v["start"] - 3) : v["start"]]) and _ARM_SIZE_AFTER.match(text, v["end"]):
+            continue  # "X (600 umol/L; n = 59)": what an arm was given, beside its size
+        if _BLOOD_PRODUCT.search(analyte) and _GIVEN_BLOOD.search(text, ca, v["start"]):
+            continue  # red cells or platelets given ("consumption of allogeneic RBC were 2.0 units"): no blood count (D52)
+        if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
+            continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
+        pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
+        if pair and _MOVED.search(text, ca, v["start"]) and not _BY_RANGE.search(text, max(ca, v["start"] - 30), v["start"]):
+            # "an increase in X in the A arm (29.8 to 57.1 pg/mL)": the level before and after, written as one span
+            arm = _arm_of_value(doc, arms, v, [v], pairs, "follow_up")
+            later, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
+            for number, kind, day in ((pair["a"], "baseline", 0.0), (pair["b"], "follow_up", later if later is not None else default_days)):
+                outcomes.append({
+                    "analyte": analyte, "arm": arm, "days": day, "kind": kind, "value": float(number.replace(",", "")),
+                    "sd": None, "low": None, "high": None, "unit": attrs.get("unit"),
+                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": _direction(clause),
+                })
+            continue
+        if (attrs.get("value") is None and attrs.get("low") is not None and attrs.get("sd") is None
+                and not is_change(text, v["start"]) and not _BY_RANGE.search(text, max(ca, v["start"] - 30), v["start"])):
+            continue  # a range that is no change ("with HbA1c 7.5-9.5%", "in the 4-7 mmol/L range"): who or what, not a result
         role = pairs.get(v["id"])
         cohort = False  # a value describing the whole enrolled cohort
         group = groups[(test["id"], sentence_index)]  # the values of this test in this sentence
@@ -573,10 +713,13 @@ def outcomes_and_eligibility(
             if days is None and baseline is not None:
                 days, baseline = _time_days(
                     doc, v, *doc.sentences[sentence_index], skip_baseline=moved, run=run, others=group)
+            paired = _time_pair(doc, v, group) if not moved else None
+            if paired is not None:  # "(baseline vs 12 months: 40 vs 24 ng/mL)": the times in the values' order
+                days, baseline = paired, paired == 0
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
-            first = group[0]
+            first = _compared_first(text, v, group)
             if kind is None and role == "vs" and first is not v and kinds.get(first["id"]) in ("change", "difference"):
                 kind = kinds[first["id"]]  # "-26 vs. 12 mg/dL" after "reduced": both changes
                 days = days_of.get(first["id"], days)
@@ -589,9 +732,18 @@ def outcomes_and_eligibility(
             if kind is None and not unpaired and _AGE_IN_BRACKET.search(_bracket_of(text, v, ca)):
                 kind, days = "baseline", 0.0  # "participants (mean: 45 years old, HbA1c 8.4%)"
                 cohort = True
+            if kind is None and not unpaired and _PEOPLE_BRACKET.search(text, max(0, v["start"] - 120), v["start"]):
+                kind, days = "baseline", 0.0  # "106 HIV-infected patients (median CD4+ count 191 cells/mm3)"
+                cohort = True
+            if (kind is None and days is None and not unpaired and sentence_index > 0
+                    and not doc.in_sentence(schema.TIME_POINT, sentence_index) and _ENROLLED.search(doc.sentence_text(sentence_index - 1))
+                    and not any(a <= s_ < b for arm in arms for s_, _ in arm.refs for a, b in [doc.sentences[sentence_index]])):
+                kind, days = "baseline", 0.0  # "Fifty patients, mean age 53, were recruited. Their median IL-10 was 13 pg/ml."
             if kind is None:
                 if baseline or (days is None and not unpaired and _BASELINE_WORDS.search(_own_part(before))):
                     kind, days = "baseline", 0.0
+                elif days is None and not arms and not doc.by_label.get(schema.TIME_POINT):
+                    kind, days = "baseline", 0.0  # a study of no treatment and no times: one measurement of who was seen
                 else:
                     kind = "follow_up"
             if days is None and default_days is not None and not unpaired:

@@ -145,16 +145,23 @@ class Doc:
         return self.text[start:end]
 
     def clause(self, offset: int) -> tuple[int, int]:
-        """The ";"-separated part of the sentence around ``offset`` (brackets do not cut)."""
+        """The ";"-separated part of the sentence around ``offset``: a ";" inside brackets
+        ("(-5.0 kg vs. -4.1 kg; p = 0.002)", "(... = -7.9 mg/dl; p = 0.04; 95% CI ...)") does not
+        end the clause."""
         start, end = self.sentences[self.sentence_of(offset)]
-        left = self.text.rfind(";", start, offset)
-        right = self.text.find(";", offset, end)
-        # a ";" inside brackets "(-5.0 kg vs. -4.1 kg; p = 0.002)" does not end the clause
-        if left >= 0 and self.text.count("(", start, left) > self.text.count(")", start, left):
-            left = -1
-        if right >= 0 and self.text.count("(", start, right) > self.text.count(")", start, right):
-            close = self.text.find(")", right, end)
-            right = self.text.find(";", close, end) if close >= 0 else -1
+        depth, left, right = 0, -1, -1
+        for i in range(start, end):
+            ch = self.text[i]
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth = max(0, depth - 1)
+            elif ch == ";" and depth == 0:
+                if i < offset:
+                    left = i
+                else:
+                    right = i
+                    break
         return (start if left < 0 else left + 1, end if right < 0 else right)
 
     def in_range(self, label: str, start: int, end: int) -> list[dict[str, Any]]:
