@@ -979,3 +979,31 @@ def test_a_range_of_rates_is_one_frequency_with_no_rate(text):
 def test_fractional_excretion_of_sodium_and_thrombocyte_count_are_lab_tests():
     text = "Sodium fractional excretion (NaFE) and the thrombocyte count were measured."
     assert texts(text, "LAB_TEST") == ["Sodium fractional excretion", "NaFE", "thrombocyte count"]
+
+
+def _units(text: str) -> list[tuple[str, str | None]]:
+    return [(s["text"], s["attrs"]["unit"]) for s in spans(text, "LAB_VALUE")]
+
+
+def test_a_range_between_two_values_is_one_value_with_bounds():
+    (value,) = spans("Total cholesterol was between 4.65 and 6.21 mmol/L at entry.", "LAB_VALUE")
+    attrs = value["attrs"]
+    assert (attrs["value"], attrs["low"], attrs["high"], attrs["unit"]) == (None, 4.65, 6.21, "mmol/L")
+
+
+def test_a_unit_written_on_the_first_of_two_values_is_shared():
+    assert _units("Glucose was 170.3 ± 33.4 mg/dl and 221.0 ± 49.7, respectively.") == [
+        ("170.3 ± 33.4 mg/dl", "mg/dL"), ("221.0 ± 49.7", "mg/dL")]
+    assert _units("Glucose was 188.9 ± 19.4 compared with 197.5 ± 20.7 mg/dL.") == [
+        ("188.9 ± 19.4", "mg/dL"), ("197.5 ± 20.7 mg/dL", "mg/dL")]
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [("The CD4+ count was 191 cells/mm3.", "cells/mm3"),
+     ("Urinary sodium was 101 mmol/day.", "mmol/day"),
+     ("eGFR was 60 mL/min/1.73 m2.", "mL/min/1.73 m2")],
+)
+def test_lab_units_keep_the_written_form_the_gold_uses(text, unit):
+    (value,) = spans(text, "LAB_VALUE")
+    assert value["attrs"]["unit"] == unit

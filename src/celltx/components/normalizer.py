@@ -21,7 +21,9 @@ from ..extensions import doc_text, record_to_doc, register_extensions, set_span_
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
-_COORD_RE = regex.compile(r"^\s*-?\s*(?:,\s*)?(?:(?:to|and|vs\.?|versus|or|-|–|/)\s*)?$", regex.IGNORECASE)
+_COORD_RE = regex.compile(
+    r"^\s*-?\s*(?:,\s*)?(?:(?:to|and|vs\.?|versus|or|-|–|/|compared\s+(?:with|to))\s*)?$", regex.IGNORECASE
+)
 
 
 class _Sentences:
@@ -117,7 +119,8 @@ class Normalizer:
     @staticmethod
     def _coordinated_units(text: str, spans: list[Span]) -> None:
         """A list's unit is written once, on its last item; every item carries it, for lab
-        values ("from [30±5] to [33±5 g/l]") and doses ("[150] and [300 μg]")."""
+        values ("from [30±5] to [33±5 g/l]") and doses ("[150] and [300 μg]"). A pair whose
+        unit is written on its first value only shares it forward."""
         for label in (schema.LAB_VALUE, schema.DOSE):
             Normalizer._share_units(text, sorted((s for s in spans if s.label_ == label), key=lambda s: s.start_char))
 
@@ -131,6 +134,18 @@ class Normalizer:
                 and _COORD_RE.match(text[cur.end_char : nxt.start_char])
             ):
                 cur._.attrs["unit"] = nxt._.attrs["unit"]
+        # the unit written on the first value only ("170 ± 33 mg/dl and [221 ± 49]"), and only
+        # for a pair: a longer list writes its unit last
+        for i in range(1, len(values)):
+            prev, cur = values[i - 1], values[i]
+            if (
+                cur._.attrs.get("unit") is None
+                and prev._.attrs.get("unit") is not None
+                and _COORD_RE.match(text[prev.end_char : cur.start_char])
+                and not (i + 1 < len(values) and _COORD_RE.match(text[cur.end_char : values[i + 1].start_char]))
+                and not (i >= 2 and _COORD_RE.match(text[values[i - 2].end_char : prev.start_char]))
+            ):
+                cur._.attrs["unit"] = prev._.attrs["unit"]
 
 
 def fill_missing_attrs(record: dict[str, Any], nlp: Language | None = None) -> dict[str, Any]:

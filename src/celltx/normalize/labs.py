@@ -126,7 +126,7 @@ _VALUE_RE = regex.compile(
     (?:\s*(?:±|\+/-|\+-|\+\s*/\s*-)\s*(?P<sd>{NUM})
       |\s*\(\s*(?:(?:SD|s\.d\.|sd)\s*[:=]?\s*)?(?P<sd2>{NUM})\s*\)
       |\s*\(\s*(?:(?:IQR|range|interquartile\s+range|95%\s*CI)\s*[:,]?\s*)?(?P<lo>-?{NUM})\s*(?:-|to|,)\s*(?P<hi>-?{NUM})\s*\)
-      |\s*(?:-|to)\s*(?P<hi2>-?{NUM})
+      |\s*(?:-|to|and)\s*(?P<hi2>-?{NUM})  # "between 4.4 and 6.1 mmol/l"
     )?
     \s*(?P<unit>[^\s()\[\],;].*?)?\s*$""",
     regex.VERBOSE | regex.IGNORECASE,
