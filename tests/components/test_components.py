@@ -154,3 +154,18 @@ def test_lexicon_lab_test_takes_name_words_from_the_word_lists(extract_rules, te
 def test_lexicon_does_not_take_a_name_word_twice_or_across_a_comma(extract_rules):
     rec = extract_rules("The MELD score scores were high. After 24-hour, plasma glucose fell.")
     assert spans_of(rec, "LAB_TEST") == [("LAB_TEST", "MELD score"), ("LAB_TEST", "plasma glucose")]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [("HCO3− rose and Na+ fell.", ["HCO3−", "Na+"]),
+     ("The HCO3- level was low.", ["HCO3-"]),
+     ("The cholesterol ratios and fibrinogen binding fell.", ["cholesterol ratios", "fibrinogen binding"])],
+)
+def test_lexicon_lab_test_takes_a_glued_charge_and_name_words(extract_rules, text, names):
+    assert [s[1] for s in spans_of(extract_rules(text), "LAB_TEST")] == names
+
+
+def test_lexicon_a_suspended_hyphen_is_no_charge(extract_rules):
+    rec = extract_rules("AST- and ALT levels rose.")
+    assert spans_of(rec, "LAB_TEST") == [("LAB_TEST", "AST"), ("LAB_TEST", "ALT")]

@@ -45,6 +45,25 @@ def _takes_next_word(name: str, word: str) -> bool:
     return word in TAKES_NEXT and not name.endswith(tuple(TAKES_NEXT) + ("score",))
 
 
+#: Ionic charges glued to an analyte ("[HCO3−]", "[Na+]", "[Ca2+]"): part of its name.
+CHARGES = {"+", "++", "2+", "3+", "−", "2−", "3−"}
+
+
+def _with_charge(doc: Doc, end: int) -> int:
+    """``end`` moved past a charge sign written without a space after the name and followed
+    by a space or punctuation (not a hyphenated word: "ALT-lowering"). An ASCII "-" counts only
+    after a formula ending in a digit ("HCO3-")."""
+    if end >= len(doc) or doc[end - 1].whitespace_:
+        return end
+    sign = doc[end].text
+    glued_word = end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha
+    if glued_word:
+        return end
+    if sign in CHARGES or (sign == "-" and doc[end - 1].text[-1:].isdigit()):
+        return end + 1
+    return end
+
+
 #: Time units of a sampling time written before a test ("120 min plasma insulin").
 SAMPLING_UNITS = frozenset(word_list("SAMPLING_TIME_UNIT"))
 
@@ -239,6 +258,7 @@ class Lexicon(PatternsMixin):
                 start = lab_test_start(doc, start)
                 if end < len(doc) and _takes_next_word(span.text.lower(), doc[end].lower_):
                     end += 1
+                end = _with_charge(doc, end)
             new = doc[start:end]
             new = new.doc[new.start:new.end]
             new_span = doc.char_span(new.start_char, new.end_char, label=span.label_, span_id=span_id)
