@@ -1007,3 +1007,17 @@ def test_a_unit_written_on_the_first_of_two_values_is_shared():
 def test_lab_units_keep_the_written_form_the_gold_uses(text, unit):
     (value,) = spans(text, "LAB_VALUE")
     assert value["attrs"]["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text, time", [("Anthropometric measurements were taken every 4 weeks.", "4 weeks"),
+                   ("Serum bilirubin was measured every 24 hours.", "24 hours")],
+)
+def test_an_assessment_schedule_is_a_time_point_not_a_frequency(text, time):
+    assert texts(text, "FREQUENCY") == []
+    assert texts(text, "TIME_POINT") == [time]
+
+
+def test_an_administration_after_an_assessment_keeps_its_frequency():
+    text = "Patients were assessed at baseline and received the drug every 4 weeks."
+    assert texts(text, "FREQUENCY") == ["every 4 weeks"]
