@@ -1021,3 +1021,34 @@ def test_an_assessment_schedule_is_a_time_point_not_a_frequency(text, time):
 def test_an_administration_after_an_assessment_keeps_its_frequency():
     text = "Patients were assessed at baseline and received the drug every 4 weeks."
     assert texts(text, "FREQUENCY") == ["every 4 weeks"]
+
+
+@pytest.mark.parametrize(
+    "text, ratios",
+    [("Secondary measures were lipoprotein ratios (TC/HDL, LDL/HDL).", ["LDL/HDL"]),
+     ("The LDL/HDL and albumin/creatinine fell.", ["LDL/HDL", "albumin/creatinine"])],
+)
+def test_two_tests_over_a_usual_denominator_are_a_ratio(text, ratios):
+    assert [t for t in texts(text, "LAB_TEST") if "/" in t] == ratios
+
+
+def test_tests_with_a_shared_head_after_slashes_stay_a_list():
+    assert "LDL/HDL" not in texts("Total/LDL/HDL-cholesterol changes were similar.", "LAB_TEST")
+
+
+@pytest.mark.parametrize(
+    "text, label, found, attr, value",
+    [("A single intravitreal ranibizumab injection was given.", "FREQUENCY", "single", "count", 1),
+     ("Patients received an annual infusion of zoledronic acid.", "FREQUENCY", "annual", "interval_days", 365.0),
+     ("MPA 100 mg tds was compared with placebo.", "FREQUENCY", "tds", "interval_days", 1 / 3),
+     ("IOP was lower at hour 2.", "TIME_POINT", "hour 2", "days", [2 / 24]),
+     ("Either 20% albumin or plasma was added to the prime.", "DOSE", "20%", "unit", "%"),
+     ("Plant sterol capsules lowered cholesterol.", "ROUTE", "capsules", "route", "oral")],
+)
+def test_notations_from_the_tenth_draw(text, label, found, attr, value):
+    (span,) = [s for s in spans(text, label) if s["text"] == found]
+    assert span["attrs"][attr] == pytest.approx(value)
+
+
+def test_a_rate_word_before_the_dose_noun_is_no_frequency():
+    assert texts("The weekly dose was 10 mg.", "FREQUENCY") == []

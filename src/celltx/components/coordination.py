@@ -37,7 +37,7 @@ from .regex_spans import add_candidates
 
 ORIGIN = "coordination"
 #: The kinds of row ``patterns/coordination.jsonl`` may hold, and the keys of each.
-ROW_KINDS = {"head_nouns", "item_stop_words", "boundary_words", "qualifiers", "define"}
+ROW_KINDS = {"head_nouns", "item_stop_words", "boundary_words", "qualifiers", "ratio_denominators", "define"}
 ROW_KEYS = {"kind", "words", "comment", "define", "regex"}
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _WORD = r"[A-Za-z0-9][\w'′/+-]*"
@@ -46,7 +46,10 @@ _AFTER_GATE = regex.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|(?:and|or|&)\s)")
 _BEFORE_GATE = regex.compile(r"(?:,|\s(?:and|or|&))\s*(?:\([^()]{1,20}\))?\s*$|\)\s*,?\s*(?:(?:and|or|&)\s+)?$")
 _SLASH = regex.compile(r"\s?/\s?")
 _RATIO_WORD = regex.compile(r"(?i)\s+(?:ratio|index)(?![\w-])")
-_RATIO_OF = regex.compile(r"(?i)\bratios?\s+(?:of\s+)?(?:the\s+)?$")
+_RATIO_OF = regex.compile(r"(?i)\bratios?\s+(?:of\s+)?(?:the\s+)?$|\bratios?\s*\((?:[^()]{0,30}[,;]\s*)?$")
+_ENDS_RATIO = regex.compile(r"(?i)\s(?:ratio|index)$")
+#: What follows a two-member "A/B" that makes it a list with a shared head, not a ratio.
+_SHARED_HEAD = regex.compile(r"(?i)\s?/|[\s-]+(?:cholesterol|C)(?![\w-])")
 #: a member's abbreviation in brackets, passed over ("norepinephrine (NE), epinephrine (E) and")
 _ABBREV = r"(?:\s*\([^()]{1,20}\))?"
 
@@ -62,6 +65,7 @@ class Coordination(PatternsMixin):
         self._named: regex.Pattern | None = None
         self._abbreviation: regex.Pattern | None = None
         self._qualifiers: frozenset[str] = frozenset()
+        self._denominators: frozenset[str] = frozenset()
 
     # -- data ---------------------------------------------------------------------------
     def default_patterns(self) -> list[Row]:
@@ -84,6 +88,7 @@ class Coordination(PatternsMixin):
             raise ValueError(f"[{self.name}] no ANALYTE_SUFFIX define among the patterns")
         self._stop = frozenset(w.lower() for w in lists["item_stop_words"])
         self._qualifiers = frozenset(w.lower() for w in lists["qualifiers"])
+        self._denominators = frozenset(w.lower() for w in lists["ratio_denominators"])
         heads = "|".join(regex.escape(w) for w in lists["head_nouns"])
         qualifiers = "|".join(regex.escape(w) for w in lists["qualifiers"])
         boundary = "|".join(regex.escape(w) for w in lists["boundary_words"])
@@ -129,9 +134,9 @@ class Coordination(PatternsMixin):
         add_candidates(doc, new)
         return doc
 
-    @staticmethod
-    def _ratios(doc: Doc, text: str, candidates: list) -> list:
-        """"A/B" and "A/B ratio" where A and B are lab-test candidates."""
+    def _ratios(self, doc: Doc, text: str, candidates: list) -> list:
+        """"A/B" and "A/B ratio" where A and B are lab-test candidates; without the word, a pair
+        whose denominator is a usual one ("TC/HDL", "albumin/creatinine") or after "ratios (" ."""
         tests = sorted({(c.start_char, c.end_char) for c in candidates if c.label_ == schema.LAB_TEST})
         starts = {start: end for start, end in tests}
         out = []
@@ -141,9 +146,12 @@ class Coordination(PatternsMixin):
                 continue
             stop = starts[slash.end()]
             tail = _RATIO_WORD.match(text, stop)
+            usual = text[slash.end() : stop].lower() in self._denominators and not _SHARED_HEAD.match(text, stop)
             if tail:
                 stop = tail.end()
-            elif not _RATIO_OF.search(text, max(0, start - 20), start):
+            elif _ENDS_RATIO.search(text, slash.end(), stop):
+                pass  # the denominator's name took the word already ("glucose ratio")
+            elif not (usual or _RATIO_OF.search(text, max(0, start - 40), start)):
                 continue  # "total/LDL/HDL-cholesterol" is a list written with slashes
             span = doc.char_span(start, stop, label=schema.LAB_TEST, alignment_mode="strict")
             if span is not None:

@@ -71,7 +71,7 @@ _INTERVAL_RE = regex.compile(
     rf"(?i)(?:per|every|each|a|an|/|q)\s*(?:(?P<n>{NUMW})\s*)?(?:other\s+)?(?P<unit>{_UNIT_RE})\b"
 )
 _RATE_WORDS = {"daily": 1.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.0,
-               "monthly": 30.0, "yearly": 365.0, "annually": 365.0, "nightly": 1.0}
+               "monthly": 30.0, "yearly": 365.0, "annually": 365.0, "annual": 365.0, "nightly": 1.0}
 _COUNT_RE = regex.compile(rf"(?i)(?P<n>{NUMW})\s+(?:times?|doses|injections|infusions|courses|sessions)")
 _COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3, "single": 1, "one-time": 1, "two-time": 2,
                 "three-time": 3, "once-only": 1}
