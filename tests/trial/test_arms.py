@@ -500,3 +500,18 @@ def test_a_drug_that_is_part_of_the_other_arms_combination_is_the_control():
     arms = arms_of(record(text, []))
     assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
         ("ZKC group", "experimental", None), ("1% kalidone group", "control", "active")]
+
+
+def test_an_arm_named_with_its_dose_first_is_also_named_by_the_product_alone():
+    text = ("Adults were randomized to 40 g/day zorbitol or kalidone for 8 weeks. "
+            "Weight did not differ (kalidone: 80 kg; zorbitol: 79 kg).")
+    arms = arms_mod.find_arms(Doc.from_record(record(text, [])))
+    zorb = next(a for a in arms if "zorbitol" in a.label)
+    assert any(text[s:e] == "zorbitol" for s, e in zorb.refs)
+
+
+def test_a_strength_and_rate_without_a_product_gives_no_short_name():
+    text = ("Patients received zorbitol 0.5% once daily (n = 40) or kalidone 2% twice daily (n = 41). "
+            "Zorbitol once daily was better tolerated.")
+    arms = arms_mod.find_arms(Doc.from_record(record(text, [])))
+    assert all("once daily" not in arm.names for arm in arms)

@@ -585,6 +585,11 @@ def find_arms(doc: Doc) -> list[Arm]:
             arm.names.append(own)
         if arm.n is None and start in sizes:
             arm.n = sizes[start]
+    for arm in arms.values():  # "50 g/day isomaltulose" is also called "isomaltulose"
+        bare = regex.fullmatch(rf"(?i){_NAME_DOSE}\s+(?P<rest>[a-z][\w\s-]*)", arm.key)
+        if (bare and bare["rest"] not in arm.names and len(bare["rest"]) >= 4
+                and not regex.search(r"\b(?:once|twice|thrice|daily|weekly|times|every|per|a\s+day)\b", bare["rest"])):
+            arm.names.append(bare["rest"])
     _name_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
 
