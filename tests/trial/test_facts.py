@@ -196,3 +196,17 @@ def test_an_event_reported_for_the_control_arm_only_is_not_the_treated_arms():
     text = ("Adults were randomized to the zorbitol group or the placebo group. "
             "In the placebo group, dizziness occurred in 8 patients. Nausea was more frequent in the zorbitol group.")
     assert summarize(record(text, []))["adverse_events"]["events"] == ["Nausea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TITLE: Zorbitol versus kalidone in COPD: a randomized trial\nAdults were randomized.", "COPD"),
+        ("TITLE: Zorbitol for the treatment of acute mania: a randomized trial\nAdults were randomized.", "acute mania"),
+        ("TITLE: Topical zorbitol for the treatment of toxic epidermal necrolysis: study protocol\nAdults will be randomized.",
+         "toxic epidermal necrolysis"),
+        ("Ninety children with functional constipation were randomized to zorbitol or placebo.", "functional constipation"),
+    ],
+)
+def test_condition_named_by_an_abbreviation_or_after_treatment_of(text, expected):
+    assert facts.condition(doc(text)) == expected

@@ -197,7 +197,9 @@ _DISEASE_WORD = regex.compile(
     r"|transplant\w*|surgery|surgeries|operations?|bypass|grafting|lesions?|ulcers?|ulceration|wounds?|burns?|pain"
     r"|depression|autism|sclerosis|stones?|intolerant|intolerance|resistance|resistant|angina|arrhythmias?"
     r"|fibrillation|shock|trauma|palsy|epilepsy|dementia|schizophrenia|psoriasis|eczema|leiomyomas?|fibroids?"
-    r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?)\b"
+    r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?"
+    r"|mania|constipation|cataracts?|amputation|impairment|distress|jaundice|ha?emorrhage|necrolysis|\w+opia)\b"
+    r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
 _NOT_DISEASE = regex.compile(
@@ -431,7 +433,15 @@ def _body_conditions(doc: Doc, start: int) -> list[tuple[int, str]]:
         c = _clean_title_condition(regex.sub(rf"(?i)^{COUNT}\s+(?=\S)", "", norm_space(m["c"])))  # "in eight type 1 diabetic patients"
         if c and _disease_like(c) and not _CONDITION_BAD.match(c) and not regex.match(r"\d|(?i)non[\s-]?\w+$", c):
             found.append((2, m.start(), c))
+    for m in _TREATMENT_OF.finditer(text, start):
+        c = _clean_condition(m["c"])
+        if c and _disease_like(c):
+            found.append((3, m.start(), c))
     return [(pos, c) for _, pos, c in sorted(found)]
+
+
+#: "... for the treatment of acute mania", "in the treatment of X": the disease treated.
+_TREATMENT_OF = regex.compile(r"(?i)\b(?:for|in)\s+(?:the\s+)?treatment\s+of\s+(?P<c>[^.;:()\[\]\n]{3,120})")
 
 
 def _condition_as_written(doc: Doc) -> str | None:
@@ -447,6 +457,10 @@ def _condition_as_written(doc: Doc) -> str | None:
             return found
         if regex.search(r"(?i)\bhealthy\b", title):
             return None  # a study of healthy volunteers
+        for m in _TREATMENT_OF.finditer(title):
+            c = _clean_condition(m["c"])
+            if c and _disease_like(c):
+                return c
     return body[0][1] if body else None
 
 
