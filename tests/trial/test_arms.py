@@ -434,3 +434,84 @@ def test_arm_sizes_written_before_the_arm_without_the():
     assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("Arm X", 20), ("Arm Y", 19)]
     text = "Of the 24 children enrolled, 12 were on melatonin. The melatonin group slept longer."
     assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("melatonin group", 12)]
+
+
+def test_two_names_sharing_one_singular_arm_word():
+    text = ("Adults were randomised to a Light On or Light Off arm for 3 months. "
+            "Sleep was longer in the Light Off arm than in the Light On arm.")
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["Light On", "Light Off"]
+
+
+def test_the_arm_a_conclusion_holds_the_other_up_against_is_the_control():
+    text = ("A randomised study of drip versus pump dosing of zorbitol. "
+            "Nausea was rarer in the drip arm than in the pump arm. "
+            "Pump dosing was as effective as drip dosing.")
+    arms = arms_of(record(text, []))
+    assert sorted((a["label"], a["role"], a["comparator"]) for a in arms) == [
+        ("drip arm", "control", "active"), ("pump arm", "experimental", None)]
+
+
+def test_an_abbreviated_arm_whose_long_form_is_usual_care_is_the_control():
+    text = ("The trial weighs BTX against Tutoring as Usual (TAU) in schools. "
+            "Pupils are randomised to receive either BTX or TAU.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("BTX", "experimental", None), ("TAU", "control", "standard_care")]
+
+
+def test_regular_care_is_a_control():
+    text = "Patients are randomized to either remote weighing or regular care."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("remote weighing", "experimental", None), ("regular care", "control", "standard_care")]
+
+
+def test_a_group_that_does_not_receive_the_treatment_is_an_untreated_control():
+    text = "Patients were divided to receive (Group 1, n=20) or not receive (Group 2, n=20) drug Q before surgery."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("Group 1", "experimental", None), ("Group 2", "control", "none")]
+    text = "Ten clinics were assigned to Arm A and ten to Arm B. Staff at Arm A clinics received coaching while Arm B did not."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("Arm A", "experimental", None), ("Arm B", "control", "none")]
+
+
+def test_a_group_given_saline_in_a_respectively_list_is_the_placebo_control():
+    text = ("In this placebo-controlled study, groups K0, K1 and K2 were given saline, drug Q 1 mg and drug Q 2 mg, "
+            "respectively. Pain was lower in groups K1 and K2 than in group K0.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("group K0", "control", "placebo"), ("group K1", "experimental", None), ("group K2", "experimental", None)]
+
+
+def test_arms_compared_side_by_side_in_the_aim_are_both_experimental():
+    text = ("We aimed to compare the effect of zorbitol 0.5% and kalidone 2% in adults with gout. "
+            "Urate fell more in the zorbitol group than in the kalidone group.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [
+        ("zorbitol group", "experimental"), ("kalidone group", "experimental")]
+
+
+def test_a_drug_that_is_part_of_the_other_arms_combination_is_the_control():
+    text = ("To compare the efficacy of zorbitol/kalidone combination (ZKC) and 1% kalidone in gout. "
+            "Urate fell more in the ZKC group than in the 1% kalidone group.")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms] == [
+        ("ZKC group", "experimental", None), ("1% kalidone group", "control", "active")]
+
+
+def test_an_arm_named_with_its_dose_first_is_also_named_by_the_product_alone():
+    text = ("Adults were randomized to 40 g/day zorbitol or kalidone for 8 weeks. "
+            "Weight did not differ (kalidone: 80 kg; zorbitol: 79 kg).")
+    arms = arms_mod.find_arms(Doc.from_record(record(text, [])))
+    zorb = next(a for a in arms if "zorbitol" in a.label)
+    assert any(text[s:e] == "zorbitol" for s, e in zorb.refs)
+
+
+def test_a_strength_and_rate_without_a_product_gives_no_short_name():
+    text = ("Patients received zorbitol 0.5% once daily (n = 40) or kalidone 2% twice daily (n = 41). "
+            "Zorbitol once daily was better tolerated.")
+    arms = arms_mod.find_arms(Doc.from_record(record(text, [])))
+    assert all("once daily" not in arm.names for arm in arms)

@@ -167,3 +167,46 @@ def test_a_condition_abbreviation_the_text_defines_is_written_out():
     text = "Patients with active rheumatoid arthritis (RA) were included."
     assert _expand_abbreviations("active RA", text) == "active rheumatoid arthritis"
     assert _expand_abbreviations("HIV infection", text) == "HIV infection"  # not defined: kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # events named as having happened, with the words that say which (not how severe)
+        ("Zorbitol for glaucoma. Mild conjunctival hyperemia was seen in 12% of patients.", ["conjunctival hyperemia"]),
+        ("Zorbitol in diabetes. Rates of nocturnal hypoglycemia were 30% lower with zorbitol.", ["nocturnal hypoglycemia"]),
+        ("Zorbitol in gout. Evidence of urinary tract infection was reported in 9% of patients.", ["urinary tract infection"]),
+        # what the trial prevents or treats is no adverse event
+        ("Zorbitol to prevent diarrhea in dogs. Diarrhea occurred in 12% of dogs.", []),
+        ("Zorbitol in children. The aim was to avoid hypoglycemia. Hypoglycemia occurred in 4 children.", []),
+        # a list split at 'or' only between whole words
+        ("Zorbitol in surgery. Side effects such as hyper- or hypo-tension were rare.", ["hyper- or hypo-tension"]),
+        # background and measured items are not events
+        ("Zorbitol in surgery. Blood loss, complications and pain score were recorded.", []),
+    ],
+)
+def test_adverse_events_named_in_the_results(text, expected):
+    got = facts.adverse_events(doc(text))
+    assert (got or {}).get("events", []) == expected
+
+
+def test_an_event_reported_for_the_control_arm_only_is_not_the_treated_arms():
+    from celltx.trial.summary import summarize
+
+    text = ("Adults were randomized to the zorbitol group or the placebo group. "
+            "In the placebo group, dizziness occurred in 8 patients. Nausea was more frequent in the zorbitol group.")
+    assert summarize(record(text, []))["adverse_events"]["events"] == ["Nausea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TITLE: Zorbitol versus kalidone in COPD: a randomized trial\nAdults were randomized.", "COPD"),
+        ("TITLE: Zorbitol for the treatment of acute mania: a randomized trial\nAdults were randomized.", "acute mania"),
+        ("TITLE: Topical zorbitol for the treatment of toxic epidermal necrolysis: study protocol\nAdults will be randomized.",
+         "toxic epidermal necrolysis"),
+        ("Ninety children with functional constipation were randomized to zorbitol or placebo.", "functional constipation"),
+    ],
+)
+def test_condition_named_by_an_abbreviation_or_after_treatment_of(text, expected):
+    assert facts.condition(doc(text)) == expected

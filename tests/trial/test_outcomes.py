@@ -535,3 +535,19 @@ def test_a_percentage_restating_a_change_is_no_result_of_its_own():
         ("LAB_VALUE", "4%", value(4, unit="%")),
     ], [("1.2 mg/dl", "urate"), ("15.0%", "urate"), ("4%", "creatinine")])
     assert [(o["value"], o["kind"]) for o in outcomes(rec)] == [(1.2, "change"), (4, "change")]
+
+
+def test_a_pair_in_favour_of_one_arm_with_each_value_restated_in_other_units():
+    text = ("Adults were randomized to drug K or drug L. "
+            "At week 12, the difference in ferritin was -19 ug/L in favour of drug K (150 ug/L [337 pmol/L] vs 131 ug/L [294 pmol/L]).")
+    vals = [("-19 ug/L", -19, "ug/L"), ("150 ug/L", 150, "ug/L"), ("337 pmol/L", 337, "pmol/L"),
+            ("131 ug/L", 131, "ug/L"), ("294 pmol/L", 294, "pmol/L")]
+    rec = _one_test(text, "ferritin", "ferritin", vals, [("week 12", 84)])
+    got = {o["value"]: o["arm"] for o in outcomes(rec)}
+    assert got[150] == 0 and got[131] == 1
+
+
+def test_a_value_between_two_numbers_is_a_range_and_no_result():
+    text = "Adults with serum ferritin between 30 and 90 ug/L were followed for 12 weeks."
+    rec = _one_test(text, "ferritin", "ferritin", [("30 and 90 ug/L", 30, "and 90 ug/L")], [("12 weeks", 84)])
+    assert outcomes(rec) == []

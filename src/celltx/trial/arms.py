@@ -37,6 +37,7 @@ _NOT_NAMES = {
 _CONTROL_WORDS = regex.compile(
     r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|unsupplemented|"
     r"saline|vehicle|SMT|SOC|SMC|supportive|CON|CTRL|CTR)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
+    r"|\bregular\s+(?:care|practice|treatment|management)\b"
     r"|\bnon[-\u2010\u2013](?=[A-Za-z])|^no\s"
 )
 _ARM_NOUN = r"(?:group|arm|cohort)"
@@ -50,6 +51,11 @@ _NAME_GROUP_RE = regex.compile(
 # "the 60 ug YIC and placebo groups", "the MSC and control groups"
 _TWO_GROUPS_RE = regex.compile(
     rf"(?<![\w-])(?P<a>{_TOKEN})\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?(?P<b>{_TOKEN})\s+(?:groups|arms|cohorts)\b"
+)
+# "randomised to a Sensor On or Sensor Off arm": two names of up to two words sharing one singular group word
+_ONE_OF_TWO_RE = regex.compile(
+    rf"(?i)\b(?:to|either|a|an)\s+(?:(?:a|an|the)\s+)?(?P<a>{_TOKEN}(?:\s+{_TOKEN})?)\s+or\s+(?:(?:a|an|the)\s+)?"
+    rf"(?P<b>{_TOKEN}(?:\s+{_TOKEN})?)\s+(?:group|arm|cohort)(?![\w-])"
 )
 _LEAD_WORDS = {"was", "were", "the", "in", "of", "and", "or", "to", "than", "with", "for", "from", "by", "on", "at",
                "whereas", "while", "received", "receiving", "as", "into", "vs", "versus", "a", "an", "each", "both"}
@@ -177,6 +183,15 @@ def _bad_name(name: str) -> bool:
     return bool(regex.fullmatch(r"\d+(?:\.\d+)?", words[-1]))
 
 
+def _bad_last(name: str) -> bool:
+    """Whether a name ends in a word no group's name ends in ("the same group", "compared
+    group"); a capitalised word after a capitalised one is a name ("Sensor On arm")."""
+    words = name.split()
+    if words[-1].lower() not in _BAD_LAST:
+        return False
+    return not (len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and words[-1].lower() in {"on", "off"})
+
+
 def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, label, key) of every "<name> group" and "group <id>" in the text."""
     text = doc.text
@@ -198,11 +213,16 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         if len(words) > 1 and words[0].lower() in _NOT_NAMES | _LEAD_WORDS:
             name = name.split(None, 1)[1]
             start = m.end("name") - len(name)
-        if _bad_name(name) or name.split()[-1].lower() in _BAD_LAST or name.lower().endswith("-related"):
+        if _bad_name(name) or _bad_last(name) or name.lower().endswith("-related"):
             continue
         if regex.search(r"(?i)\b(?:each|per|every|either|any|other)\s+$", text[max(0, start - 12) : start]):
             continue  # "in each treatment arm": any arm, not one
         found.append((start, m.end(), text[start : m.end()], arm_key(name)))
+    for m in _ONE_OF_TWO_RE.finditer(text):
+        names = [(m.start(p), m.end(p), m[p]) for p in ("a", "b")]
+        if all(not _bad_name(n) and not _bad_last(n) and n.split()[0].lower() not in _LEAD_WORDS
+               and not regex.search(r"(?i)\b(?:group|arm|cohort)s?\b", n) for *_, n in names):
+            found.extend((a, b, n, arm_key(n)) for a, b, n in names)
     for m in _TWO_GROUPS_RE.finditer(text):
         for part in ("a", "b"):
             name = m[part]
@@ -565,6 +585,11 @@ def find_arms(doc: Doc) -> list[Arm]:
             arm.names.append(own)
         if arm.n is None and start in sizes:
             arm.n = sizes[start]
+    for arm in arms.values():  # "50 g/day isomaltulose" is also called "isomaltulose"
+        bare = regex.fullmatch(rf"(?i){_NAME_DOSE}\s+(?P<rest>[a-z][\w\s-]*)", arm.key)
+        if (bare and bare["rest"] not in arm.names and len(bare["rest"]) >= 4
+                and not regex.search(r"\b(?:once|twice|thrice|daily|weekly|times|every|per|a\s+day)\b", bare["rest"])):
+            arm.names.append(bare["rest"])
     _name_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
 
@@ -828,22 +853,72 @@ def _comparator_of(words: str) -> str | None:
         return "placebo"
     if regex.search(r"\bno[\s-](?:active\s+)?(?:treatment|intervention|infusion|injection)\b|\buntreated\b|\bunsupplemented\b|\bobservation\b", w):
         return "none"
-    if regex.search(r"\bstandard\b|\bconventional\b|\busual\b|\broutine\b|\bsmt\b|\bsoc\b|\bsmc\b|\bsupportive\b|\bmedical (?:therapy|treatment|care)\b|\bcomprehensive\b", w):
+    if regex.search(r"\bregular (?:care|practice|treatment|management)\b|\bstandard\b|\bconventional\b|\busual\b|\broutine\b|\bsmt\b|\bsoc\b|\bsmc\b|\bsupportive\b|\bmedical (?:therapy|treatment|care)\b|\bcomprehensive\b", w):
         return "standard_care"
     return None
 
 
+#: A numbered group introduced as the one not treated: "to receive (Group 1) or not receive (Group 2)".
+_NOT_GIVEN_BEFORE = regex.compile(r"(?i)\bnot\s+(?:to\s+)?(?:receive|be\s+given|given|be\s+treated|treated|undergo)\s*$")
+#: A group said not to have had the treatment: "Arm A received X while Arm B did not."
+_NOT_GIVEN_AFTER = regex.compile(r"(?i)\s+(?:did|was|were)\s+not(?:\s*[.;]|\s+(?:receive|get|undergo|have)\s+(?:it|them|this|these|the\s+intervention)\b)")
+
+
+def _long_form(text: str, label: str) -> str:
+    """The words an abbreviation used as a label stands for ("PCAU" -> "Pastoral Care as
+    Usual", from "Pastoral Care as Usual (PCAU)"); "" when the text defines none."""
+    abbr = regex.fullmatch(r"(?P<a>[A-Z][A-Za-z0-9-]{1,9})(?:\s+(?:group|arm|cohort))?", label.strip())
+    if not abbr:
+        return ""
+    letters = abbr["a"].replace("-", "").upper()
+    for m in regex.finditer(rf"\(\s*{regex.escape(abbr['a'])}\s*[;,)]", text):
+        words = regex.findall(r"[A-Za-z][A-Za-z0-9']*", text[max(0, m.start() - 80) : m.start()])
+        for k in range(len(words), 0, -1):
+            if "".join(w[0] for w in words[-k:]).upper() == letters:
+                return " ".join(words[-k:])
+    return ""
+
+
+_RESPECTIVE_VERB = regex.compile(r"(?i)\s+(?:were|was)\s+(?:given|administered|treated\s+with|assigned\s+to|allocated\s+to)\s+|\s+received\s+")
+
+
+def _respective_treatments(doc: Doc, arms: list[Arm]) -> dict[int, str]:
+    """What each arm was given by a "respectively" list ("groups A, B and C were given saline,
+    X 1 mg and X 2 mg, respectively"): id(arm) -> the treatment as written."""
+    out: dict[int, str] = {}
+    for index in range(len(doc.sentences)):
+        start, end = doc.sentences[index]
+        sentence = doc.text[start:end]
+        resp = regex.search(r"(?i),?\s*respectively\b", sentence)
+        verb = _RESPECTIVE_VERB.search(sentence, 0, resp.start()) if resp else None
+        if verb is None:
+            continue
+        named: list[Arm] = []
+        for _, arm in _refs_in(arms, start, start + verb.start()):
+            if arm not in named:
+                named.append(arm)
+        items = [x for x in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", _mask_brackets(sentence[verb.end() : resp.start()])) if x]
+        if len(named) >= 2 and len(items) == len(named):
+            for arm, item in zip(named, items):
+                out[id(arm)] = item
+    return out
+
+
 def assign_roles(doc: Doc, arms: list[Arm]) -> None:
+    given = _respective_treatments(doc, arms)
     for arm in arms:
         label = arm.label or ""
         numbered = bool(regex.fullmatch(r"[a-z]\d{0,2}|\d+", arm.key))
         # "placebo (group 2)", "groups A (control; n = 33)": what a numbered group is
         before = " ".join(_bracket_lead(doc.text, start) + " " + (_bracket_after(doc.text, end) or "")
                           for start, end in arm.refs[:3]) if numbered else ""
-        if _CONTROL_WORDS.search(label) or arm.key == "control" or _CONTROL_WORDS.search(before):
+        long = _long_form(doc.text, label) + " " + given.get(id(arm), "")
+        if _CONTROL_WORDS.search(label) or arm.key == "control" or _CONTROL_WORDS.search(before) or _CONTROL_WORDS.search(long):
             arm.role = "control"
-            arm.comparator = (_comparator_of(label) or _comparator_of(before)
+            arm.comparator = (_comparator_of(label) or _comparator_of(before) or _comparator_of(long)
                               or _comparator_of(_control_context(doc, arm, arms)))
+        elif _NOT_GIVEN_BEFORE.search(before) or any(_NOT_GIVEN_AFTER.match(doc.text, end) for _, end in arm.refs):
+            arm.role, arm.comparator = "control", "none"  # "receive (group 1) or not receive (group 2)"
         else:
             arm.role = "experimental"
     for arm in arms:
@@ -859,11 +934,14 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
             without[0].comparator = _comparator_of(_control_context(doc, without[0], arms))
         else:
             alone = [a for a in arms if regex.search(r"(?i)\b(?:only|alone|monotherapy)\b", (a.label or "") + " " + _control_context(doc, a, arms))]
-            base = _contained_in_another(arms)
-            compared = [a for a in arms if _named_as_comparator(doc, a)] if len(arms) == 2 else []
-            control = alone[0] if len(alone) == 1 else base or (compared[0] if len(compared) == 1 else None)
+            base = _contained_in_another(arms, doc.text)
+            neutral = _neutral_comparison(doc, arms)
+            compared = [a for a in arms if _named_as_comparator(doc, a)] if len(arms) == 2 and not neutral else []
+            control = _conclusion_reference(doc, arms)
             if control is None:
-                control = _reference_product(arms) or _most_compared(doc, arms)
+                control = alone[0] if len(alone) == 1 else base or (compared[0] if len(compared) == 1 else None)
+            if control is None:
+                control = _reference_product(arms) or (None if neutral else _most_compared(doc, arms))
             if control is not None:
                 control.role = "control"
                 control.comparator = _comparator_of(_control_context(doc, control, arms)) or "active"
@@ -951,11 +1029,46 @@ def _words(label: str | None) -> set[str]:
     return {w for w in regex.findall(r"[a-z0-9]+", (label or "").lower()) if w not in ("group", "arm", "the", "c")}
 
 
-def _contained_in_another(arms: list[Arm]) -> Arm | None:
-    """The arm whose treatment is part of another's ("calcium" in "vitamin D + calcium"): the
-    add-on trial's comparator."""
-    found = [a for a in arms for b in arms if a is not b and _words(a.label) and _words(a.label) < _words(b.label)]
+def _contained_in_another(arms: list[Arm], text: str = "") -> Arm | None:
+    """The arm whose treatment is part of another's ("calcium" in "vitamin D + calcium", "timolol"
+    in "BTFC" written out as "brimonidine/timolol fixed combination (BTFC)"): the add-on trial's
+    comparator."""
+    def named(label: str) -> set[str]:
+        return {w for w in _words(label) if not w.isdigit() and w not in ("cohort", "arms", "groups")}
+
+    words = {id(a): named(a.label) | named(_long_form(text, a.label or "")) for a in arms}
+    found = [a for a in arms for b in arms if a is not b and named(a.label) and named(a.label) < words[id(b)]]
     return found[0] if len(found) == 1 else None
+
+
+#: Between two arms compared side by side: "A and B", "A 0.005% and B", "A (AB) or B".
+_SIDE_BY_SIDE = regex.compile(
+    r"(?i)^[)\]]?\s*(?:\d[\d.,]*\s*(?:%|mg|g|ug|\u00b5g|\u03bcg|mcg|ml|iu)?\s*)?(?:\([^()]{0,20}\)\s*)?,?\s*(?:and|or)\s+(?:the\s+|a\s+|an\s+)?$"
+)
+_NEUTRAL_COMPARE = regex.compile(r"(?i)\bcompar(?:e|ing)\b|\bcomparison\s+of\b")
+
+
+def _neutral_comparison(doc: Doc, arms: list[Arm]) -> bool:
+    """Whether the aim compares two arms side by side ("to compare the efficacy of A and B",
+    "comparing ... treatment with A or B"): neither is set up as the reference (D54)."""
+    if len(arms) != 2:
+        return False
+    for start, end in doc.full_sentences():
+        verb = _NEUTRAL_COMPARE.search(doc.text, start, end)
+        if verb is None:
+            continue
+        refs = _refs_in(arms, verb.end(), end)
+        if not refs or refs[0][0] - verb.end() > 150:
+            continue
+        first = refs[0][1]
+        other = next(((s, a) for s, a in refs if a is not first), None)
+        if other is None:
+            continue
+        first_end = max(e for s, e in first.refs if s == refs[0][0])
+        between = doc.text[first_end : other[0]]
+        if _SIDE_BY_SIDE.match(between):
+            return True
+    return False
 
 
 #: Words before the arm a text compares another with ("A was better than [B]", "compared with
@@ -964,6 +1077,23 @@ _COMPARED_WITH = regex.compile(
     r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan|\bnon-?inferior(?:ity)?\s+to|\brelative\s+to"
     r"|\bcompare\s+[^.;]{1,80}?\s+(?:with|to))\s+(?:(?:that\s+of|those\s+of|with|in|on|for)\s+)?(?:the\s+|a\s+|an\s+)?$"
 )
+
+
+#: Words that set an arm up as the reference in a conclusion ("X was as effective as [Y]", "a
+#: comparable effect to [Y]", "alternatives to [Y]", "superior to the standard [Y]") (D55).
+_REFERENCE_CUE = regex.compile(
+    r"(?i)(?:\bas\s+(?:effective|efficacious|safe|good)\s+as|\bcomparable(?:\s+\w+)?\s+to|\balternatives?\s+to"
+    r"|\b(?:superior|inferior|non-?inferior(?:ity)?|equivalent)\s+to)\s+(?:(?:that\s+of|those\s+of|with|in)\s+)?"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:standard|conventional|usual|traditional|classic(?:al)?)\s+)?$"
+)
+
+
+def _conclusion_reference(doc: Doc, arms: list[Arm]) -> Arm | None:
+    """The one arm the text holds the others up against ("as effective as bolus therapy",
+    "alternatives to SP"); the conclusion's reference wins over the order of "X versus Y"."""
+    counts = [sum(1 for s, _ in arm.refs if _REFERENCE_CUE.search(doc.text[max(0, s - 80) : s])) for arm in arms]
+    hit = [arm for arm, n in zip(arms, counts) if n]
+    return hit[0] if len(hit) == 1 else None
 
 
 def _most_compared(doc: Doc, arms: list[Arm]) -> Arm | None:

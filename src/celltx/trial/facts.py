@@ -197,7 +197,9 @@ _DISEASE_WORD = regex.compile(
     r"|transplant\w*|surgery|surgeries|operations?|bypass|grafting|lesions?|ulcers?|ulceration|wounds?|burns?|pain"
     r"|depression|autism|sclerosis|stones?|intolerant|intolerance|resistance|resistant|angina|arrhythmias?"
     r"|fibrillation|shock|trauma|palsy|epilepsy|dementia|schizophrenia|psoriasis|eczema|leiomyomas?|fibroids?"
-    r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?)\b"
+    r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?"
+    r"|mania|constipation|cataracts?|amputation|impairment|distress|jaundice|ha?emorrhage|necrolysis|\w+opia)\b"
+    r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
 _NOT_DISEASE = regex.compile(
@@ -431,7 +433,15 @@ def _body_conditions(doc: Doc, start: int) -> list[tuple[int, str]]:
         c = _clean_title_condition(regex.sub(rf"(?i)^{COUNT}\s+(?=\S)", "", norm_space(m["c"])))  # "in eight type 1 diabetic patients"
         if c and _disease_like(c) and not _CONDITION_BAD.match(c) and not regex.match(r"\d|(?i)non[\s-]?\w+$", c):
             found.append((2, m.start(), c))
+    for m in _TREATMENT_OF.finditer(text, start):
+        c = _clean_condition(m["c"])
+        if c and _disease_like(c):
+            found.append((3, m.start(), c))
     return [(pos, c) for _, pos, c in sorted(found)]
+
+
+#: "... for the treatment of acute mania", "in the treatment of X": the disease treated.
+_TREATMENT_OF = regex.compile(r"(?i)\b(?:for|in)\s+(?:the\s+)?treatment\s+of\s+(?P<c>[^.;:()\[\]\n]{3,120})")
 
 
 def _condition_as_written(doc: Doc) -> str | None:
@@ -447,6 +457,10 @@ def _condition_as_written(doc: Doc) -> str | None:
             return found
         if regex.search(r"(?i)\bhealthy\b", title):
             return None  # a study of healthy volunteers
+        for m in _TREATMENT_OF.finditer(title):
+            c = _clean_condition(m["c"])
+            if c and _disease_like(c):
+                return c
     return body[0][1] if body else None
 
 
@@ -559,15 +573,115 @@ _AE_SEEN = regex.compile(
 _AE_NOT_ITEM = regex.compile(
     r"(?i)^(?:no|none|not|similar|observed|reported|rare|mild|common|frequent|the|a|an|any|all|significant|there|these|this|it|they|which|that"
     r"|adverse|side|serious|severe|complications?|events?|effects?|reactions?|toxicity|patients?|differences?"
-    r"|also|noted|recorded|observed|seen|found|documented|transient|well|generally|uncommon|more|less|higher|lower"
+    r"|also|noted|recorded|observed|seen|found|documented|transient|well|generally|uncommon|more|less|higher|lower|clinically"
     r"|comparable|statistically|reversible|in|at|for|on|during|after|within|both|each|two|three|one)\b"
 )
-_AE_ITEM_STOP = regex.compile(r"(?i)\b(?:which|that|in\s+\d|in\s+the|after|during|were|was|and\s+resolved|resolved|without|with\s+no)\b|\(|\d")
+_AE_ITEM_STOP = regex.compile(r"(?i)\b(?:which|that|in\s+\d|in\s+the|in\s+(?:group|arm)s?\b|after|during|were|was|and\s+resolved|resolved|without|with\s+no)\b|\(|\d")
 
 
-def adverse_events(doc: Doc) -> dict[str, Any] | None:
-    """``{"events": [...as written], "serious": bool|None}`` from the adverse-event sentences;
-    ``None`` when the text reports none of it."""
+#: Names of adverse events a trial reports without calling them so ("more conjunctival
+#: hyperemia with X", "hypercalcemia occurred in 21%"), with the words before them that are
+#: part of the name (site, kind: "ocular", "nocturnal", "urinary tract"); severity words
+#: ("mild", "grade 3") are not. Pain, infection and reactions only with such a word.
+_AE_HEAD = (
+    r"hypoglyc(?:a)?emi(?:a|c\s+events?)|hyperkal(?:a)?emia|hypercalc(?:a)?emia|hypokal(?:a)?emia|hyponatr(?:a)?emia"
+    r"|hyperbilirubin(?:a)?emia|hyper(?:a)?emia|fever|pyrexia|diarrh(?:o)?ea|nausea|vomiting|headaches?|fatigue|myalgia"
+    r"|arthralgia|neutropenia|an(?:a)?emia|thrombocytopenia|leukopenia|hypotension|bradycardia|tachycardia"
+    r"|hypersensitivity|mucositis|myelotoxicity|(?:h(?:a)?ematological\s+|non-h(?:a)?ematological\s+|cardiovascular\s+|hepatic\s+|renal\s+)toxicity"
+    r"|stinging|burning|redness|irritation|discomfort|itching|pruritus|rash|conjunctivitis|(?:o)?edema|swelling|dizziness"
+    r"|somnolence|constipation|rebleeding|h(?:a)?ematoma|pneumothorax|taste\s+perversion|bitter\s+taste|thrombotic\s+events"
+    r"|blurred\s+vision|dry\s+mouth|drug\s+intolerance|skin\s+reactions?|iris\s+colou?r\s+change|vision\s+change"
+)
+_AE_SITE = (
+    r"(?:ocular|conjunctival|eye|skin|genital|urinary\s+tract|respiratory(?:\s+tract)?|nocturnal|confirmed|severe|symptomatic"
+    r"|allergic|injection[\s-]site|postoperative|wound|abdominal|chest|gastrointestinal)"
+)
+_AE_NEEDS_SITE = r"(?:pain|infections?|reactions?)"
+_AE_TERM = regex.compile(
+    rf"(?i)(?<![\w-])(?:(?P<site>{_AE_SITE}(?:\s+{_AE_SITE})?)\s+)?(?P<head>{_AE_HEAD})(?![\w-])"
+    rf"|(?<![\w-])(?P<site2>{_AE_SITE})\s+(?P<head2>{_AE_NEEDS_SITE})(?![\w-])"
+)
+#: A sentence reporting events that happened (not a definition, a criterion or a background).
+_AE_OCCURRED = regex.compile(
+    r"(?i)\boccur|\breported\b|\bobserved\b|\bexperienc|\bincidences?\b|\brates?\s+of\b|\bevents?\s+of\b|\bmore\b|\bless\b"
+    r"|\bfewer\b|\bhad\s+(?:a|an)\b|\bsuffered\b|\bdeveloped\b|\bdocumented\b|\bnoted\b|\brecorded\b|\badverse\b"
+    r"|\bside[\s-]effects?\b|\btolera|\bdiscontinu|\bwithdr[ae]w|\bcases?\s+(?:of\b|>)|\bepisodes?\s+of\b|\bmost\s+(?:common|frequent|often)"
+    r"|\btoxicit|\b(?:was|were)\s+(?:found|seen)\b(?!\s+(?:to|that|between|in\s+the\s+(?:level|concentration)))"
+)
+_AE_NOT_OCCURRED = regex.compile(
+    r"(?i)\b(?:history|risk|prevention|treatment|management|symptoms?|scores?|scales?|severity|relief|intensity)\s+of\s+$"
+    r"|\b(?:without|no|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|treat(?:s|ed|ing)?|for)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _occurred_events(doc: Doc, arms: list[Any] | None) -> list[str]:
+    """Adverse events named as having happened in a sentence of the results (see ``_AE_HEAD``),
+    not those reported only for a control arm (the summary records the treated arms' events)."""
+    out: list[str] = []
+    aims = _ae_aims(doc)
+    for start, end in doc.full_sentences()[1:]:
+        sentence = doc.text[start:end]
+        if not _AE_OCCURRED.search(sentence) or regex.search(
+                r"(?i)\b(?:aim|objective|purpose|hypothesi[sz]|primary\s+(?:end\s*point|outcome)|will\s+be|were\s+(?:assessed|measured|compared|recorded\s+as)"
+                r"|(?:was|were)\s+assessed\s+(?:with|by)|defined\s+as)\b", sentence):
+            continue
+        for m in _AE_TERM.finditer(sentence):
+            left = max(sentence.rfind(";", 0, m.start()), sentence.rfind(",", 0, m.start())) + 1
+            right = min([i for i in (sentence.find(";", m.end()), sentence.find(",", m.end())) if i >= 0], default=len(sentence))
+            if _AE_NOT_OCCURRED.search(sentence[: m.start()][-40:]) or ELIGIBILITY_CUE.search(sentence[left:right]):
+                continue
+            if regex.match(r"(?i)\s+(?:scores?|scales?|levels?|relief|threshold|intensity)\b", sentence[m.end() :]):
+                continue  # "pain scores", "redness score": a measure, not an event
+            if _ae_key(m["head"] or m["head2"]) in aims:
+                continue  # what the trial treats, prevents or measures ("incidence of diarrhea" in the title)
+            if arms and _control_only(doc, arms, start + m.start()):
+                continue
+            site = m["site"] or m["site2"] or ""
+            head = m["head"] or m["head2"]
+            if not regex.match(r"(?i)hypoglyc", head):  # "severe hypoglycaemia" is a kind of event; "severe rash" is not
+                site = regex.sub(r"(?i)^(?:severe|confirmed|symptomatic)(?:\s+|$)", "", site)
+            item = norm_space(f"{site} {head}")
+            if item.lower() not in (e.lower() for e in out):
+                out.append(item)
+    return out
+
+
+def _ae_key(head: str) -> str:
+    """"Hypoglycaemia" and "hypoglycemia" alike."""
+    return regex.sub(r"(?<=[a-z])[ao]e", "e", norm_space(head).lower())
+
+
+def _ae_aims(doc: Doc) -> set[str]:
+    """Event names the trial is about rather than events it caused: written in the title, or
+    after "preventing", "reduce", "treatment of" ("the aim of preventing anemia")."""
+    title, _ = _title_and_end(doc)
+    found = {_ae_key(m["head"] or m["head2"]) for m in _AE_TERM.finditer(title or doc.sentence_text(0) if doc.sentences else "")}
+    for m in _AE_TERM.finditer(doc.text):
+        if regex.search(r"(?i)\b(?:prevent(?:ing|ion)?|prophylaxis|treatment|treating|to\s+reduce|avoid(?:ing|ance)?|development|at\s+risk)\s+(?:of\s+|against\s+|for\s+)?(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+                        doc.text[max(0, m.start() - 60) : m.start()]):
+            found.add(_ae_key(m["head"] or m["head2"]))
+    return found
+
+
+def _control_only(doc: Doc, arms: list[Any], offset: int) -> bool:
+    """Whether the event at ``offset`` is reported for a control arm: the arm named nearest
+    before it in its clause (else first after it) is a control."""
+    a, b = doc.clause(offset)
+    refs = sorted((s, arm) for arm in arms for s, _ in arm.refs if a <= s < b)
+    if not refs:
+        return False
+    before = [arm for s, arm in refs if s < offset]
+    if before:
+        return before[-1].role == "control"
+    first, owner = refs[0]
+    if regex.search(r"(?i)\band\b|[;,]|\bwhereas\b|\bwhile\b|\bcompared\b|\bthan\b|\bvs\b|\bversus\b", doc.text[offset:first]):
+        return False  # "in 12% of X patients and 5% of placebo patients": not the placebo arm's alone
+    return owner.role == "control"
+
+
+def adverse_events(doc: Doc, arms: list[Any] | None = None) -> dict[str, Any] | None:
+    """``{"events": [...as written], "serious": bool|None}`` from the adverse-event sentences
+    and events named as having happened; ``None`` when the text reports none of it."""
     events: list[str] = []
     serious: bool | None = None
     found = False
@@ -586,15 +700,21 @@ def adverse_events(doc: Doc) -> dict[str, Any] | None:
             stop = _AE_ITEM_STOP.search(chunk)
             if stop:
                 chunk = chunk[: stop.start()]
-            for item in regex.split(r",|\band\b|\bor\b|/", chunk):
+            if regex.search(r"(?i)\b(?:were|was)\s+(?:recorded|assessed|measured|evaluated|compared)\b", sentence) and not regex.search(r"(?i)\bin\s+\d", sentence):
+                continue  # "..., complications, pain score ... were recorded": what was measured
+            for item in regex.split(r",|(?<!-\s)\band\b|(?<!-\s)\bor\b|/", chunk):
                 item = norm_space(item).strip(" ,:-")
-                if (
-                    item
-                    and len(item.split()) <= 5
-                    and not _AE_NOT_ITEM.match(item)
-                    and item.lower() not in (e.lower() for e in events)
-                ):
+                if not item or _AE_NOT_ITEM.match(item):
+                    continue
+                item = regex.sub(r"(?i)^(?:(?:whereas|while|but|multiple|several|some|many|other)\s+)+", "", item)
+                if len(item.split()) <= 5 and item.lower() not in (e.lower() for e in events):
                     events.append(item)
-    if not found:
+    for item in _occurred_events(doc, arms):
+        shorter = [i for i, e in enumerate(events) if e.lower() in item.lower()]
+        if shorter:  # "burning" from a list, "eye burning" as the event is named elsewhere
+            events[shorter[0]] = item
+        elif not any(item.lower() in e.lower() for e in events):
+            events.append(item)
+    if not found and not events:
         return None
     return {"events": events, "serious": serious}

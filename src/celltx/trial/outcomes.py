@@ -308,14 +308,26 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
               and regex.match(r"[^()]*\)", text[v2["end"] :]))):
             # "from A to B", and "HDL-C (43.1 +/- 8.2 to 50.3 +/- 9.4 mg/dl)": a before-and-after pair
             out[v1["id"]], out[v2["id"]] = "from", "to"
-        elif regex.fullmatch(r"(?i)[^\d;]{0,30}?\b(?:vs\.?|versus|compared (?:with|to)|and|or)\s*(?:the\s+)?(?:[^\d;]{0,30})?", between):
+        elif regex.fullmatch(r"(?i)[^\d;]{0,30}?\b(?:vs\.?|versus|compared (?:with|to)|and|or)\s*(?:the\s+)?(?:[^\d;]{0,30})?",
+                             regex.sub(r"^\s*\[[^\[\]]*\]", "", between)):  # "8.0% [64 mmol/mol] vs 8.5%": the same value restated
             out.setdefault(v1["id"], "vs")
             out.setdefault(v2["id"], "vs")
     return out
 
 
 _COMPARED = r"(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?"
-_COMPARATIVE = regex.compile(r"(?i)\b(?:higher|lower|greater|smaller|fewer|less|more|better|worse|larger)\b")
+_COMPARATIVE = regex.compile(r"(?i)\b(?:higher|lower|greater|smaller|fewer|less|more|better|worse|larger|in\s+favou?r\s+of)\b")
+
+
+def _same_bracket(text: str, value: dict[str, Any], group: list[dict[str, Any]], clause_start: int) -> list[dict[str, Any]]:
+    """The values of ``group`` inside the bracket that holds ``value`` (all of the group when
+    the value is in no bracket)."""
+    open_ = text.rfind("(", clause_start, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return group
+    close = text.find(")", value["end"])
+    close = len(text) if close < 0 else close
+    return [u for u in group if open_ < u["start"] and u["end"] <= close and "(" not in _mask(text[open_ + 1 : u["start"]]).replace(" ", "")]
 
 
 def _comparison(doc: Doc, arms: list[Arm], value: dict[str, Any], refs: list[tuple[int, Arm]], ca: int, cb: int) -> Arm | None:
@@ -375,13 +387,15 @@ def _arm_of_value(
         if header is not None:
             return arms.index(header)
     near = [(s, arm) for s, arm in refs if ca <= s < cb]
-    if len(group) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
-        # "triglycerides were higher with A (150 vs 131 mg/dL)": A's value, then the other arm's
-        open_ = text.rfind("(", ca, group[0]["start"])
+    bracketed = _same_bracket(text, value, group, ca)
+    if len(bracketed) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
+        # "triglycerides were higher with A (150 vs 131 mg/dL)", "a difference in favour of the A
+        # arm (8.0% vs 8.5%)": A's value, then the other arm's
+        open_ = text.rfind("(", ca, bracketed[0]["start"])
         named = [s for s, _ in refs if s < open_]
-        if open_ >= 0 and named and _COMPARATIVE.search(text, ca, open_) and text.rfind(")", open_, group[0]["start"]) < 0:
+        if open_ >= 0 and named and _COMPARATIVE.search(text, ca, open_) and text.rfind(")", open_, bracketed[0]["start"]) < 0:
             other = next(arm for arm in arms if arm is not order[0])
-            return arms.index(order[0] if value is group[0] else other)
+            return arms.index(order[0] if value is bracketed[0] else other)
     owner = _bracket_owner(text, near, value["start"], ca)
     if owner is not None:
         return arms.index(owner)
@@ -663,6 +677,9 @@ def outcomes_and_eligibility(
             continue  # "X (600 umol/L; n = 59)": what an arm was given, beside its size
         if _BLOOD_PRODUCT.search(analyte) and _GIVEN_BLOOD.search(text, ca, v["start"]):
             continue  # red cells or platelets given ("consumption of allogeneic RBC were 2.0 units"): no blood count (D52)
+        if regex.search(r"(?i)\bbetween\s+$", text[max(ca, v["start"] - 12) : v["start"]]) and regex.match(
+                r"[\d.,]+\s*(?:[^\s\d]+\s+)?(?:and|-|\u2013)\s*[\d.,]+", v["text"]):
+            continue  # "a total cholesterol between 4.6 and 6.2 mmol/L": a range, never a result
         if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None

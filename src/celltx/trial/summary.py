@@ -64,7 +64,7 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
         "follow_up_days": follow_up,
         "outcomes": outcomes,
         "eligibility": eligibility,
-        "adverse_events": facts.adverse_events(doc),
+        "adverse_events": facts.adverse_events(doc, arms),
     }
 
 
