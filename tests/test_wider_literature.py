@@ -1052,3 +1052,14 @@ def test_notations_from_the_tenth_draw(text, label, found, attr, value):
 
 def test_a_rate_word_before_the_dose_noun_is_no_frequency():
     assert texts("The weekly dose was 10 mg.", "FREQUENCY") == []
+
+
+@pytest.mark.parametrize(
+    "text, dose, level",
+    [("Events were fewer with higher doses.", "higher doses", "high"),
+     ("It may help at low doses.", "low doses", "low"),
+     ("A moderate dosage was used.", "moderate dosage", "medium")],
+)
+def test_named_dose_levels_are_matched_as_the_parser_reads_them(text, dose, level):
+    (found,) = spans(text, "DOSE")
+    assert (found["text"], found["attrs"]["level"]) == (dose, level)

@@ -5,7 +5,8 @@ as ``{NAME}``; it stands for ``(?:...)`` around the block's regex (:func:`expand
 every rule file sees (:func:`builtin_defines`) come from
 
 * code, where a parser needs the same notation (:mod:`celltx.normalize.numbers`: ``NUM``,
-  ``NUMW``, ``MULT``, ``RANGE_SEP``; :mod:`celltx.normalize.times`: ``ORDINAL_QUALIFIER``);
+  ``NUMW``, ``MULT``, ``RANGE_SEP``; :mod:`celltx.normalize.times`: ``ORDINAL_QUALIFIER``;
+  :mod:`celltx.normalize.doses`: ``DOSE_LEVEL``);
 * other pattern files: ``FREQ_TERM`` (``frequency_terms.jsonl``), ``DRUG_UNIT``, ``DRUG_PER``
   and ``LABUNIT`` (``units.jsonl``), and each named word list of ``word_lists.jsonl`` (its
   words written literally, longest first), which code reads as a list too (:func:`word_list`).
@@ -82,6 +83,7 @@ def builtin_defines() -> dict[str, str]:
         **BUILTIN_DEFINES,
         "FREQ_TERM": times.freq_term_regex(),
         "ORDINAL_QUALIFIER": times.ORDINAL_QUALIFIER,
+        "DOSE_LEVEL": doses.DOSE_LEVEL,
         "DRUG_UNIT": doses.unit_block("dose_base"),
         "DRUG_PER": doses.unit_block("dose_per"),
         "LABUNIT": labs.unit_block(),

@@ -11,9 +11,12 @@ from ..rx import rx
 from ..textnorm import shadow
 from .numbers import parse_amount
 
-_LEVEL_RE = regex.compile(r"(?i)\b(low|lower|medium|middle|intermediate|moderate|high|higher)[\s-]*dos(?:e|es|age)\b")
+#: Named dose levels ("[low-dose]", "[higher doses]"): word -> level. One table for the matcher
+#: (the building block {DOSE_LEVEL} of numeric.jsonl) and this parser.
 _LEVELS = {"low": "low", "lower": "low", "medium": "medium", "middle": "medium",
            "intermediate": "medium", "moderate": "medium", "high": "high", "higher": "high"}
+DOSE_LEVEL = "|".join(sorted(_LEVELS, key=len, reverse=True))
+_LEVEL_RE = regex.compile(rf"(?i)\b({DOSE_LEVEL})[\s-]*dos(?:e|es|age)\b")
 
 
 @lru_cache(maxsize=1)
