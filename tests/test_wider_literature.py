@@ -1063,3 +1063,18 @@ def test_a_rate_word_before_the_dose_noun_is_no_frequency():
 def test_named_dose_levels_are_matched_as_the_parser_reads_them(text, dose, level):
     (found,) = spans(text, "DOSE")
     assert (found["text"], found["attrs"]["level"]) == (dose, level)
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Troponin I and CKMB were measured.", "CKMB"),
+     ("Retinol binding protein rose.", "Retinol binding protein"),
+     ("Complement C3 was low.", "Complement C3"),
+     ("ROTEM parameters were recorded.", "ROTEM")],
+)
+def test_common_analytes_added_to_the_lexicon(text, test):
+    assert test in texts(text, "LAB_TEST")
+
+
+def test_a_drug_given_as_a_test_dose_is_no_lab_test():
+    assert texts("ECG changes after the epinephrine test dose were seen.", "LAB_TEST") == []
