@@ -1078,3 +1078,33 @@ def test_common_analytes_added_to_the_lexicon(text, test):
 
 def test_a_drug_given_as_a_test_dose_is_no_lab_test():
     assert texts("ECG changes after the epinephrine test dose were seen.", "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Foods fortified with calcium are common.", "Total daily calcium intake was 800 mg/d.",
+     "Prednisolone reduced endogenous glucose production.", "It blunted the actions of insulin on the liver."],
+)
+def test_nutrients_eaten_and_hormones_acting_are_no_lab_tests(text):
+    assert texts(text, "LAB_TEST") == []
+
+
+def test_image_dimensions_are_no_time_points():
+    assert texts("CT assessed 2D cortical healing and 3D bone volume.", "TIME_POINT") == []
+
+
+@pytest.mark.parametrize(
+    "text, route", [("Aciclovir cream was applied.", "cream"), ("A lip balm with propolis was used.", "lip balm"),
+                    ("Patients got intralesional talimogene.", "intralesional")],
+)
+def test_topical_dosage_forms_and_intralesional_are_routes(text, route):
+    assert texts(text, "ROUTE") == [route]
+
+
+def test_ice_cream_is_no_route():
+    assert texts("They ate ice cream.", "ROUTE") == []
+
+
+def test_sessions_per_week_are_a_rate():
+    (found,) = spans("Exercise therapy, 3 sessions per week, ran for 12 weeks.", "FREQUENCY")
+    assert (found["text"], found["attrs"]["interval_days"]) == ("3 sessions per week", pytest.approx(7 / 3))
