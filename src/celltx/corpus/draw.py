@@ -28,7 +28,7 @@ the fifth (batches 14-15), ``--supplement 5`` the sixth (batches 16-17, any RCT 
 lab value: the lab-reporting pool was used up), ``--supplement 6`` the seventh (batches 18-19, RCTs),
 ``--supplement 7`` the eighth (batches 20-21, RCTs and glaucoma), ``--supplement 8`` the ninth
 (batches 22-23, RCTs), ``--supplement 9`` the tenth (batches 24-25, RCTs and glaucoma), ``--supplement 10`` the
-eleventh (batches 26-27, RCTs).
+eleventh (batches 26-27, RCTs), ``--supplement 11`` the twelfth (batches 28-29, RCTs and glaucoma).
 """
 
 from __future__ import annotations
@@ -255,6 +255,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     8: (20261213, {"rct": 32}, 22),
     9: (20261214, {"rct": 24, "glaucoma": 8}, 24),
     10: (20261215, {"rct": 32}, 26),
+    11: (20261216, {"rct": 24, "glaucoma": 8}, 28),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
