@@ -1108,3 +1108,18 @@ def test_ice_cream_is_no_route():
 def test_sessions_per_week_are_a_rate():
     (found,) = spans("Exercise therapy, 3 sessions per week, ran for 12 weeks.", "FREQUENCY")
     assert (found["text"], found["attrs"]["interval_days"]) == ("3 sessions per week", pytest.approx(7 / 3))
+
+
+def test_a_dose_with_spaced_negative_exponents():
+    (dose,) = spans("Levamisole 2.5 mg kg-1 day-1 was given for 2 days.", "DOSE")
+    assert (dose["text"], dose["attrs"]["unit"]) == ("2.5 mg kg-1 day-1", "mg/kg/day")
+
+
+def test_a_dilution_volume_and_a_24_hour_study_window_are_no_mentions():
+    assert texts("In both groups, the drug was diluted to 40 ml.", "DOSE") == []
+    assert texts("Subjects underwent a baseline 24-h study.", "TIME_POINT") == ["baseline"]
+
+
+def test_inhalative_route_and_thrombelastography():
+    assert "inhalative" in texts("Two inhalative epinephrine doses were given.", "ROUTE")
+    assert texts("Coagulation was assessed using thrombelastography.", "LAB_TEST") == ["thrombelastography"]

@@ -105,7 +105,7 @@ def parse_dose(text: str) -> dict[str, object]:
     low, high, rest = parse_amount(text)
     rest = regex.sub(r"^-(?=\D)", "", rest)  # "300-μg", "5-mg dose"
     # "unit · kg−1 · h−1" -> "unit/kg/h", "mg m-2" -> "mg/m2"; "units of regular insulin per kg" -> "units per kg"
-    rest = regex.sub(r"\s*[·.]\s*(kg|m2|h|hr|min|day|d)(?:\s+(?:of\s+)?body\s+weight)?\s*-\s*1\b", r"/\1", shadow(rest))
+    rest = regex.sub(r"(?:\s*[·.]\s*|\s+)(kg|m2|h|hr|min|day|d)(?:\s+(?:of\s+)?body\s+weight)?\s*-\s*1\b", r"/\1", shadow(rest))
     rest = regex.sub(r"\s*(?:[·.]\s*)?m\s*-\s*2\b", "/m2", rest)  # "35 mg m-2" -> "mg/m2"
     rest = regex.sub(r"(?i)^([a-zμµ]+)\s+of\s+(?:[\w-]+\s+){1,3}?(per|/)\s*", r"\1 \2 ", rest)
     if rest.startswith("/"):  # "0.14 · kg−1 · h−1": the amount's unit is not written
