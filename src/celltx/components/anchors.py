@@ -313,22 +313,28 @@ def finditer(pattern: regex.Pattern, text: str, candidates: list[int]) -> list[r
 
 class AtomIndex:
     """The start atoms of a set of patterns, with one compiled scan per distinct class set
-    (patterns that start alike share it)."""
+    (patterns that start alike share it), and its ``re`` twin for safe texts
+    (:mod:`.stdlib_twin`)."""
 
     def __init__(self, atom_sets: list[StartAtoms | None]) -> None:
+        from .stdlib_twin import twin
+
         self.class_scans = {
             (atoms.lead, atoms.classes): regex.compile(f"{atoms.lead}(?:{'|'.join(atoms.classes)})")
             for atoms in atom_sets
             if atoms is not None and atoms.classes
         }
+        self.class_twins = {key: twin(scan, nonempty=True) or scan for key, scan in self.class_scans.items()}
 
 
 class Candidates:
     """Start-atom positions in one text, each atom searched once however many patterns use it."""
 
-    def __init__(self, text: str, index: AtomIndex) -> None:
+    def __init__(self, text: str, index: AtomIndex, safe: bool = False) -> None:
+        """``safe``: ``text`` is safe for ``re`` twins (:func:`.stdlib_twin.text_is_safe`)."""
         self.text = text
         self.index = index
+        self._scans = index.class_twins if safe else index.class_scans
         self._folded: str | None = None
         self._words: dict[tuple[str, bool], list[int]] = {}
         self._classes: dict[tuple[str, tuple[str, ...]], list[int]] = {}
@@ -358,7 +364,7 @@ class Candidates:
     def _class(self, key: tuple[str, tuple[str, ...]]) -> list[int]:
         found = self._classes.get(key)
         if found is None:
-            found = self._classes[key] = [m.start() for m in self.index.class_scans[key].finditer(self.text)]
+            found = self._classes[key] = [m.start() for m in self._scans[key].finditer(self.text)]
         return found
 
     def of(self, atoms: StartAtoms) -> list[int] | None:
