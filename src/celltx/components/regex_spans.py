@@ -158,7 +158,7 @@ class RegexSpans(PatternsMixin):
         self._grammar_atoms: anchors.StartAtoms | None = None
         self.atom_index = anchors.AtomIndex([])
         #: the patterns with their ``re`` twins (:mod:`.stdlib_twin`), for safe texts
-        self._twinned: list[RegexPattern] = []
+        self._twinned: list[RegexPattern | None] = []
         self._twinned_for: list[RegexPattern] | None = None
         self._grammar_twin: tuple[regex.Pattern, regex.Pattern] | None = None
         self.cell_grammar = cell_grammar and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels)
@@ -177,8 +177,15 @@ class RegexSpans(PatternsMixin):
         self.atom_index = anchors.AtomIndex(
             [p.atoms for p in self.compiled] + [p.prefilter_atoms for p in self.compiled] + [self._grammar_atoms]
         )
-        self._twinned, self._twinned_for = [_with_twins(p) for p in self.compiled], self.compiled
+        # the twins are compiled on first use (parsing every pattern again for re costs ~0.15 s)
+        self._twinned, self._twinned_for = [None] * len(self.compiled), self.compiled
         self._grammar_twin = None
+
+    def _twin(self, i: int) -> RegexPattern:
+        twinned = self._twinned[i]
+        if twinned is None:
+            twinned = self._twinned[i] = _with_twins(self.compiled[i])
+        return twinned
 
     def _grammar(self, safe: bool) -> regex.Pattern:
         grammar = cells.tables().grammar
@@ -196,8 +203,10 @@ class RegexSpans(PatternsMixin):
         candidates = anchors.Candidates(view, self.atom_index, safe)
         found: list[tuple[int, int, str, str]] = []
         if safe and self._twinned_for is not self.compiled:  # compiled was replaced: twin it again
-            self._twinned, self._twinned_for = [_with_twins(p) for p in self.compiled], self.compiled
-        for pat in self._twinned if safe else self.compiled:
+            self._twinned, self._twinned_for = [None] * len(self.compiled), self.compiled
+        for i, pat in enumerate(self.compiled):
+            if safe:
+                pat = self._twinned[i] or self._twin(i)
             # the pattern runs only where its prefilter occurs and where a match can start;
             # the cheaper test first: a prefilter with start atoms (a few words), then the
             # pattern's own start atoms, then a prefilter that must be searched for in full
