@@ -84,6 +84,7 @@ class StartAtoms:
 
 
 _INTERNED: dict[StartAtoms, StartAtoms] = {}
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 #: A pattern whose start classes match more of :data:`_ALNUM` than this (``[A-Za-z]``, ``\w``)
 #: can start at nearly every word: it is scanned whole.
@@ -313,22 +314,39 @@ def finditer(pattern: regex.Pattern, text: str, candidates: list[int]) -> list[r
 
 class AtomIndex:
     """The start atoms of a set of patterns, with one compiled scan per distinct class set
-    (patterns that start alike share it)."""
+    (patterns that start alike share it), and its ``re`` twin for safe texts
+    (:mod:`.stdlib_twin`)."""
 
     def __init__(self, atom_sets: list[StartAtoms | None]) -> None:
-        self.class_scans = {
-            (atoms.lead, atoms.classes): regex.compile(f"{atoms.lead}(?:{'|'.join(atoms.classes)})")
-            for atoms in atom_sets
-            if atoms is not None and atoms.classes
+        from .stdlib_twin import twin
+
+        keys = sorted({(atoms.lead, atoms.classes) for atoms in atom_sets if atoms is not None and atoms.classes})
+        # class sets with the same lead and no letter (digits, signs, brackets) share one scan
+        # for all their classes: a superset of each one's positions, for one pass over the text
+        # instead of one per set (a letter would add the positions of most words)
+        lettered = {key for key in keys if any(regex.compile(c).match(x) for c in key[1] for x in _LETTERS)}
+        shared: dict[str, set[str]] = {}
+        for lead, classes in keys:
+            if (lead, classes) not in lettered:
+                shared.setdefault(lead, set()).update(classes)
+        self.scan_of = {
+            (lead, classes): (lead, classes) if (lead, classes) in lettered else (lead, _merged(shared[lead]))
+            for lead, classes in keys
         }
+        self.class_scans = {
+            key: regex.compile(f"{key[0]}(?:{'|'.join(key[1])})") for key in set(self.scan_of.values())
+        }
+        self.class_twins = {key: twin(scan, nonempty=True) or scan for key, scan in self.class_scans.items()}
 
 
 class Candidates:
     """Start-atom positions in one text, each atom searched once however many patterns use it."""
 
-    def __init__(self, text: str, index: AtomIndex) -> None:
+    def __init__(self, text: str, index: AtomIndex, safe: bool = False) -> None:
+        """``safe``: ``text`` is safe for ``re`` twins (:func:`.stdlib_twin.text_is_safe`)."""
         self.text = text
         self.index = index
+        self._scans = index.class_twins if safe else index.class_scans
         self._folded: str | None = None
         self._words: dict[tuple[str, bool], list[int]] = {}
         self._classes: dict[tuple[str, tuple[str, ...]], list[int]] = {}
@@ -358,7 +376,11 @@ class Candidates:
     def _class(self, key: tuple[str, tuple[str, ...]]) -> list[int]:
         found = self._classes.get(key)
         if found is None:
-            found = self._classes[key] = [m.start() for m in self.index.class_scans[key].finditer(self.text)]
+            scan = self.index.scan_of[key]
+            found = self._classes.get(scan)
+            if found is None:
+                found = self._classes[scan] = [m.start() for m in self._scans[scan].finditer(self.text)]
+            self._classes[key] = found
         return found
 
     def of(self, atoms: StartAtoms) -> list[int] | None:

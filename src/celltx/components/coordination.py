@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from .. import schema
 from ..extensions import doc_shadow, register_extensions
 from ..resources import read_jsonl_resource
+from ..rx import rx
 from .patterns import PatternsMixin, Row
 from .regex_spans import add_candidates
 
@@ -185,7 +186,7 @@ class Coordination(PatternsMixin):
 
     def _kind(self, words: list[str]) -> str | None:
         """"abbreviation" or "name" when the member looks like an analyte, else None."""
-        if any(w.lower() in self._stop or regex.fullmatch(r"[\d.,/+-]+", w) for w in words):
+        if any(w.lower() in self._stop or rx(r"[\d.,/+-]+").fullmatch(w) for w in words):
             return None
         last = words[-1]
         if self._named.search(last):
@@ -215,7 +216,7 @@ class Coordination(PatternsMixin):
         m = self._before.search(window)
         if not m:
             return None
-        words = list(regex.finditer(r"\S+", m.group("item")))
+        words = list(rx(r"\S+").finditer(m.group("item")))
         keep: list = []
         for word in reversed(words):
             w = word.group()

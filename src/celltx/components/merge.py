@@ -74,12 +74,17 @@ class Merge(PatternsMixin):
             self.exclusions_by_label.setdefault(label, []).append(tuple(tests))
 
     def _excluded(self, view: str, span: Span) -> bool:
-        for text, left, right in self.exclusions_by_label.get(span.label_, ()):
-            if text is not None and not text.search(view[span.start_char : span.end_char]):
+        rules = self.exclusions_by_label.get(span.label_, ())
+        if not rules:
+            return False
+        start, end = span.start_char, span.end_char  # the three strings, cut once per span
+        inside, before, after = view[start:end], view[max(0, start - CONTEXT_CHARS) : start], view[end : end + CONTEXT_CHARS]
+        for text, left, right in rules:
+            if text is not None and not text.search(inside):
                 continue
-            if left is not None and not left.search(view[max(0, span.start_char - CONTEXT_CHARS) : span.start_char]):
+            if left is not None and not left.search(before):
                 continue
-            if right is not None and not right.search(view[span.end_char : span.end_char + CONTEXT_CHARS]):
+            if right is not None and not right.search(after):
                 continue
             return True
         return False
@@ -95,7 +100,16 @@ class Merge(PatternsMixin):
             candidates = [c for c in candidates if c.label_ in self.keep_labels]
         if self.exclusions:
             view = doc_shadow(doc)
-            candidates = [c for c in candidates if not self._excluded(view, c)]
+            verdicts: dict[tuple[str, int, int], bool] = {}  # the same span from several origins: tested once
+            kept = []
+            for c in candidates:
+                key = (c.label_, c.start_char, c.end_char)
+                excluded = verdicts.get(key)
+                if excluded is None:
+                    excluded = verdicts[key] = self._excluded(view, c)
+                if not excluded:
+                    kept.append(c)
+            candidates = kept
         by_label: dict[str, list[Span]] = {}
         for cand in candidates:
             by_label.setdefault(cand.label_, []).append(cand)

@@ -13,12 +13,14 @@ is on (it is not saved with the pipeline: the normaliser reads the same tables).
 
 For speed, each pattern is tried only where a match can begin (:mod:`.anchors`: the positions
 of the words and characters every match starts with, found once per text and shared by the
-patterns that start alike), which gives exactly the matches of a scan over the whole text.
+patterns that start alike), which gives exactly the matches of a scan over the whole text; and
+on a text whose every character the standard library's ``re`` reads as the ``regex`` module
+does, the patterns ``re`` runs alike are run by ``re``, which is faster (:mod:`.stdlib_twin`).
 """
 
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from spacy.language import Language
@@ -29,7 +31,7 @@ from ..extensions import doc_shadow, doc_text, register_extensions, set_span_val
 from ..normalize import cells
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
-from . import anchors
+from . import anchors, stdlib_twin
 from .defines import builtin_defines, expand
 from .patterns import PatternsMixin, Row
 
@@ -125,6 +127,20 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
     return compiled
 
 
+def _with_twins(pat: RegexPattern) -> RegexPattern:
+    """``pat`` with each regex replaced by its ``re`` twin where it has one (:mod:`.stdlib_twin`;
+    the pattern itself is tried at start positions and scanned with ``finditer``: its twin must
+    not match the empty string)."""
+
+    def twin(p: regex.Pattern | None, nonempty: bool = False):
+        return None if p is None else stdlib_twin.twin(p, nonempty) or p
+
+    return replace(
+        pat, pattern=twin(pat.pattern, True), exclude_left=twin(pat.exclude_left), exclude_right=twin(pat.exclude_right),
+        require_left=twin(pat.require_left), require_right=twin(pat.require_right), prefilter=twin(pat.prefilter),
+    )
+
+
 def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
     """Append spans to the candidates group (created on first use)."""
     if schema.CANDIDATES_KEY not in doc.spans:
@@ -141,6 +157,10 @@ class RegexSpans(PatternsMixin):
         self.compiled: list[RegexPattern] = []
         self._grammar_atoms: anchors.StartAtoms | None = None
         self.atom_index = anchors.AtomIndex([])
+        #: the patterns with their ``re`` twins (:mod:`.stdlib_twin`), for safe texts
+        self._twinned: list[RegexPattern | None] = []
+        self._twinned_for: list[RegexPattern] | None = None
+        self._grammar_twin: tuple[regex.Pattern, regex.Pattern] | None = None
         self.cell_grammar = cell_grammar and (self.keep_labels is None or schema.CELL_TYPE in self.keep_labels)
         if self.cell_grammar:
             cells.tables()
@@ -157,14 +177,36 @@ class RegexSpans(PatternsMixin):
         self.atom_index = anchors.AtomIndex(
             [p.atoms for p in self.compiled] + [p.prefilter_atoms for p in self.compiled] + [self._grammar_atoms]
         )
+        # the twins are compiled on first use (parsing every pattern again for re costs ~0.15 s)
+        self._twinned, self._twinned_for = [None] * len(self.compiled), self.compiled
+        self._grammar_twin = None
+
+    def _twin(self, i: int) -> RegexPattern:
+        twinned = self._twinned[i]
+        if twinned is None:
+            twinned = self._twinned[i] = _with_twins(self.compiled[i])
+        return twinned
+
+    def _grammar(self, safe: bool) -> regex.Pattern:
+        grammar = cells.tables().grammar
+        if not safe:
+            return grammar
+        if self._grammar_twin is None or self._grammar_twin[0] is not grammar:
+            self._grammar_twin = (grammar, stdlib_twin.twin(grammar, nonempty=True) or grammar)
+        return self._grammar_twin[1]
 
     def find(self, text: str, view: str | None = None) -> list[tuple[int, int, str, str]]:
         """All (start, end, label, pattern name) matches in ``text`` (``view``: its shadow, if
         already built)."""
         view = shadow(text) if view is None else view
-        candidates = anchors.Candidates(view, self.atom_index)
+        safe = stdlib_twin.text_is_safe(view)
+        candidates = anchors.Candidates(view, self.atom_index, safe)
         found: list[tuple[int, int, str, str]] = []
-        for pat in self.compiled:
+        if safe and self._twinned_for is not self.compiled:  # compiled was replaced: twin it again
+            self._twinned, self._twinned_for = [None] * len(self.compiled), self.compiled
+        for i, pat in enumerate(self.compiled):
+            if safe:
+                pat = self._twinned[i] or self._twin(i)
             # the pattern runs only where its prefilter occurs and where a match can start;
             # the cheaper test first: a prefilter with start atoms (a few words), then the
             # pattern's own start atoms, then a prefilter that must be searched for in full
@@ -191,7 +233,7 @@ class RegexSpans(PatternsMixin):
                 found.append((start, end, pat.label, pat.name))
         if self.cell_grammar:
             atoms = self._grammar_atoms
-            for m in scan(cells.tables().grammar, candidates.of(atoms) if atoms is not None else None, view):
+            for m in scan(self._grammar(safe), candidates.of(atoms) if atoms is not None else None, view):
                 found.append((m.start(), m.end(), schema.CELL_TYPE, "cell_grammar"))
         return found
 

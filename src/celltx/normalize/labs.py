@@ -56,7 +56,7 @@ def analyte_of(text: str) -> str | None:
     if t in names:
         return names[t]
     if "(" in raw:  # "white blood cell (WBC) count": the name without its bracketed abbreviation
-        plain = " ".join(regex.sub(r"\([^()]{1,12}\)", " ", raw).split())
+        plain = " ".join(rx(r"\([^()]{1,12}\)").sub(" ", raw).split())
         if plain != raw:
             return analyte_of(plain)
     bare = raw.split()[0] if raw else raw
@@ -169,10 +169,10 @@ def parse_lab_value(text: str) -> dict[str, object]:
     if after:  # "1.5 or more"
         comparator, rest = _WORD_CMP[after.group(1).lower()][1], rest[: after.start()]
     attrs["comparator"] = comparator
-    rest = regex.sub(r"^\s*\+\s?(?=\d)", "", rest)  # "+2 SDS", "+ 0.36 ± 0.52": an explicit plus sign
+    rest = rx(r"^\s*\+\s?(?=\d)").sub("", rest)  # "+2 SDS", "+ 0.36 ± 0.52": an explicit plus sign
     # "104 [51, 123]", "2.5 ng/ml (−17.3; 22.5)", "− 32 [− 96, − 5]": one bracket, one separator
-    rest = regex.sub(r"(?<![\d.])-\s+(?=\d)", "-", rest).replace("[", "(").replace("]", ")")
-    rest = regex.sub(r"(?<=\d)\s*;\s*(?=-?\d)", ", ", rest)
+    rest = rx(r"(?<![\d.])-\s+(?=\d)").sub("-", rest).replace("[", "(").replace("]", ")")
+    rest = rx(r"(?<=\d)\s*;\s*(?=-?\d)").sub(", ", rest)
     unit_before_paren = rx(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$").match(rest)
     if unit_before_paren:
         rest = f"{unit_before_paren.group(1)} {unit_before_paren.group(3)} {unit_before_paren.group(2)}"

@@ -1,0 +1,166 @@
+"""The standard library's ``re`` in place of the ``regex`` module, where both give the same matches.
+
+Why: celltx's patterns are written for the ``regex`` module (variable-width lookbehinds, group
+names used twice), but most of them are plain enough for ``re``, whose matcher is about twice
+as fast on them (the numeric patterns of ``celltx_regex``, measured on the benchmark
+abstracts). Both are backtracking matchers with the same rules for alternatives, repeats,
+atomic groups and lookarounds; where they differ is what a single character matches:
+
+* the character classes: ``re``'s ``\\w`` is ``str.isalnum()`` or "_" and its ``\\s`` is
+  ``str.isspace()``, the ``regex`` module follows the Unicode properties (``\\s`` on U+001C..
+  U+001F, ``\\w`` on "²" or on combining marks differ), and each uses its own Unicode version;
+* case-insensitive matching of characters outside ASCII (each folds case its own way: the
+  Kelvin sign, the long s, the dotted and dotless i ...).
+
+So a twin is used only on a *safe* text (:func:`text_is_safe`): every character is ASCII
+(U+001C..U+001F excepted) or a character without case on whose ``\\w``, ``\\s`` and ``\\d``
+both modules agree (checked once per character: "±", "×", "≥", "□" ...). And a pattern gets
+a twin (:func:`twin`) only when ``re`` compiles it to the same thing: flags no more than the case
+flag, no syntax either module reads otherwise (``re`` rejects what it does not know; a
+warning is a refusal too), and, under the case flag, no non-ASCII character in the pattern that
+either module matches to an ASCII character (then the text's ASCII letters would be read
+differently). On a safe text a match then only ever compares ASCII characters with each other
+and characters without case with themselves, which both modules do alike.
+``tests/components/test_stdlib_twin.py`` compares both over the corpora and random texts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from functools import cache
+
+import regex
+
+try:  # Python >= 3.11
+    from re import _compiler
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _compiler  # type: ignore[no-redef]
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_BASE_FLAGS = regex.compile("").flags
+_CLASSES = (r"\w", r"\s", r"\d")
+_RE_CLASSES = tuple(re.compile(c) for c in _CLASSES)
+_RX_CLASSES = tuple(regex.compile(c) for c in _CLASSES)
+#: ASCII characters the two modules read differently (``re``'s ``\s`` includes them)
+_UNSAFE_ASCII = re.compile("[\x1c-\x1f]")
+_SAFE: dict[str, bool] = {}
+_ASCII = [chr(i) for i in range(128)]
+
+
+def _char_is_safe(char: str) -> bool:
+    if char.isascii():
+        return not _UNSAFE_ASCII.match(char)
+    if char.lower() != char or char.upper() != char or char.casefold() != char:
+        return False  # has case: the two modules may fold it differently
+    if unicodedata.category(char)[0] in "LMN":
+        return False  # letters, marks and numbers without case: not worth the doubt
+    return all((a.match(char) is None) == (b.match(char) is None) for a, b in zip(_RE_CLASSES, _RX_CLASSES))
+
+
+def text_is_safe(text: str) -> bool:
+    """Whether every character of ``text`` is read alike by ``re`` and the ``regex`` module."""
+    if _UNSAFE_ASCII.search(text):
+        return False
+    if text.isascii():
+        return True
+    for char in set(text):
+        if char >= "\x80":
+            safe = _SAFE.get(char)
+            if safe is None:
+                safe = _SAFE[char] = _char_is_safe(char)
+            if not safe:
+                return False
+    return True
+
+
+class _NoTwin(Exception):
+    pass
+
+
+@cache
+def _folds_to_ascii(low: int, high: int) -> bool:
+    """Whether either module matches a character of the non-ASCII range ``low``..``high``
+    case-insensitively to an ASCII character."""
+    source = f"[\\U{low:08x}-\\U{high:08x}]"
+    a, b = re.compile(source, re.I), regex.compile(source, regex.I)
+    return any(a.match(c) or b.match(c) for c in _ASCII)
+
+
+def _check(items, ignorecase: bool) -> None:
+    """Raise :class:`_NoTwin` when a case-insensitive part holds a non-ASCII character that
+    folds to ASCII (in either module), or syntax this check does not know."""
+    for op, av in items:
+        if op in (_c.LITERAL, _c.NOT_LITERAL):
+            if ignorecase and av >= 128 and _folds_to_ascii(av, av):
+                raise _NoTwin(op)
+        elif op is _c.IN:
+            for item_op, item_av in av:
+                if item_op is _c.LITERAL:
+                    if ignorecase and item_av >= 128 and _folds_to_ascii(item_av, item_av):
+                        raise _NoTwin(item_op)
+                elif item_op is _c.RANGE:
+                    low, high = item_av
+                    if ignorecase and high >= 128 and _folds_to_ascii(max(low, 128), high):
+                        raise _NoTwin(item_op)
+                elif item_op not in (_c.NEGATE, _c.CATEGORY):
+                    raise _NoTwin(item_op)
+        elif op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & ~_c.SRE_FLAG_IGNORECASE:
+                raise _NoTwin("flags")
+            case = (ignorecase or bool(add_flags & _c.SRE_FLAG_IGNORECASE)) and not del_flags & _c.SRE_FLAG_IGNORECASE
+            _check(sub, case)
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                _check(branch, ignorecase)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+            _check(av[2], ignorecase)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            _check(av, ignorecase)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            _check(av[1], ignorecase)
+        elif op in (_c.ANY, _c.AT, _c.CATEGORY):
+            pass
+        else:  # group references, conditionals ...
+            raise _NoTwin(op)
+
+
+_TWINS: dict[tuple[str, int], re.Pattern | None] = {}
+
+
+def twin(pattern: regex.Pattern, nonempty: bool = False) -> re.Pattern | None:
+    """``pattern`` compiled by ``re``, if it matches exactly as ``pattern`` on every safe text
+    (:func:`text_is_safe`), else None. ``nonempty``: also None if the pattern could match the
+    empty string (``finditer`` treats an empty match after another match differently in the
+    two modules)."""
+    key = (pattern.pattern, pattern.flags, nonempty)
+    if key in _TWINS:
+        return _TWINS[key]
+    result = None
+    source = pattern.pattern
+    if isinstance(source, str) and pattern.flags in (_BASE_FLAGS, _BASE_FLAGS | regex.I):
+        flags = re.I if pattern.flags & regex.I else 0
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                tree = _p.parse(source, flags)
+                if tree.state.flags & ~(_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_UNICODE):
+                    raise _NoTwin("flags")
+                if bool(tree.state.flags & _c.SRE_FLAG_IGNORECASE) != bool(pattern.flags & regex.I):
+                    raise _NoTwin("flags")
+                _check(list(tree), bool(flags))
+                if nonempty and tree.getwidth()[0] == 0:
+                    raise _NoTwin("empty")
+                compiled = _compiler.compile(tree, flags)  # the tree above: parsed once
+            if compiled.groupindex != dict(pattern.groupindex) or compiled.groups != pattern.groups:
+                raise _NoTwin("groups")
+            result = compiled
+        except (_NoTwin, re.error, regex.error, Warning, RecursionError, ValueError, OverflowError):
+            result = None
+    _TWINS[key] = result
+    return result

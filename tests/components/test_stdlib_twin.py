@@ -1,0 +1,103 @@
+"""A pattern's ``re`` twin finds what the ``regex`` pattern finds, on every text called safe."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from celltx.components import stdlib_twin
+from celltx.components.regex_spans import compile_rows
+from celltx.normalize import cells
+from celltx.resources import read_jsonl_resource
+from celltx.textnorm import shadow
+
+from .test_regex_prefilter import _texts
+
+
+def _all_patterns() -> list[tuple[str, regex.Pattern]]:
+    rows = [dict(r) for r in read_jsonl_resource("numeric.jsonl")]
+    out = [("cell_grammar", cells.tables().grammar)]
+    for p in compile_rows(rows):
+        out += [(f"{p.name}:{part}", q) for part, q in (
+            ("regex", p.pattern), ("exclude_left", p.exclude_left), ("exclude_right", p.exclude_right),
+            ("require_left", p.require_left), ("require_right", p.require_right), ("prefilter", p.prefilter))
+            if q is not None]
+    return out
+
+
+def _matches(pattern, text: str) -> list:
+    """Every match (span and group spans) at every position, and the whole-text scan."""
+    at = [(pos, m.regs if m else None) for pos in range(len(text) + 1) for m in [pattern.match(text, pos)]]
+    return [at, [m.regs for m in pattern.finditer(text)], pattern.search(text) is not None]
+
+
+def test_most_patterns_have_a_twin():
+    patterns = _all_patterns()
+    twinned = [name for name, p in patterns if stdlib_twin.twin(p) is not None]
+    assert len(twinned) >= 0.7 * len(patterns)
+
+
+def test_twins_match_alike_on_the_safe_corpus_texts():
+    patterns = [(name, p, stdlib_twin.twin(p)) for name, p in _all_patterns()]
+    patterns = [(name, p, t) for name, p, t in patterns if t is not None]
+    safe = 0
+    for text in _texts():
+        view = shadow(text)
+        if not stdlib_twin.text_is_safe(view):
+            continue
+        safe += 1
+        for name, pattern, twin in patterns:
+            assert [m.regs for m in twin.finditer(view)] == [m.regs for m in pattern.finditer(view)], name
+    assert safe > 50
+
+
+#: Characters a safe text may hold (ASCII, symbols without case) and ones that make it unsafe.
+SAFE_CHARS = "0123456789 .,;:-+/()[]%<>=±×≥≤−–—□*^\n\tabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+UNSAFE_CHARS = ["\x1c", "\u00b2", "\u212a", "\u017f", "\u0130", "\u0131", "\u00b5", "\u03bc", "\u00e9", "\u0301", "\u0663"]
+
+
+@pytest.mark.parametrize("char", UNSAFE_CHARS)
+def test_characters_the_modules_may_read_differently_make_a_text_unsafe(char):
+    assert stdlib_twin.text_is_safe("12 mg/dl ± 3")
+    assert not stdlib_twin.text_is_safe(f"12 mg/dl {char} 3")
+
+
+def test_twins_match_alike_on_random_safe_text():
+    patterns = [(name, p, stdlib_twin.twin(p)) for name, p in _all_patterns()]
+    patterns = [(name, p, t) for name, p, t in patterns if t is not None]
+    rng = random.Random(13)
+    words = ["mg", "mg/dL", "ng/ml", "cells/kg", "x 10^6", "×10(6)", "once", "twice", "daily", "per", "day",
+             "week", "weeks", "months", "mean", "SD", "±", "(", ")", "[", "]", ",", "and", "or", "to", "-",
+             "1.5", "12", "1,000", "0.5", "IU", "mmol/L", "%", "kg", "from", "baseline", "serum", "levels",
+             "IL-6", "CD34+", "MSCs", "b.i.d.", "q.d.", "i.v.", "  ", "\n"]
+    for _ in range(150):
+        pieces = [rng.choice(words) if rng.random() < 0.8 else rng.choice(SAFE_CHARS) for _ in range(rng.randint(1, 14))]
+        text = "".join(p + (" " if rng.random() < 0.6 else "") for p in pieces)
+        assert stdlib_twin.text_is_safe(text)
+        for name, pattern, twin in patterns:
+            assert _matches(twin, text) == _matches(pattern, text), (name, text)
+
+
+@pytest.mark.parametrize(
+    "source, has_twin",
+    [
+        (r"(?<![\w.])\d+\s*mg", True),
+        (r"(?i)(?<![\w-])(?:once|twice)\s+daily", True),
+        (r"(?<=\d\s?,\s?)\d+", False),  # variable-width lookbehind: re cannot
+        (r"(?P<n>a)|(?P<n>b)", False),  # a name used twice: re cannot
+        (r"(?i)\u212a", False),  # the Kelvin sign folds to ASCII "k"
+        (r"(?i)[\u0100-\u0200]", False),  # holds the long s, which folds to ASCII "s"
+        (r"(?i)[μµu]g", True),  # μ and µ fold to each other only
+        (r"(a)\1", False),  # a back-reference
+        (r"\p{L}", False),  # syntax only the regex module knows
+    ],
+)
+def test_which_patterns_get_a_twin(source, has_twin):
+    assert (stdlib_twin.twin(regex.compile(source)) is not None) is has_twin
+
+
+def test_a_twin_for_scanning_must_not_match_empty():
+    assert stdlib_twin.twin(regex.compile(r"a*")) is not None
+    assert stdlib_twin.twin(regex.compile(r"a*"), nonempty=True) is None
