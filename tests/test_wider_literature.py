@@ -1123,3 +1123,13 @@ def test_a_dilution_volume_and_a_24_hour_study_window_are_no_mentions():
 def test_inhalative_route_and_thrombelastography():
     assert "inhalative" in texts("Two inhalative epinephrine doses were given.", "ROUTE")
     assert texts("Coagulation was assessed using thrombelastography.", "LAB_TEST") == ["thrombelastography"]
+
+
+def test_a_p_value_does_not_start_a_list_of_times():
+    text = "No difference was noted (six months: P = 0.87, 12 months: P = 1.00)."
+    assert texts(text, "TIME_POINT") == ["six months", "12 months"]
+
+
+def test_an_onset_time_is_a_result_not_a_time_point():
+    assert texts("For first relief, onset was 19.8 and 16.3 min for 650 mg.", "TIME_POINT") == []
+    assert texts("Follow-up time was 24 months.", "TIME_POINT") == ["24 months"]
