@@ -241,7 +241,10 @@ def test_cli_data_and_output_errors(gold_dir, tmp_path, capsys, corpus):
 def test_cli_trains_and_chooses_policy_on_dev(gold_dir, tmp_path, capsys):
     out = tmp_path / "model"
     code = main(
-        ["train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "40", "--no-cell-ner", "--silver", "0"]
+        [
+            "train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "40", "--no-cell-ner",
+            "--silver", "0", "--pretrain-epochs", "0",
+        ]
     )
     assert code == 0
     captured = capsys.readouterr()
@@ -255,6 +258,26 @@ def test_cli_trains_and_chooses_policy_on_dev(gold_dir, tmp_path, capsys):
     assert {label for m in COMBINATIONS for label in policy[m]} == set(policy["labels"])
     assert {"rules", "ner", "full:union:all", "full:chosen"} <= set(policy["table"])
     assert policy["table"]["rules"]["strict"]["micro"]["tp"] >= 0
+
+
+def test_cli_pretrains_the_tok2vec_first(gold_dir, tmp_path, capsys, monkeypatch, corpus):
+    # the unannotated abstracts: a stand-in folder (invented texts, ids drawn nowhere)
+    pool = tmp_path / "abstracts"
+    pool.mkdir()
+    (pool / "rct_abstracts.jsonl").write_text(
+        "".join(json.dumps({"id": f"x{i}", "text": r["text"]}) + "\n" for i, r in enumerate(corpus[:4])),
+        "utf-8",
+    )
+    monkeypatch.setenv("CELLTX_REAL_ABSTRACTS", str(pool))
+    out = tmp_path / "model"
+    args = ["train", "--gold", str(gold_dir), "--out", str(out), "--max-steps", "5", "--no-cell-ner", "--silver", "0"]
+    assert main([*args, "--pretrain-epochs", "1", "--no-policy"]) == 0
+    weights = tmp_path / "model.tok2vec.bin"
+    assert weights.is_file() and json.loads((tmp_path / "model.tok2vec.bin.json").read_text())["texts"] == 8
+    assert json.loads((out / "meta.json").read_text())["celltx"]["pretrained_tok2vec"] is True
+    assert not (out / "cell_type").exists()  # --no-cell-ner: no dedicated CELL_TYPE model
+    assert main([*args, "--init-tok2vec", str(tmp_path / "none.bin")]) == 2
+    assert "no such file" in capsys.readouterr().err
 
 
 def test_cli_refuses_the_package_and_ships_explicitly(gold_dir, tmp_path, capsys, monkeypatch, trained):

@@ -33,13 +33,23 @@ rules only, union, the model filling gaps the rules leave, the model alone, or t
 candidates kept only where the model agrees (confirm, confirm_gaps); the result is written to celltx_policy.json in the model folder (skip with --no-policy; redo
 for an existing model with --policy-only). celltx.load(model=DIR) uses the model from there.
 
+Before training, the ner's own tok2vec is pretrained (--pretrain-epochs, default 8; spaCy's
+characters objective) on the unannotated RCT abstracts (every abstract drawn into corpora/real
+left out), the cell-type corpora's train texts and the gold train texts; the weights are
+written next to the model (DIR.tok2vec.bin) and can be reused with --init-tok2vec FILE.
+A second model dedicated to CELL_TYPE (same architecture, one label; the cell-type corpora's
+train parts and the gold's CELL_TYPE spans) is trained into DIR/cell_type (--no-cell-model
+skips it); the policy compares it with the main model for CELL_TYPE.
+
 Shipping is a separate, explicit step: --ship DIR copies a built model (with its policy) into
-the package (celltx/models/ner), where celltx.load() finds it by default.
+the package (celltx/models/ner), where celltx.load() finds it by default; a dedicated model
+the policy does not use is left out.
 
 Same data + same --seed + same config -> the same model.
 
 examples:
   celltx train -o build/ner-model                # real + own gold + cell-ner -> build/ner-model
+  celltx train -o /tmp/ner --init-tok2vec build/ner-model.tok2vec.bin   # reuse pretrained weights
   celltx train -o /tmp/ner --no-cell-ner --silver 0 --max-steps 600   # gold only
   celltx train -o /tmp/ner --policy-only         # re-choose the policy of a built model
   celltx train --ship build/ner-model            # copy it into the package
@@ -50,6 +60,10 @@ DEFAULT_OUT = Path("build") / "ner-model"
 DEFAULT_GOLD_REPEAT = 3
 #: Unannotated abstracts labelled by the rules (silver) added to the training data.
 DEFAULT_SILVER = 600
+#: Pretraining epochs of the ner's tok2vec (0 = no pretraining).
+DEFAULT_PRETRAIN_EPOCHS = 8
+#: Training steps of the dedicated CELL_TYPE model.
+DEFAULT_CELL_STEPS = 2000
 #: A model shipped inside the package must stay below this size.
 SHIP_MAX_BYTES = 15 * 1024 * 1024
 
@@ -136,6 +150,34 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="a spaCy training config (default: celltx/train/ner.cfg)",
     )
     parser.add_argument(
+        "--pretrain-epochs",
+        type=int,
+        default=DEFAULT_PRETRAIN_EPOCHS,
+        metavar="N",
+        help=f"pretrain the tok2vec for N epochs before training (default: "
+        f"{DEFAULT_PRETRAIN_EPOCHS}; 0 = no pretraining)",
+    )
+    parser.add_argument(
+        "--init-tok2vec",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="start from these pretrained tok2vec weights (a DIR.tok2vec.bin written by an "
+        "earlier run) instead of pretraining",
+    )
+    parser.add_argument(
+        "--no-cell-model",
+        action="store_true",
+        help="do not train the dedicated CELL_TYPE model (DIR/cell_type)",
+    )
+    parser.add_argument(
+        "--cell-steps",
+        type=int,
+        default=DEFAULT_CELL_STEPS,
+        metavar="N",
+        help=f"training steps of the dedicated CELL_TYPE model (default: {DEFAULT_CELL_STEPS})",
+    )
+    parser.add_argument(
         "--unsplit-as-train",
         action="store_true",
         help="treat documents without a split field as training data (development only)",
@@ -180,6 +222,12 @@ def _check_args(args: argparse.Namespace) -> None:
         raise CliError("--gold-repeat must be at least 1")
     if args.silver < 0:
         raise CliError("--silver must be 0 or more")
+    if args.pretrain_epochs < 0:
+        raise CliError("--pretrain-epochs must be 0 or more")
+    if args.cell_steps < 1:
+        raise CliError("--cell-steps must be at least 1")
+    if args.init_tok2vec is not None and not args.init_tok2vec.is_file():
+        raise CliError(f"{args.init_tok2vec}: no such file")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -282,8 +330,13 @@ def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
     if not dev:
         _note("no dev documents: combination policy not chosen (celltx_policy.json not written)")
         return None
+    from ..train import celltype
+
+    label_models = (
+        {schema_cell(): celltype.SUBDIR} if (out / celltype.SUBDIR / "meta.json").is_file() else None
+    )
     try:
-        policy = choose_policy(dev, out)
+        policy = choose_policy(dev, out, label_models=label_models)
     except TrainError as err:
         raise CliError(str(err)) from err
     path = write_policy(policy, out)
@@ -293,6 +346,12 @@ def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
     modes = ", ".join(f"{m} {policy.get(m, [])}" for m in COMBINATIONS)
     print(f"policy: labels from the model {policy['labels']} ({modes}) -> {path}")
     return policy
+
+
+def schema_cell() -> str:
+    from .. import schema
+
+    return schema.CELL_TYPE
 
 
 def ship(model: Path) -> int:
@@ -315,9 +374,16 @@ def ship(model: Path) -> int:
         )
     if not (model / POLICY_FILE).is_file():
         _note(f"warning: {model} has no {POLICY_FILE}: full will take every label from the model")
+    from ..components.ner import policy_label_models
+
+    used = set(policy_label_models(model).values())
+    unused = [
+        p.name for p in model.iterdir() if p.is_dir() and (p / "meta.json").is_file() and p.name not in used
+    ]
+    size -= sum(dir_size(model / name) for name in unused)
     tmp = Path(tempfile.mkdtemp(prefix=".ner.", dir=target.parent))
     try:
-        shutil.copytree(model, tmp / "ner")
+        shutil.copytree(model, tmp / "ner", ignore=lambda folder, names: unused if Path(folder) == model else [])
         if target.exists():
             shutil.rmtree(target)
         (tmp / "ner").rename(target)
@@ -371,6 +437,28 @@ def run(args: argparse.Namespace) -> int:
             extra += build_silver_records(args.silver, draw=draw, seed=args.seed, log=sys.stderr)
         except (OSError, ValueError) as err:
             raise CliError(f"cannot build the silver data: {err}") from err
+    init_tok2vec = args.init_tok2vec
+    if init_tok2vec is None and args.pretrain_epochs:
+        from ..train.pretrain import pretrain_texts, pretrain_tok2vec
+
+        try:
+            texts = pretrain_texts(
+                draw=_draw_file(args.gold),
+                cell_ner=args.cell_ner,
+                use_cell_ner=not args.no_cell_ner,
+                gold_train=splits.train,
+                log=sys.stderr,
+            )
+            init_tok2vec = pretrain_tok2vec(
+                texts,
+                out.parent / f"{out.name}.tok2vec.bin",
+                epochs=args.pretrain_epochs,
+                seed=args.seed,
+                config_path=args.config,
+                log=sys.stderr,
+            )
+        except (OSError, ValueError) as err:
+            raise CliError(f"cannot pretrain the tok2vec: {err}") from err
     repeat = args.gold_repeat or (DEFAULT_GOLD_REPEAT if extra else 1)
     train = [
         dict(r, id=f"{r.get('id')}#{k}" if k else r.get("id")) for k in range(repeat) for r in splits.train
@@ -384,6 +472,7 @@ def run(args: argparse.Namespace) -> int:
             max_steps=args.max_steps,
             eval_frequency=args.eval_frequency,
             config_path=args.config,
+            init_tok2vec=init_tok2vec,
         )
     except TrainError as err:
         raise CliError(str(err)) from err
@@ -407,6 +496,46 @@ def run(args: argparse.Namespace) -> int:
         _note(
             f"warning: the model is {result.size_bytes / 1e6:.1f} MB, above {MAX_MODEL_BYTES / 1e6:.0f} MB"
         )
+    if not args.no_cell_model and not args.no_cell_ner:
+        _train_cell_model(args, splits, out, init_tok2vec)
     if not args.no_policy:
         _policy(splits.dev, out)
     return 0
+
+
+def _train_cell_model(args: argparse.Namespace, splits: Any, out: Path, init_tok2vec: Any) -> None:
+    """The dedicated CELL_TYPE model into OUT/cell_type (skipped without the cell-ner corpora;
+    its checkpoint is chosen on the CELL_TYPE spans of the --gold dev documents)."""
+    from ..train import celltype
+    from ..train.train import TrainError, train_ner
+
+    try:
+        records = celltype.training_records(
+            splits.train, cell_ner=args.cell_ner, seed=args.seed, log=sys.stderr
+        )
+    except (OSError, ValueError) as err:
+        raise CliError(f"cannot build the CELL_TYPE model's data: {err}") from err
+    if not any(r.get("source") == "cell-ner" for r in records):
+        _note("CELL_TYPE model: no cell-ner corpora: skipped")
+        return
+    # checkpoint chosen on the dev documents of --gold (real and own: more cell mentions than
+    # the real dev split alone)
+    dev = _read_splits(args.gold, args.unsplit_as_train).dev or splits.dev
+    try:
+        result = train_ner(
+            records,
+            celltype.only_labels(dev),
+            out / celltype.SUBDIR,
+            seed=args.seed,
+            max_steps=args.cell_steps,
+            config_path=args.config,
+            init_tok2vec=init_tok2vec,
+            config_overrides=celltype.CONFIG_OVERRIDES,
+        )
+    except TrainError as err:
+        raise CliError(str(err)) from err
+    f = result.dev_scores.get("ents_f", 0)
+    print(
+        f"CELL_TYPE model: {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.seconds:.0f} s), "
+        f"best CELL_TYPE F {f:.3f} on dev"
+    )

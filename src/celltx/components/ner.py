@@ -12,6 +12,7 @@ entities with the rule candidates, per label, as the policy chosen on the real d
 
 import json
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -164,6 +165,8 @@ def make_ner_candidates(
 
 
 POLICY_FILE = "celltx_policy.json"
+#: Policy key: {label: sub-folder of the model folder holding the model that label comes from}.
+LABEL_MODELS = "label_models"
 
 
 def read_policy(path: Path) -> dict | None:
@@ -186,6 +189,16 @@ def policy_modes(path: Path) -> dict[str, list[str]] | None:
     return modes
 
 
+def policy_label_models(path: Path) -> dict[str, str]:
+    """{label: sub-folder}: labels the policy takes from a dedicated model stored in a
+    sub-folder of the model folder (``celltx train`` writes the CELL_TYPE model to
+    ``cell_type/``) instead of the main model; ``{}`` when none (or no policy)."""
+    policy = read_policy(path)
+    if policy is None:
+        return {}
+    return {str(k): str(v) for k, v in (policy.get(LABEL_MODELS) or {}).items()}
+
+
 def policy_labels(path: Path) -> list[str] | None:
     """Labels the full pipeline takes from the model (any mode); None without a policy."""
     modes = policy_modes(path)
@@ -203,19 +216,52 @@ class NerRunner:
     document or, with ``sentences_with``, only on the sentences that hold a rule candidate of
     those labels: a policy that only *confirms* rule candidates (``confirm``) needs the model
     nowhere else, and the model then costs a fraction of its whole-document time. Entities
-    found in a sentence are mapped back to the document."""
+    found in a sentence are mapped back to the document.
+
+    ``label_models`` ({label: sub-folder of ``model``}) takes those labels from a dedicated
+    model instead (the CELL_TYPE model of ``celltx train``); ``labels`` (the labels the
+    combination uses; ``None`` = all) lets the runner skip a model that would give none of
+    them. Where a dedicated model's entity overlaps one of the main model, the dedicated
+    model's is kept (``doc.ents`` cannot overlap)."""
 
     def __init__(
-        self, nlp: Language, name: str, model: str, sentences_with: list[str] | None
+        self,
+        nlp: Language,
+        name: str,
+        model: str,
+        sentences_with: list[str] | None,
+        label_models: dict[str, str] | None = None,
+        labels: list[str] | None = None,
     ) -> None:
         self.name = name
         self.model = str(model)
-        self.ner = spacy.load(model, vocab=nlp.vocab).get_pipe("ner")
         self.sentences_with = set(sentences_with) if sentences_with is not None else None
+        self.label_models = dict(label_models or {})
+        wanted = set(labels) if labels is not None else None
+        # (ner, labels it contributes: None = every label not taken by a dedicated model)
+        self.runs: list[tuple[Any, set[str] | None]] = []
+        by_folder: dict[str, set[str]] = {}
+        for label, folder in self.label_models.items():
+            if wanted is None or label in wanted:
+                by_folder.setdefault(folder, set()).add(label)
+        if wanted is None or wanted - set(self.label_models):
+            self.runs.append((spacy.load(model, vocab=nlp.vocab).get_pipe("ner"), None))
+        for folder, taken in sorted(by_folder.items()):
+            sub = spacy.load(Path(model) / folder, vocab=nlp.vocab).get_pipe("ner")
+            self.runs.append((sub, taken))
+        self.ner = self.runs[0][0] if self.runs else None
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return tuple(self.ner.labels)
+        out: list[str] = []
+        for ner, taken in self.runs:
+            out.extend(
+                label
+                for label in ner.labels
+                if (label in taken if taken is not None else label not in self.label_models)
+                and label not in out
+            )
+        return tuple(out)
 
     def _sentences(self, doc: Doc) -> list[Span]:
         from .. import schema
@@ -235,36 +281,75 @@ class NerRunner:
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
+    def _keep(self, label: str, taken: set[str] | None) -> bool:
+        return label in taken if taken is not None else label not in self.label_models
+
+    def _combine(self, found: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, str]]:
+        """One entity list from the runs' lists (dedicated models first: they win overlaps)."""
+        kept: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for ents in reversed(found):
+            for start, end, label in ents:
+                tokens = set(range(start, end))
+                if tokens & taken:
+                    continue
+                kept.append((start, end, label))
+                taken |= tokens
+        return sorted(kept)
+
     def pipe(self, docs, batch_size: int = 64):
-        if self.sentences_with is None:
-            yield from self.ner.pipe(docs, batch_size=batch_size)
+        if self.sentences_with is None and len(self.runs) == 1 and self.runs[0][1] is None:
+            yield from self.runs[0][0].pipe(docs, batch_size=batch_size)  # one model, whole docs
             return
         for batch in spacy.util.minibatch(docs, size=batch_size):
-            pieces = [(doc, sent) for doc in batch for sent in self._sentences(doc)]
-            # a bare Doc of the sentence's words: the model reads lexical features only
-            subdocs = self.ner.pipe(
-                (
-                    Doc(doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
-                    for doc, sent in pieces
-                ),
-                batch_size=SENTENCE_BATCH,
-            )
-            found: dict[int, list[Span]] = {id(doc): [] for doc in batch}
-            for (doc, sent), sub in zip(pieces, subdocs):
-                found[id(doc)].extend(
-                    Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
-                    for e in sub.ents
+            if self.sentences_with is None:
+                pieces = [(doc, doc[:]) for doc in batch]
+            else:
+                pieces = [(doc, sent) for doc in batch for sent in self._sentences(doc)]
+            found: dict[int, list[list[tuple[int, int, str]]]] = {id(doc): [] for doc in batch}
+            for ner, taken in self.runs:
+                per_doc: dict[int, list[tuple[int, int, str]]] = {id(doc): [] for doc in batch}
+                # a bare Doc of the words: the model reads lexical features only
+                subdocs = ner.pipe(
+                    (
+                        Doc(
+                            doc.vocab,
+                            words=[t.text for t in sent],
+                            spaces=[bool(t.whitespace_) for t in sent],
+                        )
+                        for doc, sent in pieces
+                    ),
+                    batch_size=SENTENCE_BATCH,
                 )
+                for (doc, sent), sub in zip(pieces, subdocs):
+                    per_doc[id(doc)].extend(
+                        (sent.start + e.start, sent.start + e.end, e.label_)
+                        for e in sub.ents
+                        if self._keep(e.label_, taken)
+                    )
+                for doc in batch:
+                    found[id(doc)].append(per_doc[id(doc)])
             for doc in batch:
-                doc.ents = found[id(doc)]
+                doc.ents = [
+                    Span(doc, start, end, label=label)
+                    for start, end, label in self._combine(found[id(doc)])
+                ]
                 yield doc
 
 
-@Language.factory("celltx_ner_runner", default_config={"model": None, "sentences_with": None})
+@Language.factory(
+    "celltx_ner_runner",
+    default_config={"model": None, "sentences_with": None, "label_models": None, "labels": None},
+)
 def make_ner_runner(
-    nlp: Language, name: str, model: str, sentences_with: list[str] | None
+    nlp: Language,
+    name: str,
+    model: str,
+    sentences_with: list[str] | None,
+    label_models: dict[str, str] | None,
+    labels: list[str] | None,
 ) -> NerRunner:
-    return NerRunner(nlp, name, model, sentences_with)
+    return NerRunner(nlp, name, model, sentences_with, label_models, labels)
 
 
 def sentence_scope(modes: dict[str, list[str]] | None) -> list[str] | None:
@@ -282,19 +367,27 @@ def add_trained_ner(
     path: Path,
     labels: list[str] | None = None,
     modes: dict[str, list[str]] | None = None,
+    label_models: dict[str, str] | None = None,
 ) -> None:
     """Add the trained ``ner`` at ``path`` to ``nlp`` just before the abbreviation step
     (``celltx_ner_model``, a :class:`NerRunner`: whole documents, or only the sentences with a
     rule candidate when the combination only confirms), and the candidates copier after it
     (``celltx_ner``): ``modes`` gives the per-label combination (:data:`COMBINATIONS` ->
-    labels), else ``labels`` (a union; ``None`` = every label)."""
+    labels), else ``labels`` (a union; ``None`` = every label). With ``modes``, the labels
+    the policy takes from a dedicated model (``label_models``; default: as the policy next to
+    the model says) come from that model, and a model that gives none of the labels the
+    combination uses is not loaded."""
     before = "celltx_abbreviations" if "celltx_abbreviations" in nlp.pipe_names else "celltx_merge"
-    nlp.add_pipe(
-        "celltx_ner_runner",
-        name="celltx_ner_model",
-        before=before,
-        config={"model": str(path), "sentences_with": sentence_scope(modes)},
-    )
+    runner: dict[str, Any] = {"model": str(path), "sentences_with": sentence_scope(modes)}
+    if modes is not None:
+        if label_models is None:
+            label_models = policy_label_models(Path(path))
+        used = sorted({label for mode in COMBINATIONS for label in modes.get(mode, [])})
+        label_models = {k: v for k, v in label_models.items() if k in used}
+        if label_models:
+            runner["label_models"] = label_models
+            runner["labels"] = used
+    nlp.add_pipe("celltx_ner_runner", name="celltx_ner_model", before=before, config=runner)
     if modes is not None:
         config = {
             "union": list(modes.get(UNION, [])),

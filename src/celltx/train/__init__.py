@@ -7,6 +7,10 @@
   mapped to CELL_TYPE (the convention differences are listed there) and scored.
 * :mod:`celltx.train.silver`: unannotated real abstracts labelled by the rules (silver), with
   every abstract drawn into the real gold left out.
+* :mod:`celltx.train.pretrain`: the ``ner``'s own tok2vec pretrained (characters objective) on
+  unannotated text (drawn abstracts left out), loaded before training (``--init-tok2vec``).
+* :mod:`celltx.train.celltype`: a second model dedicated to CELL_TYPE (``DIR/cell_type``),
+  which the policy compares with the main model for that label.
 * :mod:`celltx.train.policy`: on the dev split, score per label how the model combines with
   the rules (rules, union, gaps, model_only, confirm, confirm_gaps) and write the choice to
   ``celltx_policy.json``.

@@ -13,8 +13,11 @@ For every label this module compares, on dev documents:
 
 Each label is tried alone (the model contributes only that label), so the effect measured is
 the label's own. A label is taken from the model when a mode beats ``rules`` on the label's
-strict F1 (ties: lenient F1, then the simpler option, in the order above) and the micro strict
-F1 over all labels does not fall below rules-only (suppression across labels can hurt others).
+strict F1 (ties: lenient F1, then the simpler option, in the order above), the micro strict
+F1 over all labels does not fall below rules-only (suppression across labels can hurt others),
+and the mode gains at least :data:`MIN_NET_GAIN` net correct spans of the label over the rules
+(true positives minus false positives, strict): a mode that adds one right and one wrong span
+raises F1 by arithmetic alone and would make ``full`` run the model for nothing.
 The chosen combination is then scored as a whole, next to rules-only, NER-only and
 all-labels union/gaps, and everything goes into ``celltx_policy.json`` next to the model.
 
@@ -37,6 +40,8 @@ from ..components.ner import COMBINATIONS, GAPS, REPLACE, UNION
 from .train import DEV, POLICY_FILE, TEST, TrainError
 
 RULES = "rules"
+#: A mode must gain at least this many (strict true positives - false positives) of the label.
+MIN_NET_GAIN = 1
 MODEL = REPLACE
 #: Options compared per label, simplest first (ties keep the earlier one).
 MODES = (RULES, *COMBINATIONS)
@@ -134,6 +139,12 @@ def _prf(c: Any) -> dict[str, Any]:
     }
 
 
+def _net(table: Mapping[str, Any], label: str) -> int:
+    """Strict true positives minus false positives of ``label``."""
+    counts = table["strict"][label]
+    return int(counts["tp"]) - int(counts["fp"])
+
+
 def _key(table: Mapping[str, Any], label: str) -> tuple[float, float]:
     return (table["strict"][label]["f1"], table["lenient"][label]["f1"])
 
@@ -143,8 +154,14 @@ def choose_policy(
     model_path: str | os.PathLike[str],
     log: IO[str] | None = None,
     labels: Sequence[str] = schema.LABELS,
+    label_models: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Compare the systems on ``dev_records`` and return the policy (see module docs)."""
+    """Compare the systems on ``dev_records`` and return the policy (see module docs).
+
+    ``label_models`` ({label: sub-folder of ``model_path``}, e.g. the dedicated CELL_TYPE
+    model): for those labels every combination is also scored with the dedicated model
+    instead of the main one (``mode@sub-folder``); the better option wins as above (ties: the
+    main model)."""
     log = log if log is not None else sys.stderr
     if any(r.get("split") == TEST for r in dev_records):
         raise TrainError("the combination policy must not be chosen on test-split documents")
@@ -173,58 +190,92 @@ def choose_policy(
 
     run_full("full:union:all", {UNION: list(labels)})
     run_full("full:gaps:all", {GAPS: list(labels)})
+    alternatives: dict[str, tuple[Language, Any]] = {}  # sub-folder -> (full system, its pipe)
+    for sub in sorted(set((label_models or {}).values())):
+        if not (model_path / sub / "meta.json").is_file():
+            raise TrainError(f"{model_path / sub}: no dedicated model there")
+        alt = build_system("full", model_path / sub)
+        alternatives[sub] = (alt, alt.get_pipe(EVAL_PIPE))
+
+    def run_alt(name: str, sub: str, modes: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+        note(f"scoring {name}")
+        alt, alt_pipe = alternatives[sub]
+        alt_pipe.set_modes({m: list(v) for m, v in modes.items()})
+        tables[name] = score_table(gold, predict(alt, gold))
+        return tables[name]
+
     decisions: dict[str, Any] = {}
     rules_micro = tables["rules"]["strict"]["micro"]["f1"]
     for label in labels:
         options = {RULES: tables["rules"]}
         for mode in COMBINATIONS:
             options[mode] = run_full(f"full:{mode}:{label}", {mode: [label]})
+        sub = (label_models or {}).get(label)
+        if sub is not None:
+            for mode in COMBINATIONS:
+                options[f"{mode}@{sub}"] = run_alt(f"full:{mode}:{label}@{sub}", sub, {mode: [label]})
         best = RULES
-        for mode in COMBINATIONS:
-            t = options[mode]
+        for option, t in options.items():
             if (
                 _key(t, label) > _key(options[best], label)
                 and t["strict"]["micro"]["f1"] >= rules_micro
+                and _net(t, label) - _net(options[RULES], label) >= MIN_NET_GAIN
             ):
-                best = mode
+                best = option
+        mode, _, model = best.partition("@")
         decisions[label] = {
-            "mode": best,
+            "mode": mode,
+            "model": model or None,
             **{
                 m: {
-                    "strict_f1": options[m]["strict"][label]["f1"],
-                    "lenient_f1": options[m]["lenient"][label]["f1"],
-                    "micro_strict_f1": options[m]["strict"]["micro"]["f1"],
+                    "strict_f1": t["strict"][label]["f1"],
+                    "lenient_f1": t["lenient"][label]["f1"],
+                    "micro_strict_f1": t["strict"]["micro"]["f1"],
                 }
-                for m in MODES
+                for m, t in options.items()
             },
         }
     chosen_modes = {
         mode: [label for label in labels if decisions[label]["mode"] == mode] for mode in COMBINATIONS
     }
-    run_full("full:chosen (whole documents)", chosen_modes)
+    chosen_models = {
+        label: decisions[label]["model"] for label in labels if decisions[label]["model"]
+    }
     # the chosen combination as celltx.load("full") will assemble it (for a confirm-only policy
     # the model runs only on the sentences with a rule candidate of those labels)
     from .. import pipeline
     from ..components.ner import add_trained_ner
 
+    if chosen_models:
+        note("scoring full:chosen (whole documents)")
+        whole = pipeline.build("rules")
+        add_trained_ner(whole, model_path, modes=chosen_modes, label_models=chosen_models)
+        whole.get_pipe("celltx_ner_model").sentences_with = None
+        tables["full:chosen (whole documents)"] = score_table(gold, predict(whole, gold))
+    else:
+        run_full("full:chosen (whole documents)", chosen_modes)
     if any(chosen_modes.values()):
         note("scoring full:chosen (as assembled by celltx.load)")
         assembled = pipeline.build("rules")
-        add_trained_ner(assembled, model_path, modes=chosen_modes)
+        add_trained_ner(assembled, model_path, modes=chosen_modes, label_models=chosen_models)
         tables["full:chosen"] = score_table(gold, predict(assembled, gold))
     else:
         tables["full:chosen"] = tables["rules"]
     chosen = tables["full:chosen"]
+    from ..components.ner import LABEL_MODELS
+
     return {
         "labels": [label for mode in COMBINATIONS for label in chosen_modes[mode]],
         **chosen_modes,
+        LABEL_MODELS: chosen_models,
         "chosen_on": DEV,
         "n_dev_docs": len(gold),
         "dev_ids": [r.get("id") for r in gold],
         "criterion": "per label: strict F1 of that label (ties: lenient F1, then the earlier of "
         + " > ".join(MODES)
-        + ") "
-        "with only that label taken from the model; never if micro strict F1 falls below rules-only",
+        + ", the main model before a dedicated one) "
+        "with only that label taken from the model; never if micro strict F1 falls below rules-only "
+        f"or the label gains fewer than {MIN_NET_GAIN} net correct span(s) (tp - fp) over rules",
         "model": _model_stamp(model_path),
         "decisions": decisions,
         "summary": {

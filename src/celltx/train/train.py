@@ -65,7 +65,7 @@ CONFIG_RESOURCE = "ner.cfg"
 MAX_MODEL_BYTES = 30 * 1024 * 1024
 #: Files written by ``nlp.to_disk`` that a model directory may contain; anything else in an
 #: existing output directory (except the policy file) makes :func:`write_model` refuse.
-MODEL_ENTRIES = frozenset({"config.cfg", "meta.json", "tokenizer", "vocab", "ner"})
+MODEL_ENTRIES = frozenset({"config.cfg", "meta.json", "tokenizer", "vocab", "ner", "cell_type"})
 
 
 class TrainError(ValueError):
@@ -404,6 +404,7 @@ def train_ner(
     eval_frequency: int | None = None,
     config_path: str | os.PathLike[str] | None = None,
     init_tok2vec: str | os.PathLike[str] | None = None,
+    config_overrides: Mapping[str, Any] | None = None,
     log: IO[str] | None = None,
 ) -> TrainResult:
     """Train the NER on ``train_records``, select on ``dev_records``, write it to ``out``.
@@ -436,7 +437,7 @@ def train_ner(
         log.write("celltx train: no dev documents: evaluating on the training documents\n")
         dev_docs = train_docs
 
-    overrides: dict[str, Any] = {"system.seed": seed}
+    overrides: dict[str, Any] = {**dict(config_overrides or {}), "system.seed": seed}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if eval_frequency is not None:
@@ -448,8 +449,6 @@ def train_ner(
         DocBin(docs=dev_docs).to_disk(tmp / "dev.spacy")
         overrides["paths.train"] = str(tmp / "train.spacy")
         overrides["paths.dev"] = str(tmp / "dev.spacy")
-        if init_tok2vec is not None:
-            overrides["paths.init_tok2vec"] = str(init_tok2vec)
         config = load_config(config_path, overrides)
         steps = int(config["training"]["max_steps"])
         freq = int(config["training"]["eval_frequency"])
@@ -463,6 +462,11 @@ def train_ner(
             raise TrainError(
                 "the training config must define exactly one `ner` with its own tok2vec"
             )
+        if init_tok2vec is not None:
+            # pretrained weights (celltx.train.pretrain) for the ner's own HashEmbedCNN
+            from .pretrain import load_pretrained
+
+            load_pretrained(nlp, init_tok2vec)
         log.write(
             f"celltx train: {len(train_docs)} train docs, {len(dev_docs)} "
             f"{'train (as dev)' if dev_is_train else 'dev'} docs, seed {seed}, "
