@@ -3,6 +3,8 @@
 
     python eval/ner_report.py --model build/ner-model            # both tables, Markdown
     python eval/ner_report.py --model build/ner-model --skip-cell-ner
+    python eval/ner_report.py --model build/ner-model/cell_type --systems model gaps:CELL_TYPE
+                                                      # the dedicated CELL_TYPE model (round 5)
 
 1. The real dev split: per label strict / lenient F1 of rules only, the model alone and the
    combination chosen on dev (from the model's ``celltx_policy.json``, which ``celltx train``
