@@ -5,7 +5,7 @@ as ``{NAME}``; it stands for ``(?:...)`` around the block's regex (:func:`expand
 every rule file sees (:func:`builtin_defines`) come from
 
 * code, where a parser needs the same notation (:mod:`celltx.normalize.numbers`: ``NUM``,
-  ``NUMW``, ``MULT``, ``RANGE_SEP``; :mod:`celltx.normalize.times`: ``ORDINAL_QUALIFIER``;
+  ``NUMW``, ``MULT``, ``RANGE_SEP``, ``PLUS_MINUS``; :mod:`celltx.normalize.times`: ``ORDINAL_QUALIFIER``;
   :mod:`celltx.normalize.doses`: ``DOSE_LEVEL``);
 * other pattern files: ``FREQ_TERM`` (``frequency_terms.jsonl``), ``DRUG_UNIT``, ``DRUG_PER``
   and ``LABUNIT`` (``units.jsonl``), and each named word list of ``word_lists.jsonl`` (its
@@ -29,6 +29,7 @@ BUILTIN_DEFINES = {
     "NUMW": numbers.NUMW,
     "MULT": numbers.MULT,
     "RANGE_SEP": numbers.RANGE_SEP,
+    "PLUS_MINUS": numbers.PLUS_MINUS,
 }
 #: The file of named word lists, and the keys a row of it may have.
 WORD_LISTS_FILE = "word_lists.jsonl"

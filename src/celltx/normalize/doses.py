@@ -9,7 +9,7 @@ import regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
-from .numbers import parse_amount
+from .numbers import PLUS_MINUS, parse_amount
 
 #: Named dose levels ("[low-dose]", "[higher doses]"): word -> level. One table for the matcher
 #: (the building block {DOSE_LEVEL} of numeric.jsonl) and this parser.
@@ -101,7 +101,7 @@ def parse_dose(text: str) -> dict[str, object]:
     # "200 ml to 400 ml": a unit written on both ends of a range is read once
     text = _REPEATED_UNIT_RE.sub(r"\1\3", shadow(text))
     # "50.1 ± 58.5 × 10^6 MNCs/kg": a mean dose with its spread; low = high = the mean
-    text = rx(r"^(\s*[\d.,]+)\s*(?:±|\+/-)\s*[\d.,]+").sub(r"\1", text)
+    text = rx(rf"^(\s*[\d.,]+)\s*{PLUS_MINUS}\s*[\d.,]+").sub(r"\1", text)
     low, high, rest = parse_amount(text)
     rest = rx(r"^-(?=\D)").sub("", rest)  # "300-μg", "5-mg dose"
     # "unit · kg−1 · h−1" -> "unit/kg/h", "mg m-2" -> "mg/m2"; "units of regular insulin per kg" -> "units per kg"

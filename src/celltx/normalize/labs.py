@@ -9,7 +9,7 @@ import regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
-from .numbers import NUM, parse_comparator, parse_number
+from .numbers import NUM, PLUS_MINUS, parse_comparator, parse_number
 
 #: The LAB_TEST lexicons: hand-written names and abbreviations, and the LOINC-keyed names
 #: generated from a maintained table (``python -m celltx.normalize.lab_lexicon``).
@@ -123,7 +123,7 @@ def canonical_lab_unit(unit: str | None) -> str | None:
 
 _VALUE_RE = regex.compile(
     rf"""^\s*(?P<value>-?{NUM})
-    (?:\s*(?:±|\+/-|\+-|\+\s*/\s*-)\s*(?P<sd>{NUM})
+    (?:\s*{PLUS_MINUS}\s*(?P<sd>{NUM})
       |\s*\(\s*(?:(?:SD|s\.d\.|sd)\s*[:=]?\s*)?(?P<sd2>{NUM})\s*\)
       |\s*\(\s*(?:(?:IQR|range|interquartile\s+range|95%\s*CI)\s*[:,]?\s*)?(?P<lo>-?{NUM})\s*(?:-|to|,)\s*(?P<hi>-?{NUM})\s*\)
       |\s*(?:-|to|and)\s*(?P<hi2>-?{NUM})  # "between 4.4 and 6.1 mmol/l"

@@ -46,6 +46,8 @@ MULT = (
     r"|\s+(?:[Mm]illion|[Bb]illion|[Tt]housand)\b)"
 )
 RANGE_SEP = r"(?:\s*-\s*|\s+to\s+|\s*~\s*)"
+#: The sign of a spread ("±", and its plain-text spellings "+/-", "+-", "+ / -").
+PLUS_MINUS = r"(?:±|\+/-|\+-|\+\s*/\s*-)"
 COMPARATOR_RE = regex.compile(r"^\s*(>\s*or\s*=|<\s*or\s*=|≤|≥|<=|>=|=<|=>|<|>|⩽|⩾)\s*")
 _COMPARATORS = {">or=": ">=", "<or=": "<=", "≤": "<=", "⩽": "<=", "<=": "<=", "=<": "<=", "≥": ">=", "⩾": ">=", ">=": ">=",
                 "=>": ">=", "<": "<", ">": ">"}
