@@ -1133,3 +1133,40 @@ def test_a_p_value_does_not_start_a_list_of_times():
 def test_an_onset_time_is_a_result_not_a_time_point():
     assert texts("For first relief, onset was 19.8 and 16.3 min for 650 mg.", "TIME_POINT") == []
     assert texts("Follow-up time was 24 months.", "TIME_POINT") == ["24 months"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The proportion of participants reaching the goal was 61, 48 and 55% in the three arms.",
+        "Hypoglycaemia was rarer (4.2 and 9.8%, respectively), with lower incidences of oedema.",
+        "Lower incidences of oedema (4.2 and 9.8%, respectively) were seen.",
+        "At day 28, 97.5% of subjects had protective antibody levels.",
+        "A higher percentage of patients reached the target in the first arm (14.2 % vs. 6.1 %).",
+    ],
+)
+def test_shares_of_patients_are_no_lab_values_even_in_a_list(text):
+    assert texts(text, "LAB_VALUE") == []
+
+
+def test_a_threshold_and_a_result_beside_a_share_stay_lab_values():
+    text = "The proportion of participants achieving HbA1c < 7.0% was 61%; mean HbA1c fell to 6.9%."
+    assert texts(text, "LAB_VALUE") == ["< 7.0%", "6.9%"]
+
+
+def test_a_titre_is_its_reciprocal_dilution():
+    (value,) = spans("HAI titers ≥ 1:64 were seen in all vaccinees.", "LAB_VALUE")
+    assert (value["text"], value["attrs"]["value"], value["attrs"]["unit"]) == ("≥ 1:64", 64.0, None)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Urinary albumin fell by 12.4 ± 20.1 μg/mg Cr.", "12.4 ± 20.1 μg/mg Cr", "ug/mg"),
+        ("The median HIV-1 RNA was 4.6 log10 copies/mL at entry.", "4.6 log10 copies/mL", "log10 copies/mL"),
+        ("Patients had CD4 counts fewer than 350 cells per μL.", "fewer than 350 cells per μL", "cells/uL"),
+    ],
+)
+def test_units_normalised_to_creatinine_log_copies_and_per(text, value, unit):
+    (found,) = spans(text, "LAB_VALUE")
+    assert (found["text"], found["attrs"]["unit"]) == (value, unit)

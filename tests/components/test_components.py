@@ -169,3 +169,20 @@ def test_lexicon_lab_test_takes_a_glued_charge_and_name_words(extract_rules, tex
 def test_lexicon_a_suspended_hyphen_is_no_charge(extract_rules):
     rec = extract_rules("AST- and ALT levels rose.")
     assert spans_of(rec, "LAB_TEST") == [("LAB_TEST", "AST"), ("LAB_TEST", "ALT")]
+
+
+def test_a_coordinated_exclusion_carries_along_its_list_and_stops_at_other_words():
+    from celltx.components.merge import _spread
+
+    view = "shares were 61, 48 and 55% in the arms; HbA1c 6.9%"
+    spans = {"61": (12, 14), "48": (16, 18), "55%": (23, 26), "6.9%": (46, 50)}
+    for text, (start, end) in spans.items():
+        assert view[start:end] == text
+    verdicts = {("LAB_VALUE", *span): 0 for span in spans.values()}
+    verdicts[("LAB_VALUE", *spans["55%"])] = 2  # the cue was read next to the last item
+    _spread(view, verdicts)
+    assert [text for text, span in spans.items() if verdicts[("LAB_VALUE", *span)]] == ["61", "48", "55%"]
+    verdicts = {("LAB_VALUE", *span): 0 for span in spans.values()}
+    verdicts[("LAB_VALUE", *spans["55%"])] = 1  # a plain exclusion stays where it is
+    _spread(view, verdicts)
+    assert [text for text, span in spans.items() if verdicts[("LAB_VALUE", *span)]] == ["55%"]

@@ -62,6 +62,17 @@ def test_dose(text, expected):
         ("<35 g/L", {"value": 35.0, "comparator": "<", "unit": "g/L"}),
         ("8.1% (0.8)", {"value": 8.1, "sd": 0.8, "unit": "%"}),
         ("17 (IQR 14–21)", {"value": 17.0, "low": 14.0, "high": 21.0}),
+        # a titre is its reciprocal dilution, never "1" with the unit ":128"
+        ("≥ 1:128", {"value": 128.0, "comparator": ">=", "unit": None}),
+        # comparator words come from one table (labs.WORD_CMP_*), shared with the matcher
+        ("fewer than 200 cells per μL", {"value": 200.0, "comparator": "<", "unit": "cells/uL"}),
+        ("no more than 40 U/L", {"value": 40.0, "comparator": "<=", "unit": "U/L"}),
+        ("9% or fewer", {"value": 9.0, "comparator": "<=", "unit": "%"}),
+        # units normalised to creatinine, log copies, "per" spelled out
+        ("15.05 ± 30.09 μg/mg Cr", {"value": 15.05, "sd": 30.09, "unit": "ug/mg"}),
+        ("30 mg/g creatinine", {"value": 30.0, "unit": "mg/g"}),
+        ("4.9 log10 copies/mL", {"value": 4.9, "unit": "log10 copies/mL"}),
+        ("500 copies per mL", {"value": 500.0, "unit": "copies/mL"}),
     ],
 )
 def test_lab_value(text, expected):

@@ -88,6 +88,8 @@ def builtin_defines() -> dict[str, str]:
         "DRUG_UNIT": doses.unit_block("dose_base"),
         "DRUG_PER": doses.unit_block("dose_per"),
         "LABUNIT": labs.unit_block(),
+        "WORD_CMP_BEFORE": labs.WORD_CMP_BEFORE,
+        "WORD_CMP_AFTER": labs.WORD_CMP_AFTER,
         **{name: words_regex(words) for name, words in word_lists().items()},
     }
 

@@ -54,7 +54,7 @@ class Merge(PatternsMixin):
         self.anchors = anchors or {}
         self.confident = set(confident or [])
         self.keep_labels = set(labels) if labels else None
-        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]] = []
+        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool]] = []
         #: the same rules by label (a candidate is only tested against the rules of its label)
         self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, ...]]] = {}
 
@@ -73,21 +73,26 @@ class Merge(PatternsMixin):
         for label, *tests in self.exclusions:
             self.exclusions_by_label.setdefault(label, []).append(tuple(tests))
 
-    def _excluded(self, view: str, span: Span) -> bool:
+    def _excluded(self, view: str, span: Span) -> int:
+        """0: kept; 1: excluded; 2: excluded by a ``coordinated`` row (the verdict also holds
+        for the items listed with it, see :func:`_spread`)."""
         rules = self.exclusions_by_label.get(span.label_, ())
         if not rules:
-            return False
+            return 0
         start, end = span.start_char, span.end_char  # the three strings, cut once per span
         inside, before, after = view[start:end], view[max(0, start - CONTEXT_CHARS) : start], view[end : end + CONTEXT_CHARS]
-        for text, left, right in rules:
+        verdict = 0
+        for text, left, right, coordinated in rules:
             if text is not None and not text.search(inside):
                 continue
             if left is not None and not left.search(before):
                 continue
             if right is not None and not right.search(after):
                 continue
-            return True
-        return False
+            if coordinated:
+                return 2
+            verdict = 1
+        return verdict
 
     def _rank(self, span: Span) -> int:
         origin = (span_value(span, "origin") or "").split(":")[0]
@@ -100,16 +105,14 @@ class Merge(PatternsMixin):
             candidates = [c for c in candidates if c.label_ in self.keep_labels]
         if self.exclusions:
             view = doc_shadow(doc)
-            verdicts: dict[tuple[str, int, int], bool] = {}  # the same span from several origins: tested once
-            kept = []
+            verdicts: dict[tuple[str, int, int], int] = {}  # the same span from several origins: tested once
             for c in candidates:
                 key = (c.label_, c.start_char, c.end_char)
                 excluded = verdicts.get(key)
                 if excluded is None:
                     excluded = verdicts[key] = self._excluded(view, c)
-                if not excluded:
-                    kept.append(c)
-            candidates = kept
+            _spread(view, verdicts)
+            candidates = [c for c in candidates if not verdicts[(c.label_, c.start_char, c.end_char)]]
         by_label: dict[str, list[Span]] = {}
         for cand in candidates:
             by_label.setdefault(cand.label_, []).append(cand)
@@ -164,14 +167,46 @@ class Merge(PatternsMixin):
         return doc
 
 
+#: What joins the items of one list ("72, 53 and 70%", "13.1% vs. 5.0%"): the gap between two
+#: candidates across which a ``coordinated`` exclusion carries.
+LIST_GAP = regex.compile(r"^\s*%?\s*(?:[,;]\s*(?:and\s+|or\s+)?|(?:and|or|vs\.?|versus)\s+)$", regex.IGNORECASE)
+
+
+def _spread(view: str, verdicts: dict[tuple[str, int, int], int]) -> None:
+    """Carry the verdict of a ``coordinated`` exclusion along its list, both ways: when the cue
+    names what a list of values is ("the proportion of patients ... was 72, 53 and 70%"), it is
+    read next to one item only, yet it holds for each; items that are mentions in their own
+    right are never joined to it by a bare list separator."""
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for label, start, end in verdicts:
+        by_label.setdefault(label, []).append((start, end))
+    for label, spans in by_label.items():
+        if not any(verdicts[(label, s, e)] == 2 for s, e in spans):
+            continue
+        spans.sort()
+        changed = True
+        while changed:  # until no list item is left: a list spreads item by item, both ways
+            changed = False
+            for i, source in enumerate(spans):
+                if verdicts[(label, *source)] != 2:
+                    continue
+                for target in spans[i + 1 :] + spans[:i]:
+                    if verdicts[(label, *target)]:
+                        continue
+                    left, right = sorted((source, target))
+                    if left[1] <= right[0] <= left[1] + 12 and LIST_GAP.match(view[left[1] : right[0]]):
+                        verdicts[(label, *target)] = 2
+                        changed = True
+
+
 #: The keys an exclusion row may have (a misspelt key is an error, never silently ignored).
-EXCLUSION_KEYS = {"label", "text", "left", "right", "comment"}
+EXCLUSION_KEYS = {"label", "text", "left", "right", "coordinated", "comment"}
 
 
 def _compile_exclusion(
     row: Row, number: int, defines: dict[str, str] | None = None
-) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None]:
-    """One exclusion row as (label, text, left, right) patterns, ``{NAME}`` building blocks
+) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool]:
+    """One exclusion row as (label, text, left, right, coordinated): patterns with ``{NAME}`` building blocks
     expanded (:mod:`.defines`); a bad row is a ValueError naming its number in the file, its
     keys and the regex that does not compile."""
     defines = builtin_defines() if defines is None else defines
@@ -186,6 +221,7 @@ def _compile_exclusion(
             regex.compile(expand(row["text"], defines)) if row.get("text") else None,
             regex.compile(expand(row["left"], defines)) if row.get("left") else None,
             regex.compile(expand(row["right"], defines)) if row.get("right") else None,
+            bool(row.get("coordinated")),
         )
     except regex.error as err:
         raise ValueError(f"exclusion row {number} ({row.get('comment', '')[:60]!r}) does not compile: {err}") from err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -133,16 +134,34 @@ _VALUE_RE = regex.compile(
 )
 
 
-_WORD_CMP_BEFORE = regex.compile(
-    r"(?i)^\s*(?:(less|lower|more|greater|higher)\s+than|(at\s+least|at\s+most|not\s+less\s+than|not\s+more\s+than"
-    r"|above|below|exceeding))\s+"
-)
-_WORD_CMP_AFTER = regex.compile(r"(?i)\s+or\s+(more|greater|higher|above|less|lower|below)\s*$")
-# word -> (comparator when written before the number, comparator when written after it)
-_WORD_CMP = {"less": ("<", "<="), "lower": ("<", "<="), "below": ("<", "<="),
-             "more": (">", ">="), "greater": (">", ">="), "higher": (">", ">="), "above": (">", ">="),
-             "exceeding": (">", ">"), "at least": (">=", ">="), "not less than": (">=", ">="),
-             "at most": ("<=", "<="), "not more than": ("<=", "<=")}
+#: Comparator words, one table for the matcher (the building blocks {WORD_CMP_BEFORE} and
+#: {WORD_CMP_AFTER} of numeric.jsonl) and this parser: word -> (comparator when written
+#: before the number, when written after it: "less than 40%" is <, "40% or less" is <=).
+WORD_CMP_BEFORE_TABLE = {
+    "less than": "<", "lower than": "<", "fewer than": "<", "below": "<", "under": "<",
+    "more than": ">", "greater than": ">", "higher than": ">", "above": ">", "exceeding": ">",
+    "over": ">", "at least": ">=", "not less than": ">=", "no less than": ">=",
+    "at most": "<=", "not more than": "<=", "no more than": "<=", "up to": "<=",
+}
+WORD_CMP_AFTER_TABLE = {
+    "or more": ">=", "or greater": ">=", "or higher": ">=", "or above": ">=",
+    "or less": "<=", "or lower": "<=", "or below": "<=", "or fewer": "<=",
+}
+
+
+def _words_alternation(words: Iterable[str]) -> str:
+    return "|".join(r"\s+".join(regex.escape(w) for w in phrase.split()) for phrase in sorted(words, key=len, reverse=True))
+
+
+#: the matcher's blocks (only the words the matcher takes as comparators; "over", "under" and
+#: "up to" are too often something else before a number to propose a span on their own)
+_MATCHER_SKIPS = {"over", "under", "up to"}
+WORD_CMP_BEFORE = _words_alternation(w for w in WORD_CMP_BEFORE_TABLE if w not in _MATCHER_SKIPS)
+WORD_CMP_AFTER = _words_alternation(WORD_CMP_AFTER_TABLE)
+_WORD_CMP_BEFORE = regex.compile(rf"(?i)^\s*({_words_alternation(WORD_CMP_BEFORE_TABLE)})\s+")
+_WORD_CMP_AFTER = regex.compile(rf"(?i)\s+({WORD_CMP_AFTER})\s*$")
+#: "1:128": a titre written as a dilution; its value is the reciprocal (128)
+_TITRE = regex.compile(r"^\s*1\s*:\s*(?P<value>\d+(?:[,.]\d+)?)\s*$")
 
 
 def _signed(number: str) -> float | None:
@@ -163,12 +182,15 @@ def parse_lab_value(text: str) -> dict[str, object]:
     rest = shadow(rest)
     words = _WORD_CMP_BEFORE.match(rest)
     if words:  # "less than 40%"
-        word = " ".join((words.group(1) or words.group(2)).lower().split())
-        comparator, rest = _WORD_CMP[word][0], rest[words.end():]
+        comparator, rest = WORD_CMP_BEFORE_TABLE[" ".join(words.group(1).lower().split())], rest[words.end():]
     after = _WORD_CMP_AFTER.search(rest)
     if after:  # "1.5 or more"
-        comparator, rest = _WORD_CMP[after.group(1).lower()][1], rest[: after.start()]
+        comparator, rest = WORD_CMP_AFTER_TABLE[" ".join(after.group(1).lower().split())], rest[: after.start()]
     attrs["comparator"] = comparator
+    titre = _TITRE.match(rest)
+    if titre:  # "1:128", no unit
+        attrs["value"] = parse_number(titre.group("value"))
+        return attrs
     rest = rx(r"^\s*\+\s?(?=\d)").sub("", rest)  # "+2 SDS", "+ 0.36 ± 0.52": an explicit plus sign
     # "104 [51, 123]", "2.5 ng/ml (−17.3; 22.5)", "− 32 [− 96, − 5]": one bracket, one separator
     rest = rx(r"(?<![\d.])-\s+(?=\d)").sub("-", rest).replace("[", "(").replace("]", ")")
