@@ -91,3 +91,11 @@ def test_a_p_value_for_a_test_names_the_values_before_it(extract_rules):
     )
     tails = dict(pairs(rec))
     assert tails["381 ± 99 U/L"] == tails["362 ± 27 U/L"] == "alkaline phosphatase"
+
+
+def test_an_unlinked_value_stays_when_its_unit_only_measures_lab_results(extract_rules):
+    # no test is named, but "μmol/mL" measures a laboratory result; a bare share does not
+    record = extract_rules("Mean levels fell from 0.31 ± 0.12 to 0.22 ± 0.09 μmol/mL; 41% of patients improved.")
+    values = [s["text"] for s in record["spans"] if s["label"] == "LAB_VALUE"]
+    assert values == ["0.31 ± 0.12", "0.22 ± 0.09 μmol/mL"]  # the unit is shared back
+    assert record["relations"] == []

@@ -18,7 +18,9 @@ before it: the writer names the analyte where the value is (rule 2 would take th
 
 A LAB_VALUE with no LAB_TEST in its sentence is, in practice, a number that is not a lab
 result (a percentage of patients, a survival rate); with ``drop_unlinked`` it is removed, which
-is how the rules pipeline keeps the context-free numeric regexes precise.
+is how the rules pipeline keeps the context-free numeric regexes precise. The exception is a
+value whose unit only a laboratory measures in (mmol/L, U/L, mg/g creatinine, ...): it is a lab
+result whether or not its test was recognised, and it is kept without a link.
 """
 
 
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..extensions import register_extensions
+from ..normalize.labs import unit_dimension
 from ..normalize.si import unit_fits
 
 #: The words between a value and a LAB_TEST after it that make the test the value's own.
@@ -71,6 +74,16 @@ def _fitting(tests: list[Span], value: Span) -> Span:
         if unit_fits((test._.attrs or {}).get("analyte"), unit) is not False:
             return test
     return tests[0]
+
+
+#: Lab-unit dimensions that only a laboratory measures: a value in one of them is a lab result
+#: even when its test is not named in the sentence ("fell from 3.2 to 2.0 μg/g creatinine").
+_LAB_ONLY_DIMENSIONS = frozenset({"substance", "arbitrary_units", "ratio", "log_count", "log_arbitrary_units", "mass_concentration"})
+
+
+def _measured(value: Span) -> bool:
+    """Whether the value's unit alone says it is a laboratory result."""
+    return unit_dimension((value._.attrs or {}).get("unit")) in _LAB_ONLY_DIMENSIONS
 
 
 def _labelled_otherwise(gap: str) -> bool:
@@ -140,7 +153,7 @@ class ValueLinker:
                     previous = None
         if self.drop_unlinked:
             doc.spans[schema.SPANS_KEY] = [
-                s for s in spans if s.label_ != schema.LAB_VALUE or id(s) in linked
+                s for s in spans if s.label_ != schema.LAB_VALUE or id(s) in linked or _measured(s)
             ]
         doc._.relations = relations
         return doc
