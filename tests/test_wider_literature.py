@@ -1170,3 +1170,8 @@ def test_a_titre_is_its_reciprocal_dilution():
 def test_units_normalised_to_creatinine_log_copies_and_per(text, value, unit):
     (found,) = spans(text, "LAB_VALUE")
     assert (found["text"], found["attrs"]["unit"]) == (value, unit)
+
+
+def test_a_range_of_negative_changes_keeps_both_signs():
+    (value,) = spans("Reductions in FPG (-0.9 to -1.3 mmol/l) were sustained.", "LAB_VALUE")
+    assert (value["attrs"]["low"], value["attrs"]["high"], value["attrs"]["unit"]) == (-0.9, -1.3, "mmol/L")
