@@ -1175,3 +1175,8 @@ def test_units_normalised_to_creatinine_log_copies_and_per(text, value, unit):
 def test_a_range_of_negative_changes_keeps_both_signs():
     (value,) = spans("Reductions in FPG (-0.9 to -1.3 mmol/l) were sustained.", "LAB_VALUE")
     assert (value["attrs"]["low"], value["attrs"]["high"], value["attrs"]["unit"]) == (-0.9, -1.3, "mmol/L")
+
+
+def test_a_median_of_durations_is_a_result_but_a_median_follow_up_stays():
+    assert texts("Healing came after a median of 4 days on the gel.", "TIME_POINT") == []
+    assert texts("After a median follow-up of 24 months, 12 patients relapsed.", "TIME_POINT") == ["24 months"]
