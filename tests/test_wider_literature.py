@@ -1180,3 +1180,44 @@ def test_a_range_of_negative_changes_keeps_both_signs():
 def test_a_median_of_durations_is_a_result_but_a_median_follow_up_stays():
     assert texts("Healing came after a median of 4 days on the gel.", "TIME_POINT") == []
     assert texts("After a median follow-up of 24 months, 12 patients relapsed.", "TIME_POINT") == ["24 months"]
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [
+        ("All patients had a supraclavicular brachial plexus block.", "supraclavicular brachial plexus"),
+        ("Transversus abdominis plane (TAP) block was placed.", "Transversus abdominis plane"),
+        ("A lumbar TAP block was placed.", "lumbar TAP"),
+        ("Analgesia came from an interscalene block.", "interscalene"),
+        ("An ultrasound-guided erector spinae plane block was given.", "erector spinae plane"),
+    ],
+)
+def test_the_site_of_a_regional_block_is_a_route(text, route):
+    found = spans(text, "ROUTE")[0]  # "(TAP)" is a route too
+    assert (found["text"], found["attrs"]["route"]) == (route, "other")
+
+
+def test_heart_block_is_no_route():
+    assert texts("Two patients had heart block.", "ROUTE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tocilizumab acts through interleukin 6 (IL-6) inhibition.",
+        "Inhaled recombinant human activated protein C was given.",
+        "A luteinising hormone releasing hormone agonist was used.",
+    ],
+)
+def test_a_drug_or_its_target_is_no_lab_test(text):
+    assert texts(text, "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Gastric pH rose after the drug.", "Gastric pH"),
+     ("Fasting total PYY increased.", "Fasting total PYY"),
+     ("IGF binding protein 1 fell.", "IGF binding protein 1")],
+)
+def test_fluids_stay_in_the_test_name_and_more_analytes(text, test):
+    assert texts(text, "LAB_TEST") == [test]
