@@ -1221,3 +1221,18 @@ def test_a_drug_or_its_target_is_no_lab_test(text):
 )
 def test_fluids_stay_in_the_test_name_and_more_analytes(text, test):
     assert texts(text, "LAB_TEST") == [test]
+
+
+@pytest.mark.parametrize(
+    "text, found, interval",
+    [
+        ("Children received 6-monthly albendazole.", "6-monthly", 180.0),
+        ("Docetaxel was given 3-weekly.", "3-weekly", 21.0),
+        ("A booster session was held biannually.", "biannually", 182.5),
+        ("LPS 20 ng/kg per hour was infused.", "per hour", pytest.approx(1 / 24)),
+        ("They took 20 g of creatine or cellulose per day.", "per day", 1.0),
+    ],
+)
+def test_rates_written_as_n_monthly_per_hour_or_after_the_product(text, found, interval):
+    (freq,) = spans(text, "FREQUENCY")
+    assert (freq["text"], freq["attrs"]["interval_days"]) == (found, interval)
