@@ -99,3 +99,14 @@ def test_an_unlinked_value_stays_when_its_unit_only_measures_lab_results(extract
     values = [s["text"] for s in record["spans"] if s["label"] == "LAB_VALUE"]
     assert values == ["0.31 ± 0.12", "0.22 ± 0.09 μmol/mL"]  # the unit is shared back
     assert record["relations"] == []
+
+
+def test_a_test_named_after_its_values_wins_over_a_respectively_list(extract_rules):
+    rec = extract_rules(
+        "Both ferritin and albumin rose in the control group (25 ng/mL vs 45 ng/mL for ferritin, "
+        "31 g/L vs 35 g/L for albumin, respectively)."
+    )
+    assert pairs(rec) == [("25 ng/mL", "ferritin"), ("31 g/L", "albumin"), ("35 g/L", "albumin"), ("45 ng/mL", "ferritin")]
+    spans = {s["id"]: s for s in rec["spans"]}
+    for relation in rec["relations"]:  # each value names the test written after it, not the first mention
+        assert spans[relation["tail"]]["start"] > rec["text"].index("(")

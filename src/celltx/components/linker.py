@@ -128,20 +128,22 @@ class ValueLinker:
             pairs = self._respectively(sent, tests, values)
             previous: tuple[Span, Span] | None = None  # the last value and its test
             for value in values:
-                test = pairs.get(id(value))
+                before = [t for t in tests if t.end_char <= value.start_char]
+                after = [t for t in tests if t.start_char >= value.end_char]
+                gap = doc.text[value.end_char : after[0].start_char] if after else ""
+                named_after = bool(after) and bool(
+                    (ties_forward(gap) and _NAMES_FORWARD.search(gap) and not _CLAUSE_BREAK.search(gap))
+                    or (len(gap.split()) <= _MAX_FORWARD_WORDS and _P_FOR.search(gap))
+                )
+                # a test named right after the value ("... vs 4.5 ng/mL for [DAO]") is its own,
+                # even inside a "respectively" sentence that lists the tests earlier
+                test = after[0] if named_after else pairs.get(id(value))
                 if test is None and previous is not None and _CHAINED.match(
                     doc.text[previous[0].end_char : value.start_char]
                 ):
                     test = previous[1]  # "21 vs. 32 U/L", "from 80 to 40": the same test
                 if test is None:
-                    before = [t for t in tests if t.end_char <= value.start_char]
-                    after = [t for t in tests if t.start_char >= value.end_char]
-                    gap = doc.text[value.end_char : after[0].start_char] if after else ""
-                    named_after = (ties_forward(gap) and _NAMES_FORWARD.search(gap) and not _CLAUSE_BREAK.search(gap)) or (
-                        len(gap.split()) <= _MAX_FORWARD_WORDS and _P_FOR.search(gap))
-                    if after and named_after:
-                        test = after[0]
-                    elif before and not _labelled_otherwise(doc.text[before[-1].end_char : value.start_char]):
+                    if before and not _labelled_otherwise(doc.text[before[-1].end_char : value.start_char]):
                         test = _fitting(before[::-1], value)
                     elif after and ties_forward(doc.text[value.end_char : after[0].start_char]):
                         test = after[0]
