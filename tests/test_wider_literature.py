@@ -1236,3 +1236,9 @@ def test_fluids_stay_in_the_test_name_and_more_analytes(text, test):
 def test_rates_written_as_n_monthly_per_hour_or_after_the_product(text, found, interval):
     (freq,) = spans(text, "FREQUENCY")
     assert (freq["text"], freq["attrs"]["interval_days"]) == (found, interval)
+
+
+def test_an_amount_with_a_comparator_is_a_threshold_not_a_dose():
+    text = "Hematoma volume <50 mL and ≥50 mL were compared; drinkers (<140 g/week) were included."
+    assert texts(text, "DOSE") == []
+    assert texts("Patients took open-label metformin (≥1,500 mg) daily.", "DOSE") == ["1,500 mg"]
