@@ -259,6 +259,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # session 6: RCTs (the sealed split's weakest families, lab tests and their values, are RCT wording)
     12: (20261217, {"rct": 32}, 30),
     13: (20261218, {"rct": 32}, 32),
+    14: (20261219, {"rct": 32}, 34),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
