@@ -1242,3 +1242,21 @@ def test_an_amount_with_a_comparator_is_a_threshold_not_a_dose():
     text = "Hematoma volume <50 mL and ≥50 mL were compared; drinkers (<140 g/week) were included."
     assert texts(text, "DOSE") == []
     assert texts("Patients took open-label metformin (≥1,500 mg) daily.", "DOSE") == ["1,500 mg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women took 400 IU of vitamin D daily and 315 mg of calcium twice daily.",
+        "The control group took a vitamin D + calcium supplement.",
+        "Gelatin impregnated with IGF-1 was placed; topical IGF-1 was well tolerated.",
+        "Mothers received a 5 % glucose solution.",
+    ],
+)
+def test_substances_given_as_products_are_no_lab_tests(text):
+    assert texts(text, "LAB_TEST") == []
+
+
+def test_a_measured_substance_stays_a_lab_test_beside_a_product():
+    assert texts("Serum vitamin D rose to 32 ng/mL.", "LAB_TEST") == ["Serum vitamin D"]
+    assert texts("Undercarboxylated osteocalcin (UcOC) fell.", "LAB_TEST") == ["Undercarboxylated osteocalcin", "UcOC"]
