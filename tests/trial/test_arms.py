@@ -556,3 +556,20 @@ def test_a_description_in_brackets_does_not_hide_the_first_of_two_compared_treat
             "(performed after 24 h) in adults with bleeding.")
     arms = arms_of(record(text, []))
     assert [a["label"] for a in arms] == ["early scoping", "elective scoping"]
+
+
+def test_alternatives_after_randomization_to_a_colon_and_product_codes():
+    text = "Adults used drug P during a run-in before randomization to masked zorbitol or vehicle drops."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["masked zorbitol", "vehicle drops"]
+    text = "Adults will be randomised to one of two groups: TEAM CALL or SELF CALL."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["TEAM CALL", "SELF CALL"]
+    text = "A multicentre trial. Patients randomly received Z1234 or kalidone once daily for 12 weeks."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["Z1234", "kalidone"]
+
+
+def test_treatments_compared_between_two_programmes_or_in_the_results():
+    text = "A 12-month trial compared weight outcomes between the Narnia Lifestyle Programme and usual care."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [("Narnia Lifestyle Programme", "experimental"), ("usual care", "control")]
+    text = "A secondary analysis of a trial. LDL was 11 mg/dL lower in GMQ compared with usual care (p = 0.006)."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["GMQ", "usual care"]

@@ -242,7 +242,7 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 _ALT_TRIGGER = regex.compile(
-    r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
+    r"(?i)\b(?:randomi[sz]ed|randomi[sz]ation\s+to|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
     r"|received|receive|receiving|consumed?|were\s+given|either)\b"
 )
 _ALT_CUE = regex.compile(
@@ -309,7 +309,9 @@ def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple
         for i, (a, b) in enumerate(words):
             word = masked[a:b].lower().strip(",:")
             # "60 ug of YIC": "of" after a dose does not introduce the name
-            if word in _LEFT_STOP and not (word == "of" and i and regex.fullmatch(r"(?i)\d\S*|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|iu|units?", masked[words[i - 1][0] : words[i - 1][1]])):
+            if masked[a:b].endswith(":") and i + 1 < len(words):
+                lo = i + 1  # "one of two groups: A or B"
+            elif word in _LEFT_STOP and not (word == "of" and i and regex.fullmatch(r"(?i)\d\S*|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|iu|units?", masked[words[i - 1][0] : words[i - 1][1]])):
                 lo = i + 1
     while lo < len(words) and regex.fullmatch(r"either|the|a|an|to|receive|be|given|as|with|\(?\d\)|\d\.", masked[words[lo][0] : words[lo][1]].lower()):
         lo += 1
@@ -332,7 +334,8 @@ def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple
             return (start + cut + 2, start + cut + 2 + len(abbr.group(1)), abbr.group(1))
         name = head
     name = _TRAILING_DOSE.sub("", name).strip(" ,.;:")
-    if not name or len(name.split()) > 8 or not regex.match(r"[A-Za-z\d]", name) or not regex.search(r"[A-Za-z]{2}", name):
+    if (not name or len(name.split()) > 8 or not regex.match(r"[A-Za-z\d]", name)
+            or not regex.search(r"[A-Za-z]{2}|^[A-Z]\d{1,5}$", name)):  # "T2345": a product's code
         return None
     if regex.match(r"\d", name) and not regex.match(r"\d[\d.,]*\s*\S+\s+[A-Za-z]", name):
         return None  # "2 servings": a number, not a named treatment ("30 ug YIC" is one)
@@ -385,6 +388,11 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
             if len(alts) >= 2:
                 out.append(alts)
                 used.append((body_start, stop))
+        for m in _COMPARE_BETWEEN.finditer(masked):
+            # "a trial compared weight outcomes between A and B"
+            alts = _named_alternatives(text, [(s_start + m.start("a"), s_start + m.end("a")), (s_start + m.start("b"), s_start + m.end("b"))])
+            if len(alts) == 2:
+                compared.append(alts)
         title = index == 0 or (text.startswith("TITLE") and s_start < max(text.find("\n", 10), 0))
         if not (title or _ALT_CUE.search(sentence)):
             continue
@@ -422,6 +430,11 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
     return out or compared[:1]
 
 
+#: "compared [weight outcomes] between A and B": the two treatments of a comparison.
+_COMPARE_BETWEEN = regex.compile(
+    r"(?i)\bcompar(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,4}?between\s+(?:the\s+)?(?P<a>[A-Za-z][^,;:.\d]{1,80}?)\s+and\s+(?:the\s+)?"
+    r"(?P<b>[A-Za-z][^,;:.]{1,80}?)\s*(?=[,;:.]|$|\s(?:in|among|at|for|on|during|over)\s)"
+)
 #: A bracket that describes the treatment named before it ("(performed within 24 h)"): words,
 #: not numbers, a p-value or a spread.
 _DESCRIPTION = regex.compile(r"(?<=[A-Za-z] )\((?!\s*[-+\d\u2212])(?![^()]*(?:[=\u00b1<>%]|\bp\s*[<=>]))[^()\[\]]{11,80}\)")
@@ -439,7 +452,7 @@ _COMPARE_WITH = regex.compile(
 #: or conclusions (read only when the text names its arms no other way).
 _NAME_WORDS = r"[A-Za-z][\w+/\u00ae-]*(?:\s+(?!(?:and|or|in|at|on|for|was|were|is|are|group|arm)\b)[A-Za-z\d][\w+/\u00ae.%-]*){0,3}?"
 _TREATED_COMPARED = regex.compile(
-    rf"(?i)\b(?:treated\s+with|receiving|received|given|taking|with|after|using)\s+(?:the\s+|a\s+)?(?P<a>{_NAME_WORDS})\s*,?\s+"
+    rf"(?i)\b(?:treated\s+with|receiving|received|given|taking|with|after|using|in|for)\s+(?:the\s+|a\s+)?(?P<a>{_NAME_WORDS})\s*,?\s+"
     r"(?:as\s+)?(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+"
     rf"(?:(?:the\s+|a\s+)?(?:\d[\d.]*\s*%\s+of\s+)?(?:those|{PEOPLE})\s+(?:treated\s+with|receiving|given|taking|on)\s+)?"
     rf"(?:the\s+|a\s+)?(?P<b>{_NAME_WORDS})(?=\s*(?:[(,;.:]|$|\s(?:in|at|for|on|group|arm|alone|during|after)\b))"
