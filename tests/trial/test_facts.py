@@ -134,6 +134,10 @@ def test_n_enrolled(text, n):
         ("TITLE: Drug Q in patients with acute wheezing asthma showing no response to drug P\n\nABSTRACT: x.",
          "acute wheezing asthma"),
         ("Adults with renal colic pain referring to the clinic were randomized.", "renal colic pain"),
+        ("We randomized adults with scan-diagnosed adhesive bowel obstruction to surgery or drug Q.",
+         "adhesive bowel obstruction"),
+        ("TITLE: Drug Q in patients with subclinical inflammation: a randomized trial\n\nABSTRACT: x.",
+         "subclinical inflammation"),
     ],
 )
 def test_condition(text, condition):
@@ -235,4 +239,21 @@ def test_an_event_reported_for_the_control_arm_only_is_not_the_treated_arms():
     ],
 )
 def test_condition_named_by_an_abbreviation_or_after_treatment_of(text, expected):
+    assert facts.condition(doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # without a title, the aim sentence says what the trial is about, like a title would
+        ("PURPOSE: To compare zorbitol with kalidone in preserving vision in low-pressure glaucoma. "
+         "METHODS: Forty eyes were randomized.", "low-pressure glaucoma"),
+        ("PURPOSE: To compare zorbitol and kalidone in normal-tension glaucoma (NTG). METHODS: Forty eyes were randomized.",
+         "normal-tension glaucoma"),
+        # the participants as the methods name them come first
+        ("PURPOSE: To compare zorbitol and kalidone in glaucoma. METHODS: Forty patients with angle glaucoma were randomized.",
+         "angle glaucoma"),
+    ],
+)
+def test_condition_from_the_aim_sentence_without_a_title(text, expected):
     assert facts.condition(doc(text)) == expected

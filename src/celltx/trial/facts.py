@@ -199,7 +199,8 @@ _DISEASE_WORD = regex.compile(
     r"|fibrillation|shock|trauma|palsy|epilepsy|dementia|schizophrenia|psoriasis|eczema|leiomyomas?|fibroids?"
     r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?"
     r"|mania|constipation|cataracts?|amputation|impairment|distress|jaundice|ha?emorrhage|necrolysis|\w+opia|\w+iasis"
-    r"|pneumonia|gout|insomnia|hernias?|bleeding|nausea|vomiting|infertility|anxiety|ischa?emia|leuka?emia|presbyop\w+)\b"
+    r"|pneumonia|gout|insomnia|hernias?|bleeding|nausea|vomiting|infertility|anxiety|ischa?emia|leuka?emia|presbyop\w+"
+    r"|inflammation|obstructions?|herpes|defects?|prolapse|apnea|apnoea)\b"
     r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
@@ -233,6 +234,7 @@ _STATUS_STOP = (
 #: previously untreated] glaucoma", "[inadequately controlled] glaucoma"): left out.
 _STATUS_LEAD = regex.compile(
     r"(?i)^(?:(?:stable|consecutive|(?:newly|recently)\s+(?:detected|diagnosed)|previously\s+(?:un)?treated"
+    r"|(?:[\w-]+[\s-])?(?:diagnosed|confirmed|proven)"
     r"|(?:(?:in|not\s+)?adequately|insufficiently|poorly|un)?\s*controlled)(?:\s*,|\s+and)?\s+)+"
 )
 #: Where a condition phrase in a title ends: a method, a place, a population, a trial name.
@@ -492,7 +494,29 @@ def _condition_as_written(doc: Doc) -> str | None:
             c = _clean_condition(m["c"])
             if c and _disease_like(c):
                 return c
-    return body[0][1] if body else None
+    if body:
+        return body[0][1]
+    return _aim_condition(doc, body_start)
+
+
+#: The sentence that states what a trial is for ("PURPOSE: To compare A and B in X", "The aim
+#: was to ..."): read like a title when the text has none that names a condition.
+_AIM_SENTENCE = regex.compile(
+    r"(?i)\b(?:purpose|aims?|objectives?|goal)\b|^\s*(?:[A-Z ]+:\s*)?to\s+(?:compare|evaluate|determine|assess|investigate|examine|study|test)\b"
+)
+
+
+def _aim_condition(doc: Doc, start: int) -> str | None:
+    for s_start, s_end in doc.full_sentences():
+        if s_end <= start:
+            continue
+        sentence = doc.text[s_start:s_end]
+        if _AIM_SENTENCE.search(sentence):
+            found = _condition_from_title(norm_space(sentence))
+            if found and found.count("(") == 1:
+                found = regex.sub(r"\s*\([A-Z][\w/-]{1,7}\)$", "", found)  # one disease: without its abbreviation
+            return found
+    return None
 
 
 def _norm(text: str) -> str:
