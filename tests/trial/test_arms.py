@@ -515,3 +515,61 @@ def test_a_strength_and_rate_without_a_product_gives_no_short_name():
             "Zorbitol once daily was better tolerated.")
     arms = arms_mod.find_arms(Doc.from_record(record(text, [])))
     assert all("once daily" not in arm.names for arm in arms)
+
+
+def test_arms_listed_with_numbers_in_an_allocation_sentence():
+    text = ("Ninety adults will be randomised to one of three groups: (1) zorbitol pump: doses set by a model; "
+            "(2) bedside titration: doses set by nurses; (3) usual care. The primary outcome is time in range.")
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["zorbitol pump", "bedside titration", "usual care"]
+    assert [a["role"] for a in arms] == ["experimental", "experimental", "control"]
+
+
+def test_a_numbered_list_of_outcomes_names_no_arms():
+    text = "Outcomes were (1) mortality and (2) length of stay. Zorbitol was given to all patients."
+    assert len(arms_of(record(text, []))) <= 1
+
+
+def test_treatments_compared_in_the_results_when_no_arm_is_named_otherwise():
+    text = ("A double-masked, 4-month trial in 120 adults. Success was achieved in 70% of patients\n"
+            "treated with zorbitol, as compared with 52% of patients treated with kalidone (P = 0.03).")
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["zorbitol", "kalidone"]
+    text = "A crossover study in 40 women. Symptom scores fell more with zorbitol compared with placebo (p = 0.01)."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [("zorbitol", "experimental"), ("placebo", "control")]
+
+
+def test_values_compared_with_baseline_are_no_arms():
+    text = "A pilot study in 20 adults. Scores were lower with zorbitol compared with baseline (p = 0.01)."
+    assert [a["label"] for a in arms_of(record(text, []))] in ([], [None])
+
+
+def test_two_treatments_in_brackets_after_an_allocation_word():
+    text = "The trial has a balanced (1:1) treatment allocation (early surgery vs delayed surgery). Outcomes at 13 weeks."
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["early surgery", "delayed surgery"]
+
+
+def test_a_description_in_brackets_does_not_hide_the_first_of_two_compared_treatments():
+    text = ("This trial will compare early scoping (performed within 24 h) versus elective scoping "
+            "(performed after 24 h) in adults with bleeding.")
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["early scoping", "elective scoping"]
+
+
+def test_alternatives_after_randomization_to_a_colon_and_product_codes():
+    text = "Adults used drug P during a run-in before randomization to masked zorbitol or vehicle drops."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["masked zorbitol", "vehicle drops"]
+    text = "Adults will be randomised to one of two groups: TEAM CALL or SELF CALL."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["TEAM CALL", "SELF CALL"]
+    text = "A multicentre trial. Patients randomly received Z1234 or kalidone once daily for 12 weeks."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["Z1234", "kalidone"]
+
+
+def test_treatments_compared_between_two_programmes_or_in_the_results():
+    text = "A 12-month trial compared weight outcomes between the Narnia Lifestyle Programme and usual care."
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["role"]) for a in arms] == [("Narnia Lifestyle Programme", "experimental"), ("usual care", "control")]
+    text = "A secondary analysis of a trial. LDL was 11 mg/dL lower in GMQ compared with usual care (p = 0.006)."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["GMQ", "usual care"]

@@ -109,18 +109,35 @@ def test_n_enrolled(text, n):
          "coronary artery bypass grafting"),
         ("We compared two drops in open-angle glaucoma patients.", "open-angle glaucoma"),
         ("Patients with type 9 diabetes than in controls.", "type 9 diabetes"),
-        # a line wrapped inside the phrase, an abbreviation in brackets before "or": one condition
+        # a line wrapped inside the phrase, an abbreviation in brackets before "or": one condition,
+        # copied with its brackets as written (D57)
         ("Drops were given to patients with angle glaucoma\nor raised eye pressure currently on drug Q.",
          "angle glaucoma or raised eye pressure"),
         ("Drops were given to patients with angle glaucoma (AG) or ocular hypertension (OH).",
-         "angle glaucoma or ocular hypertension"),
-        # the disease by its noun, without the count of people
-        ("Drops were compared in angle glaucoma and ocular hypertensive patients.", "angle glaucoma and ocular hypertension"),
-        ("A device was tested in a clinic in six type 9 diabetic patients.", "type 9 diabetes"),
-        # not the diagnosis words, a verb after the disease, a dangling preposition, a curly apostrophe
+         "angle glaucoma (AG) or ocular hypertension (OH)"),
+        # one disease with its abbreviation: the shortest phrase, without the brackets
+        ("Drops were given to patients with angle glaucoma (AG) during the trial.", "angle glaucoma"),
+        # an adjective keeps its people noun, as written; a noun drops it; no count of people
+        ("Drops were compared in angle glaucoma and ocular hypertensive patients.",
+         "angle glaucoma and ocular hypertensive patients"),
+        ("A device was tested in a clinic in six type 9 diabetic patients.", "type 9 diabetic patients"),
+        ("A device was tested in a clinic in six chronic hepatitis Z patients.", "chronic hepatitis Z"),
+        # not the diagnosis words, a verb after the disease, a dangling preposition; a curly
+        # apostrophe stays as written
         ("Thirty patients with a confirmed diagnosis of plaque psoriasis were enrolled.", "plaque psoriasis"),
         ("Many patients with chronic hepatitis use herbal remedies.", "chronic hepatitis"),
-        ("TITLE: Drug Q in Patients with Mild Smith\u2019s Syndrome\n\nABSTRACT: x.", "Mild Smith's Syndrome"),
+        ("TITLE: Drug Q in Patients with Mild Smith\u2019s Syndrome\n\nABSTRACT: x.", "Mild Smith\u2019s Syndrome"),
+        # how the patients stand is not the disease: before it or after it
+        ("Forty patients with stable angle glaucoma were enrolled.", "angle glaucoma"),
+        ("Adults with angle glaucoma inadequately controlled on drug Q were randomized.", "angle glaucoma"),
+        ("Adults with angle glaucoma and IOP controlled on drug Q were randomized.", "angle glaucoma"),
+        ("TITLE: Drug Q in patients with acute wheezing asthma showing no response to drug P\n\nABSTRACT: x.",
+         "acute wheezing asthma"),
+        ("Adults with renal colic pain referring to the clinic were randomized.", "renal colic pain"),
+        ("We randomized adults with scan-diagnosed adhesive bowel obstruction to surgery or drug Q.",
+         "adhesive bowel obstruction"),
+        ("TITLE: Drug Q in patients with subclinical inflammation: a randomized trial\n\nABSTRACT: x.",
+         "subclinical inflammation"),
     ],
 )
 def test_condition(text, condition):
@@ -161,12 +178,25 @@ def test_adverse_events(text, expected):
     assert facts.adverse_events(doc(text)) == expected
 
 
-def test_a_condition_abbreviation_the_text_defines_is_written_out():
-    from celltx.trial.facts import _expand_abbreviations
-
-    text = "Patients with active rheumatoid arthritis (RA) were included."
-    assert _expand_abbreviations("active RA", text) == "active rheumatoid arthritis"
-    assert _expand_abbreviations("HIV infection", text) == "HIV infection"  # not defined: kept
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation inside the phrase is copied as written (D57)
+        ("Adults with active rheumatoid arthritis (RA) were screened. Sixty patients with active RA were enrolled.",
+         "active rheumatoid arthritis"),
+        ("Adults with chronic kidney disease (CKD) were screened. Sixty patients with CKD stage 3 were enrolled.",
+         "chronic kidney disease"),
+        ("Sixty adults with HIV infection were enrolled.", "HIV infection"),
+        # a condition named only by an abbreviation the text defines: the phrase that defines it
+        ("Zorbitol may help in severe acute quokkaitis (SAQ). Sixty patients with SAQ were randomized.",
+         "severe acute quokkaitis"),
+        # not defined: kept
+        ("Sixty patients with ESRD were randomized.", "ESRD"),
+        ("A trial involving ESRD patients with poor attendance.", "ESRD"),
+    ],
+)
+def test_a_condition_abbreviation_is_copied_as_written(text, expected):
+    assert facts.condition(doc(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -209,4 +239,21 @@ def test_an_event_reported_for_the_control_arm_only_is_not_the_treated_arms():
     ],
 )
 def test_condition_named_by_an_abbreviation_or_after_treatment_of(text, expected):
+    assert facts.condition(doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # without a title, the aim sentence says what the trial is about, like a title would
+        ("PURPOSE: To compare zorbitol with kalidone in preserving vision in low-pressure glaucoma. "
+         "METHODS: Forty eyes were randomized.", "low-pressure glaucoma"),
+        ("PURPOSE: To compare zorbitol and kalidone in normal-tension glaucoma (NTG). METHODS: Forty eyes were randomized.",
+         "normal-tension glaucoma"),
+        # the participants as the methods name them come first
+        ("PURPOSE: To compare zorbitol and kalidone in glaucoma. METHODS: Forty patients with angle glaucoma were randomized.",
+         "angle glaucoma"),
+    ],
+)
+def test_condition_from_the_aim_sentence_without_a_title(text, expected):
     assert facts.condition(doc(text)) == expected

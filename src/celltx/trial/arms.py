@@ -242,7 +242,7 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 _ALT_TRIGGER = regex.compile(
-    r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
+    r"(?i)\b(?:randomi[sz]ed|randomi[sz]ation\s+to|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
     r"|received|receive|receiving|consumed?|were\s+given|either)\b"
 )
 _ALT_CUE = regex.compile(
@@ -309,7 +309,9 @@ def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple
         for i, (a, b) in enumerate(words):
             word = masked[a:b].lower().strip(",:")
             # "60 ug of YIC": "of" after a dose does not introduce the name
-            if word in _LEFT_STOP and not (word == "of" and i and regex.fullmatch(r"(?i)\d\S*|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|iu|units?", masked[words[i - 1][0] : words[i - 1][1]])):
+            if masked[a:b].endswith(":") and i + 1 < len(words):
+                lo = i + 1  # "one of two groups: A or B"
+            elif word in _LEFT_STOP and not (word == "of" and i and regex.fullmatch(r"(?i)\d\S*|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|iu|units?", masked[words[i - 1][0] : words[i - 1][1]])):
                 lo = i + 1
     while lo < len(words) and regex.fullmatch(r"either|the|a|an|to|receive|be|given|as|with|\(?\d\)|\d\.", masked[words[lo][0] : words[lo][1]].lower()):
         lo += 1
@@ -332,7 +334,8 @@ def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple
             return (start + cut + 2, start + cut + 2 + len(abbr.group(1)), abbr.group(1))
         name = head
     name = _TRAILING_DOSE.sub("", name).strip(" ,.;:")
-    if not name or len(name.split()) > 8 or not regex.match(r"[A-Za-z\d]", name) or not regex.search(r"[A-Za-z]{2}", name):
+    if (not name or len(name.split()) > 8 or not regex.match(r"[A-Za-z\d]", name)
+            or not regex.search(r"[A-Za-z]{2}|^[A-Z]\d{1,5}$", name)):  # "T2345": a product's code
         return None
     if regex.match(r"\d", name) and not regex.match(r"\d[\d.,]*\s*\S+\s+[A-Za-z]", name):
         return None  # "2 servings": a number, not a named treatment ("30 ug YIC" is one)
@@ -385,11 +388,25 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
             if len(alts) >= 2:
                 out.append(alts)
                 used.append((body_start, stop))
+        for m in _COMPARE_BETWEEN.finditer(masked):
+            # "a trial compared weight outcomes between A and B"
+            alts = _named_alternatives(text, [(s_start + m.start("a"), s_start + m.end("a")), (s_start + m.start("b"), s_start + m.end("b"))])
+            if len(alts) == 2:
+                compared.append(alts)
         title = index == 0 or (text.startswith("TITLE") and s_start < max(text.find("\n", 10), 0))
         if not (title or _ALT_CUE.search(sentence)):
             continue
         # an abbreviation in brackets is part of its name: "dorzolamide (TDFC) versus pilocarpine (TPFC)"
         masked = regex.sub(r"(?<=[\w.] ?)\(_{1,10}\)", lambda b: "_" * len(b.group()), masked)
+        # a description in brackets after a name ("early colonoscopy (performed within 24 h)
+        # versus ...") is read past, like the abbreviation; a bracket of numbers is not
+        for d in _DESCRIPTION.finditer(sentence):
+            masked = masked[: d.start()] + " " * len(d.group()) + masked[d.end() :]
+        # "a balanced treatment allocation (A vs B)": the two treatments in the bracket
+        for d in regex.finditer(r"\((?P<a>[A-Za-z][^()]{0,60}?)\s+(?:versus|vs\.?)\s+(?P<b>[A-Za-z][^()]{0,60}?)\)", sentence):
+            alts = _named_alternatives(text, [(s_start + d.start("a"), s_start + d.end("a")), (s_start + d.start("b"), s_start + d.end("b"))])
+            if len(alts) == 2:
+                out.append(alts)
         for m in regex.finditer(r"(?i)\s+(?:versus|vs\.?|compared\s+(?:with|to))\s+", masked):
             at = s_start + m.start()
             if any(a <= at < b for a, b in used):
@@ -413,12 +430,87 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
     return out or compared[:1]
 
 
+#: "compared [weight outcomes] between A and B": the two treatments of a comparison.
+_COMPARE_BETWEEN = regex.compile(
+    r"(?i)\bcompar(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,4}?between\s+(?:the\s+)?(?P<a>[A-Za-z][^,;:.\d]{1,80}?)\s+and\s+(?:the\s+)?"
+    r"(?P<b>[A-Za-z][^,;:.]{1,80}?)\s*(?=[,;:.]|$|\s(?:in|among|at|for|on|during|over)\s)"
+)
+#: A bracket that describes the treatment named before it ("(performed within 24 h)"): words,
+#: not numbers, a p-value or a spread.
+_DESCRIPTION = regex.compile(r"(?<=[A-Za-z] )\((?!\s*[-+\d\u2212])(?![^()]*(?:[=\u00b1<>%]|\bp\s*[<=>]))[^()\[\]]{11,80}\)")
+
 #: "comparing [the effects of] A with B": the two treatments of a comparison written with a
 #: verb (A has no comma, number, "and", "or", "of").
 _COMPARE_WITH = regex.compile(
     r"(?i)\bcompar(?:ed|ing)\s+(?:the\s+(?:effects?|efficacy)\s+of\s+)?"
     r"(?P<a>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:(?!\b(?:and|or|between|of)\b)[^,;:.\d()_]){1,60}?)\s+(?:with|to)\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])"
 )
+
+
+#: "improvement with A compared with placebo", "74% of patients treated with A, as compared
+#: with 57% of patients treated with B": two treatments compared in a sentence of the results
+#: or conclusions (read only when the text names its arms no other way).
+_NAME_WORDS = r"[A-Za-z][\w+/\u00ae-]*(?:\s+(?!(?:and|or|in|at|on|for|was|were|is|are|group|arm)\b)[A-Za-z\d][\w+/\u00ae.%-]*){0,3}?"
+_TREATED_COMPARED = regex.compile(
+    rf"(?i)\b(?:treated\s+with|receiving|received|given|taking|with|after|using|in|for)\s+(?:the\s+|a\s+)?(?P<a>{_NAME_WORDS})\s*,?\s+"
+    r"(?:as\s+)?(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+"
+    rf"(?:(?:the\s+|a\s+)?(?:\d[\d.]*\s*%\s+of\s+)?(?:those|{PEOPLE})\s+(?:treated\s+with|receiving|given|taking|on)\s+)?"
+    rf"(?:the\s+|a\s+)?(?P<b>{_NAME_WORDS})(?=\s*(?:[(,;.:]|$|\s(?:in|at|for|on|group|arm|alone|during|after)\b))"
+)
+#: What a treatment is never compared with in this sense: a time, the people, a measure.
+_NOT_COMPARED = regex.compile(
+    rf"(?i)^(?:baseline|before|pre\w*|post\w*|previous|prior|healthy|normal|controls|{PEOPLE}|values?|levels?|those|that|the\s+same)\b"
+)
+
+
+#: One item marker of a numbered list: "(1)", "2)", "(b)", "(ii)".
+_ITEM_MARK = regex.compile(r"(?:^|(?<=[\s:;,]))\(?(?P<id>[1-9]|[a-e]|i{1,3}|iv)\)\s+")
+_ITEM_ORDER = ("123456789", "abcde", ("i", "ii", "iii", "iv"))
+
+
+def _numbered_arms(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Arms listed with numbers in a sentence about allocation or treatment ("randomised to
+    one of three groups: (1) A: ...; (2) B: ...; (3) C", "three oils: (1) a X (...); (2) ...
+    and (3) ..."): each item named by its first words, up to a bracket, a colon or a word
+    that ends a name."""
+    text = doc.text
+    for s_start, s_end in doc.full_sentences():
+        sentence = text[s_start:s_end]
+        marks = list(_ITEM_MARK.finditer(sentence))
+        if len(marks) < 2:
+            continue
+        ids = [m["id"].lower() for m in marks]
+        order = next((o for o in _ITEM_ORDER if ids[0] == o[0]), None)
+        if order is None or any(i >= len(order) or ids[i] != order[i] for i in range(len(ids))):
+            continue  # not a list counted from its first item
+        if not (_LIST_CUE.search(sentence[: marks[0].start()]) or _ALLOCATION.search(sentence[: marks[0].start()])
+                or regex.search(r"(?i)(?:supplement|interventions?|conditions?|sessions?|regimens?)\w*", sentence[: marks[0].start()])):
+            continue
+        found = []
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(sentence)
+            chunk_end = s_start + end - len(regex.search(r"\s*(?:[,;]\s*)?(?:(?:and|or)\s*)?$", sentence[m.end() : end]).group())
+            named = _alt_name(text, s_start + m.end(), chunk_end, first=False, last=k + 1 == len(marks))
+            if named is None:
+                break
+            found.append((named[0], named[1], named[2], arm_key(named[2])))
+        if len(found) == len(marks) and len({key for *_, key in found}) == len(found):
+            return found
+    return []
+
+
+def _compared_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The two arms of the first "with A compared with B" of the text (see
+    :data:`_TREATED_COMPARED`), as ``find_arms`` candidates; [] when there is none."""
+    text = doc.text
+    for m in _TREATED_COMPARED.finditer(text):
+        a, b = m["a"].strip(), m["b"].strip()
+        if _NOT_COMPARED.match(a) or _NOT_COMPARED.match(b) or arm_key(a) == arm_key(b):
+            continue
+        alts = _named_alternatives(text, [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))])
+        if len(alts) == 2:
+            return [(s, e, name, arm_key(name)) for s, e, name in alts]
+    return []
 
 
 _N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
@@ -500,7 +592,9 @@ def _list_around(text: str, body_start: int, body: str, join: regex.Match, stop:
 
 
 #: "patients with A or B": the alternatives are conditions, not treatments.
-_PEOPLE_WITH = regex.compile(rf"(?i)\b{PEOPLE}\s+(?:\w+\s+)?(?:with|having|who\s+(?:have|had))\s+(?:either\s+)?$")
+_PEOPLE_WITH = regex.compile(
+    rf"(?i)\b{PEOPLE}\s+(?:(?!(?:treated|managed|supplemented|injected|infused)\b)\w+\s+)?(?:with|having|who\s+(?:have|had))\s+(?:either\s+)?$"
+)
 _HOW_OFTEN = regex.compile(r"(?i)^(?:once|twice|thrice)$")  # "once [daily]": cut short, no name
 
 
@@ -554,6 +648,10 @@ def find_arms(doc: Doc) -> list[Arm]:
     if not found:
         found = _dose_level_arms(doc)
     if not found:
+        found = _numbered_arms(doc)
+    if not found:
+        found = _compared_treatments(doc)
+    if not found:
         title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
         for m in _VERSUS_RE.finditer(text[: max(title_end, 0) or len(text)]):
             for part in ("a", "b"):
@@ -576,7 +674,7 @@ def find_arms(doc: Doc) -> list[Arm]:
                                   dose_value=(span.get("attrs") or {}).get("low"))
         elif arm is None:
             inside = _bracket_after(text, end)
-            if inside and not regex.search(r"(?i)\b(?:group|arm|cohort)s?\b|[.:]|\s(?:and|or|with|of|the)\s", inside):
+            if inside and not regex.search(r"(?i)\b(?:group|arm|cohort)s?\b|[.:]|\s(?:and|or|with|of|the)\s|\b\d+(?:\.\d+)?[\s-]", inside):
                 label = f"{label} ({inside})"  # "standard care group (SC)", "group A (control)"
             arm = arms[key] = Arm(key=key, label=norm_space(label), first=start)
         arm.refs.append((start, end))

@@ -198,7 +198,9 @@ _DISEASE_WORD = regex.compile(
     r"|depression|autism|sclerosis|stones?|intolerant|intolerance|resistance|resistant|angina|arrhythmias?"
     r"|fibrillation|shock|trauma|palsy|epilepsy|dementia|schizophrenia|psoriasis|eczema|leiomyomas?|fibroids?"
     r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?"
-    r"|mania|constipation|cataracts?|amputation|impairment|distress|jaundice|ha?emorrhage|necrolysis|\w+opia)\b"
+    r"|mania|constipation|cataracts?|amputation|impairment|distress|jaundice|ha?emorrhage|necrolysis|\w+opia|\w+iasis"
+    r"|pneumonia|gout|insomnia|hernias?|bleeding|nausea|vomiting|infertility|anxiety|ischa?emia|leuka?emia|presbyop\w+"
+    r"|inflammation|obstructions?|herpes|defects?|prolapse|apnea|apnoea)\b"
     r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
@@ -219,9 +221,25 @@ _PEOPLE_DESCRIPTORS = (
     r"|japanese|chinese|korean|egyptian|indian|american|european|african|asian|caucasian|treatment[\s-]na[iï]ve|na[iï]ve"
     r"|male|female)"
 )
+#: Words after a disease that say how the patients stand or where they come from, not what
+#: they have ("glaucoma [inadequately controlled] on ...", "asthma [showing] refractoriness",
+#: "pain [referring to] the emergency department", "glaucoma [and IOP] controlled on ..."):
+#: the condition ends before them.
+_STATUS_STOP = (
+    r"\b(?:showing|referring|presenting|seeking|attending|admitted|undergoing|scheduled|uncontrolled|especially"
+    r"|(?:in|not\s+)?adequately|insufficiently|poorly|refractory\s+to|not\s+controlled"
+    r"|and\s+(?:IOP|intraocular|inadequate|insufficient|poor|an?)\b)"
+)
+#: The same before the disease ("[stable] open angle glaucoma", "[newly detected and
+#: previously untreated] glaucoma", "[inadequately controlled] glaucoma"): left out.
+_STATUS_LEAD = regex.compile(
+    r"(?i)^(?:(?:stable|consecutive|(?:newly|recently)\s+(?:detected|diagnosed)|previously\s+(?:un)?treated"
+    r"|(?:[\w-]+[\s-])?(?:diagnosed|confirmed|proven)"
+    r"|(?:(?:in|not\s+)?adequately|insufficiently|poorly|un)?\s*controlled)(?:\s*,|\s+and)?\s+)+"
+)
 #: Where a condition phrase in a title ends: a method, a place, a population, a trial name.
 _TITLE_STOP = regex.compile(
-    r"(?i)\s*(?:,|\(|\[|\busing\b|\bby\b|\bon\b|\bamong\b|\bat\b|\bfrom\b|\bversus\b|\bvs\.?\s|\bcompared\b|\bthan\b"
+    r"(?i)\s*(?:" + _STATUS_STOP + r"|,|\(|\[|\busing\b|\bby\b|\bon\b|\bamong\b|\bat\b|\bfrom\b|\bversus\b|\bvs\.?\s|\bcompared\b|\bthan\b"
     r"|\bwith\s+(?:or\s+without|a|an|the)\b|\bfollowing\b|\btreated\b|\breceiving\b|\bwho\b|\bwhen\b|\bafter\b|\bbefore\b|\bduring\b"
     r"|\bthrough\b|\bvia\b|\bin\s+(?!" + _PEOPLE_WORDS + r"\b)(?:(?:a|an|the|[A-Z][a-z]+)\b)"
     r"|\band\s+(?:its|their|the|review|presentation)\b|\bis\b|\bare\b|\bwas\b|\bwere\b|\bdoes\b|\bdo\b|\bcan\b|\bmay\b)"
@@ -255,7 +273,7 @@ def _clean_title_condition(raw: str, whole: bool = False) -> str | None:
     bracket stays when it abbreviates the words before it or is one plain word ("leiomyoma
     (fibroid)"), not when it names the trial ("(REFRESH)"). ``whole``: only a phrase that
     runs to the end of ``raw``."""
-    text = raw
+    text = _STATUS_LEAD.sub("", raw.lstrip())
     # "X in patients with Y" stays one condition; any other "in/with ..." ends it
     keep = regex.match(rf"(?i)(.+?\s+in\s+{_PEOPLE_WORDS}\s+(?:with|undergoing)\s+)(.*)", text)
     head, tail = (keep.group(1), keep.group(2)) if keep else ("", text)
@@ -286,16 +304,18 @@ def _clean_title_condition(raw: str, whole: bool = False) -> str | None:
     if regex.match(rf"(?i){_PEOPLE_WORDS}\b", text):
         return None
     people = regex.search(rf"(?i)(?:\s+{_PEOPLE_DESCRIPTORS})*\s+{_PEOPLE_WORDS}['\u2019]?$", text)
-    if people:
-        rest = text[: people.start()]
-        if regex.search(r"(?i)(?:ic|ill)$", rest):
-            text = rest + " " + people.group().split()[-1]
-        else:
-            text = rest
+    if people and not _ADJECTIVE_END.search(text[: people.start()]):
+        text = text[: people.start()]  # "cirrhotic ascites patients": the noun names the disease
     text = norm_space(text).strip(" -,")
     if not text or len(text.split()) > 12 or regex.fullmatch(rf"(?i){_PEOPLE_WORDS}", text):
         return None
     return text
+
+
+#: A word that can only describe the people ("diabetic", "hypertensive", "HCV-infected",
+#: "glucose-intolerant"): a condition ending in one keeps its people noun (D57: "type 2
+#: diabetic patients", "hypercholesterolemic subjects").
+_ADJECTIVE_END = regex.compile(r"(?i)(?:ic|ill|ive|ed|ous|ant|ent|obese)$")
 
 
 def _disease_like(text: str) -> bool:
@@ -324,7 +344,7 @@ _CONDITION_RE = regex.compile(
     rf"(?i)\b{PEOPLE}\s+(?:who\s+(?:had|have)|with|suffering\s+from|diagnosed\s+with|having)\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
 _CONDITION_STOP = regex.compile(
-    r"(?i)\s*(?:,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
+    r"(?i)\s*(?:" + _STATUS_STOP + r"|,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
     r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare|investigate|illustrate)\b"
     r"|\bto\b|\bthan\b|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
     r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
@@ -337,6 +357,7 @@ _CONDITION_BAD = regex.compile(
 
 
 def _clean_condition(raw: str) -> str | None:
+    raw = _STATUS_LEAD.sub("", raw.lstrip())
     stop = _CONDITION_STOP.search(raw)
     text = raw[: stop.start()] if stop else raw
     text = norm_space(text).strip(" -,")
@@ -347,7 +368,9 @@ def _clean_condition(raw: str) -> str | None:
         return None
     if regex.match(r"^\d", text) or regex.fullmatch(rf"(?i)(?:[\w-]+\s+)?{PEOPLE}", text):
         return None  # "in children", "in elderly patients": people, not a disease
-    text = regex.sub(rf"(?i)\s+{PEOPLE}['\u2019]?$", "", text)  # "chronic hepatitis B patients"
+    people = regex.search(rf"(?i)\s+{PEOPLE}['\u2019]?$", text)
+    if people and not _ADJECTIVE_END.search(text[: people.start()]):
+        text = text[: people.start()]  # "chronic hepatitis B patients"; "diabetic patients" keeps its noun
     if regex.match(rf"(?i){PEOPLE}\b", text):
         return None
     return text
@@ -357,18 +380,33 @@ def condition(doc: Doc) -> str | None:
     """The disease (and cause) as written. A title says what the trial is about ("... for
     Severe Alcoholic Hepatitis: a randomized trial", "... in patients with X", "... in X
     patients"); without one that names a disease, the abstract's "patients with X". A title
-    about healthy volunteers names none. An abbreviation the abstract defines is written out
-    ("active RA" -> "active rheumatoid arthritis"): a reviewer's table cannot rely on the
-    abstract's abbreviations."""
+    about healthy volunteers names none. The phrase is copied as written (D57): abbreviations,
+    adjectives ("type 2 diabetic patients") and apostrophes are left as the text has them."""
     found = _condition_as_written(doc)
-    return _tidy_condition(_as_noun(_expand_abbreviations(found, doc.text))) if found else found
+    if found and regex.fullmatch(r"[A-Z][A-Z0-9]{1,6}", found):
+        found = _long_form(found, doc.text) or found
+    return _tidy_condition(found) if found else found
+
+
+def _long_form(short: str, text: str) -> str | None:
+    """The words the text defines the abbreviation ``short`` with ("rheumatoid arthritis
+    (RA)"): the words before the brackets whose initials spell it. A condition named only by
+    an abbreviation is given by the phrase the text writes for it."""
+    letters = [c for c in short.lower() if c.isalpha()]
+    for d in regex.finditer(rf"((?:[A-Za-z][\w'-]*\s+){{1,{len(letters) + 2}}})\(\s*{regex.escape(short)}\s*[),;]", text):
+        words = d.group(1).split()
+        for k in range(len(letters), len(words) + 1):
+            chunk = words[-k:]
+            initials = [w[0].lower() for w in chunk if w.lower() not in ("of", "and", "the", "in", "with")]
+            if initials == letters:
+                return " ".join(chunk)
+    return None
 
 
 def _tidy_condition(text: str, diagnosis: bool = True) -> str | None:
     """A found condition without what is not the disease: "confirmed diagnosis of X" -> "X", a
     dangling preposition ("orgasmic disorder in"), a verb phrase after it ("fibromyalgia use
-    complementary ..."); a typographic apostrophe written plain ("Alzheimer’s")."""
-    text = text.replace("\u2019", "'")
+    complementary ...")."""
     if diagnosis:
         text = regex.sub(r"(?i)^(?:an?\s+)?(?:(?:confirmed|established|definite|documented|clinical|new)\s+)?diagnos[ie]s\s+of\s+", "", text)
     text = regex.sub(r"(?i)\s+(?:use|uses|used|have|has|need|needs|remain|remains|show|shows|often|usually|may|can)\b.*$", "", text)
@@ -376,39 +414,11 @@ def _tidy_condition(text: str, diagnosis: bool = True) -> str | None:
     return text or None
 
 
-def _as_noun(condition_text: str) -> str:
-    """A condition ending in the adjective of a disease named by its noun ("ocular
-    hypertensive" -> "ocular hypertension", "type 1 diabetic" -> "type 1 diabetes")."""
-    return regex.sub(r"(?i)\b(hypertens|diabet)(?:ive|ic)$", lambda m: m.group(1) + ("ion" if m.group(1).lower() == "hypertens" else "es"),
-                     condition_text)
-
-
-def _expand_abbreviations(condition_text: str, text: str) -> str:
-    """Each capitalised abbreviation of ``condition_text`` replaced by the words the text
-    defines it with ("rheumatoid arthritis (RA)"): the long form is the words before the
-    brackets whose initials spell the abbreviation. An abbreviation in brackets after its
-    own long form stays ("secondary hyperparathyroidism (SHPT)")."""
-    def expand(m: regex.Match) -> str:
-        short = m.group()
-        if condition_text[max(0, m.start() - 1) : m.start()] == "(":
-            return short
-        letters = [c for c in short.lower() if c.isalpha()]
-        for d in regex.finditer(rf"((?:[A-Za-z][\w'-]*\s+){{1,{len(letters) + 2}}})\(\s*{regex.escape(short)}\s*[),;]", text):
-            words = d.group(1).split()
-            for k in range(len(letters), len(words) + 1):
-                chunk = words[-k:]
-                initials = [w[0].lower() for w in chunk if w.lower() not in ("of", "and", "the", "in", "with")]
-                if initials == letters:
-                    return " ".join(chunk)
-        return short
-    return regex.sub(r"\b[A-Z]{2,6}\b", expand, condition_text)
-
-
 _BODY_PEOPLE_OF = regex.compile(
     rf"(?i)\b{PEOPLE}\s+(?:undergoing|requiring|scheduled\s+for|operated\s+(?:on\s+)?for|at\s+(?:high\s+)?risk\s+(?:of|for))\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
 _BODY_X_PEOPLE = regex.compile(
-    rf"(?i)(?:\b(?:in|for|among|of)\s+|(?<![\w.,]){COUNT}\s+)(?P<c>(?:[\w'\u2019/-]+\s+){{1,6}}?){PEOPLE}\b"
+    rf"(?i)(?:\b(?:in|for|among|of|involving|including|enrolling)\s+|(?<![\w.,]){COUNT}\s+)(?P<c>(?:[\w'\u2019/-]+\s+){{1,6}}?){PEOPLE}\b"
 )
 
 
@@ -420,24 +430,47 @@ def _body_conditions(doc: Doc, start: int) -> list[tuple[int, str]]:
     # replaced by as many spaces, so offsets stay)
     text = regex.sub(r"(?<=\S)\n(?=[a-z])", " ", doc.text)
     text = regex.sub(r"(?<=[a-z])\s*\([A-Z]{2,6}\)(?=\s+(?:or|and)\s+[a-z])", lambda m: " " * len(m.group()), text)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
+
+    def add(rank: int, m: regex.Match, c: str | None) -> None:
+        if c and regex.fullmatch(r"[A-Z][A-Z0-9]{1,6}", c):
+            long = _long_form(c, doc.text)  # "patients with SAP": the disease the text spells out
+            if long and (_disease_like(long) or _disease_like(c)):
+                found.append((rank, m.start(), long))
+                return
+        if c and _disease_like(c):
+            found.append((rank, m.start(), _as_in_text(c, text, doc.text, m.start("c"))))
+
     for m in _CONDITION_RE.finditer(text, start):
-        c = _clean_condition(m["c"])
-        if c and _disease_like(c):
-            found.append((0, m.start(), c))
+        add(0, m, _clean_condition(m["c"]))
     for m in _BODY_PEOPLE_OF.finditer(text, start):
-        c = _clean_title_condition(m["c"])
-        if c and _disease_like(c):
-            found.append((1, m.start(), c))
+        add(1, m, _clean_title_condition(m["c"]))
     for m in _BODY_X_PEOPLE.finditer(text, start, overlapped=True):
         c = _clean_title_condition(regex.sub(rf"(?i)^{COUNT}\s+(?=\S)", "", norm_space(m["c"])))  # "in eight type 1 diabetic patients"
-        if c and _disease_like(c) and not _CONDITION_BAD.match(c) and not regex.match(r"\d|(?i)non[\s-]?\w+$", c):
-            found.append((2, m.start(), c))
+        if c and not _CONDITION_BAD.match(c) and not regex.match(r"\d|(?i)non[\s-]?\w+$", c):
+            if _ADJECTIVE_END.search(c):
+                c += " " + m.group().split()[-1]  # "type 2 diabetic patients": the adjective keeps its noun
+            add(2, m, c)
     for m in _TREATMENT_OF.finditer(text, start):
-        c = _clean_condition(m["c"])
-        if c and _disease_like(c):
-            found.append((3, m.start(), c))
+        add(3, m, _clean_condition(m["c"]))
     return [(pos, c) for _, pos, c in sorted(found)]
+
+
+def _as_in_text(found: str, masked: str, text: str, start: int) -> str:
+    """``found`` (read from ``masked``, where an abbreviation in brackets inside a list of
+    conditions was blanked) as the text writes it from ``start`` on: the brackets stay where
+    they were ("glaucoma (POAG) or ocular hypertension (OH)"), with one closing the list when
+    the list has them inside."""
+    words = found.split()
+    m = regex.compile(r"\s+".join(regex.escape(w) for w in words), regex.IGNORECASE).search(masked, start, start + 4 * len(found) + 200)
+    if m is None:
+        return found
+    end = m.end()
+    if "(" in text[m.start() : end]:
+        after = regex.match(r"\s*\([A-Z][\w/-]{1,7}\)", text[end:])
+        if after:
+            end += after.end()
+    return norm_space(text[m.start() : end])
 
 
 #: "... for the treatment of acute mania", "in the treatment of X": the disease treated.
@@ -461,7 +494,29 @@ def _condition_as_written(doc: Doc) -> str | None:
             c = _clean_condition(m["c"])
             if c and _disease_like(c):
                 return c
-    return body[0][1] if body else None
+    if body:
+        return body[0][1]
+    return _aim_condition(doc, body_start)
+
+
+#: The sentence that states what a trial is for ("PURPOSE: To compare A and B in X", "The aim
+#: was to ..."): read like a title when the text has none that names a condition.
+_AIM_SENTENCE = regex.compile(
+    r"(?i)\b(?:purpose|aims?|objectives?|goal)\b|^\s*(?:[A-Z ]+:\s*)?to\s+(?:compare|evaluate|determine|assess|investigate|examine|study|test)\b"
+)
+
+
+def _aim_condition(doc: Doc, start: int) -> str | None:
+    for s_start, s_end in doc.full_sentences():
+        if s_end <= start:
+            continue
+        sentence = doc.text[s_start:s_end]
+        if _AIM_SENTENCE.search(sentence):
+            found = _condition_from_title(norm_space(sentence))
+            if found and found.count("(") == 1:
+                found = regex.sub(r"\s*\([A-Z][\w/-]{1,7}\)$", "", found)  # one disease: without its abbreviation
+            return found
+    return None
 
 
 def _norm(text: str) -> str:
