@@ -123,6 +123,21 @@ def test_source_checks(tmp_path):
     ]
 
 
+def test_a_record_of_a_jsonl_source_is_checked_by_its_id(tmp_path):
+    text = "Title: MSCs for cirrhosis"
+    ok = {**_sourced_record(), "id": "j1", "source": "abstracts.jsonl:PMC1", "source_offset": 0}
+    changed = {**ok, "id": "j2", "source": "abstracts.jsonl:PMC2"}
+    unknown = {**ok, "id": "j3", "source": "abstracts.jsonl:PMC9"}
+    root, _ = _corpus(tmp_path, [ok, changed, unknown])
+    rows = [{"id": "PMC1", "text": text + " and more"}, {"id": "PMC2", "text": "Title: MSCs for fibrosis and more"}]
+    (root / "seeds" / "abstracts.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    report = validate_paths([root])
+    assert (report.sources_checked, report.sources_skipped) == (2, 1)
+    assert [p.message for p in report.problems if "abstracts.jsonl" in p.message] == [
+        "text differs from abstracts.jsonl:PMC2 at offset 0: first difference at text[16] ('c' in the record, 'f' in the source)"
+    ]
+
+
 def test_same_file_twice_is_read_once(tmp_path, records):
     root, path = _corpus(tmp_path, records)
     assert corpus_files([root, path]) == [path]

@@ -18,6 +18,7 @@ collected separately in :attr:`ValidationReport.unreadable`.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import Counter
@@ -119,8 +120,13 @@ def find_sources_dir(path: str | os.PathLike[str]) -> Path | None:
 
 
 class _SourceCache:
+    """Source texts by name: a plain file ("ctc-glaucoma/x.txt"), or one record of a JSONL
+    file named by its id ("real-abstracts/rct_abstracts.jsonl:PMC102323", the record's
+    "text"), each file read once."""
+
     def __init__(self) -> None:
         self._texts: dict[Path, str | None] = {}
+        self._records: dict[Path, dict[str, str] | None] = {}
 
     def text(self, path: Path) -> str | None:
         if path not in self._texts:
@@ -130,6 +136,30 @@ class _SourceCache:
             except (OSError, UnicodeDecodeError):
                 self._texts[path] = None
         return self._texts[path]
+
+    def record_text(self, path: Path, record_id: str) -> str | None:
+        if path not in self._records:
+            raw = self.text(path)
+            table: dict[str, str] | None = None
+            if raw is not None:
+                table = {}
+                for line in raw.splitlines():
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        continue
+                    if isinstance(row, dict) and isinstance(row.get("text"), str):
+                        table[str(row.get("id"))] = row["text"]
+            self._records[path] = table
+            self._texts.pop(path, None)  # keep the table, not the whole file twice
+        table = self._records[path]
+        return None if table is None else table.get(record_id)
+
+    def source_text(self, sources_dir: Path, source: str) -> str | None:
+        name, sep, record_id = source.partition(".jsonl:")
+        if sep:
+            return self.record_text(sources_dir / f"{name}.jsonl", record_id)
+        return self.text(sources_dir / source)
 
 
 def check_source(record: Mapping[str, Any], source_text: str) -> str | None:
@@ -169,7 +199,7 @@ def _source_problems(
         return [f"source_offset {offset!r} is not a non-negative integer"]
     if not isinstance(record.get("text"), str):
         return []
-    source_text = cache.text(sources_dir / source) if sources_dir is not None else None
+    source_text = cache.source_text(sources_dir, source) if sources_dir is not None else None
     if source_text is None:
         report.sources_skipped += 1
         return []
