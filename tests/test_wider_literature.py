@@ -1260,3 +1260,25 @@ def test_substances_given_as_products_are_no_lab_tests(text):
 def test_a_measured_substance_stays_a_lab_test_beside_a_product():
     assert texts("Serum vitamin D rose to 32 ng/mL.", "LAB_TEST") == ["Serum vitamin D"]
     assert texts("Undercarboxylated osteocalcin (UcOC) fell.", "LAB_TEST") == ["Undercarboxylated osteocalcin", "UcOC"]
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [("Four intratympanic injections of dexamethasone were given.", "intratympanic"),
+     ("Progesterone was given by the intravaginal route.", "intravaginal")],
+)
+def test_more_intra_routes(text, route):
+    assert texts(text, "ROUTE") == [route]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Patients with intracerebral haemorrhage were enrolled.", "A preincisional TAP block was placed."],
+)
+def test_a_disease_site_and_a_timing_word_are_no_routes(text):
+    assert "intracerebral" not in texts(text, "ROUTE") and "preincisional TAP" not in [t.lower() for t in texts(text, "ROUTE")]
+
+
+def test_days_a_week_in_words():
+    (freq,) = spans("Sessions ran five days a week for eight weeks.", "FREQUENCY")
+    assert (freq["text"], freq["attrs"]["interval_days"]) == ("five days a week", 1.4)
