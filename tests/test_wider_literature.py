@@ -1282,3 +1282,39 @@ def test_a_disease_site_and_a_timing_word_are_no_routes(text):
 def test_days_a_week_in_words():
     (freq,) = spans("Sessions ran five days a week for eight weeks.", "FREQUENCY")
     assert (freq["text"], freq["attrs"]["interval_days"]) == ("five days a week", 1.4)
+
+
+@pytest.mark.parametrize(
+    "text, route, code",
+    [("Rivastigmine patch or capsules were given.", "patch", "topical"),
+     ("Nitroglycerin sub lingual spray was used.", "sub lingual", "other")],
+)
+def test_patches_and_spaced_sublingual_are_routes(text, route, code):
+    found = spans(text, "ROUTE")[0]
+    assert (found["text"], found["attrs"]["route"]) == (route, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A patch test was negative.", "An epidural blood patch was needed.", "Additives prolong brachial plexus block."],
+)
+def test_patch_tests_blood_patches_and_verbs_before_a_block_are_no_routes(text):
+    assert all(t.lower() not in ("patch", "prolong brachial plexus") for t in texts(text, "ROUTE"))
+
+
+def test_per_kilogram_of_ideal_body_weight_is_one_dose():
+    assert texts("Protein 1.2 g/kg IBW per day was given.", "DOSE") == ["1.2 g/kg IBW"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mean consultation times were 9.8 min by telephone.",
+        "Patients were recruited from five wards over a 9 month period.",
+        "Males and females over 50 years were eligible.",
+        "Quality of life was scored with the EuroQol 5-D.",
+        "Smokers not ready to quit in the next 30 days were included.",
+    ],
+)
+def test_measured_times_recruitment_periods_ages_and_intentions_are_no_time_points(text):
+    assert texts(text, "TIME_POINT") == []

@@ -87,6 +87,7 @@ def builtin_defines() -> dict[str, str]:
         "DOSE_LEVEL": doses.DOSE_LEVEL,
         "DRUG_UNIT": doses.unit_block("dose_base"),
         "DRUG_PER": doses.unit_block("dose_per"),
+        "KG": doses.unit_regex("dose_per", "kg"),
         "LABUNIT": labs.unit_block(),
         "WORD_CMP_BEFORE": labs.WORD_CMP_BEFORE,
         "WORD_CMP_AFTER": labs.WORD_CMP_AFTER,

@@ -56,6 +56,15 @@ def unit_block(kind: str) -> str:
     return "(?i:" + "|".join(alts) + ")"
 
 
+def unit_regex(kind: str, unit: str) -> str:
+    """The spellings of one unit of ``patterns/units.jsonl`` ("dose_per", "kg" -> "kg", "kg body
+    weight", "kg IBW", ...): the ``{KG}`` building block, so "per kilogram" is written once."""
+    rows = [r for r in read_jsonl_resource("units.jsonl") if r.get("kind") == kind and r.get("unit") == unit]
+    if not rows:
+        raise KeyError(f"units.jsonl has no {kind} unit {unit!r}")
+    return "(?i:" + "|".join(f"(?:{r['regex']})" for r in rows) + ")"
+
+
 def _lookup(table: tuple[tuple[regex.Pattern, str], ...], text: str) -> str | None:
     return next((canonical for pattern, canonical in table if pattern.match(text)), None)
 
