@@ -260,6 +260,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     12: (20261217, {"rct": 32}, 30),
     13: (20261218, {"rct": 32}, 32),
     14: (20261219, {"rct": 32}, 34),
+    15: (20261220, {"rct": 32}, 36),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
