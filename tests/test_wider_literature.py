@@ -1318,3 +1318,28 @@ def test_per_kilogram_of_ideal_body_weight_is_one_dose():
 )
 def test_measured_times_recruitment_periods_ages_and_intentions_are_no_time_points(text):
     assert texts(text, "TIME_POINT") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [("A small dose of ketamine was added.", "small dose"),
+     ("The extract was given at 2.86 g/kg·body weight.", "2.86 g/kg·body weight")],
+)
+def test_small_dose_level_and_per_kg_with_a_middle_dot(text, found):
+    assert texts(text, "DOSE") == [found]
+
+
+def test_a_cycle_length_in_days():
+    (freq,) = spans("Irinotecan 240 mg/m2 on day 1; q21.", "FREQUENCY")
+    assert (freq["text"], freq["attrs"]["interval_days"]) == ("q21", 21.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A tablet-based training programme was tested.",
+     "Most patients have a peripheral intravenous device (PIV) inserted.",
+     "Patients with reflux symptoms for at least three months were enrolled.",
+     "Asthmatics (6-83 yr) were recruited."],
+)
+def test_devices_tablet_computers_disease_history_and_wide_age_ranges_are_no_mentions(text):
+    assert [s["label"] for s in spans(text) if s["label"] in ("ROUTE", "TIME_POINT")] == []

@@ -13,8 +13,8 @@ from .numbers import PLUS_MINUS, parse_amount
 
 #: Named dose levels ("[low-dose]", "[higher doses]"): word -> level. One table for the matcher
 #: (the building block {DOSE_LEVEL} of numeric.jsonl) and this parser.
-_LEVELS = {"low": "low", "lower": "low", "medium": "medium", "middle": "medium",
-           "intermediate": "medium", "moderate": "medium", "high": "high", "higher": "high"}
+_LEVELS = {"low": "low", "lower": "low", "small": "low", "medium": "medium", "middle": "medium",
+           "intermediate": "medium", "moderate": "medium", "high": "high", "higher": "high", "large": "high"}
 DOSE_LEVEL = "|".join(sorted(_LEVELS, key=len, reverse=True))
 _LEVEL_RE = regex.compile(rf"(?i)\b({DOSE_LEVEL})[\s-]*dos(?:e|es|age)\b")
 
