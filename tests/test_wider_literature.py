@@ -1343,3 +1343,13 @@ def test_a_cycle_length_in_days():
 )
 def test_devices_tablet_computers_disease_history_and_wide_age_ranges_are_no_mentions(text):
     assert [s["label"] for s in spans(text) if s["label"] in ("ROUTE", "TIME_POINT")] == []
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Mayo score and erythrocyte sedimentation rate did not differ.", "erythrocyte sedimentation rate"),
+     ("Sperm concentration fell after the procedure.", "Sperm concentration")],
+)
+def test_counts_and_rates_of_cells_are_lab_tests_without_a_cell_type(text, test):
+    assert texts(text, "LAB_TEST") == [test]
+    assert texts(text, "CELL_TYPE") == []
