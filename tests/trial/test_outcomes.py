@@ -638,3 +638,38 @@ def test_time_spent_in_a_range_is_no_lab_outcome():
         ("LAB_VALUE", "28 ± 6%", value(28, 6, "%")),
     ], [("39 ± 4", "glucose"), ("28 ± 6%", "glucose")])
     assert outcomes(rec) == []
+
+
+def test_a_value_against_the_control_arm_is_a_difference():
+    text = ("Adults were randomized to the coaching group or the usual care group for 12 weeks. "
+            "ABC was 9.5 mg/dL lower in the coaching group compared with usual care.")
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "9.5 mg/dL", value(9.5, unit="mg/dL")),
+    ], [("9.5 mg/dL", "ABC")])
+    summary = summarize(rec)
+    arms = [a["label"] for a in summary["arms"]]
+    assert [(arms[o["arm"]], o["kind"]) for o in summary["outcomes"]] == [("coaching group", "difference")]
+
+
+def test_each_arm_with_its_own_bracketed_value_is_no_difference():
+    text = ("Patients were randomized to drug X or placebo. "
+            "At the end, ABC was measured in both arms (drug X (20 ± 2 mg/L) vs placebo (25 ± 3 mg/L); P = 0.02).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "20 ± 2 mg/L", value(20, 2, "mg/L")),
+        ("LAB_VALUE", "25 ± 3 mg/L", value(25, 3, "mg/L")),
+    ], [("20 ± 2 mg/L", "ABC"), ("25 ± 3 mg/L", "ABC")])
+    assert [o["kind"] for o in outcomes(rec)] == ["follow_up", "follow_up"]
+
+
+def test_a_reduction_from_baseline_compared_later_with_control_stays_a_change():
+    text = ("Adults were randomized to the fibre group or the control group for 6 weeks. "
+            "Fibre gave a reduction from baseline in ABC (-0.3 ± 0.1 mmol/L), greater than in the control group.")
+    rec = record(text, [
+        ("TIME_POINT", "6 weeks", days(42)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "-0.3 ± 0.1 mmol/L", value(-0.3, 0.1, "mmol/L")),
+    ], [("-0.3 ± 0.1 mmol/L", "ABC")])
+    assert [o["kind"] for o in outcomes(rec)] == ["change"]

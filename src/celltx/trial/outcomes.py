@@ -336,7 +336,7 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-_COMPARED = r"(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?"
+_COMPARED = r"(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?"
 _COMPARATIVE = regex.compile(r"(?i)\b(?:higher|lower|greater|smaller|fewer|less|more|better|worse|larger|in\s+favou?r\s+of)\b")
 
 
@@ -371,18 +371,28 @@ def _comparison(doc: Doc, arms: list[Arm], value: dict[str, Any], refs: list[tup
     return others[0] if len(others) == 1 else None
 
 
+_FROM_BASELINE = regex.compile(r"(?i)\bfrom\s+baseline\b")
+
+
 def _against_placebo(doc: Doc, arms: list[Arm], value: dict[str, Any], index: int) -> bool:
     """Whether the sentence reports ``value`` of an experimental arm against placebo ("X
     decreased glucose by 0.4 mmol/L compared to placebo", "... compared to placebo [glucose
     change: -1.2 mmol/L]") without naming the placebo arm's own value or the arm it is in."""
     a, b = doc.sentences[index]
-    placebo = [arm for arm in arms if arm.comparator == "placebo"]
-    if len(placebo) != 1 or len(arms) != 2:
+    placebo = [arm for arm in arms if arm.comparator == "placebo"] or [arm for arm in arms if arm.role == "control"]
+    if len(placebo) != 1 or len(arms) < 2:
         return False
     refs = [s for s, _ in placebo[0].refs if a <= s < b]
     hits = [s for s in refs if regex.search(rf"(?i)\b{_COMPARED}$", doc.text[max(a, s - 40) : s])]
     if not hits or len(hits) != len(refs):
         return False
+    for _, e in placebo[0].refs:
+        m = regex.match(r"\s*(?:group|arm)?\s*[(\[]\s*", doc.text[e : e + 20]) if a <= e < b else None
+        if m and any(v["start"] == e + m.end() for v in doc.by_label.get(schema.LAB_VALUE, [])):
+            return False  # "A (2077) vs placebo (2568)": the placebo arm's own value
+    ca, _ = doc.clause(value["start"])
+    if _FROM_BASELINE.search(doc.text, ca, value["start"]) and not any(ca <= s < value["start"] for s in refs):
+        return False  # "a reduction from baseline in X (-0.3 mmol/L), ... greater than in the control group": within the arm
     return not regex.search(r"(?i)\b(?:in|for|among|of)\s+(?:the\s+)?(?:\S+\s+){0,3}(?:group|arm)\b", doc.text[a : value["start"]][-80:])
 
 
@@ -871,7 +881,8 @@ def outcomes_and_eligibility(
             # "peak CKMB (48.5 IU/L)": the highest over a period, at no single day unless its
             # clause names one after it ("a peak (200 uU/ml) at 45 min")
             days, _ = _time_days(doc, v, test["start"], cb, skip_baseline=True, run=[v])
-        if kind in ("change", "follow_up") and role is None and len(group) == 1 and _against_placebo(doc, arms, v, sentence_index):
+        if (kind in ("change", "follow_up") and role not in ("from", "to") and len(_vs_chain(text, v, group)) == 1
+                and _against_placebo(doc, arms, v, sentence_index)):
             kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
         kinds[v["id"]] = kind
         days_of[v["id"]] = days
