@@ -551,3 +551,125 @@ def test_a_value_between_two_numbers_is_a_range_and_no_result():
     text = "Adults with serum ferritin between 30 and 90 ug/L were followed for 12 weeks."
     rec = _one_test(text, "ferritin", "ferritin", [("30 and 90 ug/L", 30, "and 90 ug/L")], [("12 weeks", 84)])
     assert outcomes(rec) == []
+
+
+def test_a_fluid_other_than_blood_stays_in_the_analyte():
+    text = ("Urine XYZ and drainage hematocrit (HCT) were measured. Urine XYZ fell to 4.1 ng/mL at 2 weeks. "
+            "The HCT of the drains was 12% on day 1. Gastric pH before surgery was 3.1. At 1 hour pH was 4.2.")
+    rec = record(text, [
+        ("LAB_TEST", "Urine XYZ", lab("xyz")),
+        ("LAB_TEST", "hematocrit", lab("hematocrit")),
+        ("LAB_TEST", "HCT", lab("hematocrit")),
+        ("LAB_TEST", "Urine XYZ", lab("xyz"), 2),
+        ("LAB_VALUE", "4.1 ng/mL", value(4.1, unit="ng/mL")),
+        ("TIME_POINT", "2 weeks", days(14)),
+        ("LAB_TEST", "HCT", lab("hematocrit"), 2),
+        ("LAB_VALUE", "12%", value(12, unit="%")),
+        ("TIME_POINT", "day 1", days(1)),
+        ("LAB_TEST", "Gastric pH", lab("ph")),
+        ("LAB_VALUE", "3.1", value(3.1)),
+        ("LAB_TEST", "pH", lab("ph"), 2),
+        ("LAB_VALUE", "4.2", value(4.2)),
+        ("TIME_POINT", "1 hour", days(1 / 24)),
+    ], [("4.1 ng/mL", "Urine XYZ#2"), ("12%", "HCT#2"), ("3.1", "Gastric pH"), ("4.2", "pH")])
+    out = outcomes(rec)
+    assert [o["analyte"] for o in out] == ["urinary xyz", "drainage hematocrit", "gastric ph", "gastric ph"]
+    assert (out[2]["kind"], out[2]["days"]) == ("baseline", 0.0)  # "before surgery"
+
+
+def test_a_bare_name_keeps_no_fluid_when_blood_is_named_too():
+    text = "Urinary sodium was 90 mmol/day and serum sodium 139 mmol/L; sodium was 140 mmol/L at 4 weeks."
+    rec = record(text, [
+        ("LAB_TEST", "Urinary sodium", lab("sodium")),
+        ("LAB_VALUE", "90 mmol/day", value(90, unit="mmol/day")),
+        ("LAB_TEST", "serum sodium", lab("sodium")),
+        ("LAB_VALUE", "139 mmol/L", value(139, unit="mmol/L")),
+        ("LAB_TEST", "sodium", lab("sodium"), 3),
+        ("LAB_VALUE", "140 mmol/L", value(140, unit="mmol/L")),
+        ("TIME_POINT", "4 weeks", days(28)),
+    ], [("90 mmol/day", "Urinary sodium"), ("139 mmol/L", "serum sodium"), ("140 mmol/L", "sodium")])
+    assert [o["analyte"] for o in outcomes(rec)] == ["urinary sodium", "sodium", "sodium"]
+
+
+def test_no_difference_between_levels_is_no_difference_value():
+    text = "There was no significant difference between the ABC levels at baseline (2.5 ± 0.4 mg/L)."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "2.5 ± 0.4 mg/L", value(2.5, 0.4, "mg/L")),
+    ], [("2.5 ± 0.4 mg/L", "ABC")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0)]
+
+
+def test_several_comparisons_of_one_value_per_arm_follow_the_arms():
+    text = ("Patients were randomized to the red group or the blue group. "
+            "ABC differed between the groups at 24 hours and 48 hours (ABC: 39 vs. 55 and 40 vs. 53 ug/dL).")
+    rec = record(text, [
+        ("TIME_POINT", "24 hours", days(1)),
+        ("TIME_POINT", "48 hours", days(2)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "39", value(39)),
+        ("LAB_VALUE", "55", value(55)),
+        ("LAB_VALUE", "40", value(40)),
+        ("LAB_VALUE", "53 ug/dL", value(53, unit="ug/dL")),
+    ], [("39", "ABC"), ("55", "ABC"), ("40", "ABC"), ("53 ug/dL", "ABC")])
+    summary = summarize(rec)
+    arms = [a["label"] for a in summary["arms"]]
+    assert [arms[o["arm"]] for o in summary["outcomes"]] == ["red group", "blue group", "red group", "blue group"]
+
+
+def test_a_change_named_as_the_subject_is_a_change():
+    text = ("Patients were randomized to the red group or the blue group for 12 weeks. "
+            "Mean changes of ABC were 15 ± 3 mg/L in the red group and 13 ± 4 mg/L in the blue group.")
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "15 ± 3 mg/L", value(15, 3, "mg/L")),
+        ("LAB_VALUE", "13 ± 4 mg/L", value(13, 4, "mg/L")),
+    ], [("15 ± 3 mg/L", "ABC"), ("13 ± 4 mg/L", "ABC")])
+    assert [(o["arm"], o["kind"], o["days"]) for o in outcomes(rec)] == [(0, "change", 84.0), (1, "change", 84.0)]
+
+
+def test_time_spent_in_a_range_is_no_lab_outcome():
+    text = "The percentage of time spent with glucose in the 4-7 mmol/L range was higher (39 ± 4 vs. 28 ± 6%)."
+    rec = record(text, [
+        ("LAB_TEST", "glucose", lab("glucose")),
+        ("LAB_VALUE", "39 ± 4", value(39, 4, "%")),
+        ("LAB_VALUE", "28 ± 6%", value(28, 6, "%")),
+    ], [("39 ± 4", "glucose"), ("28 ± 6%", "glucose")])
+    assert outcomes(rec) == []
+
+
+def test_a_value_against_the_control_arm_is_a_difference():
+    text = ("Adults were randomized to the coaching group or the usual care group for 12 weeks. "
+            "ABC was 9.5 mg/dL lower in the coaching group compared with usual care.")
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "9.5 mg/dL", value(9.5, unit="mg/dL")),
+    ], [("9.5 mg/dL", "ABC")])
+    summary = summarize(rec)
+    arms = [a["label"] for a in summary["arms"]]
+    assert [(arms[o["arm"]], o["kind"]) for o in summary["outcomes"]] == [("coaching group", "difference")]
+
+
+def test_each_arm_with_its_own_bracketed_value_is_no_difference():
+    text = ("Patients were randomized to drug X or placebo. "
+            "At the end, ABC was measured in both arms (drug X (20 ± 2 mg/L) vs placebo (25 ± 3 mg/L); P = 0.02).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "20 ± 2 mg/L", value(20, 2, "mg/L")),
+        ("LAB_VALUE", "25 ± 3 mg/L", value(25, 3, "mg/L")),
+    ], [("20 ± 2 mg/L", "ABC"), ("25 ± 3 mg/L", "ABC")])
+    assert [o["kind"] for o in outcomes(rec)] == ["follow_up", "follow_up"]
+
+
+def test_a_reduction_from_baseline_compared_later_with_control_stays_a_change():
+    text = ("Adults were randomized to the fibre group or the control group for 6 weeks. "
+            "Fibre gave a reduction from baseline in ABC (-0.3 ± 0.1 mmol/L), greater than in the control group.")
+    rec = record(text, [
+        ("TIME_POINT", "6 weeks", days(42)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "-0.3 ± 0.1 mmol/L", value(-0.3, 0.1, "mmol/L")),
+    ], [("-0.3 ± 0.1 mmol/L", "ABC")])
+    assert [o["kind"] for o in outcomes(rec)] == ["change"]

@@ -29,6 +29,7 @@ from typing import Any
 import regex
 
 from .. import schema
+from ..components.defines import word_list, words_regex
 from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
 from .arms import Arm
@@ -47,7 +48,7 @@ _P_VALUE = regex.compile(
     r"(?<![\w.])[Pp]\s*(?:[-\s]?value)?\s*(?P<cmp>[<>=\u2264\u2265]|&lt;|&gt;|<\s*or\s*=|>\s*or\s*=)\s*(?P<v>0?\.\d+|[01](?:\.\d+)?)"
 )
 _BASELINE_WORDS = regex.compile(
-    r"(?i)\b(?:at\s+baseline|baseline|before\s+(?:treatment|therapy|transplant\w*|infusion|injection|the\s+\w+)"
+    r"(?i)\b(?:at\s+baseline|baseline|before\s+(?:treatment|therapy|transplant\w*|infusion|injection|an(?:a)?esthesia|surgery|randomi[sz]ation|the\s+\w+)"
     r"|pre[\s-]?(?:treatment|transplant\w*|infusion|operative)|at\s+(?:entry|admission|enrol\w*|inclusion|randomi[sz]ation)|initial(?:ly)?)\b"
 )
 #: "from baseline/the start of X to <time>" before a pair of values: the pair is that before-and-after.
@@ -56,6 +57,8 @@ _FROM_START_TO = regex.compile(
 )
 #: Differences within each participant ("mean of the differences", "difference of means") are changes.
 _PAIRED_DIFFERENCES = regex.compile(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
+#: "no significant difference in X between the groups (3.9, 3.5 and 3.8)": the levels compared, no difference.
+_NO_DIFFERENCE = regex.compile(r"(?i)\b(?:no|not\s+(?:any|a))\s+(?:[\w-]+\s+){0,2}differences?\b(?![^()]*\bof\b\s*$)")
 #: A sign written apart before a number ("G1 + 0.36"): a change.
 _SIGNED = regex.compile(r"(?<![\w)\]%])[+\u2212-]\s+\d")
 def _signed(text: str, value: dict[str, Any]) -> bool:
@@ -81,6 +84,14 @@ def _bracket_of_changes(text: str, value: dict[str, Any], group: list[dict[str, 
 _COMPARED_LEVELS = regex.compile(r"(?i)\b(?:lower|higher|greater)\s+(?:[\w-]+\s+){0,4}\(\s*$")
 #: "changes (delta) of A (...), B (...)": every value of the list is a change.
 _CHANGES_OF = regex.compile(r"(?i)\bchanges?\s*(?:\(\s*(?:\u0394|delta)\s*\)\s*)?(?:in|of)\b")
+#: The share of time a level spent in a range ("percentage of time spent with glucose in range",
+#: "time in range"): a duration, no lab result.
+_TIME_IN_RANGE = regex.compile(r"(?i)\b(?:percentage|proportion|percent|fraction|%)\s+of\s+(?:the\s+)?time\b|\btime\s+(?:spent\s+)?(?:in|within|below|above)\s+(?:the\s+)?(?:target\s+)?range\b")
+#: A clause whose subject is a change: "(the) mean change(s) (from baseline) of/in <test>".
+_CHANGE_SUBJECT = regex.compile(
+    r"(?i)(?<![\w-])(?:(?:mean|median|average|absolute|relative|percent(?:age)?)\s+)?changes?\s+"
+    r"(?:from\s+baseline\s+)?(?:in|of)\s+(?:[\w-]+\s+){0,2}$"
+)
 #: "peak CKMB", "maximal glucose": the highest value over a period, read at no single day.
 _PEAK = regex.compile(r"(?i)\b(?:peak|maxim(?:um|al)|nadir)\s+(?:[\w-]+\s+){0,2}$|^(?:peak|maxim(?:um|al)|nadir)\s")
 #: A bracket describing who was enrolled ("(mean: 45 years old, HbA1c 8.4%)"): the values are baseline.
@@ -125,6 +136,16 @@ def _compared_first(text: str, value: dict[str, Any], group: list[dict[str, Any]
     while i > 0 and _VS_GAP.fullmatch(text[group[i - 1]["end"] : group[i]["start"]]):
         i -= 1
     return group[i]
+
+
+def _vs_chain(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The values of the "A vs. B (vs. C)" comparison that holds ``value``."""
+    first = _compared_first(text, value, group)
+    i = group.index(first)
+    j = i
+    while j + 1 < len(group) and _VS_GAP.fullmatch(text[group[j]["end"] : group[j + 1]["start"]]):
+        j += 1
+    return group[i : j + 1]
 
 
 _TIME_JOIN = regex.compile(r"(?i)\s*(?:vs\.?|versus|to|and|compared\s+(?:with|to))\s*")
@@ -315,7 +336,7 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-_COMPARED = r"(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?"
+_COMPARED = r"(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?"
 _COMPARATIVE = regex.compile(r"(?i)\b(?:higher|lower|greater|smaller|fewer|less|more|better|worse|larger|in\s+favou?r\s+of)\b")
 
 
@@ -350,18 +371,28 @@ def _comparison(doc: Doc, arms: list[Arm], value: dict[str, Any], refs: list[tup
     return others[0] if len(others) == 1 else None
 
 
+_FROM_BASELINE = regex.compile(r"(?i)\bfrom\s+baseline\b")
+
+
 def _against_placebo(doc: Doc, arms: list[Arm], value: dict[str, Any], index: int) -> bool:
     """Whether the sentence reports ``value`` of an experimental arm against placebo ("X
     decreased glucose by 0.4 mmol/L compared to placebo", "... compared to placebo [glucose
     change: -1.2 mmol/L]") without naming the placebo arm's own value or the arm it is in."""
     a, b = doc.sentences[index]
-    placebo = [arm for arm in arms if arm.comparator == "placebo"]
-    if len(placebo) != 1 or len(arms) != 2:
+    placebo = [arm for arm in arms if arm.comparator == "placebo"] or [arm for arm in arms if arm.role == "control"]
+    if len(placebo) != 1 or len(arms) < 2:
         return False
     refs = [s for s, _ in placebo[0].refs if a <= s < b]
     hits = [s for s in refs if regex.search(rf"(?i)\b{_COMPARED}$", doc.text[max(a, s - 40) : s])]
     if not hits or len(hits) != len(refs):
         return False
+    for _, e in placebo[0].refs:
+        m = regex.match(r"\s*(?:group|arm)?\s*[(\[]\s*", doc.text[e : e + 20]) if a <= e < b else None
+        if m and any(v["start"] == e + m.end() for v in doc.by_label.get(schema.LAB_VALUE, [])):
+            return False  # "A (2077) vs placebo (2568)": the placebo arm's own value
+    ca, _ = doc.clause(value["start"])
+    if _FROM_BASELINE.search(doc.text, ca, value["start"]) and not any(ca <= s < value["start"] for s in refs):
+        return False  # "a reduction from baseline in X (-0.3 mmol/L), ... greater than in the control group": within the arm
     return not regex.search(r"(?i)\b(?:in|for|among|of)\s+(?:the\s+)?(?:\S+\s+){0,3}(?:group|arm)\b", doc.text[a : value["start"]][-80:])
 
 
@@ -390,10 +421,13 @@ def _arm_of_value(
     bracketed = _same_bracket(text, value, group, ca)
     if len(bracketed) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
         # "triglycerides were higher with A (150 vs 131 mg/dL)", "a difference in favour of the A
-        # arm (8.0% vs 8.5%)": A's value, then the other arm's
+        # arm (8.0% vs 8.5%)", "X fell in the A group (-1.6 vs -0.4)" (two changes: two arms at
+        # one time, not one arm at two times): A's value, then the other arm's
         open_ = text.rfind("(", ca, bracketed[0]["start"])
         named = [s for s, _ in refs if s < open_]
-        if open_ >= 0 and named and _COMPARATIVE.search(text, ca, open_) and text.rfind(")", open_, bracketed[0]["start"]) < 0:
+        signed = any(_signed(text, u) or ((u.get("attrs") or {}).get("value") or 0) < 0 for u in bracketed) and bool(
+            _VS_GAP.fullmatch(text[bracketed[0]["end"] : bracketed[1]["start"]]))
+        if open_ >= 0 and named and (_COMPARATIVE.search(text, ca, open_) or signed) and text.rfind(")", open_, bracketed[0]["start"]) < 0:
             other = next(arm for arm in arms if arm is not order[0])
             return arms.index(order[0] if value is bracketed[0] else other)
     owner = _bracket_owner(text, near, value["start"], ca)
@@ -414,6 +448,18 @@ def _arm_of_value(
         # in the order the sentence names them, then in the order the text introduced them
         sequence = order + [arm for arm in arms if arm not in order]
         return arms.index(sequence[group.index(value)])
+    chain = _vs_chain(text, value, group)
+    if (
+        len(order) <= 1
+        and len(chain) == len(arms)
+        and len(group) > len(chain)
+        and not any(chain[0]["start"] <= s < chain[-1]["end"] for s, _ in refs)
+    ):
+        # "(NH3: 39.0 vs. 55.4 and 40.1 vs. 53.2)": each comparison one value per arm, at
+        # several times, no arm named among them: the arms in the order the sentence names them,
+        # then in the order the text introduced them
+        sequence = order + [arm for arm in arms if arm not in order]
+        return arms.index(sequence[chain.index(value)])
     compared = _comparison(doc, arms, value, refs, ca, cb) if len(group) == 1 else None
     if compared is not None:
         return arms.index(compared)
@@ -587,7 +633,65 @@ def _ratio(doc: Doc, text: str) -> str | None:
     return f"{names[0]}/{names[1]} ratio"
 
 
+_FLUID_WORDS = word_list("OTHER_FLUID")
+_FLUID = regex.compile(rf"(?i)(?<![\w-])(?:{words_regex(_FLUID_WORDS)})(?![\w-])")
+_FLUID_LEAD = regex.compile(rf"(?i)^(?:{words_regex(_FLUID_WORDS)})\s+")
+_FLUID_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?P<f>{words_regex(_FLUID_WORDS)})\s+$")
+_FLUID_AFTER = regex.compile(rf"(?i)\s+(?:of|in)\s+(?:the\s+)?(?P<f>{words_regex(_FLUID_WORDS)})(?![\w-])")
+
+
+_BLOOD_WORD = regex.compile(r"(?i)\b(?:serum|plasma|blood|circulating|venous|arterial|capillary)\b")
+
+
+def _fluid_name(word: str) -> str:
+    word = " ".join(word.lower().split())
+    return "urinary" if word in ("urine", "urinary") else word
+
+
+def _own_fluid(text: str, test: dict[str, Any]) -> str | None:
+    """The specimen other than blood a mention names: in its own words ("urinary TGF-beta1",
+    "gastric pH"), right before it ("drainage Hematocrit") or right after it ("HCT of drainage")."""
+    m = _FLUID_LEAD.match(test["text"].strip())
+    if m:
+        return _fluid_name(m.group(0))
+    m = _FLUID_BEFORE.search(text, max(0, test["start"] - 30), test["start"]) or _FLUID_AFTER.match(text, test["end"])
+    return _fluid_name(m["f"]) if m else None
+
+
+def _fluid(doc: Doc, test: dict[str, Any]) -> str | None:
+    """The fluid of a test (D58: it stays in the analyte), else None; an abbreviation takes the
+    fluid of the mention it was defined after ("drainage Hematocrit (HCT)")."""
+    own = _own_fluid(doc.text, test)
+    if own is not None:
+        return own
+    short = test["text"].strip()
+    if _ABBREVIATION.fullmatch(short):
+        for other in doc.by_label.get(schema.LAB_TEST, []):
+            if other is not test and regex.match(rf"\s*\(\s*{regex.escape(short)}\s*\)", doc.text[other["end"] : other["end"] + len(short) + 6]):
+                return _own_fluid(doc.text, other)
+    # a bare name ("pH") in a text that measures the analyte in one fluid only ("gastric pH") and
+    # never names blood for it
+    analyte = (test.get("attrs") or {}).get("analyte")
+    if not analyte:
+        return None
+    same = [o for o in doc.by_label.get(schema.LAB_TEST, []) if (o.get("attrs") or {}).get("analyte") == analyte]
+    fluids = {_own_fluid(doc.text, o) for o in same} - {None}
+    if len(fluids) == 1 and not any(_BLOOD_WORD.search(o["text"]) for o in same):
+        return fluids.pop()
+    return None
+
+
 def outcome_analyte(doc: Doc, test: dict[str, Any]) -> str:
+    """The analyte of a result as gold names it (:func:`_named_analyte`), with the specimen
+    when it is a fluid other than blood (D58: "urinary albumin", "gastric ph")."""
+    analyte = _named_analyte(doc, test)
+    fluid = _fluid(doc, test)
+    if fluid is None or "/" in analyte or _FLUID.search(analyte) or "uria" in analyte:
+        return analyte
+    return f"{fluid} {analyte}"
+
+
+def _named_analyte(doc: Doc, test: dict[str, Any]) -> str:
     """The analyte of a result as gold names it: the mention's canonical ``analyte``; an
     abbreviation the lexicon left as written resolved to its long form; specimen words left out
     (but "urinary"); "postprandial" kept; a ratio named by its parts."""
@@ -680,6 +784,8 @@ def outcomes_and_eligibility(
         if regex.search(r"(?i)\bbetween\s+$", text[max(ca, v["start"] - 12) : v["start"]]) and regex.match(
                 r"[\d.,]+\s*(?:[^\s\d]+\s+)?(?:and|-|\u2013)\s*[\d.,]+", v["text"]):
             continue  # "a total cholesterol between 4.6 and 6.2 mmol/L": a range, never a result
+        if _TIME_IN_RANGE.search(text, max(ca, v["start"] - 200), v["start"]) and attrs.get("unit") == "%":
+            continue  # "the percentage of time spent with glucose in the 4-7 mmol/L range (39% vs 28%)": time, not a level
         if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
@@ -714,14 +820,19 @@ def outcomes_and_eligibility(
             if days is None:
                 days = default_days  # "(43.1 to 50.3 mg/dl)" with no time of its own: at the study's end
         else:
+            no_difference = bool(_NO_DIFFERENCE.search(text, max(ca, v["start"] - 120), v["start"]))
             if _PAIRED_DIFFERENCES.search(before) or _signed(text, v):
                 kind = "change"  # "mean of the differences = -9", "G1 + 0.36 +/- 0.52": within an arm
+            elif no_difference and not _signed(text, v) and not (attrs.get("value") or 0) < 0:
+                kind = None  # "no difference between the X levels at baseline (2.5 mg/L)": levels compared
             elif regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
                 kind = "difference"
             elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)):
                 kind = "change"
             elif _CHANGES_OF.search(text, ca, v["start"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v["start"]]):
                 kind = "change"  # "changes (delta) of creatinine (...), MELD (...)"
+            elif _CHANGE_SUBJECT.search(text, ca, test["start"]) and test["start"] < v["start"]:
+                kind = "change"  # "the mean change of X in the A group was 8.4", "mean changes in X were 15 and 14"
             else:
                 kind = None
             moved = kind is not None  # a change is read at a later time, not at "baseline"
@@ -770,7 +881,8 @@ def outcomes_and_eligibility(
             # "peak CKMB (48.5 IU/L)": the highest over a period, at no single day unless its
             # clause names one after it ("a peak (200 uU/ml) at 45 min")
             days, _ = _time_days(doc, v, test["start"], cb, skip_baseline=True, run=[v])
-        if kind in ("change", "follow_up") and role is None and len(group) == 1 and _against_placebo(doc, arms, v, sentence_index):
+        if (kind in ("change", "follow_up") and role not in ("from", "to") and len(_vs_chain(text, v, group)) == 1
+                and _against_placebo(doc, arms, v, sentence_index)):
             kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
         kinds[v["id"]] = kind
         days_of[v["id"]] = days
