@@ -39,7 +39,9 @@ left out), the cell-type corpora's train texts and the gold train texts; the wei
 written next to the model (DIR.tok2vec.bin) and can be reused with --init-tok2vec FILE.
 A second model dedicated to CELL_TYPE (same architecture, one label; the cell-type corpora's
 train parts and the gold's CELL_TYPE spans) is trained into DIR/cell_type (--no-cell-model
-skips it); the policy compares it with the main model for CELL_TYPE.
+skips it); the policy compares it with the main model for CELL_TYPE. --lab-model trains one
+dedicated to LAB_TEST the same way (the gold LAB_TEST spans, optionally --lab-silver N rule
+abstracts) into DIR/lab_test, compared for LAB_TEST (opt-in: it gained nothing on real dev).
 
 Shipping is a separate, explicit step: --ship DIR copies a built model (with its policy) into
 the package (celltx/models/ner), where celltx.load() finds it by default; a dedicated model
@@ -64,6 +66,8 @@ DEFAULT_SILVER = 600
 DEFAULT_PRETRAIN_EPOCHS = 8
 #: Training steps of the dedicated CELL_TYPE model.
 DEFAULT_CELL_STEPS = 2000
+#: Training steps of the dedicated LAB_TEST model.
+DEFAULT_LAB_STEPS = 2000
 #: A model shipped inside the package must stay below this size.
 SHIP_MAX_BYTES = 15 * 1024 * 1024
 
@@ -178,6 +182,28 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help=f"training steps of the dedicated CELL_TYPE model (default: {DEFAULT_CELL_STEPS})",
     )
     parser.add_argument(
+        "--lab-model",
+        action="store_true",
+        help="also train a model dedicated to LAB_TEST (DIR/lab_test), which the policy then "
+        "compares with the main model for LAB_TEST (not built by default: in round 6 no mode "
+        "with it gained a net correct span on real dev or held-out train, eval/RESULTS.md)",
+    )
+    parser.add_argument(
+        "--lab-steps",
+        type=int,
+        default=DEFAULT_LAB_STEPS,
+        metavar="N",
+        help=f"training steps of the dedicated LAB_TEST model (default: {DEFAULT_LAB_STEPS})",
+    )
+    parser.add_argument(
+        "--lab-silver",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N unannotated abstracts with the rules' LAB_TEST spans to the LAB_TEST "
+        "model's data (default: 0)",
+    )
+    parser.add_argument(
         "--unsplit-as-train",
         action="store_true",
         help="treat documents without a split field as training data (development only)",
@@ -226,6 +252,10 @@ def _check_args(args: argparse.Namespace) -> None:
         raise CliError("--pretrain-epochs must be 0 or more")
     if args.cell_steps < 1:
         raise CliError("--cell-steps must be at least 1")
+    if args.lab_steps < 1:
+        raise CliError("--lab-steps must be at least 1")
+    if args.lab_silver < 0:
+        raise CliError("--lab-silver must be 0 or more")
     if args.init_tok2vec is not None and not args.init_tok2vec.is_file():
         raise CliError(f"{args.init_tok2vec}: no such file")
 
@@ -330,11 +360,11 @@ def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
     if not dev:
         _note("no dev documents: combination policy not chosen (celltx_policy.json not written)")
         return None
-    from ..train import celltype
+    from ..train.dedicated import SUBDIRS
 
-    label_models = (
-        {schema_cell(): celltype.SUBDIR} if (out / celltype.SUBDIR / "meta.json").is_file() else None
-    )
+    label_models = {
+        label: sub for label, sub in SUBDIRS.items() if (out / sub / "meta.json").is_file()
+    } or None
     try:
         policy = choose_policy(dev, out, label_models=label_models)
     except TrainError as err:
@@ -346,12 +376,6 @@ def _policy(dev: list[dict[str, Any]], out: Path) -> dict[str, Any] | None:
     modes = ", ".join(f"{m} {policy.get(m, [])}" for m in COMBINATIONS)
     print(f"policy: labels from the model {policy['labels']} ({modes}) -> {path}")
     return policy
-
-
-def schema_cell() -> str:
-    from .. import schema
-
-    return schema.CELL_TYPE
 
 
 def ship(model: Path) -> int:
@@ -498,9 +522,46 @@ def run(args: argparse.Namespace) -> int:
         )
     if not args.no_cell_model and not args.no_cell_ner:
         _train_cell_model(args, splits, out, init_tok2vec)
+    if args.lab_model:
+        _train_lab_model(args, splits, out, init_tok2vec)
     if not args.no_policy:
         _policy(splits.dev, out)
     return 0
+
+
+def _train_lab_model(args: argparse.Namespace, splits: Any, out: Path, init_tok2vec: Any) -> None:
+    """The dedicated LAB_TEST model into OUT/lab_test (gold LAB_TEST spans of the train
+    documents, optionally rule silver; its checkpoint is chosen on the dev documents' LAB_TEST
+    spans)."""
+    from ..train import dedicated, labtest
+    from ..train.train import train_ner
+
+    try:
+        records = labtest.training_records(
+            splits.train,
+            silver=args.lab_silver,
+            draw=str(_draw_file(args.gold)),
+            seed=args.seed,
+            gold_repeat=args.gold_repeat or DEFAULT_GOLD_REPEAT,
+            log=sys.stderr,
+        )
+        result = train_ner(
+            records,
+            dedicated.only_labels(splits.dev, labtest.LABELS),
+            out / labtest.SUBDIR,
+            seed=args.seed,
+            max_steps=args.lab_steps,
+            config_path=args.config,
+            init_tok2vec=init_tok2vec,
+            config_overrides=labtest.CONFIG_OVERRIDES,
+        )
+    except (OSError, ValueError) as err:  # TrainError is a ValueError
+        raise CliError(f"LAB_TEST model: {err}") from err
+    f = result.dev_scores.get("ents_f", 0)
+    print(
+        f"LAB_TEST model: {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.seconds:.0f} s), "
+        f"best LAB_TEST F {f:.3f} on dev"
+    )
 
 
 def _train_cell_model(args: argparse.Namespace, splits: Any, out: Path, init_tok2vec: Any) -> None:

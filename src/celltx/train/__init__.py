@@ -9,8 +9,11 @@
   every abstract drawn into the real gold left out.
 * :mod:`celltx.train.pretrain`: the ``ner``'s own tok2vec pretrained (characters objective) on
   unannotated text (drawn abstracts left out), loaded before training (``--init-tok2vec``).
-* :mod:`celltx.train.celltype`: a second model dedicated to CELL_TYPE (``DIR/cell_type``),
-  which the policy compares with the main model for that label.
+* :mod:`celltx.train.dedicated`: what models dedicated to one label share (one-label data,
+  repeated gold, a seeded held-out part of train); :mod:`celltx.train.celltype` builds the
+  CELL_TYPE one (``DIR/cell_type``), :mod:`celltx.train.labtest` the LAB_TEST one
+  (``DIR/lab_test``, ``celltx train --lab-model``); the policy compares each with the main
+  model for its label (``mode@sub-folder``).
 * :mod:`celltx.train.policy`: on the dev split, score per label how the model combines with
   the rules (rules, union, gaps, model_only, confirm, confirm_gaps) and write the choice to
   ``celltx_policy.json``.

@@ -25,24 +25,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
 from .. import schema
-from .train import TEST, TRAIN, TrainError, build_cell_ner_records, build_silver_records
+from . import dedicated
+from .train import TEST, TrainError, build_cell_ner_records
 
 LABELS = (schema.CELL_TYPE,)
 #: Subfolder of a model folder that holds the dedicated CELL_TYPE model.
-SUBDIR = "cell_type"
+SUBDIR = dedicated.SUBDIRS[schema.CELL_TYPE]
 #: Config overrides that make the ``ner`` of ``ner.cfg`` a one-label model.
-CONFIG_OVERRIDES: dict[str, Any] = {"initialize.before_init.labels": list(LABELS)}
+CONFIG_OVERRIDES: dict[str, Any] = dedicated.config_overrides(schema.CELL_TYPE)
 
 
 def only_labels(
     records: Iterable[Mapping[str, Any]], labels: Sequence[str] = LABELS
 ) -> list[dict[str, Any]]:
     """The records with only the spans of ``labels`` (and no relations)."""
-    keep = set(labels)
-    return [
-        dict(r, spans=[s for s in r.get("spans", []) if s.get("label") in keep], relations=[])
-        for r in records
-    ]
+    return dedicated.only_labels(records, labels)
 
 
 def training_records(
@@ -60,18 +57,17 @@ def training_records(
     log = log if log is not None else sys.stderr
     if any(r.get("split") == TEST for r in gold_train):
         raise TrainError("test-split documents must never be used for training")
-    gold = only_labels(r for r in gold_train if r.get("split") == TRAIN)
-    repeated = [
-        dict(r, id=f"{r.get('id')}#{k}" if k else r.get("id"))
-        for k in range(max(1, gold_repeat))
-        for r in gold
-    ]
     cells = build_cell_ner_records(
         cell_ner, silver=False, with_mentions_only=with_mentions_only, log=log
     )
-    extra = only_labels(build_silver_records(silver, draw=draw, seed=seed, log=log)) if silver else []
-    log.write(
-        f"celltx train: CELL_TYPE model: {len(gold)} gold train documents x {max(1, gold_repeat)}, "
-        f"{len(cells)} cell-ner pseudo-documents, {len(extra)} silver abstracts\n"
+    # the cell-ner records carry only CELL_TYPE spans (silver=False)
+    return dedicated.training_records(
+        gold_train,
+        schema.CELL_TYPE,
+        gold_repeat=gold_repeat,
+        silver=silver,
+        draw=str(draw),
+        seed=seed,
+        extra=cells,
+        log=log,
     )
-    return repeated + cells + extra

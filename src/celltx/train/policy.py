@@ -124,6 +124,7 @@ def score_table(
         for label in schema.LABELS:
             block[label] = _prf(scores.spans[mode][label])
         block["micro"] = _prf(scores.micro(mode))
+        block[schema.VALUE_OF] = _prf(scores.relations)  # strict ends either way
         table[mode] = block
     return table
 

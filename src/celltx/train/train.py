@@ -65,7 +65,9 @@ CONFIG_RESOURCE = "ner.cfg"
 MAX_MODEL_BYTES = 30 * 1024 * 1024
 #: Files written by ``nlp.to_disk`` that a model directory may contain; anything else in an
 #: existing output directory (except the policy file) makes :func:`write_model` refuse.
-MODEL_ENTRIES = frozenset({"config.cfg", "meta.json", "tokenizer", "vocab", "ner", "cell_type"})
+MODEL_ENTRIES = frozenset(
+    {"config.cfg", "meta.json", "tokenizer", "vocab", "ner", "cell_type", "lab_test"}
+)
 
 
 class TrainError(ValueError):
