@@ -529,12 +529,32 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fit_dedicated(
+    label: str, records: list, dev: list, path: Path, steps: int, overrides: Any, args: argparse.Namespace,
+    init_tok2vec: Any,
+) -> None:
+    """Train one dedicated one-label model (checkpoint chosen on ``dev``) and say what it is."""
+    from ..train.train import TrainError, train_ner
+
+    try:
+        result = train_ner(
+            records, dev, path, seed=args.seed, max_steps=steps, config_path=args.config,
+            init_tok2vec=init_tok2vec, config_overrides=overrides,
+        )
+    except (OSError, TrainError) as err:
+        raise CliError(f"{label} model: {err}") from err
+    f = result.dev_scores.get("ents_f", 0)
+    print(
+        f"{label} model: {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.seconds:.0f} s), "
+        f"best {label} F {f:.3f} on dev"
+    )
+
+
 def _train_lab_model(args: argparse.Namespace, splits: Any, out: Path, init_tok2vec: Any) -> None:
     """The dedicated LAB_TEST model into OUT/lab_test (gold LAB_TEST spans of the train
     documents, optionally rule silver; its checkpoint is chosen on the dev documents' LAB_TEST
     spans)."""
     from ..train import dedicated, labtest
-    from ..train.train import train_ner
 
     try:
         records = labtest.training_records(
@@ -545,22 +565,11 @@ def _train_lab_model(args: argparse.Namespace, splits: Any, out: Path, init_tok2
             gold_repeat=args.gold_repeat or DEFAULT_GOLD_REPEAT,
             log=sys.stderr,
         )
-        result = train_ner(
-            records,
-            dedicated.only_labels(splits.dev, labtest.LABELS),
-            out / labtest.SUBDIR,
-            seed=args.seed,
-            max_steps=args.lab_steps,
-            config_path=args.config,
-            init_tok2vec=init_tok2vec,
-            config_overrides=labtest.CONFIG_OVERRIDES,
-        )
-    except (OSError, ValueError) as err:  # TrainError is a ValueError
+    except (OSError, ValueError) as err:
         raise CliError(f"LAB_TEST model: {err}") from err
-    f = result.dev_scores.get("ents_f", 0)
-    print(
-        f"LAB_TEST model: {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.seconds:.0f} s), "
-        f"best LAB_TEST F {f:.3f} on dev"
+    _fit_dedicated(
+        "LAB_TEST", records, dedicated.only_labels(splits.dev, labtest.LABELS), out / labtest.SUBDIR,
+        args.lab_steps, labtest.CONFIG_OVERRIDES, args, init_tok2vec,
     )
 
 
@@ -568,7 +577,6 @@ def _train_cell_model(args: argparse.Namespace, splits: Any, out: Path, init_tok
     """The dedicated CELL_TYPE model into OUT/cell_type (skipped without the cell-ner corpora;
     its checkpoint is chosen on the CELL_TYPE spans of the --gold dev documents)."""
     from ..train import celltype
-    from ..train.train import TrainError, train_ner
 
     try:
         records = celltype.training_records(
@@ -582,21 +590,7 @@ def _train_cell_model(args: argparse.Namespace, splits: Any, out: Path, init_tok
     # checkpoint chosen on the dev documents of --gold (real and own: more cell mentions than
     # the real dev split alone)
     dev = _read_splits(args.gold, args.unsplit_as_train).dev or splits.dev
-    try:
-        result = train_ner(
-            records,
-            celltype.only_labels(dev),
-            out / celltype.SUBDIR,
-            seed=args.seed,
-            max_steps=args.cell_steps,
-            config_path=args.config,
-            init_tok2vec=init_tok2vec,
-            config_overrides=celltype.CONFIG_OVERRIDES,
-        )
-    except TrainError as err:
-        raise CliError(str(err)) from err
-    f = result.dev_scores.get("ents_f", 0)
-    print(
-        f"CELL_TYPE model: {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.seconds:.0f} s), "
-        f"best CELL_TYPE F {f:.3f} on dev"
+    _fit_dedicated(
+        "CELL_TYPE", records, celltype.only_labels(dev), out / celltype.SUBDIR,
+        args.cell_steps, celltype.CONFIG_OVERRIDES, args, init_tok2vec,
     )
