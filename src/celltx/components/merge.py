@@ -108,9 +108,8 @@ class Merge(PatternsMixin):
             verdicts: dict[tuple[str, int, int], int] = {}  # the same span from several origins: tested once
             for c in candidates:
                 key = (c.label_, c.start_char, c.end_char)
-                excluded = verdicts.get(key)
-                if excluded is None:
-                    excluded = verdicts[key] = self._excluded(view, c)
+                if key not in verdicts:
+                    verdicts[key] = self._excluded(view, c)
             _spread(view, verdicts)
             candidates = [c for c in candidates if not verdicts[(c.label_, c.start_char, c.end_char)]]
         by_label: dict[str, list[Span]] = {}
@@ -177,26 +176,24 @@ def _spread(view: str, verdicts: dict[tuple[str, int, int], int]) -> None:
     names what a list of values is ("the proportion of patients ... was 72, 53 and 70%"), it is
     read next to one item only, yet it holds for each; items that are mentions in their own
     right are never joined to it by a bare list separator."""
+    if 2 not in verdicts.values():  # the common case: no coordinated row fired
+        return
     by_label: dict[str, list[tuple[int, int]]] = {}
     for label, start, end in verdicts:
         by_label.setdefault(label, []).append((start, end))
     for label, spans in by_label.items():
-        if not any(verdicts[(label, s, e)] == 2 for s, e in spans):
-            continue
-        spans.sort()
-        changed = True
-        while changed:  # until no list item is left: a list spreads item by item, both ways
-            changed = False
-            for i, source in enumerate(spans):
-                if verdicts[(label, *source)] != 2:
+        # a worklist of excluded items: each passes its verdict to the unexcluded items listed
+        # next to it, which then pass it on, so the verdict reaches the whole list either way
+        todo = [span for span in spans if verdicts[(label, *span)] == 2]
+        while todo:
+            source = todo.pop()
+            for target in spans:
+                if verdicts[(label, *target)]:
                     continue
-                for target in spans[i + 1 :] + spans[:i]:
-                    if verdicts[(label, *target)]:
-                        continue
-                    left, right = sorted((source, target))
-                    if left[1] <= right[0] <= left[1] + 12 and LIST_GAP.match(view[left[1] : right[0]]):
-                        verdicts[(label, *target)] = 2
-                        changed = True
+                left, right = sorted((source, target))
+                if left[1] <= right[0] <= left[1] + 12 and LIST_GAP.match(view[left[1] : right[0]]):
+                    verdicts[(label, *target)] = 2
+                    todo.append(target)
 
 
 #: The keys an exclusion row may have (a misspelt key is an error, never silently ignored).
