@@ -261,6 +261,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     13: (20261218, {"rct": 32}, 32),
     14: (20261219, {"rct": 32}, 34),
     15: (20261220, {"rct": 32}, 36),
+    # session 7: RCTs with glaucoma again (the peer check's ROUTE recall is the furthest from its target)
+    16: (20261221, {"rct": 24, "glaucoma": 8}, 38),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
