@@ -53,3 +53,9 @@ def test_the_text_it_records_is_the_docs_text():
     for text in texts:
         doc = tok(text)
         assert _TEXTS[doc] == doc.text
+
+
+def test_a_route_abbreviation_hyphened_to_what_is_given_is_a_token_of_its_own():
+    assert tokens("IV-PCA and iv-infusion") == ["IV", "-", "PCA", "and", "iv", "-", "infusion"]
+    # inside a longer name (DSM-IV-TR) the hyphens stay
+    assert tokens("DSM-IV-TR criteria") == ["DSM-IV-TR", "criteria"]

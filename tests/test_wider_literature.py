@@ -1353,3 +1353,39 @@ def test_devices_tablet_computers_disease_history_and_wide_age_ranges_are_no_men
 def test_counts_and_rates_of_cells_are_lab_tests_without_a_cell_type(text, test):
     assert texts(text, "LAB_TEST") == [test]
     assert texts(text, "CELL_TYPE") == []
+
+
+@pytest.mark.parametrize(
+    "text, before, after",
+    [("Ferritin declined from 800 to 450 ng/mL.", 800.0, 450.0),
+     ("Serum leptin levels rose from 9.8 to 12.1 ng/ml after treatment.", 9.8, 12.1)],
+)
+def test_a_change_from_one_value_to_another_in_a_dose_unit_is_two_values_not_a_dose_range(text, before, after):
+    assert spans(text, "DOSE") == []
+    assert [v["attrs"]["value"] for v in spans(text, "LAB_VALUE")] == [before, after]
+
+
+@pytest.mark.parametrize(
+    "text", ["The dose was increased from 10 to 20 mg/kg.", "The infusion rate increased from 2 to 4 mL/h."]
+)
+def test_a_dose_or_a_rate_changed_from_one_amount_to_another_stays_a_dose(text):
+    assert len(spans(text, "DOSE")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [("Fentanyl was given by IV-PCA after surgery.", "IV"),
+     ("Leucovorin 500 mg/m2 IV weekly was added.", "IV"),
+     ("A low-dose iv-infusion of epinephrine was started.", "iv"),
+     ("Both drops lowered the pressure.", "drops"),
+     ("Fewer bottles shorten the time needed to administer drops.", "drops")],
+)
+def test_iv_after_a_dose_or_hyphened_and_bare_drops_as_the_product_are_routes(text, route):
+    assert texts(text, "ROUTE") == [route]
+
+
+@pytest.mark.parametrize(
+    "text", ["The drops in pressure were similar.", "Stage IV-V disease was treated with 10 mg daily."]
+)
+def test_a_drop_in_a_measure_and_a_roman_stage_are_no_routes(text):
+    assert texts(text, "ROUTE") == []

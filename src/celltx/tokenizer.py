@@ -47,13 +47,17 @@ STATUS_SUFFIXES = (
     "|dose|doses|dosing"
 )
 
+#: Route abbreviations that a hyphen joins to what is given ("IV-PCA", "iv-infusion"): the
+#: hyphen is a boundary, so [IV] can be a ROUTE of its own ("DSM-IV-TR" keeps its hyphens: the
+#: abbreviation must start a word).
+ROUTE_ABBREVIATIONS = "IV|iv|Iv"
 TOKEN_RE = regex.compile(
     r"""
       (?P<ws>\s+)
     | (?P<abbr>(?<![\w.])(?:[A-Za-z]\.){2,})
-    | (?P<word>\w+(?:(?:(?<=\d)[.,](?=\d)|'(?=\w)|-(?=\w)(?!(?i:STATUS)\b)(?![DW]\d{1,3}\b))\w+)*)
+    | (?P<word>\w+(?:(?:(?<=\d)[.,](?=\d)|'(?=\w)|(?<!(?<![\w.-])(?:ROUTE_ABBR))-(?=\w)(?!(?i:STATUS)\b)(?![DW]\d{1,3}\b))\w+)*)
     | (?P<other>\S)
-    """.replace("STATUS", STATUS_SUFFIXES),
+    """.replace("STATUS", STATUS_SUFFIXES).replace("ROUTE_ABBR", ROUTE_ABBREVIATIONS),
     regex.VERBOSE,
 )
 #: ``TOKEN_RE`` without its group names, for ``findall`` (a list of strings, no match objects):
