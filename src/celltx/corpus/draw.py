@@ -263,6 +263,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     15: (20261220, {"rct": 32}, 36),
     # session 7: RCTs with glaucoma again (the peer check's ROUTE recall is the furthest from its target)
     16: (20261221, {"rct": 24, "glaucoma": 8}, 38),
+    # the last liver candidates (the sealed split is liver- and cell-therapy-heavy) with RCTs
+    17: (20261222, {"liver": 7, "rct": 25}, 40),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
