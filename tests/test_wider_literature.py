@@ -1389,3 +1389,23 @@ def test_iv_after_a_dose_or_hyphened_and_bare_drops_as_the_product_are_routes(te
 )
 def test_a_drop_in_a_measure_and_a_roman_stage_are_no_routes(text):
     assert texts(text, "ROUTE") == []
+
+
+@pytest.mark.parametrize(
+    "text, test, value",
+    [("Chemerin was 120 ± 20 ng/mL in the treated group.", "Chemerin", 120.0),
+     ("Irisin rose to 5.1 ng/mL at week 12.", "Irisin", 5.1),
+     ("sST2: 35 ng/mL at baseline.", "sST2", 35.0)],
+)
+def test_an_unlisted_analyte_is_found_by_its_shape_before_a_laboratory_value(text, test, value):
+    (found,) = spans(text, "LAB_TEST")
+    assert found["text"] == test
+    (val,) = spans(text, "LAB_VALUE")
+    assert val["attrs"]["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text", ["In control 5.2 ng/mL vs MSC 3.1 ng/mL.", "The IQR was 12 ng/mL.", "Lidocaine 2 mg/mL was injected."]
+)
+def test_a_group_a_statistic_or_a_drug_before_a_value_is_no_analyte(text):
+    assert spans(text, "LAB_TEST") == []

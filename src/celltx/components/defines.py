@@ -89,6 +89,7 @@ def builtin_defines() -> dict[str, str]:
         "DRUG_PER": doses.unit_block("dose_per"),
         "KG": doses.unit_regex("dose_per", "kg"),
         "LABUNIT": labs.unit_block(),
+        "CONC_UNIT": labs.unit_block(labs.CONCENTRATION_DIMENSIONS),
         "WORD_CMP_BEFORE": labs.WORD_CMP_BEFORE,
         "WORD_CMP_AFTER": labs.WORD_CMP_AFTER,
         **{name: words_regex(words) for name, words in word_lists().items()},

@@ -86,12 +86,21 @@ def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
     return tuple(rules)
 
 
-def unit_block() -> str:
+#: What only a laboratory measures in a body fluid: the units of these dimensions name a lab
+#: value whatever word comes before them (``{CONC_UNIT}``); a percentage, a pressure or a time
+#: could be anything.
+CONCENTRATION_DIMENSIONS = ("substance", "mass_concentration", "arbitrary_units", "count", "log_count",
+                            "log_arbitrary_units")
+
+
+def unit_block(dimensions: tuple[str, ...] | None = None) -> str:
     """The ``lab`` units of ``patterns/units.jsonl`` as one alternation: the matcher's
-    ``{LABUNIT}`` building block, so a lab unit is written once for matching and for
+    ``{LABUNIT}`` building block (``{CONC_UNIT}`` with ``dimensions``: only units of those
+    dimensions), so a lab unit is written once for matching and for
     canonicalising. Longest spellings first; a unit never ends inside a word ("5 sec" is a
     value in seconds, "5 secondary" is not)."""
-    rows = [r for r in read_jsonl_resource("units.jsonl") if r.get("kind") == "lab"]
+    rows = [r for r in read_jsonl_resource("units.jsonl") if r.get("kind") == "lab"
+            and (dimensions is None or r.get("dimension") in dimensions)]
     alts = sorted((f"(?:{r['regex']})" for r in rows), key=len, reverse=True)
     return "(?i:" + "|".join(alts) + ")(?![A-Za-z])"
 
