@@ -1409,3 +1409,52 @@ def test_an_unlisted_analyte_is_found_by_its_shape_before_a_laboratory_value(tex
 )
 def test_a_group_a_statistic_or_a_drug_before_a_value_is_no_analyte(text):
     assert spans(text, "LAB_TEST") == []
+
+
+def test_a_radiotherapy_dose_over_its_fractions_is_a_dose():
+    assert texts("The conventional arm received 78 Gy/39 fractions.", "DOSE") == ["78 Gy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Perioperative immunomodulation with interleukin-2 was studied.",
+     "We conclude that IL-2 can be safely administered before surgery.",
+     "Pressure fell by 7.7 in millimeters of mercury."],
+)
+def test_a_cytokine_given_as_treatment_and_millimeters_of_mercury_are_no_lab_tests(text):
+    assert spans(text, "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Blood samples were obtained from the antecubital vein before each test.",
+     "Cytokines were measured in peripheral venous blood.",
+     "Flow velocities in the ophthalmic artery and the retrobulbar vessels did not change.",
+     "The mean oral clearance was 417 L/h.",
+     "Using the Intervention Mapping (IM) protocol, a plan was made."],
+)
+def test_sampling_sites_ocular_vessels_kinetic_parameters_and_other_abbreviations_are_no_routes(text):
+    assert spans(text, "ROUTE") == []
+
+
+def test_im_after_a_rate_spaced_intra_and_an_im_drug_are_routes():
+    found = spans("Pethidine 0.7 mg/kg every 6 hours IM, or intra muscular (IM) pethidine.", "ROUTE")
+    assert [s["text"] for s in found] == ["IM", "intra muscular", "IM"]
+    assert {s["attrs"]["route"] for s in found} == {"intramuscular"}
+
+
+def test_a_mean_follow_up_with_its_spread_is_one_time_point_of_the_mean():
+    (found,) = spans("After a mean follow-up of 25 ± 11 months, most were in remission.", "TIME_POINT")
+    assert (found["text"], found["attrs"]["days"]) == ("25 ± 11 months", [750.0])
+    assert spans("Mean operative time was 73 ± 12 minutes.", "TIME_POINT") == []
+
+
+def test_one_unit_with_an_article_before_an_event_is_a_time_point():
+    found = spans("It was given a week before operation and until a day before the operation.", "TIME_POINT")
+    assert [(s["text"], s["attrs"]["days"]) for s in found] == [("a week", [7.0]), ("a day", [1.0])]
+
+
+def test_cd_markers_listed_after_markers_are_lab_tests_and_cd34_cells_a_cell_type():
+    assert texts("T-cell markers CD3, CD4, and CD8 and monocyte marker CD14 were counted.", "LAB_TEST") == [
+        "CD3", "CD4", "CD8", "CD14"]
+    assert texts("CD34+ cells were infused.", "LAB_TEST") == []

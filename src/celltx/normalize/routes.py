@@ -22,6 +22,8 @@ def route_of(text: str) -> str | None:
         return "intravenous"
     if t == "iv":
         return "intravenous"
+    if t == "im":
+        return "intramuscular"
     for key, code in table.items():
         if key in t:
             return code

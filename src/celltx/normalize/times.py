@@ -10,7 +10,7 @@ import regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
-from .numbers import NUMW, RANGE_SEP, parse_number
+from .numbers import NUMW, PLUS_MINUS, RANGE_SEP, parse_number
 
 UNIT_DAYS = {
     "min": 1 / 1440, "mins": 1 / 1440, "minute": 1 / 1440, "minutes": 1 / 1440,
@@ -40,6 +40,9 @@ _ORDINAL_RE = regex.compile(
 def parse_time_days(text: str) -> list[float] | None:
     """"[1, 2, 4, 8, and 24 weeks]" -> [7, 14, 28, 56, 168]; "[day 29]" -> [29]; "[baseline]" -> [0]."""
     t = shadow(text).strip()
+    # "25 ± 11 months": a mean with its spread is one time, the mean's
+    t = rx(rf"({NUMW})\s*{PLUS_MINUS}\s*{NUMW}").sub(r"\1", t)
+    t = rx(r"(?i)^(?:a|an)\s+(?=[a-z])").sub("1 ", t)  # "a week before operation"
     if rx(r"(?i)base[\s-]?line").fullmatch(t):
         return [0.0]
     if t.lower() in _RATE_WORDS:  # "measured [annually]": the assessment interval (D49)
