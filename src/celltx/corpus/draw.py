@@ -265,6 +265,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     16: (20261221, {"rct": 24, "glaucoma": 8}, 38),
     # the last liver candidates (the sealed split is liver- and cell-therapy-heavy) with RCTs
     17: (20261222, {"liver": 7, "rct": 25}, 40),
+    18: (20261223, {"rct": 24, "glaucoma": 8}, 42),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
