@@ -59,3 +59,7 @@ def test_a_route_abbreviation_hyphened_to_what_is_given_is_a_token_of_its_own():
     assert tokens("IV-PCA and iv-infusion") == ["IV", "-", "PCA", "and", "iv", "-", "infusion"]
     # inside a longer name (DSM-IV-TR) the hyphens stay
     assert tokens("DSM-IV-TR criteria") == ["DSM-IV-TR", "criteria"]
+
+
+def test_single_session_splits_like_single_dose():
+    assert tokens("single-session") == ["single", "-", "session"]

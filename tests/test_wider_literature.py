@@ -1458,3 +1458,48 @@ def test_cd_markers_listed_after_markers_are_lab_tests_and_cd34_cells_a_cell_typ
     assert texts("T-cell markers CD3, CD4, and CD8 and monocyte marker CD14 were counted.", "LAB_TEST") == [
         "CD3", "CD4", "CD8", "CD14"]
     assert texts("CD34+ cells were infused.", "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text, found, interval",
+    [("Group B took 20 mg alternate days.", "alternate days", 2.0),
+     ("Meropenem 2 g was infused over 30 min/8 h.", "8 h", 1 / 3),
+     ("A patch delivering 10 μg/h/7 days was applied.", "7 days", 7.0)],
+)
+def test_alternate_days_and_an_interval_after_an_infusion_time_or_a_rate_unit_are_frequencies(text, found, interval):
+    (freq,) = spans(text, "FREQUENCY")
+    assert freq["text"] == found
+    assert freq["attrs"]["interval_days"] == pytest.approx(interval)
+    assert found not in texts(text, "TIME_POINT")
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Hepatitis G virus-RNA was detected in four patients.", "Hepatitis G virus-RNA"),
+     ("TT virus-DNA was present in serum.", "TT virus-DNA"),
+     ("Peripheral insulin sensitivity did not change.", "Peripheral insulin sensitivity")],
+)
+def test_any_viral_rna_or_dna_and_insulin_sensitivity_are_lab_tests(text, test):
+    assert texts(text, "LAB_TEST") == [test]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("Anaesthesia was induced with sodium thiopental.", "LAB_TEST"),
+     ("The virus spread independently of parenteral risk factors.", "ROUTE"),
+     ("Ninety adults between 18 and 60 years are enrolled.", "TIME_POINT"),
+     ("Exercise rose by 269 ± 260 minutes per week.", "FREQUENCY")],
+)
+def test_a_salt_of_a_drug_a_risk_factor_an_age_range_and_minutes_of_exercise_are_no_mentions(text, label):
+    assert spans(text, label) == []
+
+
+def test_two_durations_compared_in_a_title_are_one_time_point():
+    (found,) = spans("24 versus 48 weeks of peginterferon in hepatitis C.", "TIME_POINT")
+    assert found["attrs"]["days"] == [168.0, 336.0]
+
+
+def test_single_before_a_session_or_a_surgery_is_a_count_and_cc_is_millilitres():
+    assert [s["attrs"]["count"] for s in spans("A single-session program and a single surgery.", "FREQUENCY")] == [1, 1]
+    (dose,) = spans("Subjects received 7 cc/kg of saline.", "DOSE")
+    assert dose["attrs"]["unit"] == "mL/kg"

@@ -43,8 +43,8 @@ STATUS_SUFFIXES = (
     "positive|negative|seropositive|seronegative|treated|related|induced|associated|mediated"
     "|dependent|infected|naive|naïve|specific|expressing|secreting|producing|depleted|loaded"
     "|labeled|labelled|transplanted|injected|infused|enriched|free|rich|lowering|receiving|boosted|based|baseline|pill|pills"
-    # "multiple-dose", "single-dose": the rate word is a FREQUENCY of its own
-    "|dose|doses|dosing"
+    # "multiple-dose", "single-dose", "single-session": the rate word is a FREQUENCY of its own
+    "|dose|doses|dosing|session|sessions"
 )
 
 #: Route abbreviations that a hyphen joins to what is given ("IV-PCA", "iv-infusion"): the

@@ -130,6 +130,11 @@ def parse_frequency(text: str) -> dict[str, object]:
     if fixed is not None:
         return fixed
     low = t.lower()
+    bare = rx(rf"(?i)^(?P<n>{NUMW})\s*(?P<unit>{_UNIT_RE})s?$").match(t)
+    if bare:  # a duration alone as a rate ("over 30 min/[8 h]", "10 ug/h/[7 days]", D62): its interval
+        n, days = parse_number(bare.group("n")), _unit_days(bare.group("unit"))
+        if n is not None and days is not None:
+            return {"count": None, "interval_days": float(f"{n * days:.10g}")}
     if _COUNT_RANGE_RE.match(t):  # "2-4 times a day": a range of rates gives neither (D43)
         return {"count": None, "interval_days": None}
     count: float | None = None
