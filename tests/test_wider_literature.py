@@ -1503,3 +1503,21 @@ def test_single_before_a_session_or_a_surgery_is_a_count_and_cc_is_millilitres()
     assert [s["attrs"]["count"] for s in spans("A single-session program and a single surgery.", "FREQUENCY")] == [1, 1]
     (dose,) = spans("Subjects received 7 cc/kg of saline.", "DOSE")
     assert dose["attrs"]["unit"] == "mL/kg"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [("Phototherapy was performed three times a week.", "three times a week"),
+     ("Six grams of oat beta-glucan per day lowered cholesterol.", "per day"),
+     ("Group B got a repeat dose of 0.1 mg twelve hours later.", "repeat"),
+     ("Group I received a single 2 μg/kg IV bolus of fentanyl.", "single")],
+)
+def test_a_treatment_performed_at_a_rate_a_word_amount_per_day_and_repeat_or_single_doses(text, found):
+    assert texts(text, "FREQUENCY") == [found]
+
+
+@pytest.mark.parametrize(
+    "text", ["Measurements were performed three times a week.", "Twenty patients had repeat surgery."]
+)
+def test_a_measurement_schedule_and_a_repeat_surgery_are_no_frequencies(text):
+    assert spans(text, "FREQUENCY") == []
