@@ -384,7 +384,6 @@ def test_words_that_belong_to_the_test_name(text, test):
         ("Two doses of indacaterol: 150 and 300 μg.", [("150", "ug"), ("300 μg", "ug")]),
         ("Drug X [2.5, 5, or 10 mg once daily].", [("2.5", "mg"), ("5", "mg"), ("10 mg", "mg")]),
         ("Exposure rose between the 150- and 300-μg doses.", [("150", "ug"), ("300-μg", "ug")]),
-        ("AZL-M/CTD 20/12.5 mg once daily.", [("20", "mg"), ("12.5 mg", "mg")]),
         ("Pioglitazone 30 or 45 mg/d was added.", [("30 or 45 mg/d", "mg/day")]),
     ],
 )
@@ -1521,3 +1520,29 @@ def test_a_treatment_performed_at_a_rate_a_word_amount_per_day_and_repeat_or_sin
 )
 def test_a_measurement_schedule_and_a_repeat_surgery_are_no_frequencies(text):
     assert spans(text, "FREQUENCY") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [("Patients took budesonide/formoterol (320/9 μg, two inhalations).", "320/9 μg"),
+     ("They received SAL/FP 50/250 μg twice daily.", "50/250 μg")],
+)
+def test_the_strengths_of_a_fixed_combination_are_one_dose_with_no_single_amount(text, found):
+    (dose,) = spans(text, "DOSE")[:1]
+    assert dose["text"] == found
+    assert (dose["attrs"]["low"], dose["attrs"]["high"], dose["attrs"]["unit"]) == (None, None, "ug")
+
+
+def test_two_strengths_each_with_its_unit_are_two_doses_but_a_concentration_is_none():
+    assert texts("Tenofovir/emtricitabine 300 mg/200 mg was added.", "DOSE") == ["300 mg", "200 mg"]
+    assert spans("The stock was 5 mg/100 mL.", "DOSE") == []
+
+
+@pytest.mark.parametrize(
+    "text, found, low, high",
+    [("A lip balm containing 0.5% propolis extract was tested.", "0.5%", 0.5, 0.5),
+     ("A Ringer's solution containing 0, 1, or 5 % glucose was infused.", "0, 1, or 5 %", 0.0, 5.0)],
+)
+def test_a_percentage_after_containing_is_the_strength_of_the_product(text, found, low, high):
+    (dose,) = spans(text, "DOSE")
+    assert (dose["text"], dose["attrs"]["low"], dose["attrs"]["high"], dose["attrs"]["unit"]) == (found, low, high, "%")

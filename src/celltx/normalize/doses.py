@@ -109,6 +109,20 @@ def parse_dose(text: str) -> dict[str, object]:
         return attrs
     # "200 ml to 400 ml": a unit written on both ends of a range is read once
     text = _REPEATED_UNIT_RE.sub(r"\1\3", shadow(text))
+    # "0, 1, or 5 %", "0.1, 0.4 or 0.75 mg": alternatives listed with one unit span from the least to the most
+    listed = rx(r"^\s*(?P<nums>[\d.]+(?:(?:\s*,\s+(?:or\s+|and\s+)?|\s*,\s*(?:or|and)\s+|\s+(?:or|and)\s+)[\d.]+){2,})"
+                r"\s*(?P<unit>\S.*)$").match(text)
+    if listed:
+        nums = [float(n) for n in rx(r"\d+(?:\.\d+)?").findall(listed.group("nums"))]
+        attrs["low"], attrs["high"] = min(nums), max(nums)
+        unit = listed.group("unit").strip()
+        attrs["unit"] = "%" if unit.startswith("%") else canonical_dose_unit(unit)
+        return attrs
+    # "320/9 μg": the strengths of a fixed combination, one per product: no single amount
+    combination = rx(r"^\s*[\d.,]+\s*/\s*[\d.,]+\s*([a-zμµ][\w/]*)\s*$", regex.IGNORECASE).match(text)
+    if combination:
+        attrs["unit"] = canonical_dose_unit(combination.group(1))
+        return attrs
     # "50.1 ± 58.5 × 10^6 MNCs/kg": a mean dose with its spread; low = high = the mean
     text = rx(rf"^(\s*[\d.,]+)\s*{PLUS_MINUS}\s*[\d.,]+").sub(r"\1", text)
     low, high, rest = parse_amount(text)
