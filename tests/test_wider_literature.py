@@ -1546,3 +1546,9 @@ def test_two_strengths_each_with_its_unit_are_two_doses_but_a_concentration_is_n
 def test_a_percentage_after_containing_is_the_strength_of_the_product(text, found, low, high):
     (dose,) = spans(text, "DOSE")
     assert (dose["text"], dose["attrs"]["low"], dose["attrs"]["high"], dose["attrs"]["unit"]) == (found, low, high, "%")
+
+
+def test_a_combination_titrated_to_and_half_a_tablet():
+    assert texts("AZL-M/CTD 20/12.5 mg was titrated to 40/25 mg.", "DOSE") == ["20/12.5 mg", "40/25 mg"]
+    (half,) = spans("Take 1/2 tablet daily.", "DOSE")
+    assert (half["attrs"]["low"], half["attrs"]["unit"]) == (0.5, "tablets")

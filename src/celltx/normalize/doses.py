@@ -119,6 +119,11 @@ def parse_dose(text: str) -> dict[str, object]:
         attrs["unit"] = "%" if unit.startswith("%") else canonical_dose_unit(unit)
         return attrs
     # "320/9 μg": the strengths of a fixed combination, one per product: no single amount
+    fraction = rx(r"^\s*1\s*/\s*([234])\s*([a-zμµ][\w/]*)\s*$", regex.IGNORECASE).match(text)
+    if fraction:  # "1/2 tablet": half a unit
+        attrs["low"] = attrs["high"] = float(f"{1 / int(fraction.group(1)):.4g}")
+        attrs["unit"] = canonical_dose_unit(fraction.group(2))
+        return attrs
     combination = rx(r"^\s*[\d.,]+\s*/\s*[\d.,]+\s*([a-zμµ][\w/]*)\s*$", regex.IGNORECASE).match(text)
     if combination:
         attrs["unit"] = canonical_dose_unit(combination.group(1))
