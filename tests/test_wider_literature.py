@@ -1552,3 +1552,15 @@ def test_a_combination_titrated_to_and_half_a_tablet():
     assert texts("AZL-M/CTD 20/12.5 mg was titrated to 40/25 mg.", "DOSE") == ["20/12.5 mg", "40/25 mg"]
     (half,) = spans("Take 1/2 tablet daily.", "DOSE")
     assert (half["attrs"]["low"], half["attrs"]["unit"]) == (0.5, "tablets")
+
+
+def test_a_substance_the_text_gives_is_no_lab_test_anywhere_unless_measured():
+    text = ("A short-term intervention with selenium changed gene expression. Selenium was well "
+            "tolerated. Serum selenium rose to 1.9 µmol/L, and selenium levels stayed high.")
+    assert texts(text, "LAB_TEST") == ["Serum selenium", "selenium"]
+
+
+def test_a_given_substance_measured_in_a_list_keeps_its_mention():
+    text = ("Patients received an infusion of GLP-1. Blood glucose and plasma GLP-1, insulin and "
+            "glucagon concentrations were measured.")
+    assert "plasma GLP-1" in texts(text, "LAB_TEST")

@@ -16,6 +16,11 @@ Policy (configurable, in ``config.cfg``):
   Company"): the component's patterns, by default ``patterns/exclusions.jsonl``, set by
   ``initialize`` and saved with the pipeline (:mod:`celltx.components.patterns`); their
   regexes may name building blocks such as ``{NOT_ANALYTE}`` (:mod:`celltx.components.defines`);
+* a substance the text gives (an exclusion row with ``"given": true`` fired on one of its
+  mentions: "intervention with selenium", "400 IU of vitamin D") is a product in the whole
+  document: its other bare mentions ("selenium was well tolerated") are no LAB_TESTs either,
+  unless a measurement cue stands beside them (``MEASURED_BEFORE``/``MEASURED_AFTER`` in
+  ``patterns/word_lists.jsonl``: "serum selenium", "selenium levels", a value in a lab unit);
 * ``labels`` restricts the output (used by the dictionary-only and regex-only baselines).
 """
 
@@ -54,7 +59,7 @@ class Merge(PatternsMixin):
         self.anchors = anchors or {}
         self.confident = set(confident or [])
         self.keep_labels = set(labels) if labels else None
-        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool]] = []
+        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool]] = []
         #: the same rules by label (a candidate is only tested against the rules of its label)
         self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, ...]]] = {}
 
@@ -72,27 +77,27 @@ class Merge(PatternsMixin):
         self.exclusions_by_label = {}
         for label, *tests in self.exclusions:
             self.exclusions_by_label.setdefault(label, []).append(tuple(tests))
+        self.measured = _measured_cues(defines)
 
-    def _excluded(self, view: str, span: Span) -> int:
-        """0: kept; 1: excluded; 2: excluded by a ``coordinated`` row (the verdict also holds
-        for the items listed with it, see :func:`_spread`)."""
+    def _excluded(self, view: str, span: Span) -> tuple[int, bool]:
+        """(0: kept; 1: excluded; 2: excluded by a ``coordinated`` row, whose verdict also holds
+        for the items listed with it, see :func:`_spread`; whether a ``given`` row fired)."""
         rules = self.exclusions_by_label.get(span.label_, ())
         if not rules:
-            return 0
+            return 0, False
         start, end = span.start_char, span.end_char  # the three strings, cut once per span
         inside, before, after = view[start:end], view[max(0, start - CONTEXT_CHARS) : start], view[end : end + CONTEXT_CHARS]
-        verdict = 0
-        for text, left, right, coordinated in rules:
+        verdict, given = 0, False
+        for text, left, right, coordinated, gives in rules:
             if text is not None and not text.search(inside):
                 continue
             if left is not None and not left.search(before):
                 continue
             if right is not None and not right.search(after):
                 continue
-            if coordinated:
-                return 2
-            verdict = 1
-        return verdict
+            given = given or gives
+            verdict = 2 if coordinated else max(verdict, 1)
+        return verdict, given
 
     def _rank(self, span: Span) -> int:
         origin = (span_value(span, "origin") or "").split(":")[0]
@@ -106,11 +111,23 @@ class Merge(PatternsMixin):
         if self.exclusions:
             view = doc_shadow(doc)
             verdicts: dict[tuple[str, int, int], int] = {}  # the same span from several origins: tested once
+            given: set[str] = set()  # substances the text gives (see the module docstring)
             for c in candidates:
                 key = (c.label_, c.start_char, c.end_char)
                 if key not in verdicts:
-                    verdicts[key] = self._excluded(view, c)
+                    verdicts[key], gives = self._excluded(view, c)
+                    if gives:
+                        given.add(_substance(c))
             _spread(view, verdicts)
+            if given:
+                for c in candidates:
+                    key = (c.label_, c.start_char, c.end_char)
+                    if c.label_ == schema.LAB_TEST and not verdicts[key] and _substance(c) in given:
+                        before = view[max(0, c.start_char - CONTEXT_CHARS) : c.start_char]
+                        inside, after = view[c.start_char : c.end_char], view[c.end_char : c.end_char + CONTEXT_CHARS]
+                        if not (self.measured[0].search(before) or self.measured[2].match(inside)
+                                or self.measured[1].search(after)):
+                            verdicts[key] = 1
             candidates = [c for c in candidates if not verdicts[(c.label_, c.start_char, c.end_char)]]
         by_label: dict[str, list[Span]] = {}
         for cand in candidates:
@@ -197,13 +214,33 @@ def _spread(view: str, verdicts: dict[tuple[str, int, int], int]) -> None:
 
 
 #: The keys an exclusion row may have (a misspelt key is an error, never silently ignored).
-EXCLUSION_KEYS = {"label", "text", "left", "right", "coordinated", "comment"}
+EXCLUSION_KEYS = {"label", "text", "left", "right", "coordinated", "given", "comment"}
+
+
+def _substance(span: Span) -> str:
+    """What a LAB_TEST candidate names: its lexicon id ("interleukin-2" for "IL-2" too), else
+    its words in lower case."""
+    return span.id_ or " ".join(span.text.lower().split())
+
+
+def _measured_cues(defines: dict[str, str]) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """The cues that a mention of a given substance is a measurement after all: a specimen or
+    level word before it or opening it ("plasma GLP-1"), a level word after it or after the list
+    it stands in ("GLP-1, insulin and glucagon concentrations"), a value in a laboratory unit."""
+    before = regex.compile(rf"(?i)(?<![\w-])(?:{defines['MEASURED_BEFORE']})\s*$")
+    after = regex.compile(
+        rf"(?i)^(?:\s*\([^()]{{1,15}}\))?(?:\s*(?:,|and|or|&)\s*(?:[\w-]+\s+){{0,2}}?[\w-]+){{0,5}}"
+        rf"[\s-]*(?:(?:{defines['MEASURED_AFTER']})(?![\w-])"
+        rf"|[^.;]{{0,25}}?\d[\d.,]*\s*(?:{defines['LABUNIT']}))"
+    )
+    opening = regex.compile(rf"(?i)(?:{defines['MEASURED_BEFORE']})\s")
+    return before, after, opening
 
 
 def _compile_exclusion(
     row: Row, number: int, defines: dict[str, str] | None = None
-) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool]:
-    """One exclusion row as (label, text, left, right, coordinated): patterns with ``{NAME}`` building blocks
+) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool]:
+    """One exclusion row as (label, text, left, right, coordinated, given): patterns with ``{NAME}`` building blocks
     expanded (:mod:`.defines`); a bad row is a ValueError naming its number in the file, its
     keys and the regex that does not compile."""
     defines = builtin_defines() if defines is None else defines
@@ -219,6 +256,7 @@ def _compile_exclusion(
             regex.compile(expand(row["left"], defines)) if row.get("left") else None,
             regex.compile(expand(row["right"], defines)) if row.get("right") else None,
             bool(row.get("coordinated")),
+            bool(row.get("given")),
         )
     except regex.error as err:
         raise ValueError(f"exclusion row {number} ({row.get('comment', '')[:60]!r}) does not compile: {err}") from err
