@@ -30,7 +30,7 @@ def test_the_not_analyte_list_is_read_by_the_exclusions_the_specimen_pattern_and
     (specimen,) = [p for p in compile_rows([dict(r) for r in read_jsonl_resource("numeric.jsonl")])
                    if p.name == "specimen_abbrev"]
     assert specimen.pattern.search("serum VEGF was") and not specimen.pattern.search("serum LVEF was")
-    (label, text, _left, _right, _coordinated) = _compile_exclusion({"label": "LAB_TEST", "text": "^{NOT_ANALYTE}$"}, 1)
+    (label, text, _left, _right, _coordinated, _given) = _compile_exclusion({"label": "LAB_TEST", "text": "^{NOT_ANALYTE}$"}, 1)
     assert label == "LAB_TEST" and text.search("PHQ-9") and not text.search("PHQ-90")
     assert {"IOP", "QOL", "MRNA"} <= _not_analytes()
 
