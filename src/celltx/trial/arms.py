@@ -1329,16 +1329,6 @@ _COUNT_AFTER = regex.compile(rf"^\s*(?:\(\s*)?(?:included|consisted\s+of|compris
 _EACH_GROUP = regex.compile(
     rf"(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:(?:were|was)\s+\w+\s+)?(?:in|per|to|for)\s+each\s+(?:group|arm)", regex.IGNORECASE
 )
-_AGE_RE = regex.compile(
-    r"(?i)\b(?:aged|age[ds]?|mean\s+age|median\s+age|average\s+age)\b[^.;\d]{0,25}?"
-    r"(?P<v>\d+(?:\.\d+)?)\s*(?:(?:\u00b1|\+/-|\+-)\s*(?P<sd>\d+(?:\.\d+)?)|\(\s*(?:SD\s*)?(?P<sd2>\d+(?:\.\d+)?)\s*\)"
-    r"|\s*(?:\(\s*(?:range|IQR)?[:,]?\s*)?(?P<lo>\d+(?:\.\d+)?)?\s*(?:-|\u2013|to)\s*(?P<hi>\d+(?:\.\d+)?)\s*\)?)?\s*(?:years|yrs|y\b|months)?"
-)
-_MALE_RE = regex.compile(
-    rf"(?i)(?P<n>{COUNT})\s+(?:were\s+)?(?:males?|men|boys)\b|\b(?:males?|men)\s*(?:/\s*(?:females?|women))?\s*[:=]\s*(?P<n2>\d+)|\b(?:male|sex\s*\(m/f\)|m/f)\s*[:,]?\s*(?P<n3>\d+)\s*/\s*\d+"
-)
-
-
 def fill_counts(doc: Doc, arms: list[Arm]) -> None:
     text = doc.text
     for arm in arms:
@@ -1409,52 +1399,14 @@ def _respectively_counts(doc: Doc, arms: list[Arm]) -> None:
                     arm.n = n
 
 
-def _age_of(chunk: str) -> dict[str, Any] | None:
-    m = _AGE_RE.search(chunk)
-    if not m:
-        return None
-    value = float(m["v"])
-    sd = m["sd"] or m["sd2"]
-    lo, hi = m["lo"], m["hi"]
-    if hi and not lo:  # "aged 18-65": a range only
-        return {"value": None, "sd": None, "low": value, "high": float(hi)}
-    if not sd and not hi and value < 1:
-        return None
-    return {"value": value, "sd": float(sd) if sd else None,
-            "low": float(lo) if lo else None, "high": float(hi) if hi else None}
-
-
-def _male_of(chunk: str) -> int | None:
-    m = _MALE_RE.search(chunk)
-    if not m:
-        return None
-    return parse_count(m["n"] or m["n2"] or m["n3"])
-
-
-def fill_demographics(doc: Doc, arms: list[Arm]) -> None:
-    """Age and number of males per arm, from the arm's clause; the whole cohort's when the
-    trial has one arm."""
-    for arm in arms:
-        for start, _ in arm.refs:
-            a, b = doc.clause(start)
-            chunk = doc.text[a:b]
-            if arm.age is None and len(_refs_in(arms, a, b)) == len([r for r in arm.refs if a <= r[0] < b]):
-                arm.age = _age_of(chunk)
-            if arm.male is None and len(_refs_in(arms, a, b)) == len([r for r in arm.refs if a <= r[0] < b]):
-                arm.male = _male_of(chunk)
-    if len(arms) == 1:
-        arm = arms[0]
-        for index in range(len(doc.sentences)):
-            sentence = doc.sentence_text(index)
-            if arm.age is None and not regex.search(r"(?i)\b(?:eligib|inclusion|criteria|between the ages)\b", sentence):
-                age = _age_of(sentence)
-                if age and (age["value"] is not None):
-                    arm.age = age
-            if arm.male is None:
-                arm.male = _male_of(sentence)
-
-
-_CROSSOVER = regex.compile(r"(?i)\bcross[\s-]?over\b|\bcrossed\s+over\b|\b(?:two|three|four|\d)[\s-](?:way|period)\s+cross")
+#: Every participant receives every treatment: a crossover ("cross-over", "change-over",
+#: "in randomised order", "two-way crossover"), or both sides of one person ("split-mouth",
+#: "the contralateral eye/side"), or "on two occasions".
+_CROSSOVER = regex.compile(
+    r"(?i)\bcross[\s-]?over\b|\bcrossed\s+over\b|\b(?:two|three|four|\d)[\s-](?:way|period)\s+cross"
+    r"|\bchange[\s-]?over\b|\brandomi[sz]ed\s+(?:order|sequence)\b|\brandom\s+(?:order|sequence)\b"
+    r"|\bsplit[\s-]mouth\b|\bcontralateral\s+(?:eye|side)\b|\bon\s+(?:two|three|four|2|3|4)\s+(?:separate\s+)?occasions\b"
+)
 
 
 def is_crossover(doc: Doc) -> bool:
