@@ -16,6 +16,7 @@ import regex
 
 from . import arms as arms_mod
 from . import facts
+from .counts import fill_counts
 from .demographics import fill_demographics
 from .outcomes import outcomes_and_eligibility
 from .text import Doc
@@ -49,7 +50,7 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     arms_mod.add_implied_control(doc, arms)
     arms_mod.attach_mentions(doc, arms)
     arms_mod.assign_roles(doc, arms)  # a second look once cell products are known
-    arms_mod.fill_counts(doc, arms)
+    fill_counts(doc, arms)
     follow_up = facts.follow_up_days(doc)
     outcomes, eligibility = outcomes_and_eligibility(doc, arms, default_days=follow_up)
     n = facts.n_enrolled(doc)  # as written: never the sum of the arms
