@@ -50,20 +50,17 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     arms_mod.add_implied_control(doc, arms)
     arms_mod.attach_mentions(doc, arms)
     arms_mod.assign_roles(doc, arms)  # a second look once cell products are known
-    fill_counts(doc, arms)
+    n = facts.n_enrolled(doc)  # as written: never the sum of the arms
+    crossover = arms_mod.is_crossover(doc)
+    fill_counts(doc, arms, enrolled=n, crossover=crossover)
     follow_up = facts.follow_up_days(doc)
     outcomes, eligibility = outcomes_and_eligibility(doc, arms, default_days=follow_up)
-    n = facts.n_enrolled(doc)  # as written: never the sum of the arms
     if len(arms) == 1 and arms[0].n is None and not arms[0].refs:
         arms[0].n = n  # a study of one arm: its participants are the enrolled
-    elif len(arms) >= 2 and n is not None and arms_mod.is_crossover(doc):
-        for arm in arms:  # every participant receives every treatment in turn
-            if arm.n is None:
-                arm.n = n
     design = facts.design(doc, len(arms))
     # each arm is the whole cohort: the one arm of an uncontrolled study (one arm found in a
     # randomised or controlled trial means the others were missed), or the arms of a crossover
-    whole_cohort = arms_mod.is_crossover(doc) if len(arms) >= 2 else (
+    whole_cohort = crossover if len(arms) >= 2 else (
         design not in ("rct", "non_randomized_controlled") and not _CONTROLLED.search(doc.text))
     fill_demographics(doc, arms, whole_cohort, cohort_size=n if n is not None else (arms[0].n if len(arms) == 1 else None))
     return {
