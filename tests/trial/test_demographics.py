@@ -141,3 +141,15 @@ def test_age_values_read_spread_and_range():
     assert ages("aged 18 to 50 years") == [age(low=18.0, high=50.0)]
     assert ages("aged >= 18 years") == []
     assert ages("age 54 years, 10 years of education") == [age(54.0)]
+
+
+def test_age_in_the_bracket_of_a_generic_arm_name():
+    text = ("Adults were grouped into experimental and control groups. The experimental (n = 40; 58.9 ± 7.3 years) "
+            "group trained, while the control (n = 38; 57.2 ± 6.4 years) group did not.")
+    assert [a["age"] for a in arms_of(text)] == [age(58.9, 7.3), age(57.2, 6.4)]
+
+
+def test_a_number_word_inside_a_word_is_no_count_of_women():
+    text = ("Eighty overweight girls were randomized to the laser group (n = 40) or the sham group (n = 40). "
+            "Thirty-six girls completed the laser program.")
+    assert [a["male"] for a in arms_of(text)] == [0, 0]

@@ -149,7 +149,7 @@ def _clause(doc: Doc, offset: int) -> tuple[int, int]:
 Refs = dict[int, list[tuple[int, int]]]
 
 
-def _count_refs(doc: Doc, arms: list[Arm]) -> Refs:
+def count_refs(doc: Doc, arms: list[Arm]) -> Refs:
     """The names of each arm for counting: its references, and for an arm named by a generic
     word ("control", "intervention", "experimental") every use of the word, which the arm
     finder does not take as a reference ("87 patients were randomized to the intervention and
@@ -235,7 +235,7 @@ def fill_counts(doc: Doc, arms: list[Arm], enrolled: int | None = None, crossove
     """Set each arm's ``n`` from the text (see the module docstring). ``enrolled`` (the total
     the text writes) checks a size given once for several groups ("two groups (n = 10)") and
     is the size of every arm of a ``crossover`` (every participant receives every treatment)."""
-    refs = _count_refs(doc, arms)
+    refs = count_refs(doc, arms)
     for arm in arms:
         for start, end in refs[id(arm)]:
             if arm.n is not None:

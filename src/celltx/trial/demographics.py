@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .counts import Refs, count_refs
 from .text import COUNT, PEOPLE, Doc, parse_count
 
 if TYPE_CHECKING:  # arms imports this module; the type only is needed here
@@ -174,16 +175,19 @@ _WOMEN = r"(?:females?|women|girls)"
 #: "seven male", "12 males/8 females", "12 M/8 F", "male/female 12/8", "M/F: 12/8", "sex (M/F)
 #: 12/8", "F/M 8/12", "6 women" (the men are then the rest of the arm).
 _SEX_COUNT = regex.compile(
-    rf"(?i)(?<![\d.,%])(?P<m>{COUNT})\s+(?:were\s+)?{_MEN}(?![\w-])(?!\s*(?:and|or|&)\s+{_WOMEN})"
-    rf"|(?<![\d.,%])(?P<m>\d+)\s*(?:{_MEN}|(?-i:M))\s*/\s*\d+\s*(?:{_WOMEN}|(?-i:F))\b"
+    rf"(?i)(?<![\w.,%])(?P<m>{COUNT})\s+(?:were\s+)?{_MEN}(?![\w-])(?!\s*(?:and|or|&)\s+{_WOMEN})"
+    rf"|(?<![\w.,%])(?P<m>\d+)\s*(?:{_MEN}|(?-i:M))\s*/\s*\d+\s*(?:{_WOMEN}|(?-i:F))\b"
     rf"|\b(?:male|men|(?-i:M))\s*/\s*(?:female|women|(?-i:F))\s*(?:\(\s*n\s*\)\s*)?[:=,]?\s*(?:n\s*=\s*)?(?P<m>\d+)\s*/\s*\d+(?!\s*%|\d)"
     rf"|\b(?:female|women|(?-i:F))\s*/\s*(?:male|men|(?-i:M))\s*(?:\(\s*n\s*\)\s*)?[:=,]?\s*(?:n\s*=\s*)?\d+\s*/\s*(?P<m>\d+)(?!\s*%|\d)"
     rf"|\b(?:sex|gender)\s*\(\s*(?:M/F|male/female|men/women)\s*\)\s*[:=,]?\s*(?P<m>\d+)\s*/\s*\d+(?!\s*%|\d)"
-    rf"|(?<![\d.,%])(?P<f>{COUNT})\s+(?:were\s+)?{_WOMEN}(?![\w-])"
+    rf"|(?<![\w.,%])(?P<f>{COUNT})\s+(?:were\s+)?{_WOMEN}(?![\w-])"
 )
 #: A sentence about what happened to participants, whose counts of men or women are no
-#: description of an arm ("2 women had nausea").
-_EVENTS = regex.compile(r"(?i)\b(?:adverse|side[\s-]effects?|developed|experienced|died|death|complain\w*|withdr[ae]w\w*|dropped|discontinu\w*|lost\s+to|responded|relapsed|had\s+(?:a|an)\b)")
+#: description of an arm ("2 women had nausea", "46 girls completed the program").
+_EVENTS = regex.compile(
+    r"(?i)\b(?:adverse|side[\s-]effects?|developed|experienced|died|death|complain\w*|withdr[ae]w\w*|dropped|discontinu\w*|"
+    r"lost\s+to|responded|relapsed|completed|finished|had\s+(?:a|an)\b)"
+)
 #: A sentence that describes who took part (where counts of men and women are the arms').
 _DESCRIBES = regex.compile(
     r"(?i)\b(?:age[ds]?|baseline|demographic\w*|characteristics|enrol\w*|includ\w*|recruit\w*|randomi[sz]\w*|"
@@ -192,7 +196,7 @@ _DESCRIBES = regex.compile(
 #: A word of sex in a sentence (where per-arm counts of men are looked for).
 _SEX_CUE = regex.compile(rf"(?i)\b(?:{_MEN}|{_WOMEN}|sex|gender)\b|(?-i:\bM\s*/\s*F\b)")
 #: "103 women in each group", "12 men per arm": the same count in every arm.
-_SEX_EACH = regex.compile(rf"(?i)(?<![\d.,%])(?P<c>{COUNT})\s+(?:(?P<m>{_MEN})|{_WOMEN})\s+(?:were\s+)?(?:in|per)\s+each\s+(?:group|arm)\b")
+_SEX_EACH = regex.compile(rf"(?i)(?<![\w.,%])(?P<c>{COUNT})\s+(?:(?P<m>{_MEN})|{_WOMEN})\s+(?:were\s+)?(?:in|per)\s+each\s+(?:group|arm)\b")
 
 
 def _men(m: regex.Match, size: int | None) -> int | None:
@@ -271,9 +275,10 @@ def single_sex(doc: Doc) -> str | None:
 # --- per arm -----------------------------------------------------------------------------------
 
 
-def _refs(arms: list[Arm], start: int, end: int) -> list[tuple[int, int, Arm]]:
-    """(start, end, arm) of the names of arms in text[start:end], in reading order."""
-    return sorted(((s, e, arm) for arm in arms for s, e in arm.refs if start <= s < end), key=lambda r: r[0])
+def _refs(arms: list[Arm], start: int, end: int, names: Refs) -> list[tuple[int, int, Arm]]:
+    """(start, end, arm) of the names of arms in text[start:end], in reading order (``names``:
+    :func:`.counts.count_refs`, with the uses of generic arm words)."""
+    return sorted(((s, e, arm) for arm in arms for s, e in names[id(arm)] if start <= s < end), key=lambda r: r[0])
 
 
 #: Between two names of arms joined as alternatives ("the MSC or the control group"): a
@@ -313,7 +318,7 @@ def _bracket_of(text: str, start: int, end: int, stop: int) -> tuple[int, int] |
 _OWNER_AFTER = regex.compile(rf"(?i)^\s*(?:{_YEARS})?\s*\)?\s*,?\s*(?:in|of|for|among)\s+(?:the\s+)?(?:patients\s+(?:in|of)\s+(?:the\s+)?)?")
 
 
-def _assign(doc: Doc, arms: list[Arm], values: list[tuple[int, int, Any]], start: int, end: int) -> list[tuple[Arm, Any]]:
+def _assign(doc: Doc, arms: list[Arm], names: Refs, values: list[tuple[int, int, Any]], start: int, end: int) -> list[tuple[Arm, Any]]:
     """Which arm each value of a sentence belongs to.
 
     A list of values with no name between them ("52.5 vs. 56.4 vs. 55.8 years", "64.4 and
@@ -325,7 +330,7 @@ def _assign(doc: Doc, arms: list[Arm], values: list[tuple[int, int, Any]], start
     a value no arm's name is close to describes the whole cohort and goes to none.
     """
     text = doc.text
-    refs = _refs(arms, start, end)
+    refs = _refs(arms, start, end, names)
     out: list[tuple[Arm, Any]] = []
     runs: list[list[tuple[int, int, Any]]] = []
     for value in values:
@@ -380,12 +385,13 @@ def _per_arm(doc: Doc, arms: list[Arm], cue: Callable[[int, int], bool], find: C
     """(arm, value) of values given for one arm: in a bracket at an arm's name, then in the
     sentences ``cue`` accepts (``find`` lists a sentence's values)."""
     text = doc.text
+    names = count_refs(doc, arms)
     sentences = doc.full_sentences()  # hard-wrapped text: a sentence cut at a line break is whole
     starts = [s for s, _ in sentences]
     for arm in arms:
-        for start, end in arm.refs:
+        for start, end in names[id(arm)]:
             s0, s1 = sentences[max(0, bisect.bisect_right(starts, start) - 1)]
-            refs = _refs(arms, s0, s1)
+            refs = _refs(arms, s0, s1, names)
             ref = next((r for r in refs if r[0] == start and r[2] is arm), None)
             if ref is None or _joined_to_previous(text, refs, ref):
                 continue
@@ -398,7 +404,7 @@ def _per_arm(doc: Doc, arms: list[Arm], cue: Callable[[int, int], bool], find: C
     for start, end in sentences:
         if not cue(start, end) or _ELIGIBILITY.search(text, start, end):
             continue
-        yield from _assign(doc, arms, find(start, end), start, end)
+        yield from _assign(doc, arms, names, find(start, end), start, end)
 
 
 def fill_demographics(doc: Doc, arms: list[Arm], whole_cohort: bool, cohort_size: int | None = None) -> None:
