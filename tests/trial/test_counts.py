@@ -111,3 +111,23 @@ def test_a_count_after_the_name_needs_a_verb_or_a_bracket():
     text = ("Patients were allocated to the laser group or the sham group. In the laser group nine patients "
             "improved, while the sham group included 30 patients.")
     assert sizes(text) == [None, 30]
+
+
+def test_counts_of_both_arms_listed_after_the_first():
+    text = ("We compared an intervention arm with a control arm. Overall 120 patients "
+            "(60 randomised to control arm, 58 randomised to intervention arm) were recruited.")
+    assert sizes(text) == [58, 60]
+    text = ("Patients were allocated to group L or group K. Pain was seen in 5 of the 30 patients (17%) in group L, "
+            "and in 9 of the 31 patients (29%) in group K.")
+    assert sizes(text) == [30, 31]
+
+
+def test_the_other_count_in_a_clause_of_its_own():
+    text = ("The 128 patients were divided into 2 groups: 64 in the experimental group were treated with a laser; "
+            "the other 64 were in a control group treated with a lacquer.")
+    assert sizes(text) == [64, 64]
+
+
+def test_equal_groups_give_their_size_to_the_one_arm_found():
+    text = "Fifty patients were randomly divided into two equal groups; the alfentanil group received 10 ug/kg."
+    assert sizes(text) == [25]

@@ -43,7 +43,7 @@ _COUNT_AS = regex.compile(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(
 _BARE_COUNT_BEFORE = regex.compile(
     rf"(?:^\s*|[(;,:]\s*|\b(?:and|(?<!compared\s)(?<!comparison\s)with|while|whereas)\s+)(?:(?:another|the\s+other|the\s+remaining)\s+)?(?P<n>{COUNT})\s+"
     rf"(?:(?:were|was)\s+\w+\s+|(?:were\s+)?randomly\s+\w+\s+)?"
-    rf"(?:(?:to|in|into)\s+(?:the|an?)\s+|(?:to|were\s+on)\s+|(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?:receive\s+)?(?:the\s+)?"
+    rf"(?:(?:(?:were|was)\s+)?(?:to|in|into)\s+(?:the|an?)\s+|(?:to|were\s+on)\s+|(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?:receive\s+)?(?:the\s+)?"
     rf"|received\s+(?:the\s+)?|underwent\s+(?:the\s+)?|served\s+as\s+(?:the\s+)?)$",
     regex.IGNORECASE)
 #: "continuous (112)", "DP (101)", "intervention group (IC: 48; ...)": a bare count in brackets after the name.
@@ -80,9 +80,12 @@ _EVENTS = regex.compile(
 )
 #: Counts listed for "respectively": "19 and 13 patients", "30, 31 and 29 participants".
 _COUNT_LIST = regex.compile(rf"(?i)(?<![\w.,/])(?P<list>{COUNT}(?:\s*,\s*{COUNT})*\s*,?\s+and\s+{COUNT})\s+(?:[\w-]+\s+)?{PEOPLE}\b")
-#: A count of the next arm after an alternative ("54 in the A group, and 53 in the B group"):
-#: the count before the first name is then that arm's own.
-_OWN_COUNT = regex.compile(rf"(?i)\(\s*n\s*=|\b\d+\s+(?:{PEOPLE}\s+)?(?:in|to|were|received)\b|\(\s*\d+\s*\)")
+#: A count of the next arm after an alternative ("54 in the A group, and 53 in the B group",
+#: "60 randomised to A, 60 randomised to B", "5 of the 30 in A, and 9 of the 30 in B"): the
+#: count before the first name is then that arm's own.
+_OWN_COUNT = regex.compile(
+    rf"(?i)\(\s*n\s*=|\b\d+\s+(?:{PEOPLE}\s+)?(?:in|to|were|received|randomi[sz]ed|assigned|allocated)\b|\(\s*\d+\s*\)|\b\d+\s+of\s+(?:the\s+)?\d+"
+)
 #: What a number just before a count says it is no count of people ("aged 30", "3 mg").
 _NOT_A_COUNT_BEFORE = regex.compile(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$")
 
@@ -241,7 +244,7 @@ def fill_counts(doc: Doc, arms: list[Arm], enrolled: int | None = None, crossove
             if arm.n is not None:
                 break
             arm.n = _count_at(doc, arms, refs, arm, start, end)
-    if len(arms) >= 2:
+    if arms:
         _same_sizes(doc, arms, enrolled)
     _respectively_counts(doc, arms)
     if crossover and len(arms) >= 2 and enrolled is not None:
@@ -278,10 +281,11 @@ def _same_sizes(doc: Doc, arms: list[Arm], enrolled: int | None) -> None:
                     arm.n = n
         return
     m = _EQUAL_GROUPS.search(text)
-    if m and enrolled is not None and parse_count(m["k"]) == len(arms) and enrolled % len(arms) == 0:
-        for arm in arms:
+    k = parse_count(m["k"]) if m else None
+    if k and enrolled is not None and len(arms) <= k and enrolled % k == 0:
+        for arm in arms:  # one arm found of k equal ones still has the k-th part
             if arm.n is None:
-                arm.n = enrolled // len(arms)
+                arm.n = enrolled // k
 
 
 def _fraction_counts(doc: Doc, arms: list[Arm], refs: Refs) -> None:
