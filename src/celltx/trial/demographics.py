@@ -238,10 +238,11 @@ def cohort_men(doc: Doc, size: int | None) -> int | None:
 # --- a trial of women only or of men only ---------------------------------------------------------
 
 #: Words that name women (or female animals) as participants, or what only women undergo
-#: (caesarean section, parturients); "women's" (an institution) is not one.
+#: (parturients); "women's" (an institution) is not one. "Caesarean" is not: the babies of such
+#: trials are often the participants.
 _FEMALE_WORDS = regex.compile(
     r"(?i)\b(?:women|woman|females?|girls?|pregnant|postmenopausal|premenopausal|perimenopausal|nulliparous|"
-    r"primigravid\w*|parturients?|c(?:a)?esarean|mares|ewes|sows|heifers|hens)\b(?!['\u2019]s)"
+    r"primigravid\w*|parturients?|mares|ewes|sows|heifers|hens)\b(?!['\u2019]s)"
 )
 #: Words that name men (or male animals) as participants, or a disease of men only (prostate).
 _MALE_WORDS = regex.compile(r"(?i)\b(?:men|man|males?|boys?|stallions|bulls|rams|boars|prostat(?:e|ic|ectomy))\b(?!['\u2019]s)")
