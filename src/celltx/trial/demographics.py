@@ -23,18 +23,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
+from .arms import Arm
 from .counts import Refs, count_refs
 from .text import COUNT, PEOPLE, Doc, parse_count
 
-if TYPE_CHECKING:  # arms imports this module; the type only is needed here
-    from .arms import Arm
-
 # --- ages ---------------------------------------------------------------------------------
 
+#: A number an age can be (at most three digits, decimals allowed).
 _NUM = r"\d{1,3}(?:\.\d+)?"
 #: A word that says a number is an age: "age", "aged", "mean age", "ages", "years old"; not
 #: "AGE" (an abbreviation), "gestational age", "age-matched".
@@ -45,6 +44,7 @@ _AGE_CUE = regex.compile(
 )
 #: Ages with a unit of years (months stay out: infants' and animals' ages, D56).
 _YEARS = r"(?:years?|yrs?|y)(?:[\s-]+old)?(?![\w-])"
+#: Between the two ends of a range: hyphens and dashes, "to".
 _DASH = r"(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\bto\b)"
 #: One age. Either a range alone ("18 to 50 years", "45\u201370 yrs", "between 20 and 72
 #: years") or a mean/median with its spread: "54.9 \u00b1 4.5", "67.11 (SD, \u00b18.68)", "58 (9)",
@@ -169,6 +169,7 @@ def cohort_age(doc: Doc) -> dict[str, Any] | None:
 
 # --- men and women -------------------------------------------------------------------------
 
+#: The words of a count of men, and of women.
 _MEN = r"(?:males?|men|boys)"
 _WOMEN = r"(?:females?|women|girls)"
 #: A count of men (group ``m``) or of women alone (group ``f``), never a percentage: "13 men",
