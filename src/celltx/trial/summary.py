@@ -12,11 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import regex
+
 from . import arms as arms_mod
 from . import facts
+from .counts import fill_counts
+from .demographics import fill_demographics
 from .outcomes import outcomes_and_eligibility
 from .text import Doc
 
+#: Words of a trial with a comparison group (one arm found in it is not the whole cohort).
+_CONTROLLED = regex.compile(r"(?i)\bplacebo\b|[\w-]+[\s-]controlled\b|\bcontrol\s+(?:group|arm)s?\b|\bversus\b|\bvs\.?\s|\brandomi[sz]")
 #: The fields of a trial object, in the scheme's order.
 TRIAL_FIELDS: tuple[str, ...] = (
     "design", "n_enrolled", "condition", "country", "arms", "follow_up_days", "outcomes",
@@ -44,19 +50,21 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     arms_mod.add_implied_control(doc, arms)
     arms_mod.attach_mentions(doc, arms)
     arms_mod.assign_roles(doc, arms)  # a second look once cell products are known
-    arms_mod.fill_counts(doc, arms)
-    arms_mod.fill_demographics(doc, arms)
+    n = facts.n_enrolled(doc)  # as written: never the sum of the arms
+    crossover = arms_mod.is_crossover(doc)
+    fill_counts(doc, arms, enrolled=n, crossover=crossover)
     follow_up = facts.follow_up_days(doc)
     outcomes, eligibility = outcomes_and_eligibility(doc, arms, default_days=follow_up)
-    n = facts.n_enrolled(doc)  # as written: never the sum of the arms
     if len(arms) == 1 and arms[0].n is None and not arms[0].refs:
         arms[0].n = n  # a study of one arm: its participants are the enrolled
-    elif len(arms) >= 2 and n is not None and arms_mod.is_crossover(doc):
-        for arm in arms:  # every participant receives every treatment in turn
-            if arm.n is None:
-                arm.n = n
+    design = facts.design(doc, len(arms))
+    # each arm is the whole cohort: the one arm of an uncontrolled study (one arm found in a
+    # randomised or controlled trial means the others were missed), or the arms of a crossover
+    whole_cohort = crossover if len(arms) >= 2 else (
+        design not in ("rct", "non_randomized_controlled") and not _CONTROLLED.search(doc.text))
+    fill_demographics(doc, arms, whole_cohort, cohort_size=n if n is not None else (arms[0].n if len(arms) == 1 else None))
     return {
-        "design": facts.design(doc, len(arms)),
+        "design": design,
         "n_enrolled": n,
         "condition": facts.condition(doc),
         "country": facts.country(doc),

@@ -1,0 +1,133 @@
+"""celltx.trial.counts: the number of participants per arm (invented sentences)."""
+
+from __future__ import annotations
+
+from celltx.trial.summary import summarize
+
+from .helpers import record
+
+
+def sizes(text: str) -> list[int | None]:
+    return [a["n"] for a in summarize(record(text, []))["arms"]]
+
+
+def test_n_in_brackets_after_each_arm():
+    text = "Forty adults were randomized to the laser group (n = 21) or the sham group (n = 19)."
+    assert sizes(text) == [21, 19]
+
+
+def test_generic_arm_words_name_their_arm_for_counting():
+    text = ("We compared an intervention group with a control group. In total, 87 patients were randomized "
+            "to the intervention and 90 to the control group.")
+    assert sizes(text) == [87, 90]
+
+
+def test_a_name_split_by_its_bracket():
+    text = ("Patients were grouped into experimental and control groups. The experimental (n = 44) group "
+            "trained twice a week, while the control (n = 41) group did not train.")
+    assert sizes(text) == [44, 41]
+
+
+def test_counts_after_a_semicolon_and_after_and():
+    text = ("Of 80 screened patients, 39 were enrolled; 20 to the laser group and 19 to the sham group.")
+    assert sizes(text) == [20, 19]
+
+
+def test_count_randomized_to_receive_and_a_bare_count_that_received():
+    text = ("Patients were allocated to a laser group or a sham group. Overall, 240 patients were randomized to "
+            "receive the laser group treatment and 236 received the sham group treatment.")
+    assert sizes(text) == [240, 236]
+
+
+def test_a_list_of_sizes_in_brackets():
+    text = ("We compared an intervention group with a control group. Clinics recruited 4000 individuals "
+            "(2010 intervention and 1990 control) who were inactive.")
+    assert sizes(text) == [2010, 1990]
+
+
+def test_the_same_size_for_every_arm():
+    for phrase in ("into two groups of 31 patients", "into two groups comprising 31 patients each",
+                   "into two groups (n = 31 per group)", "into two groups (both: n = 31)",
+                   "into two groups, each group having 31 patients"):
+        text = f"Sixty-two patients were divided {phrase}: the laser group and the sham group."
+        assert sizes(text) == [31, 31], phrase
+
+
+def test_k_groups_with_one_n_when_the_sizes_add_up_to_the_enrolled():
+    text = "Twenty patients were enrolled and randomly divided into two groups (n = 10): the laser group and the sham group."
+    assert sizes(text) == [10, 10]
+    text = "Twenty patients were enrolled and randomly divided into two groups (n = 20): the laser group and the sham group."
+    assert sizes(text) == [None, None]  # 2 x 20 is not the 20 enrolled: the n is the whole cohort's
+
+
+def test_equal_groups_share_the_enrolled():
+    text = "Sixty patients were randomized into three equal groups: the low group, the mid group and the high group."
+    assert sizes(text) == [20, 20, 20]
+
+
+def test_counts_listed_with_respectively():
+    text = ("Patients were allocated to the laser group or the sham group. "
+            "Finally 19 and 13 patients received 30-month treatment in the laser group or the sham group, respectively.")
+    assert sizes(text) == [19, 13]
+
+
+def test_the_whole_of_a_share_in_an_arm():
+    text = ("Patients were allocated to the laser group or the sham group. Healing occurred in 86 (48.6%) of 177 in the "
+            "sham group and in 5 of the 30 patients (17%) in the laser group.")
+    assert sizes(text) == [30, 177]
+
+
+def test_counts_of_events_are_no_arm_sizes():
+    text = ("Patients were allocated to the laser group or the sham group. Six patients were discontinued from the "
+            "laser group. Five participants dropped out (laser group: 4, sham group: 1).")
+    assert sizes(text) == [None, None]
+
+
+def test_a_proportion_given_for_an_arm_is_its_size_as_a_last_resort():
+    text = ("Patients were allocated to the laser group or the sham group. Healing was seen in 25/48 (52%) in the "
+            "laser group and 12/42 (29%) in the sham group.")
+    assert sizes(text) == [48, 42]
+    text = ("Patients were allocated to the laser group or the sham group. 20/21 contacts (95%) were screened in the "
+            "laser group and 3/20 (15%) in the sham group.")
+    assert sizes(text) == [None, None]
+
+
+def test_the_n_of_a_sentence_that_names_one_arm():
+    text = "Group I received drug A before surgery (n = 40). Group II received drug B before surgery (n = 38)."
+    assert sizes(text) == [40, 38]
+
+
+def test_n_after_a_comma():
+    text = "Both groups (group A, n = 27 vs. group B, n = 26) were alike at baseline."
+    assert sizes(text) == [27, 26]
+
+
+def test_a_count_before_the_bracket_of_a_name():
+    text = ("Posterior capsulorhexis was done with dye in 18 eyes (group 1) and without dye (group 2) in 17 eyes.")
+    assert sizes(text) == [18, 17]
+
+
+def test_a_count_after_the_name_needs_a_verb_or_a_bracket():
+    text = ("Patients were allocated to the laser group or the sham group. In the laser group nine patients "
+            "improved, while the sham group included 30 patients.")
+    assert sizes(text) == [None, 30]
+
+
+def test_counts_of_both_arms_listed_after_the_first():
+    text = ("We compared an intervention arm with a control arm. Overall 120 patients "
+            "(60 randomised to control arm, 58 randomised to intervention arm) were recruited.")
+    assert sizes(text) == [58, 60]
+    text = ("Patients were allocated to group L or group K. Pain was seen in 5 of the 30 patients (17%) in group L, "
+            "and in 9 of the 31 patients (29%) in group K.")
+    assert sizes(text) == [30, 31]
+
+
+def test_the_other_count_in_a_clause_of_its_own():
+    text = ("The 128 patients were divided into 2 groups: 64 in the experimental group were treated with a laser; "
+            "the other 64 were in a control group treated with a lacquer.")
+    assert sizes(text) == [64, 64]
+
+
+def test_equal_groups_give_their_size_to_the_one_arm_found():
+    text = "Fifty patients were randomly divided into two equal groups; the alfentanil group received 10 ug/kg."
+    assert sizes(text) == [25]
