@@ -1564,3 +1564,11 @@ def test_a_given_substance_measured_in_a_list_keeps_its_mention():
     text = ("Patients received an infusion of GLP-1. Blood glucose and plasma GLP-1, insulin and "
             "glucagon concentrations were measured.")
     assert "plasma GLP-1" in texts(text, "LAB_TEST")
+
+
+def test_an_unlisted_analyte_with_its_change_and_p_value_in_brackets_gets_the_value():
+    found = celltx.extract("Nitrotyrosine (-29%, p = 0.004) fell in the treated group.")
+    tests = [s for s in found["spans"] if s["label"] == "LAB_TEST"]
+    assert [s["text"] for s in tests] == ["Nitrotyrosine"]
+    assert [r["tail"] for r in found["relations"]] == [tests[0]["id"]]
+    assert spans("HIIT (+24.5%, P=0.004) raised fitness.", "LAB_TEST") == []
