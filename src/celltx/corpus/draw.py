@@ -266,6 +266,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # the last liver candidates (the sealed split is liver- and cell-therapy-heavy) with RCTs
     17: (20261222, {"liver": 7, "rct": 25}, 40),
     18: (20261223, {"rct": 24, "glaucoma": 8}, 42),
+    19: (20261224, {"rct": 32}, 44),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
