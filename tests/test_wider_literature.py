@@ -1572,3 +1572,13 @@ def test_an_unlisted_analyte_with_its_change_and_p_value_in_brackets_gets_the_va
     assert [s["text"] for s in tests] == ["Nitrotyrosine"]
     assert [r["tail"] for r in found["relations"]] == [tests[0]["id"]]
     assert spans("HIIT (+24.5%, P=0.004) raised fitness.", "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [("Median length of follow up in both groups was 5 years (IQR 2-6).", [1825.0]),
+     ("The total duration of follow-up was 12 months.", [360.0])],
+)
+def test_a_median_or_total_follow_up_length_is_a_time_point(text, days):
+    assert [s["attrs"]["days"] for s in spans(text, "TIME_POINT")] == [days]
+    assert spans("Median survival was 17 months.", "TIME_POINT") == []
