@@ -1582,3 +1582,10 @@ def test_an_unlisted_analyte_with_its_change_and_p_value_in_brackets_gets_the_va
 def test_a_median_or_total_follow_up_length_is_a_time_point(text, days):
     assert [s["attrs"]["days"] for s in spans(text, "TIME_POINT")] == [days]
     assert spans("Median survival was 17 months.", "TIME_POINT") == []
+
+
+def test_values_in_exponent_and_area_under_the_curve_units_are_lab_values():
+    (value,) = spans("A single oestradiol level (274 pmol l-1) was seen.", "LAB_VALUE")
+    assert (value["text"], value["attrs"]["unit"]) == ("274 pmol l-1", "pmol/L")
+    auc = spans("The glucose AUC was 2077 ± 144 mmol/l min with GLP-1.", "LAB_VALUE")
+    assert [(v["attrs"]["value"], v["attrs"]["unit"]) for v in auc] == [(2077.0, "mmol/L.min")]
