@@ -1589,3 +1589,8 @@ def test_values_in_exponent_and_area_under_the_curve_units_are_lab_values():
     assert (value["text"], value["attrs"]["unit"]) == ("274 pmol l-1", "pmol/L")
     auc = spans("The glucose AUC was 2077 ± 144 mmol/l min with GLP-1.", "LAB_VALUE")
     assert [(v["attrs"]["value"], v["attrs"]["unit"]) for v in auc] == [(2077.0, "mmol/L.min")]
+
+
+def test_a_viral_load_word_after_the_nucleic_acid_stays_outside_the_test_name():
+    assert texts("Pioglitazone lowered serum HCV RNA titers; HBV DNA levels were measured.", "LAB_TEST") == [
+        "serum HCV RNA", "HBV DNA"]
