@@ -1594,3 +1594,19 @@ def test_values_in_exponent_and_area_under_the_curve_units_are_lab_values():
 def test_a_viral_load_word_after_the_nucleic_acid_stays_outside_the_test_name():
     assert texts("Pioglitazone lowered serum HCV RNA titers; HBV DNA levels were measured.", "LAB_TEST") == [
         "serum HCV RNA", "HBV DNA"]
+
+
+@pytest.mark.parametrize(
+    "text, found, days",
+    [("There were five missing monthly interviews.", "monthly", 30.0),
+     ("Staff made weekly postnatal home visits.", "weekly", 7.0),
+     ("Treatment efficacy was assessed at three month intervals.", "three month intervals", 90.0)],
+)
+def test_a_rate_word_of_an_assessment_is_a_time_point_on_its_interval(text, found, days):
+    assert spans(text, "FREQUENCY") == []
+    assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == [(found, [days])]
+
+
+def test_a_rate_word_of_a_treatment_or_a_counselling_call_stays_a_frequency():
+    assert texts("Patients received weekly infusions of cells.", "FREQUENCY") == ["weekly"]
+    assert texts("The program added brief weekly counseling calls.", "FREQUENCY") == ["weekly"]
