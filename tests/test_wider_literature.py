@@ -1610,3 +1610,43 @@ def test_a_rate_word_of_an_assessment_is_a_time_point_on_its_interval(text, foun
 def test_a_rate_word_of_a_treatment_or_a_counselling_call_stays_a_frequency():
     assert texts("Patients received weekly infusions of cells.", "FREQUENCY") == ["weekly"]
     assert texts("The program added brief weekly counseling calls.", "FREQUENCY") == ["weekly"]
+
+
+def test_a_unit_written_on_the_mean_and_its_spread_is_read_once():
+    (value,) = spans("HbA1c was 7.20% ± 0.56% at baseline.", "LAB_VALUE")
+    assert (value["attrs"]["value"], value["attrs"]["sd"], value["attrs"]["unit"]) == (7.2, 0.56, "%")
+
+
+@pytest.mark.parametrize(
+    "text, test, analyte",
+    [("Interleukin (IL)-6 was monitored.", "Interleukin (IL)-6", "interleukin-6"),
+     ("Serum vitamin B2 rose.", "Serum vitamin B2", "vitamin b2"),
+     ("The percent lymphocyte count fell.", "percent lymphocyte count", "lymphocyte count")],
+)
+def test_more_test_names(text, test, analyte):
+    (found,) = spans(text, "LAB_TEST")
+    assert (found["text"], found["attrs"]["analyte"]) == (test, analyte)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SSRIs and serotonin and norepinephrine reuptake inhibitors were used.",
+     "Drugs targeting vascular endothelial growth factor (VEGF) are used.",
+     "Hydrocortisone acetate 25 mg/ml was injected."],
+)
+def test_drug_classes_drug_targets_and_salts_are_no_lab_tests(text):
+    assert spans(text, "LAB_TEST") == []
+
+
+def test_per_nostril_doses_sprays_and_more_routes():
+    doses = spans("Ciclesonide 50 mcg/nostril, 2 sprays per nostril once a day.", "DOSE")
+    assert [(d["text"], d["attrs"]["unit"]) for d in doses] == [("50 mcg/nostril", "ug"), ("2 sprays per nostril", "puffs")]
+    assert texts("Women were randomized to intracervical prostaglandin.", "ROUTE") == ["intracervical"]
+    assert spans("Oral submucous fibrosis was treated.", "ROUTE") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Pain was scored at three time intervals.", "We compared two single modality treatments."]
+)
+def test_measurement_time_counts_and_single_modality_are_no_frequencies(text):
+    assert spans(text, "FREQUENCY") == []

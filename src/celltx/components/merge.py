@@ -183,9 +183,10 @@ class Merge(PatternsMixin):
         return doc
 
 
-#: What joins the items of one list ("72, 53 and 70%", "13.1% vs. 5.0%", "vitamin D + calcium"): the gap between two
-#: candidates across which a ``coordinated`` exclusion carries.
-LIST_GAP = regex.compile(r"^\s*%?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|plus|vs\.?|versus)\s+|[+&]\s*)$", regex.IGNORECASE)
+#: What joins the items of one list ("72, 53 and 70%", "13.1% vs. 5.0%", "vitamin D + calcium") or a name and its
+#: bracketed abbreviation ("vascular endothelial growth factor (VEGF)"): the gap between two candidates across
+#: which a ``coordinated`` exclusion carries.
+LIST_GAP = regex.compile(r"^\s*%?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|plus|vs\.?|versus)\s+|[+&]\s*|\(\s*)$", regex.IGNORECASE)
 
 
 def _spread(view: str, verdicts: dict[tuple[str, int, int], int]) -> None:

@@ -56,6 +56,8 @@ def analyte_of(text: str) -> str | None:
             break
     if t in names:
         return names[t]
+    if rx(r"(?i)^interleukin\s*\(\s*il\s*\)").match(raw):  # "Interleukin (IL)-6" -> "interleukin-6"
+        return analyte_of(rx(r"(?i)^interleukin\s*\(\s*il\s*\)\s*-?\s*").sub("interleukin-", raw))
     if "(" in raw:  # "white blood cell (WBC) count": the name without its bracketed abbreviation
         plain = " ".join(rx(r"\([^()]{1,12}\)").sub(" ", raw).split())
         if plain != raw:
@@ -204,6 +206,8 @@ def parse_lab_value(text: str) -> dict[str, object]:
     # "104 [51, 123]", "2.5 ng/ml (−17.3; 22.5)", "− 32 [− 96, − 5]": one bracket, one separator
     rest = rx(r"(?<![\d.])-\s+(?=\d)").sub("-", rest).replace("[", "(").replace("]", ")")
     rest = rx(r"(?<=\d)\s*;\s*(?=-?\d)").sub(", ", rest)
+    # "7.20% ± 0.56%": the unit written on the mean and on its spread is read once, at the end
+    rest = rx(rf"^(\s*-?{NUM})\s*%(?=\s*{PLUS_MINUS}\s*{NUM}\s*%\s*$)").sub(r"\1", rest)
     unit_before_paren = rx(rf"^\s*(-?{NUM})\s*(%|[^\s\d()]+)\s*(\(.*\))\s*$").match(rest)
     if unit_before_paren:
         rest = f"{unit_before_paren.group(1)} {unit_before_paren.group(3)} {unit_before_paren.group(2)}"
