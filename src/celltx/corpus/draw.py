@@ -267,6 +267,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     17: (20261222, {"liver": 7, "rct": 25}, 40),
     18: (20261223, {"rct": 24, "glaucoma": 8}, 42),
     19: (20261224, {"rct": 32}, 44),
+    20: (20261225, {"rct": 24, "glaucoma": 8}, 46),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
