@@ -186,3 +186,23 @@ def test_a_coordinated_exclusion_carries_along_its_list_and_stops_at_other_words
     verdicts[("LAB_VALUE", *spans["55%"])] = 1  # a plain exclusion stays where it is
     _spread(view, verdicts)
     assert [text for text, span in spans.items() if verdicts[("LAB_VALUE", *span)]] == ["55%"]
+
+
+def test_a_given_substance_is_a_product_in_the_whole_document_unless_measured():
+    """A ``given`` exclusion row marks the substance; its other bare mentions are dropped, a
+    mention with a measurement cue is kept (celltx_merge)."""
+    from celltx.pipeline import build
+
+    nlp = build("rules")  # a pipeline of its own: its merge patterns are changed below
+    merge = nlp.get_pipe("celltx_merge")
+    rows = [dict(r) for r in merge.default_patterns()]
+    assert any(r.get("given") for r in rows)
+    text = "Treatment with zinc was tested. Zinc was well tolerated. Plasma zinc and zinc levels rose."
+
+    def tests() -> list[str]:
+        doc = nlp(text)
+        return [s.text for s in doc.spans[schema.SPANS_KEY] if s.label_ == schema.LAB_TEST]
+
+    assert tests() == ["Plasma zinc", "zinc"]
+    merge.set_patterns([r for r in rows if not r.get("given")])
+    assert "Zinc" in tests()  # without the given rows the bare mention is a lab test again
