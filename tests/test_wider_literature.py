@@ -1650,3 +1650,9 @@ def test_per_nostril_doses_sprays_and_more_routes():
 )
 def test_measurement_time_counts_and_single_modality_are_no_frequencies(text):
     assert spans(text, "FREQUENCY") == []
+
+
+def test_a_list_of_transfused_red_cell_products_is_no_lab_test_and_its_shares_no_values():
+    text = "The rates of allogeneic RBC, total allogeneic RBC and total RBC were 48%, 51%, and 75%."
+    assert spans(text, "LAB_TEST") == [] and spans(text, "LAB_VALUE") == []
+    assert texts("Total RBC count was 4.5 x 10(12)/L.", "LAB_TEST") == ["Total RBC count"]
