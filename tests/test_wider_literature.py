@@ -1656,3 +1656,33 @@ def test_a_list_of_transfused_red_cell_products_is_no_lab_test_and_its_shares_no
     text = "The rates of allogeneic RBC, total allogeneic RBC and total RBC were 48%, 51%, and 75%."
     assert spans(text, "LAB_TEST") == [] and spans(text, "LAB_VALUE") == []
     assert texts("Total RBC count was 4.5 x 10(12)/L.", "LAB_TEST") == ["Total RBC count"]
+
+
+def test_a_dilution_ratio_before_its_drug_is_a_dose_recorded_like_a_titre():
+    doses = spans("They compared 2% lidocaine with 1:80,000 or 1:200,000 epinephrine.", "DOSE")
+    assert [(d["text"], d["attrs"]["low"], d["attrs"]["unit"]) for d in doses][1:] == [
+        ("1:80,000", 80000.0, None), ("1:200,000", 200000.0, None)]
+    assert spans("A titre of 1:128 was protective.", "DOSE") == []
+
+
+@pytest.mark.parametrize(
+    "text, label, found, attrs",
+    [("Bevacizumab was given once each 3-week cycle.", "FREQUENCY", "once each 3-week cycle", {"interval_days": 21.0}),
+     ("Troponin T was measured on POD1.", "TIME_POINT", "POD1", {"days": [1.0]}),
+     ("PT, PTT, and INR were similar.", "LAB_TEST", "PTT", {"analyte": "partial thromboplastin time"})],
+)
+def test_cycle_rates_postoperative_days_and_ptt(text, label, found, attrs):
+    (span_,) = [s for s in spans(text, label) if s["text"] == found]
+    assert {k: span_["attrs"][k] for k in attrs} == attrs
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("Stool frequency was 5.6 ± 3.5 times per week.", "FREQUENCY"),
+     ("Valine kinetics and fractional albumin synthesis rate were measured.", "LAB_TEST"),
+     ("Skin surface pH was measured.", "LAB_TEST"),
+     ("Randomisation was stratified with three levels of DUP.", "LAB_TEST"),
+     ("Patients took insulin ± metformin.", "LAB_TEST")],
+)
+def test_measured_rates_tracer_kinetics_skin_ph_strata_and_regimens_are_no_mentions(text, label):
+    assert spans(text, label) == []

@@ -119,6 +119,10 @@ def parse_dose(text: str) -> dict[str, object]:
         attrs["unit"] = "%" if unit.startswith("%") else canonical_dose_unit(unit)
         return attrs
     # "320/9 μg": the strengths of a fixed combination, one per product: no single amount
+    ratio = rx(r"^\s*1\s*:\s*([\d,]{3,})\s*$").match(text)
+    if ratio:  # "1:200,000" (D68): recorded like a titre, the denominator, no unit
+        attrs["low"] = attrs["high"] = parse_amount(ratio.group(1))[0]
+        return attrs
     fraction = rx(r"^\s*1\s*/\s*([234])\s*([a-zμµ][\w/]*)\s*$", regex.IGNORECASE).match(text)
     if fraction:  # "1/2 tablet": half a unit
         attrs["low"] = attrs["high"] = float(f"{1 / int(fraction.group(1)):.4g}")

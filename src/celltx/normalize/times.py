@@ -43,6 +43,7 @@ def parse_time_days(text: str) -> list[float] | None:
     # "25 ± 11 months": a mean with its spread is one time, the mean's
     t = rx(rf"({NUMW})\s*{PLUS_MINUS}\s*{NUMW}").sub(r"\1", t)
     t = rx(r"(?i)^(?:a|an)\s+(?=[a-z])").sub("1 ", t)  # "a week before operation"
+    t = rx(r"^POD\s?(?=\d)").sub("day ", t)  # "POD1": postoperative day 1
     if rx(r"(?i)base[\s-]?line").fullmatch(t):
         return [0.0]
     if t.lower() in _RATE_WORDS:  # "measured [annually]": the assessment interval (D49)
