@@ -32,7 +32,7 @@ from ..normalize import cells
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 from . import anchors, stdlib_twin
-from .defines import builtin_defines, expand
+from .defines import builtin_defines, expand, guarded, guarded_defines
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 30
@@ -102,12 +102,12 @@ def scan(pattern: regex.Pattern, positions: list[int] | None, view: str) -> list
 
 def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPattern]:
     """Compile ``define`` and pattern rows in order (raises ValueError naming the bad pattern)."""
-    defines = builtin_defines()
+    defines = guarded_defines(builtin_defines())
     compiled: list[RegexPattern] = []
     for row in rows:
         _check_row(row, source)
         if "define" in row:
-            defines[row["define"]] = expand(row["regex"], defines)
+            defines[row["define"]] = guarded(expand(row["regex"], defines))
             continue
         try:
             pattern = regex.compile(expand(row["regex"], defines))
