@@ -132,13 +132,20 @@ def _with_twins(pat: RegexPattern) -> RegexPattern:
     the pattern itself is tried at start positions and scanned with ``finditer``: its twin must
     not match the empty string)."""
 
-    def twin(p: regex.Pattern | None, nonempty: bool = False):
-        return None if p is None else stdlib_twin.twin(p, nonempty) or p
+    def twin(p: regex.Pattern | None, nonempty: bool = False, names: frozenset[str] = frozenset()):
+        return None if p is None else stdlib_twin.twin(p, nonempty, names) or p
 
+    # of a match, find reads its span and the span of the group "span"; of the context
+    # patterns, only whether they match
     return replace(
-        pat, pattern=twin(pat.pattern, True), exclude_left=twin(pat.exclude_left), exclude_right=twin(pat.exclude_right),
-        require_left=twin(pat.require_left), require_right=twin(pat.require_right), prefilter=twin(pat.prefilter),
+        pat, pattern=twin(pat.pattern, True, SPAN_GROUP), exclude_left=twin(pat.exclude_left),
+        exclude_right=twin(pat.exclude_right), require_left=twin(pat.require_left),
+        require_right=twin(pat.require_right), prefilter=twin(pat.prefilter),
     )
+
+
+#: The one group of a pattern ``find`` reads.
+SPAN_GROUP = frozenset({"span"})
 
 
 def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
@@ -192,7 +199,7 @@ class RegexSpans(PatternsMixin):
         if not safe:
             return grammar
         if self._grammar_twin is None or self._grammar_twin[0] is not grammar:
-            self._grammar_twin = (grammar, stdlib_twin.twin(grammar, nonempty=True) or grammar)
+            self._grammar_twin = (grammar, stdlib_twin.twin(grammar, nonempty=True, names=frozenset()) or grammar)
         return self._grammar_twin[1]
 
     def find(self, text: str, view: str | None = None) -> list[tuple[int, int, str, str]]:
