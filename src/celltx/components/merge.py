@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from .. import schema
 from ..extensions import doc_shadow, register_extensions, span_value
 from ..resources import read_jsonl_resource
-from .defines import builtin_defines, expand, guarded_defines
+from .defines import builtin_defines, expand
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 120  # exclusions are anchored at the span edge; this is how far they may look
@@ -62,7 +62,7 @@ class Merge(PatternsMixin):
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
 
     def _compile(self, rows: list[Row]) -> None:
-        defines = guarded_defines(builtin_defines())
+        defines = builtin_defines()
         # a row may name several labels ("label": ["LAB_VALUE", "DOSE"]): one context, written once
         self.exclusions = [
             _compile_exclusion({**row, "label": label}, number, defines)
@@ -206,7 +206,7 @@ def _compile_exclusion(
     """One exclusion row as (label, text, left, right, coordinated): patterns with ``{NAME}`` building blocks
     expanded (:mod:`.defines`); a bad row is a ValueError naming its number in the file, its
     keys and the regex that does not compile."""
-    defines = guarded_defines(builtin_defines()) if defines is None else defines
+    defines = builtin_defines() if defines is None else defines
     unknown = sorted(set(row) - EXCLUSION_KEYS)
     if unknown:
         raise ValueError(f"exclusion row {number}: unknown keys {unknown}")
