@@ -9,6 +9,7 @@ import regex
 
 from celltx.components.defines import builtin_defines, expand
 from celltx.components.mirror import mirrored
+from celltx.components.regex_spans import compile_rows
 from celltx.resources import read_jsonl_resource
 from celltx.textnorm import shadow
 
@@ -25,13 +26,9 @@ def _left_patterns() -> list[regex.Pattern]:
     for row in read_jsonl_resource("exclusions.jsonl"):
         if row.get("left"):
             out.append(regex.compile(expand(row["left"], defines)))
-    for row in read_jsonl_resource("numeric.jsonl"):
-        if "define" in row:
-            defines[row["define"]] = expand(row["regex"], defines)
-            continue
-        for key in ("exclude_left", "require_left"):
-            if row.get(key):
-                out.append(regex.compile(expand(row[key], defines)))
+    # the regex step's left contexts as it compiles them (with guarded building blocks)
+    for pat in compile_rows([dict(r) for r in read_jsonl_resource("numeric.jsonl")]):
+        out += [p for p in (pat.exclude_left, pat.require_left) if p is not None]
     return out
 
 
@@ -41,11 +38,13 @@ def test_the_exclusion_left_contexts_run_backwards_answer_alike_on_the_corpora()
     rng = random.Random(3)
     for text in _texts()[::3]:
         view = shadow(text)
-        # left contexts as the merge step cuts them: the 120 characters before some position
+        # left contexts as the steps cut them: the 120 (merge) or 30 (regex) characters
+        # before some position
         for end in sorted(rng.sample(range(len(view) + 1), min(25, len(view) + 1))):
-            before = view[max(0, end - 120) : end]
-            for pattern, mirror in pairs:
-                assert _same(pattern, mirror, before), (pattern.pattern[:80], before)
+            for width in (120, 30):
+                before = view[max(0, end - width) : end]
+                for pattern, mirror in pairs:
+                    assert _same(pattern, mirror, before), (pattern.pattern[:80], before)
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 from . import anchors, stdlib_twin
 from .defines import builtin_defines, expand, guarded, guarded_defines
+from .mirror import mirrored
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 30
@@ -59,6 +60,10 @@ class RegexPattern:
     has_span: bool = False
     #: the prefilter's start atoms (it is searched for only where it can match)
     prefilter_atoms: anchors.StartAtoms | None = None
+    #: ``exclude_left``/``require_left`` written to run backwards on the reversed left context
+    #: (:mod:`.mirror`: one attempt instead of a search), where they can be
+    exclude_left_mirror: regex.Pattern | None = None
+    require_left_mirror: regex.Pattern | None = None
 
 
 #: The keys a pattern row may have (a misspelt key is an error, never silently ignored).
@@ -122,7 +127,9 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
             RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right, prefilter,
                          row.get("id"), anchors.start_atoms(pattern.pattern, pattern.flags),
                          "span" in pattern.groupindex,
-                         anchors.start_atoms(prefilter.pattern, prefilter.flags) if prefilter is not None else None)
+                         anchors.start_atoms(prefilter.pattern, prefilter.flags) if prefilter is not None else None,
+                         mirrored(left) if left is not None else None,
+                         mirrored(need_left) if need_left is not None else None)
         )
     return compiled
 
@@ -229,11 +236,17 @@ class RegexSpans(PatternsMixin):
                 start, end = m.span("span") if pat.has_span and m.start("span") >= 0 else m.span()
                 if start == end:
                     continue
-                if pat.exclude_left and pat.exclude_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
+                if pat.exclude_left_mirror is not None:
+                    if pat.exclude_left_mirror.match(view[max(0, m.start() - CONTEXT_CHARS) : m.start()][::-1]):
+                        continue
+                elif pat.exclude_left and pat.exclude_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
                     continue
                 if pat.exclude_right and pat.exclude_right.search(view[m.end() : m.end() + CONTEXT_CHARS]):
                     continue
-                if pat.require_left and not pat.require_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
+                if pat.require_left_mirror is not None:
+                    if not pat.require_left_mirror.match(view[max(0, m.start() - CONTEXT_CHARS) : m.start()][::-1]):
+                        continue
+                elif pat.require_left and not pat.require_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
                     continue
                 if pat.require_right and not pat.require_right.search(view[m.end() : m.end() + CONTEXT_CHARS]):
                     continue
