@@ -31,6 +31,7 @@ and plain scans agree for every pattern over the corpora.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -417,6 +418,60 @@ class AtomIndex:
         }
         self.class_scans = {key: regex.compile(_class_scan(*key)) for key in set(self.scan_of.values())}
         self.class_twins = {key: twin(scan, nonempty=True) or scan for key, scan in self.class_scans.items()}
+        words = {word for atoms in atom_sets if atoms is not None for word in atoms.words}
+        #: the words of every atom set, found in one pass per case rule (:class:`WordScan`)
+        self.word_scans = {ci: WordScan([w for w, w_ci in words if w_ci is ci], ci) for ci in (False, True)}
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` written as a tree of their letters, longest match first
+    (``ab(?:cd)?`` for "ab" and "abcd"): tried at a position, it costs one test per letter
+    instead of one per word."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+class WordScan:
+    """Every position of each of a set of words (literal, compared as written, or lower-cased
+    on a lower-cased text), found in one pass: the tree of the words is searched for from each
+    position after the last one found (its first letters let the matcher skip ahead fast), each
+    match is the longest word starting there, and the shorter words that start there too are its
+    prefixes in the set (the positions of ``str.find`` for each word, without a search per word)."""
+
+    def __init__(self, words: list[str], ignorecase: bool) -> None:
+        #: the spelling searched for -> the words of the atoms it stands for
+        self.spellings: dict[str, list[str]] = {}
+        for word in words:
+            self.spellings.setdefault(word.lower() if ignorecase else word, []).append(word)
+        found = set(self.spellings)
+        self.prefixes = {w: [p for p in found if w.startswith(p)] for w in found}
+        self.pattern = re.compile(_trie(found)) if found else None
+
+    def find(self, haystack: str) -> dict[str, list[int]]:
+        """Spelling -> its sorted start positions in ``haystack`` (empty lists included)."""
+        found: dict[str, list[int]] = {w: [] for w in self.spellings}
+        if self.pattern is not None:
+            prefixes, search = self.prefixes, self.pattern.search
+            m = search(haystack)
+            while m is not None:
+                pos = m.start()
+                for word in prefixes[m.group()]:
+                    found[word].append(pos)
+                m = search(haystack, pos + 1)
+        return found
 
 
 class Candidates:
@@ -429,6 +484,8 @@ class Candidates:
         self._scans = index.class_twins if safe else index.class_scans
         self._folded: str | None = None
         self._words: dict[tuple[str, bool], list[int]] = {}
+        #: the case rules whose words have been scanned for
+        self._scanned: set[bool] = set()
         self._classes: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         self._union: dict[int, list[int] | None] = {}
 
@@ -438,10 +495,24 @@ class Candidates:
             self._folded = folded if len(folded) == len(self.text) else ""
         return self._folded or None
 
+    def _scan_words(self, ignorecase: bool) -> None:
+        """The positions of every word of the index under one case rule, in one pass."""
+        self._scanned.add(ignorecase)
+        haystack = self._folded_text() if ignorecase else self.text
+        if haystack is None:
+            return
+        scan = self.index.word_scans[ignorecase]
+        for spelling, positions in scan.find(haystack).items():
+            for word in scan.spellings[spelling]:
+                self._words[(word, ignorecase)] = positions
+
     def _word(self, word: str, ignorecase: bool) -> list[int] | None:
         key = (word, ignorecase)
         found = self._words.get(key)
-        if found is None:
+        if found is None and ignorecase not in self._scanned:
+            self._scan_words(ignorecase)
+            found = self._words.get(key)
+        if found is None:  # a word the index does not hold, or a text folding cannot keep aligned
             haystack = self._folded_text() if ignorecase else self.text
             if haystack is None:
                 return None
@@ -472,11 +543,14 @@ class Candidates:
         if result is not _UNKNOWN:
             return result
         found_lists = []
-        for word, ignorecase in atoms.words:
-            found = self._word(word, ignorecase)
+        known = self._words
+        for word_key in atoms.words:
+            found = known.get(word_key)
             if found is None:
-                result = None
-                break
+                found = self._word(*word_key)
+                if found is None:
+                    result = None
+                    break
             if found:
                 found_lists.append(found)
         else:
