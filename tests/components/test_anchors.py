@@ -97,3 +97,16 @@ def test_fold_lists_every_non_ascii_case_partner_of_an_ascii_letter():
     assert partners == set(anchors.FOLD)
     for char, letter in anchors.FOLD.items():
         assert regex.fullmatch(f"(?i){letter}", char)
+
+
+def test_a_word_scan_finds_every_position_of_every_word():
+    rng = random.Random(7)
+    words = ["a", "ab", "abc", "b", "bc", "ca", "x.y", "once", "on", "o"]
+    for ignorecase in (False, True):
+        scan = anchors.WordScan(words + (["AB", "On"] if ignorecase else []), ignorecase)
+        for _ in range(300):
+            text = "".join(rng.choice("abcxy.on ") for _ in range(rng.randint(0, 30)))
+            found = scan.find(text)
+            for word in found:
+                expected = [i for i in range(len(text)) if text.startswith(word, i)]
+                assert found[word] == expected, (word, text)
