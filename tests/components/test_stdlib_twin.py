@@ -150,3 +150,43 @@ def test_the_regex_step_twins_find_alike_on_the_safe_corpus_texts():
         if stdlib_twin.text_is_safe(view):
             for p, t in pairs:
                 assert found(t.pattern, view) == found(p.pattern, view), p.name
+
+
+def test_a_relaxed_pattern_matches_wherever_its_pattern_does():
+    rows = [dict(r) for r in read_jsonl_resource("numeric.jsonl")]
+    pairs = [(p, stdlib_twin.relaxed(p.pattern)) for p in compile_rows(rows)
+             if stdlib_twin.twin(p.pattern, True, frozenset({"span"})) is None]
+    pairs = [(p, r) for p, r in pairs if r is not None]
+    assert len(pairs) >= 8
+    checked = 0
+    for text in _texts()[::2]:
+        view = shadow(text)
+        if not stdlib_twin.text_is_safe(view):
+            continue
+        for p, relaxed in pairs:
+            for m in p.pattern.finditer(view):
+                checked += 1
+                assert relaxed.match(view, m.start()), (p.name, view[m.start() : m.end()])
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "source, relaxable",
+    [
+        (r"(?<=\bbetween\s+\d+)\s+and\s+\d+", True),  # left out: matches more
+        (r"(?<!\d\s*,\s*)\d+ mg", True),
+        (r"(?!x(?<=a\s*))\w", False),  # inside a negative lookahead: leaving it out would match less
+        (r"(?P<n>a)|(?P<n>b)(?<=b\s*)", True),
+    ],
+)
+def test_which_patterns_have_a_relaxed_form(source, relaxable):
+    pattern = regex.compile(source)
+    relaxed = stdlib_twin.relaxed(pattern)
+    assert (relaxed is not None) is relaxable
+    if relaxed is not None:
+        rng = random.Random(source)
+        for _ in range(300):
+            text = "".join(rng.choice("ab x,12 mg between and") for _ in range(rng.randint(0, 12)))
+            for pos in range(len(text) + 1):
+                if pattern.match(text, pos):
+                    assert relaxed.match(text, pos), (text, pos)

@@ -19,6 +19,7 @@ does, the patterns ``re`` runs alike are run by ``re``, which is faster (:mod:`.
 """
 
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -64,6 +65,10 @@ class RegexPattern:
     #: (:mod:`.mirror`: one attempt instead of a search), where they can be
     exclude_left_mirror: regex.Pattern | None = None
     require_left_mirror: regex.Pattern | None = None
+    #: on safe texts, for a pattern without a twin: its relaxed ``re`` form, which must match
+    #: where the pattern can (:func:`.stdlib_twin.relaxed`); start positions where it does not
+    #: are passed over
+    position_filter: re.Pattern | None = None
 
 
 #: The keys a pattern row may have (a misspelt key is an error, never silently ignored).
@@ -144,10 +149,12 @@ def _with_twins(pat: RegexPattern) -> RegexPattern:
 
     # of a match, find reads its span and the span of the group "span"; of the context
     # patterns, only whether they match
+    pattern = twin(pat.pattern, True, SPAN_GROUP)
     return replace(
-        pat, pattern=twin(pat.pattern, True, SPAN_GROUP), exclude_left=twin(pat.exclude_left),
+        pat, pattern=pattern, exclude_left=twin(pat.exclude_left),
         exclude_right=twin(pat.exclude_right), require_left=twin(pat.require_left),
         require_right=twin(pat.require_right), prefilter=twin(pat.prefilter),
+        position_filter=stdlib_twin.relaxed(pat.pattern) if pattern is pat.pattern else None,
     )
 
 
@@ -232,6 +239,9 @@ class RegexSpans(PatternsMixin):
                 continue  # no match can start anywhere
             if pat.prefilter is not None and not prefilter_first and not pat.prefilter.search(view):
                 continue
+            if pat.position_filter is not None and positions is not None:
+                match = pat.position_filter.match
+                positions = [pos for pos in positions if match(view, pos)]
             for m in scan(pat.pattern, positions, view):
                 start, end = m.span("span") if pat.has_span and m.start("span") >= 0 else m.span()
                 if start == end:

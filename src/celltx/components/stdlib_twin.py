@@ -167,20 +167,29 @@ def _fixed_width_variants(items, state) -> list[list]:
     return result
 
 
-def _fixed_width_lookbehinds(sub, state) -> None:
+def _fixed_width_lookbehinds(sub, state, relax: bool = False, positive: bool = True) -> None:
     """Rewrite, in place, each lookbehind of variable but bounded width as fixed-width ones,
     which ``re`` can run: ``(?<=A|BC)`` as ``(?:(?<=A)|(?<=BC))`` and ``(?<!A|BC)`` as
     ``(?<!A)(?<!BC)``. A lookbehind asks whether its pattern matches some text ending where
     it stands; spelt out, that is whether one of the fixed-width variants does, which is what
-    the rewritten form asks (there is no capture, atomic group or unbounded repeat inside)."""
+    the rewritten form asks (there is no capture, atomic group or unbounded repeat inside).
+
+    ``relax``: a lookbehind that cannot be spelt out is left out instead, where leaving it out
+    can only let the pattern match more (it is not inside a negative lookaround: ``positive``
+    says so of ``sub``); else :class:`_NoTwin`."""
     out = []
     for op, av in sub.data:
         if op in (_c.ASSERT, _c.ASSERT_NOT):
             direction, inner = av
-            _fixed_width_lookbehinds(inner, state)
+            _fixed_width_lookbehinds(inner, state, relax, positive if op is _c.ASSERT else not positive)
             low, high = inner.getwidth()
             if direction < 0 and low != high:
-                variants = [_p.SubPattern(state, v) for v in _fixed_width_variants(inner.data, state)]
+                try:
+                    variants = [_p.SubPattern(state, v) for v in _fixed_width_variants(inner.data, state)]
+                except _NoTwin:
+                    if relax and positive:
+                        continue  # left out: the pattern asks less
+                    raise
                 if op is _c.ASSERT:
                     branch = (_c.BRANCH, (None, [_p.SubPattern(state, [(op, (-1, v))]) for v in variants]))
                     out.append((_c.SUBPATTERN, (None, 0, 0, _p.SubPattern(state, [branch]))))
@@ -188,14 +197,14 @@ def _fixed_width_lookbehinds(sub, state) -> None:
                     out.extend((op, (-1, v)) for v in variants)
                 continue
         elif op is _c.SUBPATTERN:
-            _fixed_width_lookbehinds(av[3], state)
+            _fixed_width_lookbehinds(av[3], state, relax, positive)
         elif op is _c.BRANCH:
             for branch in av[1]:
-                _fixed_width_lookbehinds(branch, state)
+                _fixed_width_lookbehinds(branch, state, relax, positive)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
-            _fixed_width_lookbehinds(av[2], state)
+            _fixed_width_lookbehinds(av[2], state, relax, positive)
         elif op is getattr(_c, "ATOMIC_GROUP", None):
-            _fixed_width_lookbehinds(av, state)
+            _fixed_width_lookbehinds(av, state, relax, positive)
         out.append((op, av))
     sub.data[:] = out
     sub.width = None  # computed again from the new items
@@ -245,4 +254,40 @@ def twin(pattern: regex.Pattern, nonempty: bool = False, names: frozenset[str] |
         except (_NoTwin, re.error, regex.error, Warning, RecursionError, ValueError, OverflowError):
             result = None
     _TWINS[key] = result
+    return result
+
+
+_RELAXED: dict[tuple[str, int], re.Pattern | None] = {}
+
+
+def relaxed(pattern: regex.Pattern) -> re.Pattern | None:
+    """For a pattern without a twin: an ``re`` pattern that matches, on every safe text, at
+    each position where ``pattern`` matches, and maybe at others. It is ``pattern`` without
+    the lookbehinds ``re`` cannot run (those not inside a negative lookaround, so that leaving
+    them out only widens it) and without group names (a name used twice is no obstacle).
+
+    Why: tried first at each start position, it turns most positions away at ``re``'s speed;
+    only where it matches does the ``regex`` module run the pattern itself (which finds
+    exactly what it would have found). ``None`` when there is no such pattern."""
+    key = (pattern.pattern, pattern.flags)
+    if key in _RELAXED:
+        return _RELAXED[key]
+    result = None
+    source = pattern.pattern
+    if isinstance(source, str) and pattern.flags in (_BASE_FLAGS, _BASE_FLAGS | regex.I):
+        flags = re.I if pattern.flags & regex.I else 0
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                tree = _p.parse(_NAMED_GROUP.sub("(?:", source), flags)
+                if tree.state.flags & ~(_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_UNICODE):
+                    raise _NoTwin("flags")
+                if bool(tree.state.flags & _c.SRE_FLAG_IGNORECASE) != bool(pattern.flags & regex.I):
+                    raise _NoTwin("flags")
+                _check(list(tree), bool(flags))
+                _fixed_width_lookbehinds(tree, tree.state, relax=True)
+                result = _compiler.compile(tree, flags)
+        except (_NoTwin, re.error, regex.error, Warning, RecursionError, ValueError, OverflowError):
+            result = None
+    _RELAXED[key] = result
     return result
