@@ -12,6 +12,7 @@ import bisect
 import copy
 from typing import Any
 
+import numpy
 import regex
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
@@ -37,11 +38,13 @@ class _Sentences:
         else:
             # what doc.sents gives (a sentence starts at the first token and at each token
             # whose SENT_START is 1), from token arrays instead of one Span per sentence
-            rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-            firsts = [i for i, (sent_start, _idx, _length) in enumerate(rows) if sent_start == 1 and i]
+            rows = doc.to_array([SENT_START, IDX, LENGTH])
+            firsts = (numpy.flatnonzero(rows[1:, 0] == 1) + 1).tolist()
             if firsts or doc.has_annotation("SENT_START"):
-                ends = [*firsts, len(rows)]
-                self.bounds = [(rows[start][1], rows[end - 1][1] + rows[end - 1][2]) for start, end in zip([0, *firsts], ends)]
+                lasts = [end - 1 for end in firsts] + [len(rows) - 1]
+                starts = rows[[0, *firsts], 1].tolist()
+                ends = (rows[lasts, 1] + rows[lasts, 2]).tolist()
+                self.bounds = list(zip(starts, ends))
             else:
                 self.bounds = [(0, text_length)]
         self.starts = [b[0] for b in self.bounds]
