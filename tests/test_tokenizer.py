@@ -63,3 +63,28 @@ def test_a_route_abbreviation_hyphened_to_what_is_given_is_a_token_of_its_own():
 
 def test_single_session_splits_like_single_dose():
     assert tokens("single-session") == ["single", "-", "session"]
+
+
+def test_the_pieces_are_the_token_pattern_s_matches_whichever_module_reads_them():
+    import json
+    from pathlib import Path
+
+    from celltx import tokenizer
+    from celltx.components.stdlib_twin import text_is_safe
+    from celltx.textnorm import shadow
+
+    assert tokenizer._PIECES_TWIN is not None
+    repo = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((repo / "seeds").glob("*.txt"))]
+    for path in sorted((repo / "corpora" / "dev").glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    texts += ["a  b\n c \u00a0d", "  lead", "x\t\ty", "MSC-treated 10-week CD34+ 1,500 i.v. e.g. naïve-derived"]
+    safe = 0
+    for text in texts:
+        view = shadow(text)
+        pieces = [m.group() for m in tokenizer.TOKEN_RE.finditer(view)]
+        assert tokenizer._PIECES_RE.findall(view) == pieces
+        if text_is_safe(view):
+            safe += 1
+            assert tokenizer._PIECES_TWIN.findall(view) == pieces
+    assert safe > 20

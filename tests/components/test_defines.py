@@ -14,6 +14,7 @@ from celltx.components.defines import (
 from celltx.components.merge import _compile_exclusion
 from celltx.components.regex_spans import compile_rows
 from celltx.resources import read_jsonl_resource
+from celltx.textnorm import shadow
 
 
 def test_a_word_list_is_a_building_block_of_literal_words_longest_first():
@@ -64,3 +65,43 @@ def test_an_exclusion_row_may_name_several_labels():
     merge = Merge(None, "t", priority=[], suppress={}, labels=None, anchors={}, confident=[])
     merge._compile([{"label": ["LAB_VALUE", "DOSE"], "left": "limit of detection\\s*$"}])
     assert set(merge.exclusions_by_label) == {"LAB_VALUE", "DOSE"}
+
+
+def _guarded_blocks() -> list[tuple[str, str, str]]:
+    from celltx.components.defines import guarded
+
+    return [(name, block, guarded(block)) for name, block in builtin_defines().items() if guarded(block) != block]
+
+
+def test_the_big_alternations_are_guarded_and_expand_is_unchanged():
+    from celltx.components.defines import guarded_defines
+
+    assert {"LABUNIT", "DRUG_UNIT", "FREQ_TERM"} <= {name for name, _block, _guard in _guarded_blocks()}
+    assert not any(name in {"NUM", "NUMW", "RANGE_SEP"} for name, _block, _guard in _guarded_blocks())
+    # what the rule files read is the block as written; the matchers compile the guarded one
+    assert expand("{LABUNIT}", builtin_defines()) == f"(?:{builtin_defines()['LABUNIT']})"
+    assert guarded_defines(builtin_defines())["LABUNIT"].startswith("(?=")
+
+
+def test_a_guard_changes_no_match_of_its_block_in_either_case_context():
+    import random
+
+    import regex
+
+    from .test_regex_prefilter import _texts
+
+    texts = [shadow(t) for t in _texts()[::7]]
+    blocks = _guarded_blocks()
+    rng = random.Random(5)
+    for name, block, guard in blocks:
+        # short texts made of the block's own characters, matched at every position
+        alphabet = sorted(set(regex.sub(r"\\[a-zA-Z]|[\\()\[\]?*+|{}^$]", "", block)) | set(" 1/.-μµKkſSsİIi"))
+        samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+        for case in ("", "(?i)"):
+            plain, with_guard = regex.compile(f"{case}(?:{block})"), regex.compile(f"{case}(?:{guard})")
+            for text in texts:
+                assert [m.span() for m in with_guard.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+            for text in samples:
+                for pos in range(len(text)):
+                    a, b = plain.match(text, pos), with_guard.match(text, pos)
+                    assert (a and a.span()) == (b and b.span()), (name, case, text, pos)

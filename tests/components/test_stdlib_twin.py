@@ -85,7 +85,10 @@ def test_twins_match_alike_on_random_safe_text():
     [
         (r"(?<![\w.])\d+\s*mg", True),
         (r"(?i)(?<![\w-])(?:once|twice)\s+daily", True),
-        (r"(?<=\d\s?,\s?)\d+", False),  # variable-width lookbehind: re cannot
+        (r"(?<=\d\s?,\s?)\d+", True),  # variable width, bounded: written as four fixed-width ones
+        (r"(?<!\b[pP]\s?[=<>])\d+", True),
+        (r"(?<=to\s*)\d+", False),  # unbounded: re cannot
+        (r"(?<=(?P<x>a|bc))d", False),  # a capture inside: its value would depend on the variant
         (r"(?P<n>a)|(?P<n>b)", False),  # a name used twice: re cannot
         (r"(?i)\u212a", False),  # the Kelvin sign folds to ASCII "k"
         (r"(?i)[\u0100-\u0200]", False),  # holds the long s, which folds to ASCII "s"
@@ -101,3 +104,89 @@ def test_which_patterns_get_a_twin(source, has_twin):
 def test_a_twin_for_scanning_must_not_match_empty():
     assert stdlib_twin.twin(regex.compile(r"a*")) is not None
     assert stdlib_twin.twin(regex.compile(r"a*"), nonempty=True) is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"(?<=\d\s?,\s?)\d+", r"(?<!\b[pP]\s?[=<>]\s?)\d+", r"(?:(?<![\w-])|(?<=\b[DW]\d{1,3}-))[DW]\d{1,3}",
+     r"(?<=(?:g|mg|IU|units?)\s)(?:qd|od)", r"(?i)(?<!(?:ab|c){1,2})x"],
+)
+def test_a_bounded_lookbehind_spelt_out_matches_alike(source):
+    pattern = regex.compile(source)
+    twin = stdlib_twin.twin(pattern)
+    assert twin is not None
+    rng = random.Random(source)
+    alphabet = "0123456789 ,-pP=<>DWgmIUunitsqodabcxX"
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert _matches(twin, text) == _matches(pattern, text), text
+
+
+def test_a_twin_may_ignore_groups_its_caller_does_not_read():
+    pattern = regex.compile(r"(?P<n>a)b|c(?P<n>d)|(?P<span>e)f")
+    assert stdlib_twin.twin(pattern) is None  # "n" twice
+    twin = stdlib_twin.twin(pattern, names=frozenset({"span"}))
+    assert twin is not None and set(twin.groupindex) == {"span"}
+    for text in ["ab", "cd", "ef", "xaby", "cdef"]:
+        assert [(m.span(), m.span("span")) for m in twin.finditer(text)] == [
+            (m.span(), m.span("span")) for m in pattern.finditer(text)]
+    # a name read twice cannot be one group in re
+    assert stdlib_twin.twin(regex.compile(r"(?P<span>a)|b(?P<span>c)"), names=frozenset({"span"})) is None
+
+
+def test_the_regex_step_twins_find_alike_on_the_safe_corpus_texts():
+    from celltx.components.regex_spans import _with_twins
+
+    rows = [dict(r) for r in read_jsonl_resource("numeric.jsonl")]
+    pairs = [(p, _with_twins(p)) for p in compile_rows(rows)]
+    pairs = [(p, t) for p, t in pairs if t.pattern is not p.pattern]
+    assert len(pairs) >= 50
+
+    def found(pattern, text):
+        return [(m.span(), m.span("span") if "span" in pattern.groupindex else None) for m in pattern.finditer(text)]
+
+    for text in _texts():
+        view = shadow(text)
+        if stdlib_twin.text_is_safe(view):
+            for p, t in pairs:
+                assert found(t.pattern, view) == found(p.pattern, view), p.name
+
+
+def test_a_relaxed_pattern_matches_wherever_its_pattern_does():
+    rows = [dict(r) for r in read_jsonl_resource("numeric.jsonl")]
+    pairs = [(p, stdlib_twin.relaxed(p.pattern)) for p in compile_rows(rows)
+             if stdlib_twin.twin(p.pattern, True, frozenset({"span"})) is None]
+    pairs = [(p, r) for p, r in pairs if r is not None]
+    assert len(pairs) >= 8
+    checked = 0
+    for text in _texts()[::2]:
+        view = shadow(text)
+        if not stdlib_twin.text_is_safe(view):
+            continue
+        for p, relaxed in pairs:
+            for m in p.pattern.finditer(view):
+                checked += 1
+                assert relaxed.match(view, m.start()), (p.name, view[m.start() : m.end()])
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    "source, relaxable",
+    [
+        (r"(?<=\bbetween\s+\d+)\s+and\s+\d+", True),  # left out: matches more
+        (r"(?<!\d\s*,\s*)\d+ mg", True),
+        (r"(?!x(?<=a\s*))\w", False),  # inside a negative lookahead: leaving it out would match less
+        (r"(?P<n>a)|(?P<n>b)(?<=b\s*)", True),
+    ],
+)
+def test_which_patterns_have_a_relaxed_form(source, relaxable):
+    pattern = regex.compile(source)
+    relaxed = stdlib_twin.relaxed(pattern)
+    assert (relaxed is not None) is relaxable
+    if relaxed is not None:
+        rng = random.Random(source)
+        for _ in range(300):
+            text = "".join(rng.choice("ab x,12 mg between and") for _ in range(rng.randint(0, 12)))
+            for pos in range(len(text) + 1):
+                if pattern.match(text, pos):
+                    assert relaxed.match(text, pos), (text, pos)

@@ -30,7 +30,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions, set_span_value, span_value
 from ..normalize.labs import analyte_of, analyte_table
 from .defines import word_list
 from .lexicon import lab_test_start
@@ -55,7 +55,7 @@ class AbbreviationLabels:
         abbreviations = list(doc._.get(ABBREVIATIONS_EXTENSION))
         self._label(doc, abbreviations)
         # Span objects cannot be serialised: keep scispaCy's plain form on the Doc
-        doc._.set(ABBREVIATIONS_EXTENSION, [self.detector.make_short_form_serializable(a) for a in abbreviations])
+        doc._.set(ABBREVIATIONS_EXTENSION, [_serializable(a, doc_text(doc)) for a in abbreviations])
         return doc
 
     def _label(self, doc: Doc, abbreviations: list) -> None:
@@ -64,24 +64,29 @@ class AbbreviationLabels:
             doc.user_data[USER_DATA_KEY] = info
             return
         candidates = [c for c in doc.spans.get(schema.CANDIDATES_KEY, []) if c.label_ in INHERITING_LABELS]
-        existing = {(c.start_char, c.end_char, c.label_) for c in candidates}
+        bounds = [(c.start_char, c.end_char, c) for c in candidates]
+        existing = {(start, end, c.label_) for start, end, c in bounds}
+        doc_chars = doc_text(doc)
         new = []
         redefined: set[str] = set()
         # "MSCs" defined, "MSC" used later: the other grammatical number is the same abbreviation
         variants: dict[str, tuple[str, tuple[int, int, str]]] = {}
         for short in abbreviations:
-            long = short._.long_form
+            long = long_form(short)
             if long is None or isinstance(long, str):
                 continue
-            if _defined_as_something_else(short.text, long.text):
-                redefined.add(short.text)
+            short_text = doc_chars[short.start_char : short.end_char]
+            if _defined_as_something_else(short_text, doc_chars[long.start_char : long.end_char]):
+                redefined.add(short_text)
                 continue
             best, best_overlap = None, 0.0
-            for cand in candidates:
-                overlap = min(cand.end_char, long.end_char) - max(cand.start_char, long.start_char)
-                if overlap <= 0 or cand.start_char >= short.start_char:
+            long_start, long_end, short_start = long.start_char, long.end_char, short.start_char
+            length = max(1, long_end - long_start)
+            for cand_start, cand_end, cand in bounds:
+                overlap = min(cand_end, long_end) - max(cand_start, long_start)
+                if overlap <= 0 or cand_start >= short_start:
                     continue
-                share = overlap / max(1, long.end_char - long.start_char)
+                share = overlap / length
                 if share > best_overlap:
                     best, best_overlap = cand, share
             if best is None or best_overlap < self.min_overlap:
@@ -92,13 +97,13 @@ class AbbreviationLabels:
             if key not in existing:
                 span = doc.char_span(short.start_char, short.end_char, label=best.label_)
                 if span is not None:
-                    span._.origin = "abbreviation"
+                    set_span_value(span, "origin", "abbreviation")
                     new.append(span)
                     existing.add(key)
             if best.label_ == schema.LAB_TEST and not definition:
                 _add_prefixed(doc, short, info[key], existing, new, info)
             if definition:
-                variants[_number_variant(short.text)] = (best.label_, key)
+                variants[_number_variant(short_text)] = (best.label_, key)
         self._from_short_forms(doc, abbreviations, candidates, existing, redefined, new, info)
         # the tokens spelling a variant, found from token ids (no Token object per token)
         wanted = {get_string_id(text) for text in variants}
@@ -109,7 +114,7 @@ class AbbreviationLabels:
                 key = (token.idx, token.idx + len(token.text), label)
                 if key not in existing:
                     span = doc.char_span(key[0], key[1], label=label)
-                    span._.origin = "abbreviation"
+                    set_span_value(span, "origin", "abbreviation")
                     new.append(span)
                     existing.add(key)
                     info[key] = {"long": info[definition_key]["long"], "definition": False}
@@ -121,7 +126,7 @@ class AbbreviationLabels:
             doc.spans[schema.CANDIDATES_KEY] = [
                 c for c in group
                 if not (c.label_ == schema.LAB_TEST and c.text in redefined
-                        and (c._.origin or "").startswith("lexicon"))
+                        and (span_value(c, "origin") or "").startswith("lexicon"))
             ]
         doc.user_data[USER_DATA_KEY] = info
 
@@ -132,16 +137,20 @@ class AbbreviationLabels:
         """The other direction: an abbreviation the rules found to be a lab test somewhere
         ("serum TFF3", "PRA levels") makes its long form and its every occurrence lab tests,
         when no rule saw the long form ("Trefoil factor 3 (TFF3)" is an analyte nobody listed)."""
-        tests = [c for c in candidates if c.label_ == schema.LAB_TEST and (c._.origin or "") != "abbreviation"]
+        tests = [c for c in candidates
+                 if c.label_ == schema.LAB_TEST and (span_value(c, "origin") or "") != "abbreviation"]
         by_short: dict[str, list] = {}
+        doc_chars = doc_text(doc)
         for short in abbreviations:
-            if short._.long_form is not None and not isinstance(short._.long_form, str) and short.text not in redefined:
-                by_short.setdefault(short.text, []).append(short)
+            long = long_form(short)
+            short_text = doc_chars[short.start_char : short.end_char]
+            if long is not None and not isinstance(long, str) and short_text not in redefined:
+                by_short.setdefault(short_text, []).append(short)
         for text, shorts in by_short.items():
             if text.upper() in _not_analytes() or not any(_names_it(c, o) for o in shorts for c in tests):
                 continue
-            long = shorts[0]._.long_form
-            if _BEHAVIOUR.search(long.text):
+            long = long_form(shorts[0])
+            if _BEHAVIOUR.search(doc_chars[long.start_char : long.end_char]):
                 continue  # "physical activity (PA) levels": a behaviour, however it is measured
             if any(min(c.end_char, long.end_char) > max(c.start_char, long.start_char) for c in candidates):
                 continue  # the rules already read the long form (as a test or as something else)
@@ -153,7 +162,7 @@ class AbbreviationLabels:
                     continue
                 span = doc.char_span(piece.start_char, piece.end_char, label=schema.LAB_TEST)
                 if span is not None:
-                    span._.origin = "abbreviation"
+                    set_span_value(span, "origin", "abbreviation")
                     new.append(span)
                     existing.add(key)
 
@@ -180,7 +189,7 @@ def _add_prefixed(doc: Doc, span, entry: dict, existing: set, new: list, info: d
         return
     wide = doc.char_span(key[0], key[1], label=schema.LAB_TEST)
     if wide is not None:
-        wide._.origin = "abbreviation"
+        set_span_value(wide, "origin", "abbreviation")
         new.append(wide)
         existing.add(key)
         info[key] = {"long": entry["long"], "definition": False}
@@ -191,8 +200,53 @@ def _names_it(candidate, occurrence) -> bool:
     before it ("serum TFF3"); "HCV RNA" is a test, but it says nothing of what HCV is."""
     if candidate.end_char != occurrence.end_char or candidate.start_char > occurrence.start_char:
         return False
-    prefix = candidate.doc.text[candidate.start_char : occurrence.start_char]
+    prefix = doc_text(candidate.doc)[candidate.start_char : occurrence.start_char]
     return not prefix or bool(_SPECIMEN_PREFIX.match(prefix))
+
+
+def _plain_long_form() -> bool:
+    """Whether ``Span._.long_form`` is the plain extension scispaCy's detector registers (a
+    default of ``None``, no getter or setter): then a span's value is kept in
+    ``doc.user_data`` under spaCy's key, where it is read and written directly (spaCy's
+    ``Underscore`` object per access cost a fifth of this component)."""
+    from spacy.tokens import Span
+
+    if not Span.has_extension("long_form"):
+        return False
+    default, method, getter, setter = Span.get_extension("long_form")
+    return default is None and method is None and getter is None and setter is None
+
+
+def long_form(span):
+    """``span._.long_form``."""
+    if _plain_long_form():
+        return span.doc.user_data.get(("._.", "long_form", span.start_char, span.end_char))
+    return span._.long_form
+
+
+def set_long_form(span, value) -> None:
+    """``span._.long_form = value``."""
+    if _plain_long_form():
+        span.doc.user_data[("._.", "long_form", span.start_char, span.end_char)] = value
+    else:
+        span._.long_form = value
+
+
+def _serializable(abbreviation, text: str) -> dict:
+    """scispaCy's ``make_short_form_serializable`` (the plain form of an abbreviation, and its
+    ``long_form`` replaced by the long form's text), with the texts cut from the document's
+    text instead of joined from its tokens."""
+    long = long_form(abbreviation)
+    long_text = text[long.start_char : long.end_char]
+    set_long_form(abbreviation, long_text)
+    return {
+        "short_text": text[abbreviation.start_char : abbreviation.end_char],
+        "short_start": abbreviation.start,
+        "short_end": abbreviation.end,
+        "long_text": long_text,
+        "long_start": long.start,
+        "long_end": long.end,
+    }
 
 
 def _detector_class():
@@ -219,10 +273,11 @@ def _detector_class():
             def __call__(self, doc: Doc) -> Doc:
                 matches_no_brackets = [(0, start + 1, end - 1) for start, end in bracket_pairs(doc)]
                 occurences = self.find_matches_for(filter_matches(matches_no_brackets, doc), doc)
-                for long_form, short_forms in occurences:
+                found = doc._.abbreviations
+                for long, short_forms in occurences:
                     for short in short_forms:
-                        short._.long_form = long_form
-                        doc._.abbreviations.append(short)
+                        set_long_form(short, long)
+                        found.append(short)
                 return doc
 
             def find_matches_for(self, filtered, doc: Doc):

@@ -31,8 +31,10 @@ and plain scans agree for every pattern over the corpora.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -190,7 +192,10 @@ def _first(items, flags: int, words: set, classes: set) -> bool:
                 i += 1
                 run.append(items[i][1])
             word = "".join(map(chr, run))
-            if len(word) == 1 or flags & _IGNORECASE and not word.isascii():
+            longer = _longer_words(word, items[i + 1 :], flags) if len(word) < SHORT_WORD else None
+            if longer:
+                words.update(longer)
+            elif len(word) == 1 or flags & _IGNORECASE and not word.isascii():
                 # one character: a class, so that the scan applies the lead ("." is everywhere,
                 # "." after a non-word character is rare)
                 classes.add(_one_char(_c.LITERAL, run[0], flags))
@@ -227,6 +232,68 @@ def _first(items, flags: int, words: set, classes: set) -> bool:
             raise _Unsupported(op)
         i += 1
     return True
+
+
+#: A literal prefix shorter than this is extended by what follows it where that is a few words
+#: ("twice|thrice|times", which the parser reads as "t" and three endings, starts with three
+#: words, not with every "t" of the text).
+SHORT_WORD = 3
+#: At most this many extended words for one literal prefix.
+MAX_LONGER = 24
+
+
+def _longer_words(word: str, rest, flags: int) -> set[tuple[str, bool]] | None:
+    """The words every match of ``word`` followed by the sequence ``rest`` starts with, when
+    ``rest`` can only start with a few words of the same case rule (``None`` otherwise)."""
+    ignorecase = bool(flags & _IGNORECASE)
+    if not rest:
+        return None
+    heads = _literal_heads(rest, flags)
+    if heads is not None and len(heads) <= MAX_LONGER:
+        longer = {(word + head, ignorecase) for head in heads}
+        return longer if not ignorecase or all(w.isascii() for w, _ci in longer) else None
+    words: set[tuple[str, bool]] = set()
+    classes: set[str] = set()
+    try:
+        if _first(rest, flags, words, classes):
+            return None  # ``rest`` can be empty: ``word`` alone can start a match
+    except _Unsupported:
+        return None
+    if classes or not words or len(words) > MAX_LONGER or any(ci != ignorecase for _w, ci in words):
+        return None
+    longer = {(word + w, ignorecase) for w, _ci in words}
+    if ignorecase and not all(w.isascii() for w, _ci in longer):
+        return None
+    return longer
+
+
+def _literal_heads(items, flags: int) -> set[str] | None:
+    """Non-empty literal strings, read under ``flags``, one of which every match of the
+    sequence ``items`` starts with (``"s"`` and ``"ersus"`` for ``s|ersus``), or ``None``."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _c.LITERAL:
+        run = []
+        for item_op, item_av in items:
+            if item_op is not _c.LITERAL:
+                break
+            run.append(chr(item_av))
+        return {"".join(run)}
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if ((flags | add_flags) & ~del_flags) & _IGNORECASE != flags & _IGNORECASE or (add_flags | del_flags) & _UNSUPPORTED_FLAGS:
+            return None
+        return _literal_heads(list(sub), flags)
+    if op is _c.BRANCH:
+        heads: set[str] = set()
+        for branch in av[1]:
+            found = _literal_heads(list(branch), flags)
+            if found is None:
+                return None
+            heads |= found
+        return heads
+    return None
 
 
 def _lead(items, flags: int) -> str:
@@ -312,6 +379,22 @@ def finditer(pattern: regex.Pattern, text: str, candidates: list[int]) -> list[r
     return found
 
 
+#: One lookbehind of a lead as :func:`_lead` writes it (its class holds no parenthesis).
+_LEAD_PART = regex.compile(r"\(\?<([=!])(\(\?-?[is]:[^()]*\))\)")
+
+
+def _class_scan(lead: str, classes: tuple[str, ...]) -> str:
+    """The regex that finds the positions of ``classes`` after ``lead``. A single class comes
+    first and each lookbehind of the lead is checked after it, one character further back
+    (``[\\d.](?<![\\w.].)`` for ``(?<![\\w.])[\\d.]``): the same positions, but a pattern that
+    opens with a character set is searched for by the matcher's fast skip over the text
+    instead of being tried at every position."""
+    parts = _LEAD_PART.findall(lead)
+    if len(classes) == 1 and lead and "".join(f"(?<{sign}{inner})" for sign, inner in parts) == lead:
+        return classes[0] + "".join(f"(?<{sign}{inner}(?s:.))" for sign, inner in parts)
+    return f"{lead}(?:{'|'.join(classes)})"
+
+
 class AtomIndex:
     """The start atoms of a set of patterns, with one compiled scan per distinct class set
     (patterns that start alike share it), and its ``re`` twin for safe texts
@@ -333,10 +416,62 @@ class AtomIndex:
             (lead, classes): (lead, classes) if (lead, classes) in lettered else (lead, _merged(shared[lead]))
             for lead, classes in keys
         }
-        self.class_scans = {
-            key: regex.compile(f"{key[0]}(?:{'|'.join(key[1])})") for key in set(self.scan_of.values())
-        }
+        self.class_scans = {key: regex.compile(_class_scan(*key)) for key in set(self.scan_of.values())}
         self.class_twins = {key: twin(scan, nonempty=True) or scan for key, scan in self.class_scans.items()}
+        words = {word for atoms in atom_sets if atoms is not None for word in atoms.words}
+        #: the words of every atom set, found in one pass per case rule (:class:`WordScan`)
+        self.word_scans = {ci: WordScan([w for w, w_ci in words if w_ci is ci], ci) for ci in (False, True)}
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` written as a tree of their letters, longest match first
+    (``ab(?:cd)?`` for "ab" and "abcd"): tried at a position, it costs one test per letter
+    instead of one per word."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+class WordScan:
+    """Every position of each of a set of words (literal, compared as written, or lower-cased
+    on a lower-cased text), found in one pass: the tree of the words is searched for from each
+    position after the last one found (its first letters let the matcher skip ahead fast), each
+    match is the longest word starting there, and the shorter words that start there too are its
+    prefixes in the set (the positions of ``str.find`` for each word, without a search per word)."""
+
+    def __init__(self, words: list[str], ignorecase: bool) -> None:
+        #: the spelling searched for -> the words of the atoms it stands for
+        self.spellings: dict[str, list[str]] = {}
+        for word in words:
+            self.spellings.setdefault(word.lower() if ignorecase else word, []).append(word)
+        found = set(self.spellings)
+        self.prefixes = {w: [p for p in found if w.startswith(p)] for w in found}
+        self.pattern = re.compile(_trie(found)) if found else None
+
+    def find(self, haystack: str) -> dict[str, list[int]]:
+        """Spelling -> its sorted start positions in ``haystack`` (empty lists included)."""
+        found: dict[str, list[int]] = {w: [] for w in self.spellings}
+        if self.pattern is not None:
+            prefixes, search = self.prefixes, self.pattern.search
+            m = search(haystack)
+            while m is not None:
+                pos = m.start()
+                for word in prefixes[m.group()]:
+                    found[word].append(pos)
+                m = search(haystack, pos + 1)
+        return found
 
 
 class Candidates:
@@ -349,6 +484,8 @@ class Candidates:
         self._scans = index.class_twins if safe else index.class_scans
         self._folded: str | None = None
         self._words: dict[tuple[str, bool], list[int]] = {}
+        #: the case rules whose words have been scanned for
+        self._scanned: set[bool] = set()
         self._classes: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         self._union: dict[int, list[int] | None] = {}
 
@@ -358,10 +495,24 @@ class Candidates:
             self._folded = folded if len(folded) == len(self.text) else ""
         return self._folded or None
 
+    def _scan_words(self, ignorecase: bool) -> None:
+        """The positions of every word of the index under one case rule, in one pass."""
+        self._scanned.add(ignorecase)
+        haystack = self._folded_text() if ignorecase else self.text
+        if haystack is None:
+            return
+        scan = self.index.word_scans[ignorecase]
+        for spelling, positions in scan.find(haystack).items():
+            for word in scan.spellings[spelling]:
+                self._words[(word, ignorecase)] = positions
+
     def _word(self, word: str, ignorecase: bool) -> list[int] | None:
         key = (word, ignorecase)
         found = self._words.get(key)
-        if found is None:
+        if found is None and ignorecase not in self._scanned:
+            self._scan_words(ignorecase)
+            found = self._words.get(key)
+        if found is None:  # a word the index does not hold, or a text folding cannot keep aligned
             haystack = self._folded_text() if ignorecase else self.text
             if haystack is None:
                 return None
@@ -385,19 +536,39 @@ class Candidates:
 
     def of(self, atoms: StartAtoms) -> list[int] | None:
         """Sorted candidate start positions for a pattern with ``atoms`` (``None``: scan whole).
-        ``atoms`` must be among those the index was built from."""
+        ``atoms`` must be among those the index was built from. The list may be shared with
+        other atoms: callers must not change it."""
         key = id(atoms)
-        if key not in self._union:
-            positions: set[int] = set()
-            result: list[int] | None = None
-            for word, ignorecase in atoms.words:
-                found = self._word(word, ignorecase)
+        result = self._union.get(key, _UNKNOWN)
+        if result is not _UNKNOWN:
+            return result
+        found_lists = []
+        known = self._words
+        for word_key in atoms.words:
+            found = known.get(word_key)
+            if found is None:
+                found = self._word(*word_key)
                 if found is None:
+                    result = None
                     break
-                positions.update(found)
+            if found:
+                found_lists.append(found)
+        else:
+            if atoms.classes:
+                found = self._class((atoms.lead, atoms.classes))
+                if found:
+                    found_lists.append(found)
+            # most atoms find positions of one kind only (digits, say, and no number word):
+            # that list is already sorted
+            if not found_lists:
+                result = []
+            elif len(found_lists) == 1:
+                result = found_lists[0]
             else:
-                if atoms.classes:
-                    positions.update(self._class((atoms.lead, atoms.classes)))
-                result = sorted(positions)
-            self._union[key] = result
-        return self._union[key]
+                result = sorted(set().union(*found_lists))
+        self._union[key] = result
+        return result
+
+
+#: "Not computed yet" in :attr:`Candidates._union` (where None means "scan whole").
+_UNKNOWN: Any = object()

@@ -19,10 +19,11 @@ group (longest first, then earliest, :func:`spacy.util.filter_spans`).
 
 
 import re
+from itertools import accumulate
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -112,17 +113,21 @@ def _bounds(cleaned: Cleaned, doc: Doc) -> tuple[list[int], list[tuple[int, int]
     images: list[tuple[int, int]] = []
     cuts: set[int] = set()
     pos = 0
-    for token in doc:
-        if token.is_space:
+    span = cleaned.span
+    # token offsets from the token arrays (no Token object per token)
+    for i, (idx, length, is_space) in enumerate(doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()):
+        if is_space:
             continue
-        start, end = cleaned.span(token.idx, token.idx + len(token))
+        start, end = span(idx, idx + length)
         start = max(start, pos)
         if end <= start:
             continue
-        images.append((start, token.i))
-        cuts.update((start, end))
+        images.append((start, i))
+        cuts.add(start)
+        cuts.add(end)
         pos = end
-    cuts.update(m.start() for m in _RUNS.finditer(cleaned.original))
+    # where each run of white space or of anything else starts
+    cuts.update(accumulate(map(len, _RUNS.findall(cleaned.original)), initial=0))
     cuts.discard(len(cleaned.original))
     return sorted(cuts), images
 
@@ -170,11 +175,11 @@ def _move_sentences(doc: Doc, out: Doc, first: dict[int, int]) -> None:
     starts[0] = 1
     pending = False  # a sentence starting on a white-space token starts at the next token
     seen_first = False
-    for token in doc:
-        pending = pending or bool(token.is_sent_start)
-        if token.i in first:
+    for i, sent_start in enumerate(doc.to_array(SENT_START).tolist()):
+        pending = pending or sent_start == 1
+        if i in first:
             if pending and seen_first:
-                starts[first[token.i]] = 1
+                starts[first[i]] = 1
             pending = False
             seen_first = True
     out.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))

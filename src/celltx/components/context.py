@@ -129,21 +129,54 @@ class Context(PatternsMixin):
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
         if not spans:
             return doc
-        for span in spans:  # ConText only sets True; reset so earlier runs cannot leak
-            span._.is_negated = False
-            span._.is_hypothetical = False
+        data = doc.user_data
+        # medspaCy's span attributes are plain extensions (a default, no getter), kept in
+        # doc.user_data under spaCy's key; they are read and written there directly (spaCy's
+        # Underscore object per access cost more than the rest of this loop)
+        direct = _stored_in_user_data()
+        keys = [(span.start_char, span.end_char) for span in spans]
+        # ConText only sets True; reset so earlier runs cannot leak
+        if direct:
+            for start, end in keys:
+                data[("._.", "is_negated", start, end)] = False
+                data[("._.", "is_hypothetical", start, end)] = False
+        else:
+            for span in spans:
+                span._.is_negated = False
+                span._.is_hypothetical = False
         with empty_matchers_allowed():  # ConText's token matcher is empty: all rules are phrases
             doc = self.context(doc)
-        for span in spans:
+        data = doc.user_data
+        for span, (start, end) in zip(spans, keys):
             attrs = span_value(span, "attrs")
             if attrs is None:
                 attrs = {}
-            attrs["negated"] = bool(span._.is_negated)
-            attrs["hypothetical"] = bool(span._.is_hypothetical)
+            if direct:
+                attrs["negated"] = bool(data.get(("._.", "is_negated", start, end), False))
+                attrs["hypothetical"] = bool(data.get(("._.", "is_hypothetical", start, end), False))
+                data[("._.", "modifiers", start, end)] = ()
+            else:
+                attrs["negated"] = bool(span._.is_negated)
+                attrs["hypothetical"] = bool(span._.is_hypothetical)
+                span._.modifiers = ()
             set_span_value(span, "attrs", attrs)
-            span._.modifiers = ()
         doc._.context_graph = None
         return doc
+
+
+def _stored_in_user_data() -> bool:
+    """Whether ``Span._.is_negated``, ``is_hypothetical`` and ``modifiers`` are plain
+    extensions with the defaults medspaCy gives them (``False``, ``False``, ``()``): then each
+    value is ``doc.user_data[("._.", name, start_char, end_char)]`` or, when absent, the default."""
+    from spacy.tokens import Span
+
+    for name, default in (("is_negated", False), ("is_hypothetical", False), ("modifiers", ())):
+        if not Span.has_extension(name):
+            return False
+        value, method, getter, setter = Span.get_extension(name)
+        if method is not None or getter is not None or setter is not None or value != default:
+            return False
+    return True
 
 
 @Language.factory(

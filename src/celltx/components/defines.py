@@ -17,7 +17,7 @@ every rule file sees (:func:`builtin_defines`) come from
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -94,6 +94,98 @@ def builtin_defines() -> dict[str, str]:
         "WORD_CMP_AFTER": labs.WORD_CMP_AFTER,
         **{name: words_regex(words) for name, words in word_lists().items()},
     }
+
+
+#: A block whose alternation has at least this many alternatives is guarded (:func:`guarded`).
+GUARD_MIN_ALTERNATIVES = 8
+#: ... unless its first characters include more than this many of ``[a-z0-9]`` (the guard
+#: would rarely turn a position away).
+GUARD_MAX_ALNUM = 20
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+#: One character as :mod:`.anchors` writes it.
+_ONE_ESCAPE = regex.compile(r"\\u[0-9a-f]{4}|\\U[0-9a-f]{8}")
+
+
+def _alternatives(source: str) -> int:
+    """How many alternatives the widest alternation of ``source`` has among its outer groups."""
+    from .anchors import _GROUP_NAME, _c, _p
+
+    widest = 0
+
+    def walk(items, depth: int) -> None:
+        nonlocal widest
+        for op, av in items:
+            if op is _c.BRANCH:
+                widest = max(widest, len(av[1]))
+            elif op is _c.SUBPATTERN and depth < 2:
+                walk(av[3], depth + 1)
+
+    walk(list(_p.parse(_GROUP_NAME.sub("(", source))), 0)
+    return widest
+
+
+@cache
+def first_character_guard(source: str) -> str | None:
+    """A lookahead that every match of ``source`` passes where it starts, in a case-sensitive
+    context and in a case-insensitive one alike: ``(?=...)`` on the characters its matches can
+    begin with (:func:`celltx.components.anchors.start_atoms`, read under both), each class
+    made case-insensitive (which only widens it). ``None`` when they cannot be read or
+    include a negated class or any character."""
+    from .anchors import _IGNORECASE, FOLD, _c, _char, _merged, _one_char, start_atoms
+
+    classes: set[str] = set()
+    for flags in (0, regex.IGNORECASE):
+        atoms = start_atoms(source, flags)
+        if atoms is None:
+            return None
+        classes.update(atoms.classes)
+        classes.update(_one_char(_c.LITERAL, ord(w[0]), _IGNORECASE if ci else 0) for w, ci in atoms.words)
+    insensitive = set()
+    for cls in classes:
+        body = cls[cls.index(":") + 1 : -1]
+        if _ONE_ESCAPE.fullmatch(body):
+            body = f"[{body}]"
+        if not body.startswith("[") or body.startswith("[^"):
+            return None  # a negated class (which the case flag narrows) or "."
+        # the non-ASCII case partners of an ASCII letter go: under the flag the letter matches
+        # them in both modules, and stdlib_twin gives no twin to a pattern that names them
+        for partner, letter in FOLD.items():
+            if _char(ord(letter)) in body or _char(ord(letter.upper())) in body:
+                body = body.replace(_char(ord(partner)), "")
+        insensitive.add(f"(?i:{body})")
+    guard = "(?=" + "|".join(_merged(insensitive)) + ")"
+    if sum(1 for c in _ALNUM if regex.match(guard, c)) > GUARD_MAX_ALNUM:
+        return None
+    return guard
+
+
+def guarded(block: str) -> str:
+    """``block`` (a fully expanded regex) behind a lookahead on its first characters when it is
+    an alternation of many alternatives (units, frequency terms, word lists).
+
+    Why: a matcher tries the alternatives of an alternation one after the other; where none can
+    match (after a number, most words are no unit) the guard fails at once instead. It changes
+    no match: every match of the block begins with a character the guard accepts, whatever the
+    case flag of the pattern the block is used in (:func:`first_character_guard`). Used by
+    ``celltx_regex``, whose patterns are tried at their start positions; the exclusions of
+    ``celltx_merge`` are searched for over short contexts, where the ``regex`` module's own
+    search shortcuts did as well without guards (measured), so they compile the plain blocks.
+    """
+    if _PLACEHOLDER.search(block):
+        return block
+    try:
+        if _alternatives(block) < GUARD_MIN_ALTERNATIVES:
+            return block
+    except Exception:  # syntax only the regex module reads: no guard
+        return block
+    guard = first_character_guard(block)
+    return block if guard is None else f"{guard}(?:{block})"
+
+
+def guarded_defines(defines: dict[str, str]) -> dict[str, str]:
+    """``defines`` with each block :func:`guarded` (what the matchers compile; the blocks as
+    written stay what :func:`builtin_defines` returns)."""
+    return {name: guarded(block) for name, block in defines.items()}
 
 
 def expand(text: str, defines: dict[str, str]) -> str:

@@ -109,6 +109,10 @@ def default_patterns() -> list[Row]:
     return patterns
 
 
+#: How many strings a :class:`FirstTokenGate` remembers its verdict on.
+MAX_VERDICTS = 500_000
+
+
 class FirstTokenGate:
     """Does a document hold a token that can start one of these token patterns?
 
@@ -127,6 +131,8 @@ class FirstTokenGate:
         #: per attribute id: exact values, and regexes
         self.values: dict[int, set[str]] = {ORTH: set(), LOWER: set()}
         self.regexes: dict[int, list[re.Pattern]] = {ORTH: [], LOWER: []}
+        #: per attribute: string id -> whether the string can start a pattern
+        self._verdicts: dict[int, dict[int, bool]] = {}
         self.always = False
         for pattern in patterns:
             first = pattern[0] if pattern else {}
@@ -149,13 +155,22 @@ class FirstTokenGate:
             return True
         strings = doc.vocab.strings
         for attr in (ORTH, LOWER):
-            if not self.values[attr] and not self.regexes[attr]:
+            values, regexes = self.values[attr], self.regexes[attr]
+            if not values and not regexes:
                 continue
-            present = {strings[h] for h in set(doc.to_array(attr).tolist())}
-            if not present.isdisjoint(self.values[attr]):
-                return True
-            if any(rx.search(s) for rx in self.regexes[attr] for s in present):
-                return True
+            # the verdict on each string is kept (by its id): the words of a document are
+            # mostly words of earlier ones, and a regex per word and document cost more than
+            # the rest of the gate
+            verdicts = self._verdicts.setdefault(attr, {})
+            if len(verdicts) > MAX_VERDICTS:  # a bound for very long runs (numbers are words too)
+                verdicts.clear()
+            for key in set(doc.to_array(attr).tolist()):
+                verdict = verdicts.get(key)
+                if verdict is None:
+                    string = strings[key]
+                    verdict = verdicts[key] = string in values or any(rx.search(string) for rx in regexes)
+                if verdict:
+                    return True
         return False
 
 

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..normalize.labs import unit_dimension
 from ..normalize.si import unit_fits
 
@@ -68,7 +68,7 @@ def _fitting(tests: list[Span], value: Span) -> Span:
     """The first of ``tests`` (nearest first) that the value's unit does not rule out."""
     unit = (value._.attrs or {}).get("unit")
     doc = value.doc
-    if _ADJACENT.match(doc.text[tests[0].end_char : value.start_char]):
+    if _ADJACENT.match(doc_text(doc)[tests[0].end_char : value.start_char]):
         return tests[0]
     for test in tests:
         if unit_fits((test._.attrs or {}).get("analyte"), unit) is not False:
@@ -106,6 +106,7 @@ class ValueLinker:
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
         relations: list[tuple[str, Span, Span]] = []
         linked: set[int] = set()
+        text = doc_text(doc)  # spaCy joins doc.text from the tokens on every access
         has_sents = doc.has_annotation("SENT_START")
         sentences = list(doc.sents) if has_sents else [doc[:]]
         # walk sentences and spans (both in order) together instead of filtering all spans
@@ -130,7 +131,7 @@ class ValueLinker:
             for value in values:
                 before = [t for t in tests if t.end_char <= value.start_char]
                 after = [t for t in tests if t.start_char >= value.end_char]
-                gap = doc.text[value.end_char : after[0].start_char] if after else ""
+                gap = text[value.end_char : after[0].start_char] if after else ""
                 named_after = bool(after) and bool(
                     (ties_forward(gap) and _NAMES_FORWARD.search(gap) and not _CLAUSE_BREAK.search(gap))
                     or (len(gap.split()) <= _MAX_FORWARD_WORDS and _P_FOR.search(gap))
@@ -139,13 +140,13 @@ class ValueLinker:
                 # even inside a "respectively" sentence that lists the tests earlier
                 test = after[0] if named_after else pairs.get(id(value))
                 if test is None and previous is not None and _CHAINED.match(
-                    doc.text[previous[0].end_char : value.start_char]
+                    text[previous[0].end_char : value.start_char]
                 ):
                     test = previous[1]  # "21 vs. 32 U/L", "from 80 to 40": the same test
                 if test is None:
-                    if before and not _labelled_otherwise(doc.text[before[-1].end_char : value.start_char]):
+                    if before and not _labelled_otherwise(text[before[-1].end_char : value.start_char]):
                         test = _fitting(before[::-1], value)
-                    elif after and ties_forward(doc.text[value.end_char : after[0].start_char]):
+                    elif after and ties_forward(text[value.end_char : after[0].start_char]):
                         test = after[0]
                 if test is not None:
                     relations.append((schema.VALUE_OF, value, test))
@@ -165,14 +166,14 @@ class ValueLinker:
         """Values before each "respectively" pair with the tests listed before the first value,
         k values a test ("from a to b and from c to d, respectively"); a sentence with two
         "respectively" clauses (one per group) pairs each clause's values on their own."""
-        text = sent.text.lower()
-        if "respectively" not in text:
+        sent_text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+        if "respectively" not in sent_text.lower():
             return {}
         first_value = values[0].start_char
         listed = [t for t in tests if t.end_char <= first_value]
         if len(listed) < 2:
             return {}
-        ends = [sent.start_char + m.start() for m in _RESPECTIVELY.finditer(sent.text)]
+        ends = [sent.start_char + m.start() for m in _RESPECTIVELY.finditer(sent_text)]
         pairs: dict[int, Span] = {}
         start = first_value
         for end in ends:

@@ -35,6 +35,7 @@ from .. import schema
 from ..extensions import doc_shadow, register_extensions, span_value
 from ..resources import read_jsonl_resource
 from .defines import builtin_defines, expand
+from .mirror import mirrored
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 120  # exclusions are anchored at the span edge; this is how far they may look
@@ -61,7 +62,8 @@ class Merge(PatternsMixin):
         self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool]] = []
         #: the same rules by label (a candidate is only tested against the rules of its label)
-        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, ...]]] = {}
+        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, regex.Pattern | None,
+                                                      regex.Pattern | None, regex.Pattern | None, bool, bool]]] = {}
 
     def default_patterns(self) -> list[Row]:
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
@@ -75,8 +77,12 @@ class Merge(PatternsMixin):
             for label in (row["label"] if isinstance(row.get("label"), list) else [row.get("label")])
         ]
         self.exclusions_by_label = {}
-        for label, *tests in self.exclusions:
-            self.exclusions_by_label.setdefault(label, []).append(tuple(tests))
+        for label, text, left, right, coordinated, gives in self.exclusions:
+            # a left context that must end where the candidate starts is read backwards, in
+            # one attempt (:mod:`.mirror`); else it is searched for
+            mirror = mirrored(left) if left is not None else None
+            self.exclusions_by_label.setdefault(label, []).append(
+                (text, None if mirror is not None else left, mirror, right, coordinated, gives))
         self.measured = _measured_cues(defines)
 
     def _excluded(self, view: str, span: Span) -> tuple[int, bool]:
@@ -85,13 +91,19 @@ class Merge(PatternsMixin):
         rules = self.exclusions_by_label.get(span.label_, ())
         if not rules:
             return 0, False
-        start, end = span.start_char, span.end_char  # the three strings, cut once per span
+        start, end = span.start_char, span.end_char  # the strings, cut once per span
         inside, before, after = view[start:end], view[max(0, start - CONTEXT_CHARS) : start], view[end : end + CONTEXT_CHARS]
+        backwards = None
         verdict, given = 0, False
-        for text, left, right, coordinated, gives in rules:
+        for text, left, left_mirror, right, coordinated, gives in rules:
             if text is not None and not text.search(inside):
                 continue
-            if left is not None and not left.search(before):
+            if left_mirror is not None:
+                if backwards is None:
+                    backwards = before[::-1]
+                if left_mirror.match(backwards) is None:
+                    continue
+            elif left is not None and not left.search(before):
                 continue
             if right is not None and not right.search(after):
                 continue

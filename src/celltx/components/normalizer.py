@@ -12,12 +12,14 @@ import bisect
 import copy
 from typing import Any
 
+import numpy
 import regex
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..extensions import doc_text, record_to_doc, register_extensions, set_span_value
+from ..extensions import doc_text, record_to_doc, register_extensions, set_span_value, span_value
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
 
@@ -30,10 +32,21 @@ class _Sentences:
     """Sentence bounds of one document, computed once, looked up by bisection."""
 
     def __init__(self, doc: Doc, text_length: int) -> None:
-        if doc.has_annotation("SENT_START"):
-            self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        if "sents" in doc.user_hooks or not len(doc):
+            self.bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
+                else [(0, text_length)]
         else:
-            self.bounds = [(0, text_length)]
+            # what doc.sents gives (a sentence starts at the first token and at each token
+            # whose SENT_START is 1), from token arrays instead of one Span per sentence
+            rows = doc.to_array([SENT_START, IDX, LENGTH])
+            firsts = (numpy.flatnonzero(rows[1:, 0] == 1) + 1).tolist()
+            if firsts or doc.has_annotation("SENT_START"):
+                lasts = [end - 1 for end in firsts] + [len(rows) - 1]
+                starts = rows[[0, *firsts], 1].tolist()
+                ends = (rows[lasts, 1] + rows[lasts, 2]).tolist()
+                self.bounds = list(zip(starts, ends))
+            else:
+                self.bounds = [(0, text_length)]
         self.starts = [b[0] for b in self.bounds]
 
     def of(self, span: Span) -> tuple[int, int]:
@@ -45,9 +58,10 @@ def _left_context(text: str, span: Span, sent_start: int = 0, chars: int = 40) -
     return text[max(sent_start, span.start_char - chars) : span.start_char]
 
 
-def normalise_span(span: Span, left_context: str = "") -> dict[str, object]:
-    """Attributes of one span from its own words and the text just before it (donor words)."""
-    label, text = span.label_, span.text
+def normalise_span(span: Span, left_context: str = "", text: str | None = None) -> dict[str, object]:
+    """Attributes of one span from its own words and the text just before it (donor words);
+    ``text``: the span's text, if already at hand."""
+    label, text = span.label_, span.text if text is None else text
     if label == schema.CELL_TYPE:
         source = cells.source_of(text)
         cl_id = span.id_ if span.id_.startswith("CL:") else cells.cl_id_of(text, source)
@@ -76,7 +90,9 @@ class Normalizer:
         text = doc_text(doc)
         sentences = _Sentences(doc, len(text))
         for span in spans:
-            set_span_value(span, "attrs", normalise_span(span, _left_context(text, span, sentences.of(span)[0])))
+            start = span.start_char
+            left = _left_context(text, span, sentences.of(span)[0])
+            set_span_value(span, "attrs", normalise_span(span, left, text[start : span.end_char]))
         self._harvest_sources(text, spans, sentences)
         self._abbreviations(doc, spans)
         self._coordinated_units(text, spans)
@@ -85,11 +101,11 @@ class Normalizer:
     @staticmethod
     def _harvest_sources(text: str, spans: list[Span], sentences: _Sentences) -> None:
         for span in spans:
-            if span.label_ == schema.CELL_TYPE and span._.attrs.get("source") is None:
+            if span.label_ == schema.CELL_TYPE and span_value(span, "attrs").get("source") is None:
                 start, end = sentences.of(span)
                 source = cells.source_from_clause(text[start:end])
                 if source:
-                    span._.attrs["source"] = source
+                    span_value(span, "attrs")["source"] = source
 
     @staticmethod
     def _abbreviations(doc: Doc, spans: list[Span]) -> None:
@@ -126,26 +142,27 @@ class Normalizer:
 
     @staticmethod
     def _share_units(text: str, values: list[Span]) -> None:
+        # each span's attributes dict (read once; the changes below are made in it) and offsets
+        attrs = [span_value(v, "attrs") for v in values]
+        starts, ends = [v.start_char for v in values], [v.end_char for v in values]
         for i in range(len(values) - 2, -1, -1):
-            cur, nxt = values[i], values[i + 1]
             if (
-                cur._.attrs.get("unit") is None
-                and nxt._.attrs.get("unit") is not None
-                and _COORD_RE.match(text[cur.end_char : nxt.start_char])
+                attrs[i].get("unit") is None
+                and attrs[i + 1].get("unit") is not None
+                and _COORD_RE.match(text[ends[i] : starts[i + 1]])
             ):
-                cur._.attrs["unit"] = nxt._.attrs["unit"]
+                attrs[i]["unit"] = attrs[i + 1]["unit"]
         # the unit written on the first value only ("170 ± 33 mg/dl and [221 ± 49]"), and only
         # for a pair: a longer list writes its unit last
         for i in range(1, len(values)):
-            prev, cur = values[i - 1], values[i]
             if (
-                cur._.attrs.get("unit") is None
-                and prev._.attrs.get("unit") is not None
-                and _COORD_RE.match(text[prev.end_char : cur.start_char])
-                and not (i + 1 < len(values) and _COORD_RE.match(text[cur.end_char : values[i + 1].start_char]))
-                and not (i >= 2 and _COORD_RE.match(text[values[i - 2].end_char : prev.start_char]))
+                attrs[i].get("unit") is None
+                and attrs[i - 1].get("unit") is not None
+                and _COORD_RE.match(text[ends[i - 1] : starts[i]])
+                and not (i + 1 < len(values) and _COORD_RE.match(text[ends[i] : starts[i + 1]]))
+                and not (i >= 2 and _COORD_RE.match(text[ends[i - 2] : starts[i - 1]]))
             ):
-                cur._.attrs["unit"] = prev._.attrs["unit"]
+                attrs[i]["unit"] = attrs[i - 1]["unit"]
 
 
 def fill_missing_attrs(record: dict[str, Any], nlp: Language | None = None) -> dict[str, Any]:

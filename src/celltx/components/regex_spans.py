@@ -19,6 +19,7 @@ does, the patterns ``re`` runs alike are run by ``re``, which is faster (:mod:`.
 """
 
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -32,7 +33,8 @@ from ..normalize import cells
 from ..resources import read_jsonl_resource
 from ..textnorm import shadow
 from . import anchors, stdlib_twin
-from .defines import builtin_defines, expand
+from .defines import builtin_defines, expand, guarded, guarded_defines
+from .mirror import mirrored
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 30
@@ -59,6 +61,14 @@ class RegexPattern:
     has_span: bool = False
     #: the prefilter's start atoms (it is searched for only where it can match)
     prefilter_atoms: anchors.StartAtoms | None = None
+    #: ``exclude_left``/``require_left`` written to run backwards on the reversed left context
+    #: (:mod:`.mirror`: one attempt instead of a search), where they can be
+    exclude_left_mirror: regex.Pattern | None = None
+    require_left_mirror: regex.Pattern | None = None
+    #: on safe texts, for a pattern without a twin: its relaxed ``re`` form, which must match
+    #: where the pattern can (:func:`.stdlib_twin.relaxed`); start positions where it does not
+    #: are passed over
+    position_filter: re.Pattern | None = None
 
 
 #: The keys a pattern row may have (a misspelt key is an error, never silently ignored).
@@ -102,12 +112,12 @@ def scan(pattern: regex.Pattern, positions: list[int] | None, view: str) -> list
 
 def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPattern]:
     """Compile ``define`` and pattern rows in order (raises ValueError naming the bad pattern)."""
-    defines = builtin_defines()
+    defines = guarded_defines(builtin_defines())
     compiled: list[RegexPattern] = []
     for row in rows:
         _check_row(row, source)
         if "define" in row:
-            defines[row["define"]] = expand(row["regex"], defines)
+            defines[row["define"]] = guarded(expand(row["regex"], defines))
             continue
         try:
             pattern = regex.compile(expand(row["regex"], defines))
@@ -122,7 +132,9 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
             RegexPattern(row["label"], row.get("name", ""), pattern, left, right, need_left, need_right, prefilter,
                          row.get("id"), anchors.start_atoms(pattern.pattern, pattern.flags),
                          "span" in pattern.groupindex,
-                         anchors.start_atoms(prefilter.pattern, prefilter.flags) if prefilter is not None else None)
+                         anchors.start_atoms(prefilter.pattern, prefilter.flags) if prefilter is not None else None,
+                         mirrored(left) if left is not None else None,
+                         mirrored(need_left) if need_left is not None else None)
         )
     return compiled
 
@@ -132,13 +144,22 @@ def _with_twins(pat: RegexPattern) -> RegexPattern:
     the pattern itself is tried at start positions and scanned with ``finditer``: its twin must
     not match the empty string)."""
 
-    def twin(p: regex.Pattern | None, nonempty: bool = False):
-        return None if p is None else stdlib_twin.twin(p, nonempty) or p
+    def twin(p: regex.Pattern | None, nonempty: bool = False, names: frozenset[str] = frozenset()):
+        return None if p is None else stdlib_twin.twin(p, nonempty, names) or p
 
+    # of a match, find reads its span and the span of the group "span"; of the context
+    # patterns, only whether they match
+    pattern = twin(pat.pattern, True, SPAN_GROUP)
     return replace(
-        pat, pattern=twin(pat.pattern, True), exclude_left=twin(pat.exclude_left), exclude_right=twin(pat.exclude_right),
-        require_left=twin(pat.require_left), require_right=twin(pat.require_right), prefilter=twin(pat.prefilter),
+        pat, pattern=pattern, exclude_left=twin(pat.exclude_left),
+        exclude_right=twin(pat.exclude_right), require_left=twin(pat.require_left),
+        require_right=twin(pat.require_right), prefilter=twin(pat.prefilter),
+        position_filter=stdlib_twin.relaxed(pat.pattern) if pattern is pat.pattern else None,
     )
+
+
+#: The one group of a pattern ``find`` reads.
+SPAN_GROUP = frozenset({"span"})
 
 
 def add_candidates(doc: Doc, spans: Iterable[Span]) -> None:
@@ -192,7 +213,7 @@ class RegexSpans(PatternsMixin):
         if not safe:
             return grammar
         if self._grammar_twin is None or self._grammar_twin[0] is not grammar:
-            self._grammar_twin = (grammar, stdlib_twin.twin(grammar, nonempty=True) or grammar)
+            self._grammar_twin = (grammar, stdlib_twin.twin(grammar, nonempty=True, names=frozenset()) or grammar)
         return self._grammar_twin[1]
 
     def find(self, text: str, view: str | None = None) -> list[tuple[int, int, str, str]]:
@@ -218,15 +239,24 @@ class RegexSpans(PatternsMixin):
                 continue  # no match can start anywhere
             if pat.prefilter is not None and not prefilter_first and not pat.prefilter.search(view):
                 continue
+            if pat.position_filter is not None and positions is not None:
+                match = pat.position_filter.match
+                positions = [pos for pos in positions if match(view, pos)]
             for m in scan(pat.pattern, positions, view):
                 start, end = m.span("span") if pat.has_span and m.start("span") >= 0 else m.span()
                 if start == end:
                     continue
-                if pat.exclude_left and pat.exclude_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
+                if pat.exclude_left_mirror is not None:
+                    if pat.exclude_left_mirror.match(view[max(0, m.start() - CONTEXT_CHARS) : m.start()][::-1]):
+                        continue
+                elif pat.exclude_left and pat.exclude_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
                     continue
                 if pat.exclude_right and pat.exclude_right.search(view[m.end() : m.end() + CONTEXT_CHARS]):
                     continue
-                if pat.require_left and not pat.require_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
+                if pat.require_left_mirror is not None:
+                    if not pat.require_left_mirror.match(view[max(0, m.start() - CONTEXT_CHARS) : m.start()][::-1]):
+                        continue
+                elif pat.require_left and not pat.require_left.search(view[max(0, m.start() - CONTEXT_CHARS) : m.start()]):
                     continue
                 if pat.require_right and not pat.require_right.search(view[m.end() : m.end() + CONTEXT_CHARS]):
                     continue

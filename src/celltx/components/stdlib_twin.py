@@ -26,6 +26,7 @@ and characters without case with themselves, which both modules do alike.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import warnings
@@ -130,15 +131,97 @@ def _check(items, ignorecase: bool) -> None:
             raise _NoTwin(op)
 
 
-_TWINS: dict[tuple[str, int], re.Pattern | None] = {}
+#: A variable-width lookbehind is written as at most this many fixed-width ones.
+MAX_LOOKBEHIND_VARIANTS = 64
+_ONE_WIDTH = {_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.CATEGORY, _c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
-def twin(pattern: regex.Pattern, nonempty: bool = False) -> re.Pattern | None:
+def _fixed_width_variants(items, state) -> list[list]:
+    """Sequences of fixed width whose matches together are the matches of ``items`` (optional
+    parts, bounded repeats and alternatives spelt out: ``\\s?,`` is ``,`` and ``\\s,``); raises
+    :class:`_NoTwin` for what cannot be spelt out (unbounded repeats, captures, atomic groups)."""
+    result: list[list] = [[]]
+    for op, av in items:
+        if op in _ONE_WIDTH:
+            options = [[(op, av)]]
+        elif op is _c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            if group is not None:
+                raise _NoTwin("a capture in a lookbehind")
+            options = [[(op, (None, add_flags, del_flags, _p.SubPattern(state, v)))]
+                       for v in _fixed_width_variants(sub.data, state)]
+        elif op is _c.BRANCH:
+            options = [v for branch in av[1] for v in _fixed_width_variants(branch.data, state)]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            low, high, sub = av
+            if high > 8:
+                raise _NoTwin("an unbounded repeat in a lookbehind")
+            once = _fixed_width_variants(sub.data, state)
+            options = [[item for part in combo for item in part]
+                       for times in range(low, high + 1) for combo in itertools.product(once, repeat=times)]
+        else:
+            raise _NoTwin(op)
+        result = [done + option for done in result for option in options]
+        if len(result) > MAX_LOOKBEHIND_VARIANTS:
+            raise _NoTwin("too many variants")
+    return result
+
+
+def _fixed_width_lookbehinds(sub, state, relax: bool = False, positive: bool = True) -> None:
+    """Rewrite, in place, each lookbehind of variable but bounded width as fixed-width ones,
+    which ``re`` can run: ``(?<=A|BC)`` as ``(?:(?<=A)|(?<=BC))`` and ``(?<!A|BC)`` as
+    ``(?<!A)(?<!BC)``. A lookbehind asks whether its pattern matches some text ending where
+    it stands; spelt out, that is whether one of the fixed-width variants does, which is what
+    the rewritten form asks (there is no capture, atomic group or unbounded repeat inside).
+
+    ``relax``: a lookbehind that cannot be spelt out is left out instead, where leaving it out
+    can only let the pattern match more (it is not inside a negative lookaround: ``positive``
+    says so of ``sub``); else :class:`_NoTwin`."""
+    out = []
+    for op, av in sub.data:
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            direction, inner = av
+            _fixed_width_lookbehinds(inner, state, relax, positive if op is _c.ASSERT else not positive)
+            low, high = inner.getwidth()
+            if direction < 0 and low != high:
+                try:
+                    variants = [_p.SubPattern(state, v) for v in _fixed_width_variants(inner.data, state)]
+                except _NoTwin:
+                    if relax and positive:
+                        continue  # left out: the pattern asks less
+                    raise
+                if op is _c.ASSERT:
+                    branch = (_c.BRANCH, (None, [_p.SubPattern(state, [(op, (-1, v))]) for v in variants]))
+                    out.append((_c.SUBPATTERN, (None, 0, 0, _p.SubPattern(state, [branch]))))
+                else:
+                    out.extend((op, (-1, v)) for v in variants)
+                continue
+        elif op is _c.SUBPATTERN:
+            _fixed_width_lookbehinds(av[3], state, relax, positive)
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                _fixed_width_lookbehinds(branch, state, relax, positive)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+            _fixed_width_lookbehinds(av[2], state, relax, positive)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            _fixed_width_lookbehinds(av, state, relax, positive)
+        out.append((op, av))
+    sub.data[:] = out
+    sub.width = None  # computed again from the new items
+
+
+_TWINS: dict[tuple, re.Pattern | None] = {}
+_NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+def twin(pattern: regex.Pattern, nonempty: bool = False, names: frozenset[str] | None = None) -> re.Pattern | None:
     """``pattern`` compiled by ``re``, if it matches exactly as ``pattern`` on every safe text
     (:func:`text_is_safe`), else None. ``nonempty``: also None if the pattern could match the
     empty string (``finditer`` treats an empty match after another match differently in the
-    two modules)."""
-    key = (pattern.pattern, pattern.flags, nonempty)
+    two modules). ``names``: the caller reads only the whole match and these named groups (by
+    name); the other groups may differ, so a name the pattern uses twice (which ``re`` does not
+    allow) is no obstacle unless it is read."""
+    key = (pattern.pattern, pattern.flags, nonempty, names)
     if key in _TWINS:
         return _TWINS[key]
     result = None
@@ -146,6 +229,10 @@ def twin(pattern: regex.Pattern, nonempty: bool = False) -> re.Pattern | None:
     if isinstance(source, str) and pattern.flags in (_BASE_FLAGS, _BASE_FLAGS | regex.I):
         flags = re.I if pattern.flags & regex.I else 0
         try:
+            if names is not None:
+                if any(source.count(f"(?P<{name}>") > 1 for name in names):
+                    raise _NoTwin("a name read twice")
+                source = _NAMED_GROUP.sub(lambda m: m.group() if m.group(1) in names else "(?:", source)
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
                 tree = _p.parse(source, flags)
@@ -154,13 +241,53 @@ def twin(pattern: regex.Pattern, nonempty: bool = False) -> re.Pattern | None:
                 if bool(tree.state.flags & _c.SRE_FLAG_IGNORECASE) != bool(pattern.flags & regex.I):
                     raise _NoTwin("flags")
                 _check(list(tree), bool(flags))
+                _fixed_width_lookbehinds(tree, tree.state)
                 if nonempty and tree.getwidth()[0] == 0:
                     raise _NoTwin("empty")
                 compiled = _compiler.compile(tree, flags)  # the tree above: parsed once
-            if compiled.groupindex != dict(pattern.groupindex) or compiled.groups != pattern.groups:
+            if names is None:
+                if compiled.groupindex != dict(pattern.groupindex) or compiled.groups != pattern.groups:
+                    raise _NoTwin("groups")
+            elif set(compiled.groupindex) != names & set(pattern.groupindex):
                 raise _NoTwin("groups")
             result = compiled
         except (_NoTwin, re.error, regex.error, Warning, RecursionError, ValueError, OverflowError):
             result = None
     _TWINS[key] = result
+    return result
+
+
+_RELAXED: dict[tuple[str, int], re.Pattern | None] = {}
+
+
+def relaxed(pattern: regex.Pattern) -> re.Pattern | None:
+    """For a pattern without a twin: an ``re`` pattern that matches, on every safe text, at
+    each position where ``pattern`` matches, and maybe at others. It is ``pattern`` without
+    the lookbehinds ``re`` cannot run (those not inside a negative lookaround, so that leaving
+    them out only widens it) and without group names (a name used twice is no obstacle).
+
+    Why: tried first at each start position, it turns most positions away at ``re``'s speed;
+    only where it matches does the ``regex`` module run the pattern itself (which finds
+    exactly what it would have found). ``None`` when there is no such pattern."""
+    key = (pattern.pattern, pattern.flags)
+    if key in _RELAXED:
+        return _RELAXED[key]
+    result = None
+    source = pattern.pattern
+    if isinstance(source, str) and pattern.flags in (_BASE_FLAGS, _BASE_FLAGS | regex.I):
+        flags = re.I if pattern.flags & regex.I else 0
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                tree = _p.parse(_NAMED_GROUP.sub("(?:", source), flags)
+                if tree.state.flags & ~(_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_UNICODE):
+                    raise _NoTwin("flags")
+                if bool(tree.state.flags & _c.SRE_FLAG_IGNORECASE) != bool(pattern.flags & regex.I):
+                    raise _NoTwin("flags")
+                _check(list(tree), bool(flags))
+                _fixed_width_lookbehinds(tree, tree.state, relax=True)
+                result = _compiler.compile(tree, flags)
+        except (_NoTwin, re.error, regex.error, Warning, RecursionError, ValueError, OverflowError):
+            result = None
+    _RELAXED[key] = result
     return result
