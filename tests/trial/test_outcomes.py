@@ -673,3 +673,61 @@ def test_a_reduction_from_baseline_compared_later_with_control_stays_a_change():
         ("LAB_VALUE", "-0.3 ± 0.1 mmol/L", value(-0.3, 0.1, "mmol/L")),
     ], [("-0.3 ± 0.1 mmol/L", "ABC")])
     assert [o["kind"] for o in outcomes(rec)] == ["change"]
+
+
+def test_from_a_value_at_baseline_to_another_is_a_before_and_after_pair():
+    text = ("Adults took drug X for 6 months. "
+            "Drug X lowered ABC from 8.1 ± 0.7% at baseline to 7.1 ± 0.7% (P < 0.01).")
+    rec = record(text, [
+        ("TIME_POINT", "6 months", days(180)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "8.1 ± 0.7%", value(8.1, 0.7, "%")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "7.1 ± 0.7%", value(7.1, 0.7, "%")),
+    ], [("8.1 ± 0.7%", "ABC"), ("7.1 ± 0.7%", "ABC")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 180.0)]
+
+
+def test_values_each_followed_by_their_arm_go_to_that_arm():
+    text = ("Mothers were randomized to Group I, Group II or Group III. "
+            "Cord ABC levels were 53.9 ± 10.2 in Group I, 80.8 ± 13.7 in Group II, and 181.8 ± 22.2 in Group III.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "53.9 ± 10.2", value(53.9, 10.2)),
+        ("LAB_VALUE", "80.8 ± 13.7", value(80.8, 13.7)),
+        ("LAB_VALUE", "181.8 ± 22.2", value(181.8, 22.2)),
+    ], [("53.9 ± 10.2", "ABC"), ("80.8 ± 13.7", "ABC"), ("181.8 ± 22.2", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [labels[o["arm"]] for o in summary["outcomes"]] == ["Group I", "Group II", "Group III"]
+
+
+def test_before_and_after_pairs_are_baseline_and_a_follow_up_without_a_day():
+    text = ("Mothers were randomized to Group I or Group II. "
+            "ABC levels before and after the infusion were 79.2 ± 12.2 and 74.6 ± 4.6 in Group I, "
+            "and 81.2 ± 12.9 and 103.3 ± 11.2 in Group II (P < 0.001).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "79.2 ± 12.2", value(79.2, 12.2)),
+        ("LAB_VALUE", "74.6 ± 4.6", value(74.6, 4.6)),
+        ("LAB_VALUE", "81.2 ± 12.9", value(81.2, 12.9)),
+        ("LAB_VALUE", "103.3 ± 11.2", value(103.3, 11.2)),
+    ], [("79.2 ± 12.2", "ABC"), ("74.6 ± 4.6", "ABC"), ("81.2 ± 12.9", "ABC"), ("103.3 ± 11.2", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [(labels[o["arm"]], o["kind"], o["days"]) for o in summary["outcomes"]] == [
+        ("Group I", "baseline", 0.0), ("Group I", "follow_up", None),
+        ("Group II", "baseline", 0.0), ("Group II", "follow_up", None)]
+
+
+def test_a_value_without_a_time_is_not_read_at_a_time_written_only_later():
+    text = ("Adults took drug X. ABC was 12 mmol/L after the infusion. "
+            "DEF, measured up to 8 h after the infusion, was 5 mmol/L.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "12 mmol/L", value(12, unit="mmol/L")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("TIME_POINT", "8 h", days(8 / 24)),
+        ("LAB_VALUE", "5 mmol/L", value(5, unit="mmol/L")),
+    ], [("12 mmol/L", "ABC"), ("5 mmol/L", "DEF")])
+    assert [round(o["days"], 4) if o["days"] is not None else None for o in outcomes(rec)] == [None, round(8 / 24, 4)]

@@ -586,11 +586,13 @@ ELIGIBILITY_CUE = regex.compile(
 )
 
 
-def follow_up_days(doc: Doc) -> float | None:
+def follow_up_days(doc: Doc, until: int | None = None) -> float | None:
     """The longest follow-up or assessment time point in days (eligibility windows and times
-    shorter than an hour left out)."""
+    shorter than an hour left out); ``until``: of the time points written before that offset."""
     best: float | None = None
     for span in doc.by_label.get(schema.TIME_POINT, []):
+        if until is not None and span["start"] >= until:
+            break
         attrs = span.get("attrs") or {}
         if attrs.get("hypothetical") is True:
             continue

@@ -9,14 +9,18 @@ outcome or a target range), or an outcome:
   value at the time point "baseline" (or "before treatment") a baseline; else a follow-up.
 * ``days``: the time point nearest the value in its clause (else its sentence); 0 for baseline;
   a follow-up, change or difference with no time point of its own is read at the study's
-  follow-up (``default_days``: "FPG fell by 26 mg/dL" after "for 10 weeks" is at day 70).
+  follow-up as written before its sentence (``default_days``: "FPG fell by 26 mg/dL" after
+  "for 10 weeks" is at day 70; a time named only later is not its time).
   A baseline written before an earlier bracketed value is that value's only; values in a bracket
   with the participants' age ("(mean: 45 years old, HbA1c 8.4%)") are the whole cohort's
   baseline; a peak value has no day unless a time is written after the peak word.
+* "from A (at baseline) to B" and "before and after X ... A and B" are a baseline and a
+  follow-up (the latter at the time its clause names, else at none).
 * values of one comparison ("-26 +/- 35 vs. 12 +/- 39 mg/dL") share the first one's kind; the
   comparison's p-value goes with the first value only (a between-group p-value, reported once).
 * ``arm``: values paired by "respectively" or "vs" follow the order in which the sentence names
-  the arms; otherwise the arm named nearest before the value in its clause; the only arm of a
+  the arms; a value followed by "in <arm>" is that arm's ("53.9 in Group I, 80.8 in Group
+  II"); otherwise the arm named nearest before the value in its clause; the only arm of a
   one-arm study; else ``None`` (the whole cohort).
 * ``p_value``: the first "P = 0.03" / "p<0.05" after the value in its clause.
 * ``direction``: improved / worsened / unchanged only when the clause says so.
@@ -33,7 +37,7 @@ from ..components.defines import word_list, words_regex
 from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
 from .arms import Arm
-from .facts import ELIGIBILITY_CUE
+from .facts import ELIGIBILITY_CUE, follow_up_days
 from .text import PEOPLE, Doc
 
 _ELIGIBILITY_WORDS = regex.compile(
@@ -54,6 +58,11 @@ _BASELINE_WORDS = regex.compile(
 #: "from baseline/the start of X to <time>" before a pair of values: the pair is that before-and-after.
 _FROM_START_TO = regex.compile(
     r"(?i)\bfrom\s+(?:the\s+)?(?:baseline|beginning|start|onset|admission|entry|pre[\w-]*|before\b)[^;()\d]{0,50}?\bto\b[^;()]{0,40}\([^()]*$"
+)
+#: "before and after the infusion", "pre- and post-treatment", "pre- and postintervention": a
+#: list of two values after it is the level before and the level after.
+_BEFORE_AFTER = regex.compile(
+    r"(?i)\bbefore\s+and\s+after\b|\bpre[\s-]*(?:[a-z]+[\s-]*)?(?:and|/)\s*post[\s-]?[a-z]*"
 )
 #: Differences within each participant ("mean of the differences", "difference of means") are changes.
 _PAIRED_DIFFERENCES = regex.compile(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
@@ -315,6 +324,15 @@ def _bracket_of(text: str, value: dict[str, Any], clause_start: int) -> str:
     return text[open_ : close + 1 if close >= 0 else value["end"]]
 
 
+#: What stands between the two values of "from A to B": a unit or a word, a bracket, or the
+#: time of the first value ("from 8.1% at baseline to 7.1%", "from 284 mg/dl at the start to").
+_FROM_TO_GAP = regex.compile(
+    r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?"
+    r"(?:(?:at|on|in)\s+(?:the\s+)?(?:baseline|entry|admission|start|beginning|onset|inclusion|enrol\w*|randomi[sz]ation|day\s+0|week\s+0)\s*,?\s*)?"
+    r"(?:to|\u2192|->|down to|up to)\s*"
+)
+
+
 def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     """Per LAB_VALUE id: "from" / "to" for "from A to B" pairs, "vs" for "A vs B" groups."""
     text = doc.text
@@ -323,7 +341,7 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
         between = text[v1["end"] : v2["start"]]
         before = text[max(0, v1["start"] - 60) : v1["start"]]
         test = doc.value_of.get(v1["id"])
-        if regex.fullmatch(r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?(?:to|\u2192|->|down to|up to)\s*", between) and (regex.search(
+        if regex.fullmatch(_FROM_TO_GAP, between) and (regex.search(
             r"(?i)\bfrom\s*(?:a\s+(?:mean|median)\s+(?:of\s+)?)?$|\bfrom\s+(?:[^\d\s.;,]+\s+){1,5}$", before
         ) or (test is not None and test is doc.value_of.get(v2["id"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v1["start"]])
               and regex.match(r"[^()]*\)", text[v2["end"] :]))):
@@ -473,7 +491,7 @@ def _arm_of_value(
             return arms.index(experimental[0])
     before = [x for x in near if x[0] <= value["start"]]
     after = [x for x in near if x[0] > value["start"]]
-    if after and _names_values_before(text, before[-1] if before else None, value, after[0][0]):
+    if after and _names_values_before(text, before[-1] if before else None, value, after[0][0], doc):
         return arms.index(after[0][1])
     if before:
         return arms.index(before[-1][1])
@@ -499,7 +517,9 @@ _TRAILING_ARM = regex.compile(r"(?i)(?:\brespectively\s*,?\s*)?\b(?:for|in|among
 _NEW_PART = regex.compile(r"(?i)\band\b|;|\bwhereas\b|\bwhile\b|\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\b")
 
 
-def _names_values_before(text: str, prev: tuple[int, Any] | None, value: dict[str, Any], next_start: int) -> bool:
+def _names_values_before(
+    text: str, prev: tuple[int, Any] | None, value: dict[str, Any], next_start: int, doc: Doc | None = None
+) -> bool:
     """Whether the arm named after ``value`` is the one it is reported for: "from 284 to 262
     mg/dL, respectively, for the experimental group and from 291 to 289 mg/dL for the control
     group" (an arm introduced by "for/in the" right after a list of values, and no earlier
@@ -513,7 +533,19 @@ def _names_values_before(text: str, prev: tuple[int, Any] | None, value: dict[st
         return False
     if prev is None:
         return True
+    if doc is not None and _closes_item(text, doc, prev[0]):
+        return True  # "53.9 in Group I, 80.8 in Group II": the earlier arm ended its own item
     return bool(_NEW_PART.search(text[prev[0] : value["start"]]))
+
+
+def _closes_item(text: str, doc: Doc, arm_start: int) -> bool:
+    """Whether the arm named at ``arm_start`` is the one a value just before it is reported
+    for ("53.9 in Group I, ..."): a value ends a few words before it, followed by "in the"."""
+    for u in doc.in_range(schema.LAB_VALUE, max(0, arm_start - 60), arm_start):
+        gap = text[u["end"] : arm_start]
+        if len(gap) <= 30 and regex.fullmatch(r"(?i)\s*(?:,\s*)?(?:respectively\s*,?\s*)?(?:in|for|among|with)\s+(?:the\s+)?", gap):
+            return True
+    return False
 
 
 def _mask(text: str) -> str:
@@ -753,12 +785,18 @@ def outcomes_and_eligibility(
         groups.setdefault((doc.value_of[v["id"]]["id"], doc.sentence_of(v["start"])), []).append(v)
     kinds: dict[str, str] = {}  # value id -> kind, for the values of one comparison
     days_of: dict[str, float | None] = {}
+    study_end = default_days
     for v in values:
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
         test_attrs = test.get("attrs") or {}
         analyte = outcome_analyte(doc, test)
         sentence_index = doc.sentence_of(v["start"])
+        if study_end is not None:
+            # the study's time read for a value with none of its own: the longest written
+            # before its sentence ("for 10 weeks ... FPG fell by 26 mg/dL"), never a time
+            # the text names only later ("levels measured up to 8 h after birth were ...")
+            default_days = follow_up_days(doc, until=doc.sentences[sentence_index][0])
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
         clause = text[ca:cb]
@@ -810,8 +848,15 @@ def outcomes_and_eligibility(
         if role == "vs" and len(group) == 2 and _FROM_START_TO.search(text, ca, group[0]["start"]):
             # "rose from the start of surgery to day 1 (2.5 vs 4.5 ng/mL)": the two times
             role = "from" if v is group[0] else "to"
-        if role == "from":
+        if role in (None, "vs") and _BEFORE_AFTER.search(text, ca, v["start"]):
+            run = _value_run(text, v, group)
+            if len(run) == 2 and not _VS_GAP.fullmatch(text[run[0]["end"] : run[1]["start"]]):
+                role = "before" if v is run[0] else "after"  # "before and after X were 79 and 75"
+        if role in ("from", "before"):
             kind, days = "baseline", 0.0
+        elif role == "after":
+            kind = "follow_up"  # at the time the clause names, else at none (not the study's end)
+            days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
         elif role == "to":
             kind = "follow_up"
             days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
