@@ -731,3 +731,45 @@ def test_a_value_without_a_time_is_not_read_at_a_time_written_only_later():
         ("LAB_VALUE", "5 mmol/L", value(5, unit="mmol/L")),
     ], [("12 mmol/L", "ABC"), ("5 mmol/L", "DEF")])
     assert [round(o["days"], 4) if o["days"] is not None else None for o in outcomes(rec)] == [None, round(8 / 24, 4)]
+
+
+def test_values_listed_with_as_many_times_take_them_in_order():
+    text = "The average ABC was 18.04% and 11.72% on the first day and on the second day respectively."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "18.04%", value(18.04, unit="%")),
+        ("LAB_VALUE", "11.72%", value(11.72, unit="%")),
+        ("TIME_POINT", "first day", days(1)),
+        ("TIME_POINT", "second day", days(2)),
+    ], [("18.04%", "ABC"), ("11.72%", "ABC")])
+    assert [o["days"] for o in outcomes(rec)] == [1.0, 2.0]
+
+
+def test_comparisons_fewer_than_the_times_listed_have_no_day():
+    text = ("Patients were randomized to Group 1 or Group 2. ABC differed between the groups after bypass, "
+            "postoperative 24th hour, and postoperative 48th hour (respectively, ABC: 39.0 vs. 55.4 and 40.1 vs. 53.2 ug/dl).")
+    rec = record(text, [
+        ("TIME_POINT", "24th hour", days(1)),
+        ("TIME_POINT", "48th hour", days(2)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "39.0", value(39.0, unit="ug/dL")),
+        ("LAB_VALUE", "55.4", value(55.4, unit="ug/dL")),
+        ("LAB_VALUE", "40.1", value(40.1, unit="ug/dL")),
+        ("LAB_VALUE", "53.2 ug/dl", value(53.2, unit="ug/dL")),
+    ], [("39.0", "ABC"), ("55.4", "ABC"), ("40.1", "ABC"), ("53.2 ug/dl", "ABC")])
+    assert [o["days"] for o in outcomes(rec)] == [None, None, None, None]
+
+
+def test_comparisons_as_many_as_the_times_listed_take_them_in_order():
+    text = ("Patients were randomized to Group 1 or Group 2. ABC differed between the groups at "
+            "the 24th hour and the 48th hour (ABC: 39.0 vs. 55.4 and 40.1 vs. 53.2 ug/dl).")
+    rec = record(text, [
+        ("TIME_POINT", "24th hour", days(1)),
+        ("TIME_POINT", "48th hour", days(2)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "39.0", value(39.0, unit="ug/dL")),
+        ("LAB_VALUE", "55.4", value(55.4, unit="ug/dL")),
+        ("LAB_VALUE", "40.1", value(40.1, unit="ug/dL")),
+        ("LAB_VALUE", "53.2 ug/dl", value(53.2, unit="ug/dL")),
+    ], [("39.0", "ABC"), ("55.4", "ABC"), ("40.1", "ABC"), ("53.2 ug/dl", "ABC")])
+    assert [o["days"] for o in outcomes(rec)] == [1.0, 1.0, 2.0, 2.0]

@@ -310,6 +310,65 @@ def _listed_days(
     return times[-1], False
 
 
+#: Between two time points of one list: ", ", " and ", ", and on the ", ", and postoperative ".
+_TIME_LIST_JOIN = regex.compile(
+    r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:both\s+)?(?:(?:at|on|in|after|by)\s+)?(?:the\s+)?(?:[a-z][a-z-]*\s+)?"
+)
+#: An item of a list of times written without a time point before the first one ("after
+#: cardiopulmonary bypass, postoperative 24th hour, and ...").
+_TIME_ITEM_BEFORE = regex.compile(
+    r"(?i)\b(?:after|before|during|following|upon|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*(?:and\s+)?(?:(?:at|on|in)\s+)?(?:the\s+)?(?:[a-z][a-z-]*\s+)?$"
+)
+
+
+def _listed_time(
+    doc: Doc, value: dict[str, Any], group: list[dict[str, Any]], run: list[dict[str, Any]], a: int, b: int
+) -> tuple[float | None, bool | None] | None:
+    """(days, is_baseline) of a value read against a list of several time points in its clause
+    ("reduced by 7% and 4% at week 3 and week 4", "18% and 12% on the first day and on the
+    second day, respectively", "after bypass, at 24 h and at 48 h (NH3: 39 vs 55 and 40 vs
+    53)"): the values (or, for values compared between arms, the comparisons) take the times
+    in order when they are as many; with fewer values than times the pairing cannot be read
+    and the day is null (D50, ``(None, None)``). ``None`` when the clause has no such list."""
+    text = doc.text
+    points = doc.in_range(schema.TIME_POINT, a, b)
+    if any(len((t.get("attrs") or {}).get("days") or []) > 1 for t in points):
+        return None  # "at 8 and 16 weeks" in one time point: :func:`_listed_days`
+    lists: list[list[dict[str, Any]]] = []
+    for t in points:
+        if lists and _TIME_LIST_JOIN.fullmatch(text[lists[-1][-1]["end"] : t["start"]]):
+            lists[-1].append(t)
+        else:
+            lists.append([t])
+    lists = [li for li in lists if len(li) >= 2]
+    if not lists:
+        return None
+    def distance(li: list[dict[str, Any]]) -> float:
+        return min(value["start"] - t["end"] if t["end"] <= value["start"] else (t["start"] - value["end"]) * 1.5 for t in li)
+    times = min(lists, key=distance)
+    items: list[float | None] = [float(((t.get("attrs") or {}).get("days") or [None])[0]) for t in times]
+    if _TIME_ITEM_BEFORE.search(text, max(a, times[0]["start"] - 80), times[0]["start"]):
+        items.insert(0, None)
+    chain = _vs_chain(text, value, group)
+    if len(chain) > 1 and len(group) > len(chain):
+        units, i = [], 0  # comparisons of one value per arm, each at one time
+        while i < len(group):
+            c = _vs_chain(text, group[i], group)
+            units.append(c)
+            i = group.index(c[-1]) + 1
+        index = next(k for k, c in enumerate(units) if value in c)
+    elif len(run) > 1:
+        units, index = run, run.index(value)
+    else:
+        return None
+    if len(units) == len(items):
+        day = items[index]
+        return (day, day == 0) if day is not None else (None, None)
+    if len(units) < len(items):
+        return None, None
+    return None
+
+
 def _own_part(before: str) -> str:
     """The text before a value after the last closed bracket: the words of its own list item."""
     return before[before.rfind(")") + 1 :]
@@ -889,6 +948,11 @@ def outcomes_and_eligibility(
             paired = _time_pair(doc, v, group) if not moved else None
             if paired is not None:  # "(baseline vs 12 months: 40 vs 24 ng/mL)": the times in the values' order
                 days, baseline = paired, paired == 0
+            listed = _listed_time(doc, v, group, run, ca, cb) if paired is None else None
+            if listed is not None:  # "7% and 4% at week 3 and week 4": the times in the values' order
+                days, baseline = listed
+                if days is not None and moved and baseline:
+                    days, baseline = default_days, False
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
