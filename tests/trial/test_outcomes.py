@@ -773,3 +773,27 @@ def test_comparisons_as_many_as_the_times_listed_take_them_in_order():
         ("LAB_VALUE", "53.2 ug/dl", value(53.2, unit="ug/dL")),
     ], [("39.0", "ABC"), ("55.4", "ABC"), ("40.1", "ABC"), ("53.2 ug/dl", "ABC")])
     assert [o["days"] for o in outcomes(rec)] == [1.0, 1.0, 2.0, 2.0]
+
+
+def test_a_unit_written_once_after_a_list_is_every_value_s_unit():
+    text = ("Women were randomized to G1, G2 or CRL. "
+            "ABC changed (CRL 0.00 ± 0.05; G1 -0.06 ± 0.13; G2 -0.14 ± 0.08 mg/dL).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "0.00 ± 0.05", value(0.0, 0.05)),
+        ("LAB_VALUE", "-0.06 ± 0.13", value(-0.06, 0.13)),
+        ("LAB_VALUE", "-0.14 ± 0.08 mg/dL", value(-0.14, 0.08, "mg/dL")),
+    ], [("0.00 ± 0.05", "ABC"), ("-0.06 ± 0.13", "ABC"), ("-0.14 ± 0.08 mg/dL", "ABC")])
+    assert [o["unit"] for o in outcomes(rec)] == ["mg/dL", "mg/dL", "mg/dL"]
+
+
+def test_a_unit_of_another_clause_is_not_shared():
+    text = "ABC was 2.64 ± 0.85 at baseline. DEF was 4.1 mg/dL at the end."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "2.64 ± 0.85", value(2.64, 0.85)),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "4.1 mg/dL", value(4.1, unit="mg/dL")),
+    ], [("2.64 ± 0.85", "ABC"), ("4.1 mg/dL", "DEF")])
+    assert [o["unit"] for o in outcomes(rec)] == [None, "mg/dL"]

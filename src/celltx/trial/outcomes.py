@@ -139,6 +139,24 @@ _BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
 _VS_GAP = regex.compile(r"(?i)[^\d;()]{0,30}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s*(?:the\s+)?[^\d;()]{0,30}")
 
 
+def _shared_unit(text: str, value: dict[str, Any], group: list[dict[str, Any]], clause_start: int) -> str | None:
+    """The unit a list writes once, after its last value (D16: "a coordinated list carries
+    it"): "(CRL -0.13 ± 0.46; G1 + 0.36 ± 0.52; G2 -0.19 ± 0.39 pg)", "5.76, 5.77 and 5.80
+    mmol/L", "126 ± 5 vs 83 ± 4 mg/dL" - the unit of the next value of the same test in the
+    value's bracket (else in its list or comparison) that has one."""
+    if _same_bracket(text, value, group, clause_start) is not group:
+        items = _same_bracket(text, value, group, clause_start)
+    else:
+        run, chain = _value_run(text, value, group), _vs_chain(text, value, group)
+        items = run if len(run) >= len(chain) else chain
+    later = [u for u in items if u["start"] > value["start"]]
+    for u in later:
+        unit = (u.get("attrs") or {}).get("unit")
+        if unit:
+            return unit
+    return None
+
+
 def _compared_first(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> dict[str, Any]:
     """The first value of the "A vs. B" comparison ``value`` ends ("-0.4% ... (8.0% vs 8.5%)": 8.0%)."""
     i = group.index(value)
@@ -1001,6 +1019,10 @@ def outcomes_and_eligibility(
             p_value = None  # the comparison's p-value is reported with its first value
         else:
             p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
+        if not attrs.get("unit"):
+            unit = _shared_unit(text, v, group, ca)
+            if unit:
+                attrs = dict(attrs, unit=unit)  # "(CRL -0.13 ± 0.46; G1 + 0.36 ± 0.52 pg)": one unit for the list
         outcome = {
             "analyte": analyte,
             "arm": arm,
