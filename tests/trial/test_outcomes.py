@@ -797,3 +797,17 @@ def test_a_unit_of_another_clause_is_not_shared():
         ("LAB_VALUE", "4.1 mg/dL", value(4.1, unit="mg/dL")),
     ], [("2.64 ± 0.85", "ABC"), ("4.1 mg/dL", "DEF")])
     assert [o["unit"] for o in outcomes(rec)] == [None, "mg/dL"]
+
+
+def test_an_arm_named_before_the_other_arm_s_group_noun_is_named_there():
+    text = ("Adults were randomized to the experimental group or the control group. "
+            "Mean ABC in the experimental and the control group was 170 ± 33 mg/dl and 221 ± 49, respectively.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "170 ± 33 mg/dl", value(170, 33, "mg/dL")),
+        ("LAB_VALUE", "221 ± 49", value(221, 49)),
+    ], [("170 ± 33 mg/dl", "ABC"), ("221 ± 49", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [(labels[o["arm"]], o["value"]) for o in summary["outcomes"]] == [
+        ("experimental group", 170), ("control group", 221)]

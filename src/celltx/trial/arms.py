@@ -688,7 +688,35 @@ def find_arms(doc: Doc) -> list[Arm]:
                 and not regex.search(r"\b(?:once|twice|thrice|daily|weekly|times|every|per|a\s+day)\b", bare["rest"])):
             arm.names.append(bare["rest"])
     _name_refs(text, list(arms.values()))
+    _elliptic_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
+
+
+#: Between the first arm of an elliptic pair and the second arm's full name: "the experimental
+#: [and the] control group", "the vitamin K [and the] control groups".
+_ELLIPSIS_JOIN = regex.compile(r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|vs\.?\s+|versus\s+)(?:the\s+)?")
+
+
+def _elliptic_refs(text: str, arms: list[Arm]) -> None:
+    """An arm named by its distinctive word only, before another arm's name that carries the
+    group noun for both ("in the experimental and the control group", "between the vitamin K
+    and the control groups"): that word names the first arm too."""
+    starts = {s: (arm, e) for arm in arms for s, e in arm.refs}
+    for arm in arms:
+        key = arm.key
+        if not key or len(key) < 3 or regex.fullmatch(r"[\da-d]|\d+", key):
+            continue
+        known = {s for s, _ in arm.refs}
+        pattern = regex.escape(key).replace("\\ ", _NAME_GAP)
+        for m in regex.finditer(rf"(?i)(?<![\w-]){pattern}(?![\w-])", text):
+            join = _ELLIPSIS_JOIN.match(text, m.end())
+            if m.start() in known or join is None or join.end() not in starts:
+                continue
+            other, end = starts[join.end()]
+            if other is not arm and regex.search(r"(?i)\b(?:group|arm|cohort)s?$", text[join.end() : end]) and not any(
+                    s <= m.start() < e for a in arms for s, e in a.refs):
+                arm.refs.append((m.start(), m.end()))
+        arm.refs.sort()
 
 
 #: A sentence that allocates participants to treatments (or lists the doses compared).
