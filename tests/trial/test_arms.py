@@ -573,3 +573,23 @@ def test_treatments_compared_between_two_programmes_or_in_the_results():
     assert [(a["label"], a["role"]) for a in arms] == [("Narnia Lifestyle Programme", "experimental"), ("usual care", "control")]
     text = "A secondary analysis of a trial. LDL was 11 mg/dL lower in GMQ compared with usual care (p = 0.006)."
     assert [a["label"] for a in arms_of(record(text, []))] == ["GMQ", "usual care"]
+
+
+def test_a_group_named_by_what_a_numbered_group_received_is_that_group():
+    text = ("Newborns were randomly divided into two groups. Group I received a single dose of 50 mg/kg "
+            "drugzole and the other group served as control group. ABC fell faster in the drugzole group.")
+    rec = record(text, [("DOSE", "50 mg/kg", {"low": 50.0, "high": 50.0, "unit": "mg/kg", "level": None})])
+    arms = arms_of(rec)
+    assert [(a["label"], a["role"]) for a in arms] == [("Group I", "experimental"), ("control group", "control")]
+    assert arms[0]["dose"]["low"] == 50.0
+
+
+def test_a_dose_in_the_eligibility_criteria_is_no_arm_s_dose():
+    text = ("Inclusion criteria were a body weight between 2500 to 4000 g. "
+            "Infants were randomized to drugzole or placebo. Drugzole was given at 50 mg/kg.")
+    rec = record(text, [
+        ("DOSE", "2500 to 4000 g", {"low": 2500.0, "high": 4000.0, "unit": "g", "level": None}),
+        ("DOSE", "50 mg/kg", {"low": 50.0, "high": 50.0, "unit": "mg/kg", "level": None}),
+    ])
+    arms = arms_of(rec)
+    assert [(a["label"], (a["dose"] or {}).get("low")) for a in arms] == [("drugzole", 50.0), ("placebo", None)]

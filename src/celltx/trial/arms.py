@@ -1114,6 +1114,56 @@ def merge_generic(doc: Doc, arms: list[Arm]) -> list[Arm]:
     return sorted(merged, key=lambda a: a.first)
 
 
+#: "Group I received ...", "groups were given ...": what follows names what the group was given.
+_GIVEN_VERB = regex.compile(
+    r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:received|receiving|was\s+given|were\s+given|was\s+treated\s+with|were\s+treated\s+with|took|was\s+assigned\s+to|were\s+assigned\s+to)\s+"
+)
+_NUMBERED_KEY = regex.compile(r"[a-z]\d{0,2}|\d+")
+
+
+def _given_texts(doc: Doc, arms: list[Arm]) -> dict[int, list[str]]:
+    """id(arm) -> what each numbered group ("Group I", "group 2") is said to have been given:
+    the rest of its clause after "received"/"was given" ... (not in a "respectively" list,
+    whose items the groups share out)."""
+    out: dict[int, list[str]] = {id(a): [] for a in arms}
+    for arm in arms:
+        if not _NUMBERED_KEY.fullmatch(arm.key):
+            continue
+        for _, end in arm.refs:
+            verb = _GIVEN_VERB.match(doc.text, end)
+            if verb and not regex.search(r"(?i)\brespectively\b", doc.sentence_text(doc.sentence_of(end))):
+                rest = doc.text[verb.end() : doc.sentences[doc.sentence_of(end)][1]]
+                out[id(arm)].append(regex.split(r"[;.]\s|,\s+(?:and|while|whereas)\s|\s(?:and|while|whereas)\s+(?:the\s+)?(?:other\s+)?(?:group|arm)", rest)[0])
+    return out
+
+
+def merge_given(doc: Doc, arms: list[Arm]) -> list[Arm]:
+    """A numbered group ("Group I received 50 mg/kg clofibrate") and an arm named by what that
+    group alone was given ("the clofibrate group") are one arm: the named one's references,
+    count and mentions join the numbered one, whose label (written first) is kept."""
+    given = _given_texts(doc, arms)
+    merged = list(arms)
+    for arm in arms:
+        if _NUMBERED_KEY.fullmatch(arm.key) or arm.key in _GENERIC_ROLE_KEYS or len(arm.key) < 3 or arm not in merged:
+            continue
+        pattern = rf"(?i)(?<![\w.-]){regex.escape(arm.key).replace(chr(92) + ' ', _NAME_GAP)}(?![\w-])"
+        holders = [g for g in merged if g is not arm and _NUMBERED_KEY.fullmatch(g.key)
+                   and any(regex.search(pattern, t) for t in given.get(id(g), []))]
+        if len(holders) != 1 or holders[0].role != arm.role:
+            continue
+        into = holders[0]
+        into.refs = sorted(set(into.refs) | set(arm.refs))
+        into.first = min(into.first, arm.first)
+        if into.n is None:
+            into.n = arm.n
+        for attr in ("cells", "doses", "routes", "freqs"):
+            getattr(into, attr).extend(x for x in getattr(arm, attr) if x not in getattr(into, attr))
+        if into.comparator is None:
+            into.comparator = arm.comparator
+        merged.remove(arm)
+    return sorted(merged, key=lambda a: a.first)
+
+
 _REFERENCE_DOSE = regex.compile(
     r"(?i)\b(?:reference|standard|conventional|usual|recommended|approved|licensed)\s+(?:daily\s+)?(?:dose|dosage|regimen)\b"
     r"(?:\s*(?:of|,|:|\(|=)\s*|\s+)(?P<n>\d+(?:\.\d+)?)"
@@ -1316,6 +1366,10 @@ def _shared_by(doc: Doc, arms: list[Arm], span: dict[str, Any], label: str) -> l
 _ADMIN = regex.compile(r"(?i)\b(?:receiv|infus|inject|transplant|administ|given|treated|deliver|transfus|implant|instill)")
 
 
+#: A sentence of the inclusion or exclusion criteria.
+_CRITERIA = regex.compile(r"(?i)\b(?:inclusion|exclusion|eligibility)\s+criteri|\beligible\b")
+
+
 def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
     lab_tests = doc.by_label.get(schema.LAB_TEST, [])
     for arm in arms:
@@ -1327,6 +1381,9 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
                 continue
             if label == schema.CELL_TYPE and any(t["start"] <= span["start"] < t["end"] for t in lab_tests):
                 continue  # "CD4+ T cell count": a lab test, not a product
+            index = doc.sentence_of(span["start"])
+            if _CRITERIA.search(doc.sentence_text(index)) and not _refs_in(arms, *doc.sentences[index]):
+                continue  # "Inclusion criteria were body weight 2500 to 4000 g": who was enrolled, no arm's product
             arm = arm_at(doc, arms, span["start"])
             targets = [arm] if arm is not None else _shared_by(doc, arms, span, label)
             for target in targets:
