@@ -811,3 +811,25 @@ def test_an_arm_named_before_the_other_arm_s_group_noun_is_named_there():
     labels = [a["label"] for a in summary["arms"]]
     assert [(labels[o["arm"]], o["value"]) for o in summary["outcomes"]] == [
         ("experimental group", 170), ("control group", 221)]
+
+
+def test_free_before_a_test_stays_in_the_analyte():
+    text = "Patients got drug X. Free insulin reached 460 uU/ml within 5 min."
+    rec = record(text, [
+        ("LAB_TEST", "Free insulin", lab("insulin")),
+        ("LAB_VALUE", "460 uU/ml", value(460, unit="uU/mL")),
+        ("TIME_POINT", "5 min", days(5 / 1440)),
+    ], [("460 uU/ml", "Free insulin")])
+    assert [o["analyte"] for o in outcomes(rec)] == ["free insulin"]
+
+
+def test_an_abbreviation_the_lexicon_knows_is_named_by_the_lexicon():
+    text = ("Drug X reduced soluble vascular cellular adhesion molecule-1 (sVCAM-1) level "
+            "(from 1288 ± 285 to 1168 ± 252 ng/dL).")
+    rec = record(text, [
+        ("LAB_TEST", "soluble vascular cellular adhesion molecule-1", lab("soluble vascular cellular adhesion molecule-1")),
+        ("LAB_TEST", "sVCAM-1", lab("soluble vascular cellular adhesion molecule-1")),
+        ("LAB_VALUE", "1288 ± 285", value(1288, 285, "ng/dL")),
+        ("LAB_VALUE", "1168 ± 252 ng/dL", value(1168, 252, "ng/dL")),
+    ], [("1288 ± 285", "sVCAM-1"), ("1168 ± 252 ng/dL", "sVCAM-1")])
+    assert {o["analyte"] for o in outcomes(rec)} == {"vascular cell adhesion molecule-1"}

@@ -814,11 +814,26 @@ def _named_analyte(doc: Doc, test: dict[str, Any]) -> str:
         named = _long_form(doc, core)
         if named is not None:
             return ("urinary " if m and m["urine"] and not named.startswith("urin") else "") + named
+        short = _ABBREVIATION_AFTER.match(doc.text, test["end"])
+        if short and analyte_of(short["a"]) is not None and not (m and m["urine"]):
+            return analyte_of(short["a"])  # "soluble vascular cellular adhesion molecule-1 (sVCAM-1)": as the lexicon names it
+    if analyte.startswith(("measured ", "peak ")):
+        analyte = analyte.split(" ", 1)[1]
+    known = analyte_of(_QUALIFIER.sub("", text))
+    if known and known != analyte and analyte_of(analyte) is None and not _QUALIFIER.match(text):
+        analyte = known  # "sVCAM-1" given its long form's words by the mention layer: as the lexicon names it
+    if (_FREE_BEFORE.search(doc.text, max(0, test["start"] - 8), test["start"]) or regex.match(r"(?i)free\s", text)) and not analyte.startswith("free "):
+        return "free " + analyte  # "free insulin": the unbound fraction is its own analyte
     if analyte.startswith(("measured ", "peak ")):
         analyte = analyte.split(" ", 1)[1]
     if analyte in ("glucose", "insulin") and _POSTPRANDIAL.search(text):
         return "postprandial " + analyte
     return analyte
+
+
+#: An abbreviation in brackets right after a test's long form: "... molecule-1 (sVCAM-1)".
+_ABBREVIATION_AFTER = regex.compile(r"\s*\(\s*(?P<a>[A-Za-z][\w-]{1,12})\s*[),;]")
+_FREE_BEFORE = regex.compile(r"(?i)(?<![\w-])free\s+$")
 
 
 def _same_threshold(a: dict[str, Any], b: dict[str, Any]) -> bool:
