@@ -833,3 +833,47 @@ def test_an_abbreviation_the_lexicon_knows_is_named_by_the_lexicon():
         ("LAB_VALUE", "1168 ± 252 ng/dL", value(1168, 252, "ng/dL")),
     ], [("1288 ± 285", "sVCAM-1"), ("1168 ± 252 ng/dL", "sVCAM-1")])
     assert {o["analyte"] for o in outcomes(rec)} == {"vascular cell adhesion molecule-1"}
+
+
+def test_ratios_of_risk_shares_of_people_and_cut_offs_are_no_results():
+    text = ("Adults were randomized to drug X or placebo. "
+            "Normal ABC was more likely with drug X [HR (95% CI): 1.41 (1.002, 1.996), P = 0.005]. "
+            "Patients with high ABC were equally distributed (15 % in both placebo and drug X groups). "
+            "Only one participant with DEF below this threshold (175 ng/ml) relapsed. "
+            "ABC fell to 5.2 mmol/L with drug X.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "1.41 (1.002, 1.996)", value(1.41, low=1.002, high=1.996)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "15 %", value(15, unit="%")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "175 ng/ml", value(175, unit="ng/mL")),
+        ("LAB_TEST", "ABC", lab("abc"), 3),
+        ("LAB_VALUE", "5.2 mmol/L", value(5.2, unit="mmol/L")),
+    ], [("1.41 (1.002, 1.996)", "ABC"), ("15 %", "ABC#2"), ("175 ng/ml", "DEF"), ("5.2 mmol/L", "ABC#3")])
+    assert [o["value"] for o in outcomes(rec)] == [5.2]
+
+
+def test_values_of_animals_in_a_trial_of_people_are_no_results():
+    text = ("TITLE: Drug X works in rodent models but not in humans\n"
+            "In db/db mice, drug X reduced ABC by 217 mg/dL. "
+            "Healthy subjects and patients with diabetes were randomized to drug X or placebo. "
+            "In patients, drug X decreased ABC by 0.4 mmol/L compared to placebo.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "217 mg/dL", value(217, unit="mg/dL")),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "0.4 mmol/L", value(0.4, unit="mmol/L")),
+    ], [("217 mg/dL", "ABC"), ("0.4 mmol/L", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [0.4]
+
+
+def test_a_value_restated_in_another_unit_after_its_interval_is_no_result_of_its_own():
+    text = "After 1 year, the ABC reduction was 0.83% (95% CI 0.81-0.84%) (6.7 mmol/mol) with drug X."
+    rec = record(text, [
+        ("TIME_POINT", "1 year", days(365)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "0.83%", value(0.83, unit="%")),
+        ("LAB_VALUE", "6.7 mmol/mol", value(6.7, unit="mmol/mol")),
+    ], [("0.83%", "ABC"), ("6.7 mmol/mol", "ABC")])
+    assert [o["value"] for o in outcomes(rec)] == [0.83]

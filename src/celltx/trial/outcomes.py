@@ -37,7 +37,7 @@ from ..components.defines import word_list, words_regex
 from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
 from .arms import Arm
-from .facts import ELIGIBILITY_CUE, follow_up_days
+from .facts import ELIGIBILITY_CUE, _title, follow_up_days
 from .text import PEOPLE, Doc
 
 _ELIGIBILITY_WORDS = regex.compile(
@@ -117,6 +117,40 @@ _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<
 
 #: "a target of", "goal of", "titrated to": the value after it is aimed at, not measured.
 _TARGET_BEFORE = regex.compile(r"(?i)\b(?:target(?:ed)?|goal|aim)\s+(?:level\s+|value\s+|range\s+)?(?:of|at|=|:)\s*(?:about\s+|approximately\s+)?$")
+#: "below this threshold (", "a cut-off of": the value after it is a cut-off, not measured.
+_THRESHOLD_BEFORE = regex.compile(r"(?i)\b(?:threshold|cut[\s-]?off|cut[\s-]?point)\s*(?:level\s+|value\s+)?(?:of|at|=|:|\()\s*$")
+#: A ratio of risks written before the value it reports: "HR (95% CI): ", "odds ratio of ".
+_RATIO_BEFORE = regex.compile(
+    r"(?:\b(?:HR|OR|RR|aHR|aOR|IRR)\b|(?i:\b(?:hazard|odds|risk|rate)\s+ratios?\b|\brelative\s+risks?\b))"
+    r"(?:(?i:\(\s*95\s*%\s*CI\s*\))|[^.;\d]){0,25}$"
+)
+#: What says a percentage counts people: after it ("15 % in both groups", "12% of patients"),
+#: or before it in its clause ("the percentage of patients with normal glucose was").
+_PEOPLE_SHARE_AFTER = regex.compile(
+    rf"(?i)\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:{PEOPLE}|respondents)\b|in\s+(?:both|each|all)\s+(?:the\s+)?(?:\w+\s+){{0,5}}(?:groups|arms)\b)"
+)
+_PEOPLE_SHARE_BEFORE = regex.compile(
+    rf"(?i)\b(?:percentage|proportion|percent|share|number|rate|incidence)\s+of\s+(?:the\s+)?(?:\w+\s+)?{PEOPLE}\b"
+)
+#: Animals a preclinical part of a report is about ("In db/db mice, ...", "rats fed ...").
+_ANIMAL = regex.compile(r"(?i)\b(?:mice|mouse|rats?|rodents?|murine|hamsters?|rabbits?|piglets?|pigs|dogs|animals?|db/db)\b")
+_HUMAN = regex.compile(rf"(?i)\b(?:{PEOPLE}|humans?|healthy\s+volunteers?)\b")
+
+
+def _animal_study(doc: Doc) -> bool | None:
+    """True for a study of animals (its title or most sentences name them), False for a study
+    of people that names animals in some sentences (a preclinical part), None when it names none."""
+    sentences = [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    animal = [s for s in sentences if _ANIMAL.search(s)]
+    if not animal:
+        return None
+    human = [s for s in sentences if _HUMAN.search(s) and not _ANIMAL.search(s)]
+    title = _title(doc) or (sentences[0] if sentences else "")
+    if _HUMAN.search(title):
+        return False  # "... in Rodent Models Does Not Translate to Humans"
+    return not (human and not _ANIMAL.search(title) and len(human) >= len(animal))
+
+
 #: A range span written "A to B" ("29.8 to 57.1 pg/mL"): read as a before-and-after pair when its
 #: clause says the level moved.
 _RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)\s*(?P<b>\d[\d,]*(?:\.\d+)?)\b")
@@ -223,7 +257,9 @@ def _converted(text: str, value: dict[str, Any], values: list[dict[str, Any]], d
         return False
     test = doc.value_of.get(value["id"])
     for prev in values:
-        if prev["end"] <= value["start"] and regex.fullmatch(r"\s*[\[(]\s*", text[prev["end"] : value["start"]]):
+        # right after it, or after its confidence interval: "0.83% (95% CI 0.81-0.84%) (6.7 mmol/mol)"
+        if prev["end"] <= value["start"] and regex.fullmatch(
+                r"\s*(?:\((?i:[^()]*\bCI\b[^()]*)\)\s*)?[\[(]\s*", text[prev["end"] : value["start"]]):
             other = (prev.get("attrs") or {}).get("unit")
             return bool(other) and other != unit and doc.value_of.get(prev["id"]) is test
     return False
@@ -878,6 +914,7 @@ def outcomes_and_eligibility(
     kinds: dict[str, str] = {}  # value id -> kind, for the values of one comparison
     days_of: dict[str, float | None] = {}
     study_end = default_days
+    animal_study = _animal_study(doc)
     for v in values:
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
@@ -918,6 +955,14 @@ def outcomes_and_eligibility(
             continue  # "the percentage of time spent with glucose in the 4-7 mmol/L range (39% vs 28%)": time, not a level
         if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
+        if _THRESHOLD_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
+            continue  # "a concentration below this threshold (175 ng/ml)": a cut-off, not a result
+        if _RATIO_BEFORE.search(text, max(ca, test["end"] if test["end"] <= v["start"] else ca, v["start"] - 40), v["start"]):
+            continue  # "[HR (95% CI): 1.41 (1.00, 2.00)": a hazard, odds or risk ratio, never a lab value (D39)
+        if attrs.get("unit") == "%" and (_PEOPLE_SHARE_AFTER.match(text, v["end"]) or _PEOPLE_SHARE_BEFORE.search(text, ca, v["start"])):
+            continue  # "(15 % in both groups)", "the percentage of patients with ... was 41.8%": shares of people (D18)
+        if animal_study is False and _ANIMAL.search(sentence):
+            continue  # "In db/db mice, X reduced glucose by 217 mg/dL" in a trial of people: no trial result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
         if pair and _MOVED.search(text, ca, v["start"]) and not _BY_RANGE.search(text, max(ca, v["start"] - 30), v["start"]):
             # "an increase in X in the A arm (29.8 to 57.1 pg/mL)": the level before and after, written as one span
