@@ -877,3 +877,16 @@ def test_a_value_restated_in_another_unit_after_its_interval_is_no_result_of_its
         ("LAB_VALUE", "6.7 mmol/mol", value(6.7, unit="mmol/mol")),
     ], [("0.83%", "ABC"), ("6.7 mmol/mol", "ABC")])
     assert [o["value"] for o in outcomes(rec)] == [0.83]
+
+
+def test_change_words_around_a_value_make_it_a_change():
+    text = ("Adults took drug X for 8 weeks. ABC showed a deterioration (2.5%) in the cohort. "
+            "DEF levels showed a 13% decrease. GHI rose (+17%, p = 0.001). A reduction of 8% in JKL was seen.")
+    rec = record(text, [
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_TEST", "ABC", lab("abc")), ("LAB_VALUE", "2.5%", value(2.5, unit="%")),
+        ("LAB_TEST", "DEF", lab("def")), ("LAB_VALUE", "13%", value(13, unit="%")),
+        ("LAB_TEST", "GHI", lab("ghi")), ("LAB_VALUE", "+17%", value(17, unit="%")),
+        ("LAB_TEST", "JKL", lab("jkl")), ("LAB_VALUE", "8%", value(8, unit="%")),
+    ], [("2.5%", "ABC"), ("13%", "DEF"), ("+17%", "GHI"), ("8%", "JKL")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 56.0)] * 4

@@ -191,6 +191,28 @@ def _shared_unit(text: str, value: dict[str, Any], group: list[dict[str, Any]], 
     return None
 
 
+#: A change named by a noun right before the value: "a reduction of 8%", "deterioration (2.5%)".
+_CHANGE_NOUN_BEFORE = regex.compile(
+    r"(?i)\b(?:reductions?|decreases?|increases?|declines?|drops?|falls?|rises?|changes?|improvements?|deteriorations?"
+    r"|worsening|elevations?|lowering|gains?|losses?)\s*(?:(?:of|by)\s+(?:about\s+|approximately\s+|~\s*)?|\(\s*)$"
+)
+#: ... or right after it: "a 13% decrease", "16.4 nmol/L decrease in X".
+_CHANGE_NOUN_AFTER = regex.compile(
+    r"(?i)\s*(?:reduction|decrease|increase|decline|drop|fall|rise|deterioration|improvement|elevation|lowering|gain|loss)\b"
+)
+
+
+def _changed_in_words(text: str, value: dict[str, Any], clause_start: int) -> bool:
+    """Whether the words around a value call it a change: a change noun just before ("a
+    reduction of 8%", "deterioration (2.5%)") or just after it ("a 13% decrease"), or a plus
+    sign written on it ("(+17%, p = 0.001)")."""
+    return bool(
+        _CHANGE_NOUN_BEFORE.search(text, max(clause_start, value["start"] - 40), value["start"])
+        or _CHANGE_NOUN_AFTER.match(text, value["end"])
+        or regex.match(r"\+\s*\d", value["text"])
+    )
+
+
 def _compared_first(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> dict[str, Any]:
     """The first value of the "A vs. B" comparison ``value`` ends ("-0.4% ... (8.0% vs 8.5%)": 8.0%)."""
     i = group.index(value)
@@ -1015,6 +1037,8 @@ def outcomes_and_eligibility(
                 kind = "change"  # "changes (delta) of creatinine (...), MELD (...)"
             elif _CHANGE_SUBJECT.search(text, ca, test["start"]) and test["start"] < v["start"]:
                 kind = "change"  # "the mean change of X in the A group was 8.4", "mean changes in X were 15 and 14"
+            elif _changed_in_words(text, v, ca):
+                kind = "change"  # "a reduction of 8%", "a 13% decrease", "deterioration (2.5%)", "(+17%)"
             else:
                 kind = None
             moved = kind is not None  # a change is read at a later time, not at "baseline"
