@@ -890,3 +890,29 @@ def test_change_words_around_a_value_make_it_a_change():
         ("LAB_TEST", "JKL", lab("jkl")), ("LAB_VALUE", "8%", value(8, unit="%")),
     ], [("2.5%", "ABC"), ("13%", "DEF"), ("+17%", "GHI"), ("8%", "JKL")])
     assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 56.0)] * 4
+
+
+def test_a_before_and_after_pair_naming_no_arm_is_the_experimental_arm_s():
+    text = ("Girls were randomly assigned (intervention group: n = 58; control group: n = 30). "
+            "After 12 weeks, girls improved ABC (43.1 ± 8.2 to 50.3 ± 9.4 mg/dl).")
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "43.1 ± 8.2", value(43.1, 8.2, "mg/dL")),
+        ("LAB_VALUE", "50.3 ± 9.4 mg/dl", value(50.3, 9.4, "mg/dL")),
+    ], [("43.1 ± 8.2", "ABC"), ("50.3 ± 9.4 mg/dl", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [(labels[o["arm"]], o["kind"], o["days"]) for o in summary["outcomes"]] == [
+        ("intervention group", "baseline", 0.0), ("intervention group", "follow_up", 84.0)]
+
+
+def test_a_level_naming_no_arm_stays_the_cohort_s():
+    text = ("Girls were randomly assigned (intervention group: n = 58; control group: n = 30). "
+            "At baseline, mean ABC was 43.1 ± 8.2 mg/dl.")
+    rec = record(text, [
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "43.1 ± 8.2 mg/dl", value(43.1, 8.2, "mg/dL")),
+    ], [("43.1 ± 8.2 mg/dl", "ABC")])
+    assert [(o["arm"], o["kind"]) for o in outcomes(rec)] == [(None, "baseline")]

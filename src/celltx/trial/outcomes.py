@@ -635,6 +635,19 @@ def _arm_of_value(
     return None
 
 
+def _treated_arm(doc: Doc, arms: list[Arm], index: int) -> int | None:
+    """The arm a within-arm change is read for when its sentence names no arm ("girls decreased
+    HDL from 43 to 50 mg/dl", "improvements: total sulfate (+17%)"): the only experimental arm
+    of a controlled trial (the controls' changes are written as theirs)."""
+    if len(arms) < 2:
+        return None
+    experimental = [arm for arm in arms if arm.role == "experimental"]
+    a, b = doc.sentences[index]
+    if len(experimental) != 1 or len(experimental) == len(arms) or any(a <= s < b for arm in arms for s, _ in arm.refs):
+        return None
+    return arms.index(experimental[0])
+
+
 def _header_arm(doc: Doc, arms: list[Arm], sentence_start: int) -> Arm | None:
     """The arm a run of sentences reports under a header ("In garlic group: ... . HDL
     increased ..."): the last arm named before the sentence, in its paragraph, is followed by ":"
@@ -1098,6 +1111,8 @@ def outcomes_and_eligibility(
         kinds[v["id"]] = kind
         days_of[v["id"]] = days
         arm = None if cohort and len(arms) > 1 else _arm_of_value(doc, arms, v, group, pairs, kind)
+        if arm is None and not cohort and (kind == "change" or role in ("from", "to", "before", "after")):
+            arm = _treated_arm(doc, arms, sentence_index)
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value
