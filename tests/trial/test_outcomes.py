@@ -894,7 +894,7 @@ def test_change_words_around_a_value_make_it_a_change():
 
 def test_a_before_and_after_pair_naming_no_arm_is_the_experimental_arm_s():
     text = ("Girls were randomly assigned (intervention group: n = 58; control group: n = 30). "
-            "After 12 weeks, girls improved ABC (43.1 ± 8.2 to 50.3 ± 9.4 mg/dl).")
+            "\nAfter 12 weeks, girls improved ABC (43.1 ± 8.2 to 50.3 ± 9.4 mg/dl).")
     rec = record(text, [
         ("TIME_POINT", "12 weeks", days(84)),
         ("LAB_TEST", "ABC", lab("abc")),
@@ -909,7 +909,7 @@ def test_a_before_and_after_pair_naming_no_arm_is_the_experimental_arm_s():
 
 def test_a_level_naming_no_arm_stays_the_cohort_s():
     text = ("Girls were randomly assigned (intervention group: n = 58; control group: n = 30). "
-            "At baseline, mean ABC was 43.1 ± 8.2 mg/dl.")
+            "\nAt baseline, mean ABC was 43.1 ± 8.2 mg/dl.")
     rec = record(text, [
         ("TIME_POINT", "baseline", days(0)),
         ("LAB_TEST", "ABC", lab("abc")),
