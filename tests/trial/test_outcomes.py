@@ -916,3 +916,40 @@ def test_a_level_naming_no_arm_stays_the_cohort_s():
         ("LAB_VALUE", "43.1 ± 8.2 mg/dl", value(43.1, 8.2, "mg/dL")),
     ], [("43.1 ± 8.2 mg/dl", "ABC")])
     assert [(o["arm"], o["kind"]) for o in outcomes(rec)] == [(None, "baseline")]
+
+
+def test_a_value_in_brackets_after_baseline_and_its_test_is_the_cohort_s_baseline():
+    text = ("Patients were randomized to placebo or drug X for 102 weeks. At week 102, mean changes from "
+            "baseline ABC (8.06%) were +0.02% for placebo compared with -0.48% for drug X.")
+    rec = record(text, [
+        ("TIME_POINT", "102 weeks", days(714)),
+        ("TIME_POINT", "week 102", days(714)),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "8.06%", value(8.06, unit="%")),
+        ("LAB_VALUE", "+0.02%", value(0.02, unit="%")),
+        ("LAB_VALUE", "-0.48%", value(-0.48, unit="%")),
+    ], [("8.06%", "ABC"), ("+0.02%", "ABC"), ("-0.48%", "ABC")])
+    first = outcomes(rec)[0]
+    assert (first["value"], first["kind"], first["days"], first["arm"]) == (8.06, "baseline", 0.0, None)
+
+
+def test_differences_between_arms_listed_after_a_colon_are_differences():
+    text = ("At end of study, differences between drug X and drug Y were as follows: "
+            "reduction in ABC -0.30% (95% CI -0.58 to -0.01).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "-0.30%", value(-0.3, unit="%")),
+    ], [("-0.30%", "ABC")])
+    assert [o["kind"] for o in outcomes(rec)] == ["difference"]
+
+
+def test_a_rise_between_baseline_and_a_time_is_a_change_at_that_time():
+    text = "Drug X led to small increases in ABC between baseline and 1-year follow-up (2.3 IU/l, p<0.01)."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("TIME_POINT", "1-year", days(365)),
+        ("LAB_VALUE", "2.3 IU/l", value(2.3, unit="IU/L")),
+    ], [("2.3 IU/l", "ABC")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 365.0)]

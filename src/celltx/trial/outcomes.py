@@ -64,6 +64,15 @@ _FROM_START_TO = regex.compile(
 _BEFORE_AFTER = regex.compile(
     r"(?i)\bbefore\s+and\s+after\b|\bpre[\s-]*(?:[a-z]+[\s-]*)?(?:and|/)\s*post[\s-]?[a-z]*"
 )
+#: "baseline <test> (": the value in the bracket after the test is its baseline.
+_BASELINE_NAMED = regex.compile(r"(?i)\bbaseline\s+$")
+#: A clause about the differences between arms: its values are differences.
+_DIFFERENCES_BETWEEN = regex.compile(r"(?i)\b(?<!no\s)(?<!no\ssignificant\s)differences\s+between\b[^;]*?\b(?:were|was|are)\b[^;]*$")
+#: A change over the study's time: "increases in X between baseline and 1 year", "change from baseline to week 12".
+_CHANGE_OVER = regex.compile(
+    r"(?i)\b(?:increases?|decreases?|changes?|reductions?|rises?|falls?|improvements?|declines?|gains?|losses?)\b[^;]{0,60}?"
+    r"\b(?:between\s+baseline\s+and|from\s+baseline\s+(?:to|until|through))\b[^;]{0,80}$"
+)
 #: Differences within each participant ("mean of the differences", "difference of means") are changes.
 _PAIRED_DIFFERENCES = regex.compile(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
 #: "no significant difference in X between the groups (3.9, 3.5 and 3.8)": the levels compared, no difference.
@@ -1024,6 +1033,9 @@ def outcomes_and_eligibility(
             run = _value_run(text, v, group)
             if len(run) == 2 and not _VS_GAP.fullmatch(text[run[0]["end"] : run[1]["start"]]):
                 role = "before" if v is run[0] else "after"  # "before and after X were 79 and 75"
+        if role is None and _BASELINE_NAMED.search(text, max(ca, test["start"] - 12), test["start"]) and regex.fullmatch(
+                r"\s*\(\s*", text[test["end"] : v["start"]]):
+            role, cohort = "before", True  # "mean changes from baseline HbA1c (8.06%) were ...": the cohort's baseline
         if role in ("from", "before"):
             kind, days = "baseline", 0.0
         elif role == "after":
@@ -1042,8 +1054,10 @@ def outcomes_and_eligibility(
                 kind = "change"  # "mean of the differences = -9", "G1 + 0.36 +/- 0.52": within an arm
             elif no_difference and not _signed(text, v) and not (attrs.get("value") or 0) < 0:
                 kind = None  # "no difference between the X levels at baseline (2.5 mg/L)": levels compared
-            elif regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
-                kind = "difference"
+            elif regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before) or _DIFFERENCES_BETWEEN.search(text, ca, v["start"]):
+                kind = "difference"  # "differences between A and B were as follows: reduction in X -0.30%"
+            elif _CHANGE_OVER.search(text, ca, v["start"]):
+                kind = "change"  # "small increases in FSH between baseline and 1-year follow-up vs. placebo (2.3 vs -0.81)"
             elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)):
                 kind = "change"
             elif _CHANGES_OF.search(text, ca, v["start"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v["start"]]):
