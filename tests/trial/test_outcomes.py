@@ -953,3 +953,17 @@ def test_a_rise_between_baseline_and_a_time_is_a_change_at_that_time():
         ("LAB_VALUE", "2.3 IU/l", value(2.3, unit="IU/L")),
     ], [("2.3 IU/l", "ABC")])
     assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 365.0)]
+
+
+def test_one_value_per_arm_listed_for_all_groups_follows_the_arms():
+    text = ("Women were randomized to Group A, Group B or Group C. "
+            "\nThere was no significant difference in the ABC of the three groups before surgery (3.88 ± 0.75, 3.54 ± 0.73, and 3.75 ± 0.70; P = 0.39).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "3.88 ± 0.75", value(3.88, 0.75)),
+        ("LAB_VALUE", "3.54 ± 0.73", value(3.54, 0.73)),
+        ("LAB_VALUE", "3.75 ± 0.70", value(3.75, 0.70)),
+    ], [("3.88 ± 0.75", "ABC"), ("3.54 ± 0.73", "ABC"), ("3.75 ± 0.70", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [labels[o["arm"]] for o in summary["outcomes"]] == ["Group A", "Group B", "Group C"]

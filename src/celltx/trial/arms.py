@@ -104,7 +104,12 @@ class Arm:
 
     def to_dict(self) -> dict[str, Any]:
         dose = None
-        for span in self.doses:
+        # "the 50 mg group": a dose of the number its name gives comes first, the most specific
+        # unit of them first ("5 mg/day" before the "5-mg" of the name itself)
+        numbers = {float(n) for n in regex.findall(r"(?<![\w.])\d+(?:\.\d+)?(?=\s*-?\s*(?:mg|g|ug|\u00b5g|\u03bcg|mcg|ml|mL|IU|U|%|mmol)\b)", self.label or "")}
+        named = sorted((d for d in self.doses if (d.get("attrs") or {}).get("low") in numbers),
+                       key=lambda d: -len(str((d.get("attrs") or {}).get("unit") or "")))
+        for span in named + [d for d in self.doses if d not in named]:
             attrs = span.get("attrs") or {}
             if attrs.get("low") is not None or attrs.get("high") is not None:
                 dose = {"low": attrs.get("low"), "high": attrs.get("high"), "unit": attrs.get("unit"),
@@ -1123,9 +1128,11 @@ _NUMBERED_KEY = regex.compile(r"[a-z]\d{0,2}|\d+")
 
 def _given_texts(doc: Doc, arms: list[Arm]) -> dict[int, list[str]]:
     """id(arm) -> what each numbered group ("Group I", "group 2") is said to have been given:
-    the rest of its clause after "received"/"was given" ... (not in a "respectively" list,
-    whose items the groups share out)."""
+    the rest of its clause after "received"/"was given" ... (not in a sentence with a
+    "respectively" list), and its item of such a list (marked with a leading NUL)."""
     out: dict[int, list[str]] = {id(a): [] for a in arms}
+    for arm_id, item in _respective_treatments(doc, arms).items():
+        out[arm_id].append("\0" + item)  # marked: an item of a "respectively" list
     for arm in arms:
         if not _NUMBERED_KEY.fullmatch(arm.key):
             continue
@@ -1138,9 +1145,11 @@ def _given_texts(doc: Doc, arms: list[Arm]) -> dict[int, list[str]]:
 
 
 def merge_given(doc: Doc, arms: list[Arm]) -> list[Arm]:
-    """A numbered group ("Group I received 50 mg/kg clofibrate") and an arm named by what that
-    group alone was given ("the clofibrate group") are one arm: the named one's references,
-    count and mentions join the numbered one, whose label (written first) is kept."""
+    """A numbered group ("Group I received 50 mg/kg clofibrate", "groups 1, 2 and 3 received 50
+    mg, 75 mg and 100 mg, respectively") and an arm named by what that group alone was given
+    ("the clofibrate group", "the 50 mg group") are one arm. The numbered group's label is
+    kept when a sentence of its own says what it received; a group numbered only to share
+    out a "respectively" list takes the named arm's label (and its mentions come first)."""
     given = _given_texts(doc, arms)
     merged = list(arms)
     for arm in arms:
@@ -1151,16 +1160,18 @@ def merge_given(doc: Doc, arms: list[Arm]) -> list[Arm]:
                    and any(regex.search(pattern, t) for t in given.get(id(g), []))]
         if len(holders) != 1 or holders[0].role != arm.role:
             continue
-        into = holders[0]
-        into.refs = sorted(set(into.refs) | set(arm.refs))
-        into.first = min(into.first, arm.first)
+        numbered = holders[0]
+        listed = any(regex.search(pattern, t) for t in given[id(numbered)] if t.startswith("\0"))
+        into, other = (arm, numbered) if listed else (numbered, arm)
+        into.refs = sorted(set(into.refs) | set(other.refs))
+        into.first = min(into.first, other.first)
         if into.n is None:
-            into.n = arm.n
+            into.n = other.n
         for attr in ("cells", "doses", "routes", "freqs"):
-            getattr(into, attr).extend(x for x in getattr(arm, attr) if x not in getattr(into, attr))
+            getattr(into, attr).extend(x for x in getattr(other, attr) if x not in getattr(into, attr))
         if into.comparator is None:
-            into.comparator = arm.comparator
-        merged.remove(arm)
+            into.comparator = other.comparator
+        merged.remove(other)
     return sorted(merged, key=lambda a: a.first)
 
 

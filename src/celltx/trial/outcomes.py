@@ -610,6 +610,16 @@ def _arm_of_value(
         # in the order the sentence names them, then in the order the text introduced them
         sequence = order + [arm for arm in arms if arm not in order]
         return arms.index(sequence[group.index(value)])
+    run = _value_run(text, value, group)
+    if (
+        not order
+        and len(run) == len(arms) >= 2
+        and all(len(_vs_chain(text, u, group)) == 1 for u in run)  # not "39 vs 55 and 40 vs 53" (arms by time)
+        and _ALL_GROUPS.search(text, ca, run[0]["start"])
+    ):
+        # "no difference in the pH of the three groups before anesthesia (3.88, 3.54, and 3.75)":
+        # one value per arm, in the order the text introduced the arms
+        return arms.index(arms[run.index(value)])
     chain = _vs_chain(text, value, group)
     if (
         len(order) <= 1
@@ -642,6 +652,13 @@ def _arm_of_value(
     if near:
         return arms.index(near[0][1])
     return None
+
+
+#: The arms all at once: "the three groups", "both arms", "among the groups", "between groups".
+_ALL_GROUPS = regex.compile(
+    r"(?i)\b(?:(?:the|all|both|all\s+the|each\s+of\s+the)\s+(?:two|three|four|five|six|\d)?\s*(?:[\w-]+\s+){0,2}?(?:groups|arms)"
+    r"|(?:among|between|across)\s+(?:the\s+)?(?:groups|arms))\b"
+)
 
 
 def _treated_arm(doc: Doc, arms: list[Arm], index: int) -> int | None:
