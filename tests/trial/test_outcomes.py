@@ -967,3 +967,14 @@ def test_one_value_per_arm_listed_for_all_groups_follows_the_arms():
     summary = summarize(rec)
     labels = [a["label"] for a in summary["arms"]]
     assert [labels[o["arm"]] for o in summary["outcomes"]] == ["Group A", "Group B", "Group C"]
+
+
+def test_the_p_value_of_a_before_and_after_pair_goes_with_the_later_value():
+    text = "Adults took drug X for 12 weeks. ABC was lowered from 179.6 ± 7.5 to 117.6 ± 6.5 mg/dL (P < 0.001)."
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "179.6 ± 7.5", value(179.6, 7.5, "mg/dL")),
+        ("LAB_VALUE", "117.6 ± 6.5 mg/dL", value(117.6, 6.5, "mg/dL")),
+    ], [("179.6 ± 7.5", "ABC"), ("117.6 ± 6.5 mg/dL", "ABC")])
+    assert [o["p_value"] for o in outcomes(rec)] == [None, {"comparator": "<", "value": 0.001}]

@@ -1147,6 +1147,8 @@ def outcomes_and_eligibility(
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value
+        elif role in ("from", "before") and not cohort:
+            p_value = None  # "from 179.6 to 117.6 mg/dL (P < 0.001)": the p-value tests the change, read with the later value
         else:
             p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
         if not attrs.get("unit"):
