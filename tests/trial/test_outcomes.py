@@ -978,3 +978,13 @@ def test_the_p_value_of_a_before_and_after_pair_goes_with_the_later_value():
         ("LAB_VALUE", "117.6 ± 6.5 mg/dL", value(117.6, 6.5, "mg/dL")),
     ], [("179.6 ± 7.5", "ABC"), ("117.6 ± 6.5 mg/dL", "ABC")])
     assert [o["p_value"] for o in outcomes(rec)] == [None, {"comparator": "<", "value": 0.001}]
+
+
+def test_a_baseline_level_has_no_direction():
+    text = "Drug X improved ABC, from 41.9 ± 3.9 to 40.4 ± 3.6 kPa."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "41.9 ± 3.9", value(41.9, 3.9, "kPa")),
+        ("LAB_VALUE", "40.4 ± 3.6 kPa", value(40.4, 3.6, "kPa")),
+    ], [("41.9 ± 3.9", "ABC"), ("40.4 ± 3.6 kPa", "ABC")])
+    assert [o["direction"] for o in outcomes(rec)] == [None, "improved"]

@@ -1033,7 +1033,7 @@ def outcomes_and_eligibility(
                 outcomes.append({
                     "analyte": analyte, "arm": arm, "days": day, "kind": kind, "value": float(number.replace(",", "")),
                     "sd": None, "low": None, "high": None, "unit": attrs.get("unit"),
-                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": _direction(clause),
+                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": None if kind == "baseline" else _direction(clause),
                 })
             continue
         if (attrs.get("value") is None and attrs.get("low") is not None and attrs.get("sd") is None
@@ -1166,7 +1166,7 @@ def outcomes_and_eligibility(
             "high": attrs.get("high"),
             "unit": attrs.get("unit"),
             "p_value": p_value,
-            "direction": _direction(clause),
+            "direction": None if kind == "baseline" else _direction(clause),  # a level before treatment moved nowhere
         }
         if attrs.get("comparator"):
             outcome["comparator"] = attrs["comparator"]
