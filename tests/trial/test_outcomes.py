@@ -988,3 +988,17 @@ def test_a_baseline_level_has_no_direction():
         ("LAB_VALUE", "40.4 ± 3.6 kPa", value(40.4, 3.6, "kPa")),
     ], [("41.9 ± 3.9", "ABC"), ("40.4 ± 3.6 kPa", "ABC")])
     assert [o["direction"] for o in outcomes(rec)] == [None, "improved"]
+
+
+def test_definitions_aims_and_protocol_conditions_are_no_results():
+    text = ("The primary outcome was defined as a 0.8% decrease in ABC. "
+            "Five patients needed extra doses to decrease initial DEF levels by 10%. "
+            "When GHI fell to 0.1 ng/mL, treatment was stopped. "
+            "At the end, ABC was 7.1%.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1), ("LAB_VALUE", "0.8%", value(0.8, unit="%")),
+        ("LAB_TEST", "DEF", lab("def")), ("LAB_VALUE", "10%", value(10, unit="%")),
+        ("LAB_TEST", "GHI", lab("ghi")), ("LAB_VALUE", "0.1 ng/mL", value(0.1, unit="ng/mL")),
+        ("LAB_TEST", "ABC", lab("abc"), 2), ("LAB_VALUE", "7.1%", value(7.1, unit="%")),
+    ], [("0.8%", "ABC"), ("10%", "DEF"), ("0.1 ng/mL", "GHI"), ("7.1%", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [7.1]

@@ -128,6 +128,15 @@ _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<
 _TARGET_BEFORE = regex.compile(r"(?i)\b(?:target(?:ed)?|goal|aim)\s+(?:level\s+|value\s+|range\s+)?(?:of|at|=|:)\s*(?:about\s+|approximately\s+)?$")
 #: "below this threshold (", "a cut-off of": the value after it is a cut-off, not measured.
 _THRESHOLD_BEFORE = regex.compile(r"(?i)\b(?:threshold|cut[\s-]?off|cut[\s-]?point)\s*(?:level\s+|value\s+)?(?:of|at|=|:|\()\s*$")
+#: A definition: "X was defined as a 0.8% decrease", "defined either as 25% or 44 umol/l increase".
+_DEFINED = regex.compile(r"(?i)\b(?:defined|definition)\b")
+#: A change aimed at: "(doses) to decrease initial glucose levels by 10%".
+_AIMED_CHANGE = regex.compile(r"(?i)\bto\s+(?:decrease|reduce|lower|increase|raise|normali[sz]e)\b[^.;()]{0,50}\bby\s*(?:at\s+least\s+)?$")
+#: The condition of a rule of the protocol: "When PSA fell to 0.1 ng/mL (treatment was stopped)".
+_CONDITION_OF_RULE = regex.compile(
+    r"(?i)\b(?:when|whenever|if|once|until|unless)\s+[^.;,()]{0,50}?\b(?:fell|falls?|rose|rises?|reached|reaches|dropped|drops|decreased|decreases"
+    r"|increased|increases|exceeded|exceeds|was|were|is|are)\s+(?:to\s+|below\s+|above\s+|over\s+|under\s+|less\s+than\s+|more\s+than\s+)?$"
+)
 #: A ratio of risks written before the value it reports: "HR (95% CI): ", "odds ratio of ".
 _RATIO_BEFORE = regex.compile(
     r"(?:\b(?:HR|OR|RR|aHR|aOR|IRR)\b|(?i:\b(?:hazard|odds|risk|rate)\s+ratios?\b|\brelative\s+risks?\b))"
@@ -1016,6 +1025,9 @@ def outcomes_and_eligibility(
             continue  # "the percentage of time spent with glucose in the 4-7 mmol/L range (39% vs 28%)": time, not a level
         if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
+        if _DEFINED.search(text, ca, v["start"]) or _AIMED_CHANGE.search(text, max(ca, v["start"] - 80), v["start"]) or _CONDITION_OF_RULE.search(
+                text, max(ca, v["start"] - 80), v["start"]):
+            continue  # "defined as a 0.8%-units decrease", "to decrease glucose by 10%", "when PSA fell to 0.1 ng/mL": rules, not results
         if _THRESHOLD_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "a concentration below this threshold (175 ng/ml)": a cut-off, not a result
         if _RATIO_BEFORE.search(text, max(ca, test["end"] if test["end"] <= v["start"] else ca, v["start"] - 40), v["start"]):
