@@ -573,3 +573,50 @@ def test_treatments_compared_between_two_programmes_or_in_the_results():
     assert [(a["label"], a["role"]) for a in arms] == [("Narnia Lifestyle Programme", "experimental"), ("usual care", "control")]
     text = "A secondary analysis of a trial. LDL was 11 mg/dL lower in GMQ compared with usual care (p = 0.006)."
     assert [a["label"] for a in arms_of(record(text, []))] == ["GMQ", "usual care"]
+
+
+def test_a_group_named_by_what_a_numbered_group_received_is_that_group():
+    text = ("Newborns were randomly divided into two groups. Group I received a single dose of 50 mg/kg "
+            "drugzole and the other group served as control group. ABC fell faster in the drugzole group.")
+    rec = record(text, [("DOSE", "50 mg/kg", {"low": 50.0, "high": 50.0, "unit": "mg/kg", "level": None})])
+    arms = arms_of(rec)
+    assert [(a["label"], a["role"]) for a in arms] == [("Group I", "experimental"), ("control group", "control")]
+    assert arms[0]["dose"]["low"] == 50.0
+
+
+def test_a_dose_in_the_eligibility_criteria_is_no_arm_s_dose():
+    text = ("Inclusion criteria were a body weight between 2500 to 4000 g. "
+            "Infants were randomized to drugzole or placebo. Drugzole was given at 50 mg/kg.")
+    rec = record(text, [
+        ("DOSE", "2500 to 4000 g", {"low": 2500.0, "high": 4000.0, "unit": "g", "level": None}),
+        ("DOSE", "50 mg/kg", {"low": 50.0, "high": 50.0, "unit": "mg/kg", "level": None}),
+    ])
+    arms = arms_of(rec)
+    assert [(a["label"], (a["dose"] or {}).get("low")) for a in arms] == [("drugzole", 50.0), ("placebo", None)]
+
+
+def test_numbered_groups_sharing_out_a_respectively_list_are_the_groups_named_by_the_items():
+    text = ("Women were randomized into three groups. After induction, 2.5 ml of juice was aspirated, "
+            "after which groups 1, 2, and 3 received 50 mg, 75 mg, and 100 mg of drugzole, respectively. "
+            "ABC rose in the 50 mg group, the 75 mg group and the 100 mg group.")
+    rec = record(text, [
+        ("DOSE", "2.5 ml", {"low": 2.5, "high": 2.5, "unit": "mL", "level": None}),
+        ("DOSE", "50 mg", {"low": 50.0, "high": 50.0, "unit": "mg", "level": None}),
+        ("DOSE", "75 mg", {"low": 75.0, "high": 75.0, "unit": "mg", "level": None}),
+        ("DOSE", "100 mg", {"low": 100.0, "high": 100.0, "unit": "mg", "level": None}),
+    ])
+    arms = arms_of(rec)
+    assert [(a["label"], a["dose"]["low"]) for a in arms] == [("50 mg group", 50.0), ("75 mg group", 75.0), ("100 mg group", 100.0)]
+
+
+def test_a_group_named_by_its_dose_takes_that_dose_in_its_most_specific_unit():
+    text = ("Patients were randomized to 5 mg/day or 10 mg/day of drugzole or to no medication. "
+            "The 5-mg group and the 10-mg group were compared with the no-medication group.")
+    rec = record(text, [
+        ("DOSE", "5 mg/day", {"low": 5.0, "high": 5.0, "unit": "mg/day", "level": None}),
+        ("DOSE", "10 mg/day", {"low": 10.0, "high": 10.0, "unit": "mg/day", "level": None}),
+        ("DOSE", "5-mg", {"low": 5.0, "high": 5.0, "unit": "mg", "level": None}),
+        ("DOSE", "10-mg", {"low": 10.0, "high": 10.0, "unit": "mg", "level": None}),
+    ])
+    doses = {a["label"]: (a["dose"] or {}).get("unit") for a in arms_of(rec)}
+    assert doses.get("5-mg group") == "mg/day" and doses.get("10-mg group") == "mg/day"

@@ -138,6 +138,18 @@ def test_n_enrolled(text, n):
          "adhesive bowel obstruction"),
         ("TITLE: Drug Q in patients with subclinical inflammation: a randomized trial\n\nABSTRACT: x.",
          "subclinical inflammation"),
+        # more disease words: arrest, acne, deafness, migraine, -cele, fistula, hyper-...-ness, -asis
+        ("TITLE: Drug Q for sudden deafness refractory to drug P\n\nABSTRACT: x.", "sudden deafness"),
+        ("TITLE: Device Q for out-of-hospital cardiac arrest in Narnia\n\nABSTRACT: x.", "out-of-hospital cardiac arrest"),
+        ("TITLE: Drug Q as a provocation test for airway hyperresponsiveness: a phase 3 study\n\nABSTRACT: x.",
+         "airway hyperresponsiveness"),
+        # the disease inside a phrase that starts with something else
+        ("TITLE: Plasma in Pump Priming for Congenital Heart Surgery: effects\n\nABSTRACT: x.", "Congenital Heart Surgery"),
+        ("TITLE: Drug Q in the first-line therapy of ovarian cancer: a randomized phase III trial\n\nABSTRACT: x.",
+         "ovarian cancer"),
+        ("TITLE: Drug Q in the Treatment of Indian Patients of Schizophrenia.\n\nABSTRACT: x.", "Schizophrenia"),
+        ("TITLE: Drug Q for postoperative delayed union of long-bone fractures\n\nABSTRACT: x.",
+         "postoperative delayed union of long-bone fractures"),
     ],
 )
 def test_condition(text, condition):

@@ -673,3 +673,332 @@ def test_a_reduction_from_baseline_compared_later_with_control_stays_a_change():
         ("LAB_VALUE", "-0.3 ± 0.1 mmol/L", value(-0.3, 0.1, "mmol/L")),
     ], [("-0.3 ± 0.1 mmol/L", "ABC")])
     assert [o["kind"] for o in outcomes(rec)] == ["change"]
+
+
+def test_from_a_value_at_baseline_to_another_is_a_before_and_after_pair():
+    text = ("Adults took drug X for 6 months. "
+            "Drug X lowered ABC from 8.1 ± 0.7% at baseline to 7.1 ± 0.7% (P < 0.01).")
+    rec = record(text, [
+        ("TIME_POINT", "6 months", days(180)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "8.1 ± 0.7%", value(8.1, 0.7, "%")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "7.1 ± 0.7%", value(7.1, 0.7, "%")),
+    ], [("8.1 ± 0.7%", "ABC"), ("7.1 ± 0.7%", "ABC")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("baseline", 0.0), ("follow_up", 180.0)]
+
+
+def test_values_each_followed_by_their_arm_go_to_that_arm():
+    text = ("Mothers were randomized to Group I, Group II or Group III. "
+            "Cord ABC levels were 53.9 ± 10.2 in Group I, 80.8 ± 13.7 in Group II, and 181.8 ± 22.2 in Group III.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "53.9 ± 10.2", value(53.9, 10.2)),
+        ("LAB_VALUE", "80.8 ± 13.7", value(80.8, 13.7)),
+        ("LAB_VALUE", "181.8 ± 22.2", value(181.8, 22.2)),
+    ], [("53.9 ± 10.2", "ABC"), ("80.8 ± 13.7", "ABC"), ("181.8 ± 22.2", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [labels[o["arm"]] for o in summary["outcomes"]] == ["Group I", "Group II", "Group III"]
+
+
+def test_before_and_after_pairs_are_baseline_and_a_follow_up_without_a_day():
+    text = ("Mothers were randomized to Group I or Group II. "
+            "ABC levels before and after the infusion were 79.2 ± 12.2 and 74.6 ± 4.6 in Group I, "
+            "and 81.2 ± 12.9 and 103.3 ± 11.2 in Group II (P < 0.001).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "79.2 ± 12.2", value(79.2, 12.2)),
+        ("LAB_VALUE", "74.6 ± 4.6", value(74.6, 4.6)),
+        ("LAB_VALUE", "81.2 ± 12.9", value(81.2, 12.9)),
+        ("LAB_VALUE", "103.3 ± 11.2", value(103.3, 11.2)),
+    ], [("79.2 ± 12.2", "ABC"), ("74.6 ± 4.6", "ABC"), ("81.2 ± 12.9", "ABC"), ("103.3 ± 11.2", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [(labels[o["arm"]], o["kind"], o["days"]) for o in summary["outcomes"]] == [
+        ("Group I", "baseline", 0.0), ("Group I", "follow_up", None),
+        ("Group II", "baseline", 0.0), ("Group II", "follow_up", None)]
+
+
+def test_a_value_without_a_time_is_not_read_at_a_time_written_only_later():
+    text = ("Adults took drug X. ABC was 12 mmol/L after the infusion. "
+            "DEF, measured up to 8 h after the infusion, was 5 mmol/L.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "12 mmol/L", value(12, unit="mmol/L")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("TIME_POINT", "8 h", days(8 / 24)),
+        ("LAB_VALUE", "5 mmol/L", value(5, unit="mmol/L")),
+    ], [("12 mmol/L", "ABC"), ("5 mmol/L", "DEF")])
+    assert [round(o["days"], 4) if o["days"] is not None else None for o in outcomes(rec)] == [None, round(8 / 24, 4)]
+
+
+def test_values_listed_with_as_many_times_take_them_in_order():
+    text = "The average ABC was 18.04% and 11.72% on the first day and on the second day respectively."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "18.04%", value(18.04, unit="%")),
+        ("LAB_VALUE", "11.72%", value(11.72, unit="%")),
+        ("TIME_POINT", "first day", days(1)),
+        ("TIME_POINT", "second day", days(2)),
+    ], [("18.04%", "ABC"), ("11.72%", "ABC")])
+    assert [o["days"] for o in outcomes(rec)] == [1.0, 2.0]
+
+
+def test_comparisons_fewer_than_the_times_listed_have_no_day():
+    text = ("Patients were randomized to Group 1 or Group 2. ABC differed between the groups after bypass, "
+            "postoperative 24th hour, and postoperative 48th hour (respectively, ABC: 39.0 vs. 55.4 and 40.1 vs. 53.2 ug/dl).")
+    rec = record(text, [
+        ("TIME_POINT", "24th hour", days(1)),
+        ("TIME_POINT", "48th hour", days(2)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "39.0", value(39.0, unit="ug/dL")),
+        ("LAB_VALUE", "55.4", value(55.4, unit="ug/dL")),
+        ("LAB_VALUE", "40.1", value(40.1, unit="ug/dL")),
+        ("LAB_VALUE", "53.2 ug/dl", value(53.2, unit="ug/dL")),
+    ], [("39.0", "ABC"), ("55.4", "ABC"), ("40.1", "ABC"), ("53.2 ug/dl", "ABC")])
+    assert [o["days"] for o in outcomes(rec)] == [None, None, None, None]
+
+
+def test_comparisons_as_many_as_the_times_listed_take_them_in_order():
+    text = ("Patients were randomized to Group 1 or Group 2. ABC differed between the groups at "
+            "the 24th hour and the 48th hour (ABC: 39.0 vs. 55.4 and 40.1 vs. 53.2 ug/dl).")
+    rec = record(text, [
+        ("TIME_POINT", "24th hour", days(1)),
+        ("TIME_POINT", "48th hour", days(2)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "39.0", value(39.0, unit="ug/dL")),
+        ("LAB_VALUE", "55.4", value(55.4, unit="ug/dL")),
+        ("LAB_VALUE", "40.1", value(40.1, unit="ug/dL")),
+        ("LAB_VALUE", "53.2 ug/dl", value(53.2, unit="ug/dL")),
+    ], [("39.0", "ABC"), ("55.4", "ABC"), ("40.1", "ABC"), ("53.2 ug/dl", "ABC")])
+    assert [o["days"] for o in outcomes(rec)] == [1.0, 1.0, 2.0, 2.0]
+
+
+def test_a_unit_written_once_after_a_list_is_every_value_s_unit():
+    text = ("Women were randomized to G1, G2 or CRL. "
+            "ABC changed (CRL 0.00 ± 0.05; G1 -0.06 ± 0.13; G2 -0.14 ± 0.08 mg/dL).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "0.00 ± 0.05", value(0.0, 0.05)),
+        ("LAB_VALUE", "-0.06 ± 0.13", value(-0.06, 0.13)),
+        ("LAB_VALUE", "-0.14 ± 0.08 mg/dL", value(-0.14, 0.08, "mg/dL")),
+    ], [("0.00 ± 0.05", "ABC"), ("-0.06 ± 0.13", "ABC"), ("-0.14 ± 0.08 mg/dL", "ABC")])
+    assert [o["unit"] for o in outcomes(rec)] == ["mg/dL", "mg/dL", "mg/dL"]
+
+
+def test_a_unit_of_another_clause_is_not_shared():
+    text = "ABC was 2.64 ± 0.85 at baseline. DEF was 4.1 mg/dL at the end."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "2.64 ± 0.85", value(2.64, 0.85)),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "4.1 mg/dL", value(4.1, unit="mg/dL")),
+    ], [("2.64 ± 0.85", "ABC"), ("4.1 mg/dL", "DEF")])
+    assert [o["unit"] for o in outcomes(rec)] == [None, "mg/dL"]
+
+
+def test_an_arm_named_before_the_other_arm_s_group_noun_is_named_there():
+    text = ("Adults were randomized to the experimental group or the control group. "
+            "Mean ABC in the experimental and the control group was 170 ± 33 mg/dl and 221 ± 49, respectively.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "170 ± 33 mg/dl", value(170, 33, "mg/dL")),
+        ("LAB_VALUE", "221 ± 49", value(221, 49)),
+    ], [("170 ± 33 mg/dl", "ABC"), ("221 ± 49", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [(labels[o["arm"]], o["value"]) for o in summary["outcomes"]] == [
+        ("experimental group", 170), ("control group", 221)]
+
+
+def test_free_before_a_test_stays_in_the_analyte():
+    text = "Patients got drug X. Free insulin reached 460 uU/ml within 5 min."
+    rec = record(text, [
+        ("LAB_TEST", "Free insulin", lab("insulin")),
+        ("LAB_VALUE", "460 uU/ml", value(460, unit="uU/mL")),
+        ("TIME_POINT", "5 min", days(5 / 1440)),
+    ], [("460 uU/ml", "Free insulin")])
+    assert [o["analyte"] for o in outcomes(rec)] == ["free insulin"]
+
+
+def test_an_abbreviation_the_lexicon_knows_is_named_by_the_lexicon():
+    text = ("Drug X reduced soluble vascular cellular adhesion molecule-1 (sVCAM-1) level "
+            "(from 1288 ± 285 to 1168 ± 252 ng/dL).")
+    rec = record(text, [
+        ("LAB_TEST", "soluble vascular cellular adhesion molecule-1", lab("soluble vascular cellular adhesion molecule-1")),
+        ("LAB_TEST", "sVCAM-1", lab("soluble vascular cellular adhesion molecule-1")),
+        ("LAB_VALUE", "1288 ± 285", value(1288, 285, "ng/dL")),
+        ("LAB_VALUE", "1168 ± 252 ng/dL", value(1168, 252, "ng/dL")),
+    ], [("1288 ± 285", "sVCAM-1"), ("1168 ± 252 ng/dL", "sVCAM-1")])
+    assert {o["analyte"] for o in outcomes(rec)} == {"vascular cell adhesion molecule-1"}
+
+
+def test_ratios_of_risk_shares_of_people_and_cut_offs_are_no_results():
+    text = ("Adults were randomized to drug X or placebo. "
+            "Normal ABC was more likely with drug X [HR (95% CI): 1.41 (1.002, 1.996), P = 0.005]. "
+            "Patients with high ABC were equally distributed (15 % in both placebo and drug X groups). "
+            "Only one participant with DEF below this threshold (175 ng/ml) relapsed. "
+            "ABC fell to 5.2 mmol/L with drug X.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "1.41 (1.002, 1.996)", value(1.41, low=1.002, high=1.996)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "15 %", value(15, unit="%")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "175 ng/ml", value(175, unit="ng/mL")),
+        ("LAB_TEST", "ABC", lab("abc"), 3),
+        ("LAB_VALUE", "5.2 mmol/L", value(5.2, unit="mmol/L")),
+    ], [("1.41 (1.002, 1.996)", "ABC"), ("15 %", "ABC#2"), ("175 ng/ml", "DEF"), ("5.2 mmol/L", "ABC#3")])
+    assert [o["value"] for o in outcomes(rec)] == [5.2]
+
+
+def test_values_of_animals_in_a_trial_of_people_are_no_results():
+    text = ("TITLE: Drug X works in rodent models but not in humans\n"
+            "In db/db mice, drug X reduced ABC by 217 mg/dL. "
+            "Healthy subjects and patients with diabetes were randomized to drug X or placebo. "
+            "In patients, drug X decreased ABC by 0.4 mmol/L compared to placebo.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "217 mg/dL", value(217, unit="mg/dL")),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "0.4 mmol/L", value(0.4, unit="mmol/L")),
+    ], [("217 mg/dL", "ABC"), ("0.4 mmol/L", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [0.4]
+
+
+def test_a_value_restated_in_another_unit_after_its_interval_is_no_result_of_its_own():
+    text = "After 1 year, the ABC reduction was 0.83% (95% CI 0.81-0.84%) (6.7 mmol/mol) with drug X."
+    rec = record(text, [
+        ("TIME_POINT", "1 year", days(365)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "0.83%", value(0.83, unit="%")),
+        ("LAB_VALUE", "6.7 mmol/mol", value(6.7, unit="mmol/mol")),
+    ], [("0.83%", "ABC"), ("6.7 mmol/mol", "ABC")])
+    assert [o["value"] for o in outcomes(rec)] == [0.83]
+
+
+def test_change_words_around_a_value_make_it_a_change():
+    text = ("Adults took drug X for 8 weeks. ABC showed a deterioration (2.5%) in the cohort. "
+            "DEF levels showed a 13% decrease. GHI rose (+17%, p = 0.001). A reduction of 8% in JKL was seen.")
+    rec = record(text, [
+        ("TIME_POINT", "8 weeks", days(56)),
+        ("LAB_TEST", "ABC", lab("abc")), ("LAB_VALUE", "2.5%", value(2.5, unit="%")),
+        ("LAB_TEST", "DEF", lab("def")), ("LAB_VALUE", "13%", value(13, unit="%")),
+        ("LAB_TEST", "GHI", lab("ghi")), ("LAB_VALUE", "+17%", value(17, unit="%")),
+        ("LAB_TEST", "JKL", lab("jkl")), ("LAB_VALUE", "8%", value(8, unit="%")),
+    ], [("2.5%", "ABC"), ("13%", "DEF"), ("+17%", "GHI"), ("8%", "JKL")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 56.0)] * 4
+
+
+def test_a_before_and_after_pair_naming_no_arm_is_the_experimental_arm_s():
+    text = ("Girls were randomly assigned (intervention group: n = 58; control group: n = 30). "
+            "\nAfter 12 weeks, girls improved ABC (43.1 ± 8.2 to 50.3 ± 9.4 mg/dl).")
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "43.1 ± 8.2", value(43.1, 8.2, "mg/dL")),
+        ("LAB_VALUE", "50.3 ± 9.4 mg/dl", value(50.3, 9.4, "mg/dL")),
+    ], [("43.1 ± 8.2", "ABC"), ("50.3 ± 9.4 mg/dl", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [(labels[o["arm"]], o["kind"], o["days"]) for o in summary["outcomes"]] == [
+        ("intervention group", "baseline", 0.0), ("intervention group", "follow_up", 84.0)]
+
+
+def test_a_level_naming_no_arm_stays_the_cohort_s():
+    text = ("Girls were randomly assigned (intervention group: n = 58; control group: n = 30). "
+            "\nAt baseline, mean ABC was 43.1 ± 8.2 mg/dl.")
+    rec = record(text, [
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "43.1 ± 8.2 mg/dl", value(43.1, 8.2, "mg/dL")),
+    ], [("43.1 ± 8.2 mg/dl", "ABC")])
+    assert [(o["arm"], o["kind"]) for o in outcomes(rec)] == [(None, "baseline")]
+
+
+def test_a_value_in_brackets_after_baseline_and_its_test_is_the_cohort_s_baseline():
+    text = ("Patients were randomized to placebo or drug X for 102 weeks. At week 102, mean changes from "
+            "baseline ABC (8.06%) were +0.02% for placebo compared with -0.48% for drug X.")
+    rec = record(text, [
+        ("TIME_POINT", "102 weeks", days(714)),
+        ("TIME_POINT", "week 102", days(714)),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "8.06%", value(8.06, unit="%")),
+        ("LAB_VALUE", "+0.02%", value(0.02, unit="%")),
+        ("LAB_VALUE", "-0.48%", value(-0.48, unit="%")),
+    ], [("8.06%", "ABC"), ("+0.02%", "ABC"), ("-0.48%", "ABC")])
+    first = outcomes(rec)[0]
+    assert (first["value"], first["kind"], first["days"], first["arm"]) == (8.06, "baseline", 0.0, None)
+
+
+def test_differences_between_arms_listed_after_a_colon_are_differences():
+    text = ("At end of study, differences between drug X and drug Y were as follows: "
+            "reduction in ABC -0.30% (95% CI -0.58 to -0.01).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "-0.30%", value(-0.3, unit="%")),
+    ], [("-0.30%", "ABC")])
+    assert [o["kind"] for o in outcomes(rec)] == ["difference"]
+
+
+def test_a_rise_between_baseline_and_a_time_is_a_change_at_that_time():
+    text = "Drug X led to small increases in ABC between baseline and 1-year follow-up (2.3 IU/l, p<0.01)."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("TIME_POINT", "1-year", days(365)),
+        ("LAB_VALUE", "2.3 IU/l", value(2.3, unit="IU/L")),
+    ], [("2.3 IU/l", "ABC")])
+    assert [(o["kind"], o["days"]) for o in outcomes(rec)] == [("change", 365.0)]
+
+
+def test_one_value_per_arm_listed_for_all_groups_follows_the_arms():
+    text = ("Women were randomized to Group A, Group B or Group C. "
+            "\nThere was no significant difference in the ABC of the three groups before surgery (3.88 ± 0.75, 3.54 ± 0.73, and 3.75 ± 0.70; P = 0.39).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "3.88 ± 0.75", value(3.88, 0.75)),
+        ("LAB_VALUE", "3.54 ± 0.73", value(3.54, 0.73)),
+        ("LAB_VALUE", "3.75 ± 0.70", value(3.75, 0.70)),
+    ], [("3.88 ± 0.75", "ABC"), ("3.54 ± 0.73", "ABC"), ("3.75 ± 0.70", "ABC")])
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    assert [labels[o["arm"]] for o in summary["outcomes"]] == ["Group A", "Group B", "Group C"]
+
+
+def test_the_p_value_of_a_before_and_after_pair_goes_with_the_later_value():
+    text = "Adults took drug X for 12 weeks. ABC was lowered from 179.6 ± 7.5 to 117.6 ± 6.5 mg/dL (P < 0.001)."
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "179.6 ± 7.5", value(179.6, 7.5, "mg/dL")),
+        ("LAB_VALUE", "117.6 ± 6.5 mg/dL", value(117.6, 6.5, "mg/dL")),
+    ], [("179.6 ± 7.5", "ABC"), ("117.6 ± 6.5 mg/dL", "ABC")])
+    assert [o["p_value"] for o in outcomes(rec)] == [None, {"comparator": "<", "value": 0.001}]
+
+
+def test_a_baseline_level_has_no_direction():
+    text = "Drug X improved ABC, from 41.9 ± 3.9 to 40.4 ± 3.6 kPa."
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "41.9 ± 3.9", value(41.9, 3.9, "kPa")),
+        ("LAB_VALUE", "40.4 ± 3.6 kPa", value(40.4, 3.6, "kPa")),
+    ], [("41.9 ± 3.9", "ABC"), ("40.4 ± 3.6 kPa", "ABC")])
+    assert [o["direction"] for o in outcomes(rec)] == [None, "improved"]
+
+
+def test_definitions_aims_and_protocol_conditions_are_no_results():
+    text = ("The primary outcome was defined as a 0.8% decrease in ABC. "
+            "Five patients needed extra doses to decrease initial DEF levels by 10%. "
+            "When GHI fell to 0.1 ng/mL, treatment was stopped. "
+            "At the end, ABC was 7.1%.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1), ("LAB_VALUE", "0.8%", value(0.8, unit="%")),
+        ("LAB_TEST", "DEF", lab("def")), ("LAB_VALUE", "10%", value(10, unit="%")),
+        ("LAB_TEST", "GHI", lab("ghi")), ("LAB_VALUE", "0.1 ng/mL", value(0.1, unit="ng/mL")),
+        ("LAB_TEST", "ABC", lab("abc"), 2), ("LAB_VALUE", "7.1%", value(7.1, unit="%")),
+    ], [("0.8%", "ABC"), ("10%", "DEF"), ("0.1 ng/mL", "GHI"), ("7.1%", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [7.1]

@@ -104,7 +104,12 @@ class Arm:
 
     def to_dict(self) -> dict[str, Any]:
         dose = None
-        for span in self.doses:
+        # "the 50 mg group": a dose of the number its name gives comes first, the most specific
+        # unit of them first ("5 mg/day" before the "5-mg" of the name itself)
+        numbers = {float(n) for n in regex.findall(r"(?<![\w.])\d+(?:\.\d+)?(?=\s*-?\s*(?:mg|g|ug|\u00b5g|\u03bcg|mcg|ml|mL|IU|U|%|mmol)\b)", self.label or "")}
+        named = sorted((d for d in self.doses if (d.get("attrs") or {}).get("low") in numbers),
+                       key=lambda d: -len(str((d.get("attrs") or {}).get("unit") or "")))
+        for span in named + [d for d in self.doses if d not in named]:
             attrs = span.get("attrs") or {}
             if attrs.get("low") is not None or attrs.get("high") is not None:
                 dose = {"low": attrs.get("low"), "high": attrs.get("high"), "unit": attrs.get("unit"),
@@ -688,7 +693,35 @@ def find_arms(doc: Doc) -> list[Arm]:
                 and not regex.search(r"\b(?:once|twice|thrice|daily|weekly|times|every|per|a\s+day)\b", bare["rest"])):
             arm.names.append(bare["rest"])
     _name_refs(text, list(arms.values()))
+    _elliptic_refs(text, list(arms.values()))
     return sorted(arms.values(), key=lambda a: a.first)
+
+
+#: Between the first arm of an elliptic pair and the second arm's full name: "the experimental
+#: [and the] control group", "the vitamin K [and the] control groups".
+_ELLIPSIS_JOIN = regex.compile(r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|vs\.?\s+|versus\s+)(?:the\s+)?")
+
+
+def _elliptic_refs(text: str, arms: list[Arm]) -> None:
+    """An arm named by its distinctive word only, before another arm's name that carries the
+    group noun for both ("in the experimental and the control group", "between the vitamin K
+    and the control groups"): that word names the first arm too."""
+    starts = {s: (arm, e) for arm in arms for s, e in arm.refs}
+    for arm in arms:
+        key = arm.key
+        if not key or len(key) < 3 or regex.fullmatch(r"[\da-d]|\d+", key):
+            continue
+        known = {s for s, _ in arm.refs}
+        pattern = regex.escape(key).replace("\\ ", _NAME_GAP)
+        for m in regex.finditer(rf"(?i)(?<![\w-]){pattern}(?![\w-])", text):
+            join = _ELLIPSIS_JOIN.match(text, m.end())
+            if m.start() in known or join is None or join.end() not in starts:
+                continue
+            other, end = starts[join.end()]
+            if other is not arm and regex.search(r"(?i)\b(?:group|arm|cohort)s?$", text[join.end() : end]) and not any(
+                    s <= m.start() < e for a in arms for s, e in a.refs):
+                arm.refs.append((m.start(), m.end()))
+        arm.refs.sort()
 
 
 #: A sentence that allocates participants to treatments (or lists the doses compared).
@@ -1086,6 +1119,62 @@ def merge_generic(doc: Doc, arms: list[Arm]) -> list[Arm]:
     return sorted(merged, key=lambda a: a.first)
 
 
+#: "Group I received ...", "groups were given ...": what follows names what the group was given.
+_GIVEN_VERB = regex.compile(
+    r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:received|receiving|was\s+given|were\s+given|was\s+treated\s+with|were\s+treated\s+with|took|was\s+assigned\s+to|were\s+assigned\s+to)\s+"
+)
+_NUMBERED_KEY = regex.compile(r"[a-z]\d{0,2}|\d+")
+
+
+def _given_texts(doc: Doc, arms: list[Arm]) -> dict[int, list[str]]:
+    """id(arm) -> what each numbered group ("Group I", "group 2") is said to have been given:
+    the rest of its clause after "received"/"was given" ... (not in a sentence with a
+    "respectively" list), and its item of such a list (marked with a leading NUL)."""
+    out: dict[int, list[str]] = {id(a): [] for a in arms}
+    for arm_id, item in _respective_treatments(doc, arms).items():
+        out[arm_id].append("\0" + item)  # marked: an item of a "respectively" list
+    for arm in arms:
+        if not _NUMBERED_KEY.fullmatch(arm.key):
+            continue
+        for _, end in arm.refs:
+            verb = _GIVEN_VERB.match(doc.text, end)
+            if verb and not regex.search(r"(?i)\brespectively\b", doc.sentence_text(doc.sentence_of(end))):
+                rest = doc.text[verb.end() : doc.sentences[doc.sentence_of(end)][1]]
+                out[id(arm)].append(regex.split(r"[;.]\s|,\s+(?:and|while|whereas)\s|\s(?:and|while|whereas)\s+(?:the\s+)?(?:other\s+)?(?:group|arm)", rest)[0])
+    return out
+
+
+def merge_given(doc: Doc, arms: list[Arm]) -> list[Arm]:
+    """A numbered group ("Group I received 50 mg/kg clofibrate", "groups 1, 2 and 3 received 50
+    mg, 75 mg and 100 mg, respectively") and an arm named by what that group alone was given
+    ("the clofibrate group", "the 50 mg group") are one arm. The numbered group's label is
+    kept when a sentence of its own says what it received; a group numbered only to share
+    out a "respectively" list takes the named arm's label (and its mentions come first)."""
+    given = _given_texts(doc, arms)
+    merged = list(arms)
+    for arm in arms:
+        if _NUMBERED_KEY.fullmatch(arm.key) or arm.key in _GENERIC_ROLE_KEYS or len(arm.key) < 3 or arm not in merged:
+            continue
+        pattern = rf"(?i)(?<![\w.-]){regex.escape(arm.key).replace(chr(92) + ' ', _NAME_GAP)}(?![\w-])"
+        holders = [g for g in merged if g is not arm and _NUMBERED_KEY.fullmatch(g.key)
+                   and any(regex.search(pattern, t) for t in given.get(id(g), []))]
+        if len(holders) != 1 or holders[0].role != arm.role:
+            continue
+        numbered = holders[0]
+        listed = any(regex.search(pattern, t) for t in given[id(numbered)] if t.startswith("\0"))
+        into, other = (arm, numbered) if listed else (numbered, arm)
+        into.refs = sorted(set(into.refs) | set(other.refs))
+        into.first = min(into.first, other.first)
+        if into.n is None:
+            into.n = other.n
+        for attr in ("cells", "doses", "routes", "freqs"):
+            getattr(into, attr).extend(x for x in getattr(other, attr) if x not in getattr(into, attr))
+        if into.comparator is None:
+            into.comparator = other.comparator
+        merged.remove(other)
+    return sorted(merged, key=lambda a: a.first)
+
+
 _REFERENCE_DOSE = regex.compile(
     r"(?i)\b(?:reference|standard|conventional|usual|recommended|approved|licensed)\s+(?:daily\s+)?(?:dose|dosage|regimen)\b"
     r"(?:\s*(?:of|,|:|\(|=)\s*|\s+)(?P<n>\d+(?:\.\d+)?)"
@@ -1288,6 +1377,10 @@ def _shared_by(doc: Doc, arms: list[Arm], span: dict[str, Any], label: str) -> l
 _ADMIN = regex.compile(r"(?i)\b(?:receiv|infus|inject|transplant|administ|given|treated|deliver|transfus|implant|instill)")
 
 
+#: A sentence of the inclusion or exclusion criteria.
+_CRITERIA = regex.compile(r"(?i)\b(?:inclusion|exclusion|eligibility)\s+criteri|\beligible\b")
+
+
 def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
     lab_tests = doc.by_label.get(schema.LAB_TEST, [])
     for arm in arms:
@@ -1299,6 +1392,9 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
                 continue
             if label == schema.CELL_TYPE and any(t["start"] <= span["start"] < t["end"] for t in lab_tests):
                 continue  # "CD4+ T cell count": a lab test, not a product
+            index = doc.sentence_of(span["start"])
+            if _CRITERIA.search(doc.sentence_text(index)) and not _refs_in(arms, *doc.sentences[index]):
+                continue  # "Inclusion criteria were body weight 2500 to 4000 g": who was enrolled, no arm's product
             arm = arm_at(doc, arms, span["start"])
             targets = [arm] if arm is not None else _shared_by(doc, arms, span, label)
             for target in targets:

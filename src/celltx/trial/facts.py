@@ -200,7 +200,9 @@ _DISEASE_WORD = regex.compile(
     r"|cholestasis|cirrhotic|hepatic|renal|pathology|preeclampsia|pregnan\w+|prematurity|preterm|smokers?"
     r"|mania|constipation|cataracts?|amputation|impairment|distress|jaundice|ha?emorrhage|necrolysis|\w+opia|\w+iasis"
     r"|pneumonia|gout|insomnia|hernias?|bleeding|nausea|vomiting|infertility|anxiety|ischa?emia|leuka?emia|presbyop\w+"
-    r"|inflammation|obstructions?|herpes|defects?|prolapse|apnea|apnoea)\b"
+    r"|inflammation|obstructions?|herpes|defects?|prolapse|apnea|apnoea"
+    r"|arrest|acne|deafness|migraines?|\w+celes?|fistula\w*|hyper\w+ness|\w+asis|caries|delirium|agitation|vertigo|tinnitus"
+    r"|fever|cough|frailty|heatstroke|(?:non|mal)?union)\b"
     r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
@@ -336,8 +338,20 @@ def _condition_from_title(title: str) -> str | None:
             for m in reversed(matches) if whole else matches:  # "score of [emergency operations]"
                 found = _clean_title_condition(m["c"], whole)
                 if found and _disease_like(found):
-                    return found
+                    return _inner_condition(found)
     return None
+
+
+def _inner_condition(found: str) -> str:
+    """The disease inside a phrase that starts with something else ("Pump Priming for
+    [Congenital Heart Surgery]", "Bronchial Biopsies of [COPD]", "the first-line therapy of
+    [ovarian cancer]", "Indian Patients of [Schizophrenia]"): the part after the first "for",
+    "of", "in" or "with" whose head names no disease while the rest does."""
+    for m in regex.finditer(r"(?i)\s+(?:for|of|in|with)\s+(?:the\s+)?", found):
+        head, tail = found[: m.start()], found[m.end() :]
+        if not _disease_like(head) and _disease_like(tail) and not regex.match(rf"(?i){_PEOPLE_WORDS}\b", tail):
+            return _inner_condition(tail)
+    return found
 
 
 _CONDITION_RE = regex.compile(
@@ -486,7 +500,9 @@ def _condition_as_written(doc: Doc) -> str | None:
             # the abstract's fuller name of the title's condition ("HBeAg-positive chronic hepatitis B")
             for _, c in body[:1]:
                 if _norm(c).endswith(_norm(found)) and len(c) > len(found):
-                    return c
+                    extra = _norm(c)[: len(_norm(c)) - len(_norm(found))].split()
+                    if len(extra) <= 3 and not any(w in ("of", "for", "in", "with", "to", "and", "or") for w in extra):
+                        return c  # "[HBeAg-positive] chronic hepatitis B", not "undergone primary surgery for [X]"
             return found
         if regex.search(r"(?i)\bhealthy\b", title):
             return None  # a study of healthy volunteers
@@ -586,11 +602,13 @@ ELIGIBILITY_CUE = regex.compile(
 )
 
 
-def follow_up_days(doc: Doc) -> float | None:
+def follow_up_days(doc: Doc, until: int | None = None) -> float | None:
     """The longest follow-up or assessment time point in days (eligibility windows and times
-    shorter than an hour left out)."""
+    shorter than an hour left out); ``until``: of the time points written before that offset."""
     best: float | None = None
     for span in doc.by_label.get(schema.TIME_POINT, []):
+        if until is not None and span["start"] >= until:
+            break
         attrs = span.get("attrs") or {}
         if attrs.get("hypothetical") is True:
             continue

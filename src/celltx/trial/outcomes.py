@@ -9,14 +9,18 @@ outcome or a target range), or an outcome:
   value at the time point "baseline" (or "before treatment") a baseline; else a follow-up.
 * ``days``: the time point nearest the value in its clause (else its sentence); 0 for baseline;
   a follow-up, change or difference with no time point of its own is read at the study's
-  follow-up (``default_days``: "FPG fell by 26 mg/dL" after "for 10 weeks" is at day 70).
+  follow-up as written before its sentence (``default_days``: "FPG fell by 26 mg/dL" after
+  "for 10 weeks" is at day 70; a time named only later is not its time).
   A baseline written before an earlier bracketed value is that value's only; values in a bracket
   with the participants' age ("(mean: 45 years old, HbA1c 8.4%)") are the whole cohort's
   baseline; a peak value has no day unless a time is written after the peak word.
+* "from A (at baseline) to B" and "before and after X ... A and B" are a baseline and a
+  follow-up (the latter at the time its clause names, else at none).
 * values of one comparison ("-26 +/- 35 vs. 12 +/- 39 mg/dL") share the first one's kind; the
   comparison's p-value goes with the first value only (a between-group p-value, reported once).
 * ``arm``: values paired by "respectively" or "vs" follow the order in which the sentence names
-  the arms; otherwise the arm named nearest before the value in its clause; the only arm of a
+  the arms; a value followed by "in <arm>" is that arm's ("53.9 in Group I, 80.8 in Group
+  II"); otherwise the arm named nearest before the value in its clause; the only arm of a
   one-arm study; else ``None`` (the whole cohort).
 * ``p_value``: the first "P = 0.03" / "p<0.05" after the value in its clause.
 * ``direction``: improved / worsened / unchanged only when the clause says so.
@@ -33,7 +37,7 @@ from ..components.defines import word_list, words_regex
 from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
 from .arms import Arm
-from .facts import ELIGIBILITY_CUE
+from .facts import ELIGIBILITY_CUE, _title, follow_up_days
 from .text import PEOPLE, Doc
 
 _ELIGIBILITY_WORDS = regex.compile(
@@ -54,6 +58,20 @@ _BASELINE_WORDS = regex.compile(
 #: "from baseline/the start of X to <time>" before a pair of values: the pair is that before-and-after.
 _FROM_START_TO = regex.compile(
     r"(?i)\bfrom\s+(?:the\s+)?(?:baseline|beginning|start|onset|admission|entry|pre[\w-]*|before\b)[^;()\d]{0,50}?\bto\b[^;()]{0,40}\([^()]*$"
+)
+#: "before and after the infusion", "pre- and post-treatment", "pre- and postintervention": a
+#: list of two values after it is the level before and the level after.
+_BEFORE_AFTER = regex.compile(
+    r"(?i)\bbefore\s+and\s+after\b|\bpre[\s-]*(?:[a-z]+[\s-]*)?(?:and|/)\s*post[\s-]?[a-z]*"
+)
+#: "baseline <test> (": the value in the bracket after the test is its baseline.
+_BASELINE_NAMED = regex.compile(r"(?i)\bbaseline\s+$")
+#: A clause about the differences between arms: its values are differences.
+_DIFFERENCES_BETWEEN = regex.compile(r"(?i)\b(?<!no\s)(?<!no\ssignificant\s)differences\s+between\b[^;]*?\b(?:were|was|are)\b[^;]*$")
+#: A change over the study's time: "increases in X between baseline and 1 year", "change from baseline to week 12".
+_CHANGE_OVER = regex.compile(
+    r"(?i)\b(?:increases?|decreases?|changes?|reductions?|rises?|falls?|improvements?|declines?|gains?|losses?)\b[^;]{0,60}?"
+    r"\b(?:between\s+baseline\s+and|from\s+baseline\s+(?:to|until|through))\b[^;]{0,80}$"
 )
 #: Differences within each participant ("mean of the differences", "difference of means") are changes.
 _PAIRED_DIFFERENCES = regex.compile(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
@@ -108,6 +126,49 @@ _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<
 
 #: "a target of", "goal of", "titrated to": the value after it is aimed at, not measured.
 _TARGET_BEFORE = regex.compile(r"(?i)\b(?:target(?:ed)?|goal|aim)\s+(?:level\s+|value\s+|range\s+)?(?:of|at|=|:)\s*(?:about\s+|approximately\s+)?$")
+#: "below this threshold (", "a cut-off of": the value after it is a cut-off, not measured.
+_THRESHOLD_BEFORE = regex.compile(r"(?i)\b(?:threshold|cut[\s-]?off|cut[\s-]?point)\s*(?:level\s+|value\s+)?(?:of|at|=|:|\()\s*$")
+#: A definition: "X was defined as a 0.8% decrease", "defined either as 25% or 44 umol/l increase".
+_DEFINED = regex.compile(r"(?i)\b(?:defined|definition)\b")
+#: A change aimed at: "(doses) to decrease initial glucose levels by 10%".
+_AIMED_CHANGE = regex.compile(r"(?i)\bto\s+(?:decrease|reduce|lower|increase|raise|normali[sz]e)\b[^.;()]{0,50}\bby\s*(?:at\s+least\s+)?$")
+#: The condition of a rule of the protocol: "When PSA fell to 0.1 ng/mL (treatment was stopped)".
+_CONDITION_OF_RULE = regex.compile(
+    r"(?i)\b(?:when|whenever|if|once|until|unless)\s+[^.;,()]{0,50}?\b(?:fell|falls?|rose|rises?|reached|reaches|dropped|drops|decreased|decreases"
+    r"|increased|increases|exceeded|exceeds|was|were|is|are)\s+(?:to\s+|below\s+|above\s+|over\s+|under\s+|less\s+than\s+|more\s+than\s+)?$"
+)
+#: A ratio of risks written before the value it reports: "HR (95% CI): ", "odds ratio of ".
+_RATIO_BEFORE = regex.compile(
+    r"(?:\b(?:HR|OR|RR|aHR|aOR|IRR)\b|(?i:\b(?:hazard|odds|risk|rate)\s+ratios?\b|\brelative\s+risks?\b))"
+    r"(?:(?i:\(\s*95\s*%\s*CI\s*\))|[^.;\d]){0,25}$"
+)
+#: What says a percentage counts people: after it ("15 % in both groups", "12% of patients"),
+#: or before it in its clause ("the percentage of patients with normal glucose was").
+_PEOPLE_SHARE_AFTER = regex.compile(
+    rf"(?i)\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:{PEOPLE}|respondents)\b|in\s+(?:both|each|all)\s+(?:the\s+)?(?:\w+\s+){{0,5}}(?:groups|arms)\b)"
+)
+_PEOPLE_SHARE_BEFORE = regex.compile(
+    rf"(?i)\b(?:percentage|proportion|percent|share|number|rate|incidence)\s+of\s+(?:the\s+)?(?:\w+\s+)?{PEOPLE}\b"
+)
+#: Animals a preclinical part of a report is about ("In db/db mice, ...", "rats fed ...").
+_ANIMAL = regex.compile(r"(?i)\b(?:mice|mouse|rats?|rodents?|murine|hamsters?|rabbits?|piglets?|pigs|dogs|animals?|db/db)\b")
+_HUMAN = regex.compile(rf"(?i)\b(?:{PEOPLE}|humans?|healthy\s+volunteers?)\b")
+
+
+def _animal_study(doc: Doc) -> bool | None:
+    """True for a study of animals (its title or most sentences name them), False for a study
+    of people that names animals in some sentences (a preclinical part), None when it names none."""
+    sentences = [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    animal = [s for s in sentences if _ANIMAL.search(s)]
+    if not animal:
+        return None
+    human = [s for s in sentences if _HUMAN.search(s) and not _ANIMAL.search(s)]
+    title = _title(doc) or (sentences[0] if sentences else "")
+    if _HUMAN.search(title):
+        return False  # "... in Rodent Models Does Not Translate to Humans"
+    return not (human and not _ANIMAL.search(title) and len(human) >= len(animal))
+
+
 #: A range span written "A to B" ("29.8 to 57.1 pg/mL"): read as a before-and-after pair when its
 #: clause says the level moved.
 _RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)\s*(?P<b>\d[\d,]*(?:\.\d+)?)\b")
@@ -128,6 +189,46 @@ _BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
 
 
 _VS_GAP = regex.compile(r"(?i)[^\d;()]{0,30}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s*(?:the\s+)?[^\d;()]{0,30}")
+
+
+def _shared_unit(text: str, value: dict[str, Any], group: list[dict[str, Any]], clause_start: int) -> str | None:
+    """The unit a list writes once, after its last value (D16: "a coordinated list carries
+    it"): "(CRL -0.13 ± 0.46; G1 + 0.36 ± 0.52; G2 -0.19 ± 0.39 pg)", "5.76, 5.77 and 5.80
+    mmol/L", "126 ± 5 vs 83 ± 4 mg/dL" - the unit of the next value of the same test in the
+    value's bracket (else in its list or comparison) that has one."""
+    if _same_bracket(text, value, group, clause_start) is not group:
+        items = _same_bracket(text, value, group, clause_start)
+    else:
+        run, chain = _value_run(text, value, group), _vs_chain(text, value, group)
+        items = run if len(run) >= len(chain) else chain
+    later = [u for u in items if u["start"] > value["start"]]
+    for u in later:
+        unit = (u.get("attrs") or {}).get("unit")
+        if unit:
+            return unit
+    return None
+
+
+#: A change named by a noun right before the value: "a reduction of 8%", "deterioration (2.5%)".
+_CHANGE_NOUN_BEFORE = regex.compile(
+    r"(?i)\b(?:reductions?|decreases?|increases?|declines?|drops?|falls?|rises?|changes?|improvements?|deteriorations?"
+    r"|worsening|elevations?|lowering|gains?|losses?)\s*(?:(?:of|by)\s+(?:about\s+|approximately\s+|~\s*)?|\(\s*)$"
+)
+#: ... or right after it: "a 13% decrease", "16.4 nmol/L decrease in X".
+_CHANGE_NOUN_AFTER = regex.compile(
+    r"(?i)\s*(?:reduction|decrease|increase|decline|drop|fall|rise|deterioration|improvement|elevation|lowering|gain|loss)\b"
+)
+
+
+def _changed_in_words(text: str, value: dict[str, Any], clause_start: int) -> bool:
+    """Whether the words around a value call it a change: a change noun just before ("a
+    reduction of 8%", "deterioration (2.5%)") or just after it ("a 13% decrease"), or a plus
+    sign written on it ("(+17%, p = 0.001)")."""
+    return bool(
+        _CHANGE_NOUN_BEFORE.search(text, max(clause_start, value["start"] - 40), value["start"])
+        or _CHANGE_NOUN_AFTER.match(text, value["end"])
+        or regex.match(r"\+\s*\d", value["text"])
+    )
 
 
 def _compared_first(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> dict[str, Any]:
@@ -196,7 +297,9 @@ def _converted(text: str, value: dict[str, Any], values: list[dict[str, Any]], d
         return False
     test = doc.value_of.get(value["id"])
     for prev in values:
-        if prev["end"] <= value["start"] and regex.fullmatch(r"\s*[\[(]\s*", text[prev["end"] : value["start"]]):
+        # right after it, or after its confidence interval: "0.83% (95% CI 0.81-0.84%) (6.7 mmol/mol)"
+        if prev["end"] <= value["start"] and regex.fullmatch(
+                r"\s*(?:\((?i:[^()]*\bCI\b[^()]*)\)\s*)?[\[(]\s*", text[prev["end"] : value["start"]]):
             other = (prev.get("attrs") or {}).get("unit")
             return bool(other) and other != unit and doc.value_of.get(prev["id"]) is test
     return False
@@ -301,6 +404,65 @@ def _listed_days(
     return times[-1], False
 
 
+#: Between two time points of one list: ", ", " and ", ", and on the ", ", and postoperative ".
+_TIME_LIST_JOIN = regex.compile(
+    r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:both\s+)?(?:(?:at|on|in|after|by)\s+)?(?:the\s+)?(?:[a-z][a-z-]*\s+)?"
+)
+#: An item of a list of times written without a time point before the first one ("after
+#: cardiopulmonary bypass, postoperative 24th hour, and ...").
+_TIME_ITEM_BEFORE = regex.compile(
+    r"(?i)\b(?:after|before|during|following|upon|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*(?:and\s+)?(?:(?:at|on|in)\s+)?(?:the\s+)?(?:[a-z][a-z-]*\s+)?$"
+)
+
+
+def _listed_time(
+    doc: Doc, value: dict[str, Any], group: list[dict[str, Any]], run: list[dict[str, Any]], a: int, b: int
+) -> tuple[float | None, bool | None] | None:
+    """(days, is_baseline) of a value read against a list of several time points in its clause
+    ("reduced by 7% and 4% at week 3 and week 4", "18% and 12% on the first day and on the
+    second day, respectively", "after bypass, at 24 h and at 48 h (NH3: 39 vs 55 and 40 vs
+    53)"): the values (or, for values compared between arms, the comparisons) take the times
+    in order when they are as many; with fewer values than times the pairing cannot be read
+    and the day is null (D50, ``(None, None)``). ``None`` when the clause has no such list."""
+    text = doc.text
+    points = doc.in_range(schema.TIME_POINT, a, b)
+    if any(len((t.get("attrs") or {}).get("days") or []) > 1 for t in points):
+        return None  # "at 8 and 16 weeks" in one time point: :func:`_listed_days`
+    lists: list[list[dict[str, Any]]] = []
+    for t in points:
+        if lists and _TIME_LIST_JOIN.fullmatch(text[lists[-1][-1]["end"] : t["start"]]):
+            lists[-1].append(t)
+        else:
+            lists.append([t])
+    lists = [li for li in lists if len(li) >= 2]
+    if not lists:
+        return None
+    def distance(li: list[dict[str, Any]]) -> float:
+        return min(value["start"] - t["end"] if t["end"] <= value["start"] else (t["start"] - value["end"]) * 1.5 for t in li)
+    times = min(lists, key=distance)
+    items: list[float | None] = [float(((t.get("attrs") or {}).get("days") or [None])[0]) for t in times]
+    if _TIME_ITEM_BEFORE.search(text, max(a, times[0]["start"] - 80), times[0]["start"]):
+        items.insert(0, None)
+    chain = _vs_chain(text, value, group)
+    if len(chain) > 1 and len(group) > len(chain):
+        units, i = [], 0  # comparisons of one value per arm, each at one time
+        while i < len(group):
+            c = _vs_chain(text, group[i], group)
+            units.append(c)
+            i = group.index(c[-1]) + 1
+        index = next(k for k, c in enumerate(units) if value in c)
+    elif len(run) > 1:
+        units, index = run, run.index(value)
+    else:
+        return None
+    if len(units) == len(items):
+        day = items[index]
+        return (day, day == 0) if day is not None else (None, None)
+    if len(units) < len(items):
+        return None, None
+    return None
+
+
 def _own_part(before: str) -> str:
     """The text before a value after the last closed bracket: the words of its own list item."""
     return before[before.rfind(")") + 1 :]
@@ -315,6 +477,15 @@ def _bracket_of(text: str, value: dict[str, Any], clause_start: int) -> str:
     return text[open_ : close + 1 if close >= 0 else value["end"]]
 
 
+#: What stands between the two values of "from A to B": a unit or a word, a bracket, or the
+#: time of the first value ("from 8.1% at baseline to 7.1%", "from 284 mg/dl at the start to").
+_FROM_TO_GAP = regex.compile(
+    r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?"
+    r"(?:(?:at|on|in)\s+(?:the\s+)?(?:baseline|entry|admission|start|beginning|onset|inclusion|enrol\w*|randomi[sz]ation|day\s+0|week\s+0)\s*,?\s*)?"
+    r"(?:to|\u2192|->|down to|up to)\s*"
+)
+
+
 def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
     """Per LAB_VALUE id: "from" / "to" for "from A to B" pairs, "vs" for "A vs B" groups."""
     text = doc.text
@@ -323,7 +494,7 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
         between = text[v1["end"] : v2["start"]]
         before = text[max(0, v1["start"] - 60) : v1["start"]]
         test = doc.value_of.get(v1["id"])
-        if regex.fullmatch(r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?(?:to|\u2192|->|down to|up to)\s*", between) and (regex.search(
+        if regex.fullmatch(_FROM_TO_GAP, between) and (regex.search(
             r"(?i)\bfrom\s*(?:a\s+(?:mean|median)\s+(?:of\s+)?)?$|\bfrom\s+(?:[^\d\s.;,]+\s+){1,5}$", before
         ) or (test is not None and test is doc.value_of.get(v2["id"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v1["start"]])
               and regex.match(r"[^()]*\)", text[v2["end"] :]))):
@@ -448,6 +619,16 @@ def _arm_of_value(
         # in the order the sentence names them, then in the order the text introduced them
         sequence = order + [arm for arm in arms if arm not in order]
         return arms.index(sequence[group.index(value)])
+    run = _value_run(text, value, group)
+    if (
+        not order
+        and len(run) == len(arms) >= 2
+        and all(len(_vs_chain(text, u, group)) == 1 for u in run)  # not "39 vs 55 and 40 vs 53" (arms by time)
+        and _ALL_GROUPS.search(text, ca, run[0]["start"])
+    ):
+        # "no difference in the pH of the three groups before anesthesia (3.88, 3.54, and 3.75)":
+        # one value per arm, in the order the text introduced the arms
+        return arms.index(arms[run.index(value)])
     chain = _vs_chain(text, value, group)
     if (
         len(order) <= 1
@@ -473,13 +654,33 @@ def _arm_of_value(
             return arms.index(experimental[0])
     before = [x for x in near if x[0] <= value["start"]]
     after = [x for x in near if x[0] > value["start"]]
-    if after and _names_values_before(text, before[-1] if before else None, value, after[0][0]):
+    if after and _names_values_before(text, before[-1] if before else None, value, after[0][0], doc):
         return arms.index(after[0][1])
     if before:
         return arms.index(before[-1][1])
     if near:
         return arms.index(near[0][1])
     return None
+
+
+#: The arms all at once: "the three groups", "both arms", "among the groups", "between groups".
+_ALL_GROUPS = regex.compile(
+    r"(?i)\b(?:(?:the|all|both|all\s+the|each\s+of\s+the)\s+(?:two|three|four|five|six|\d)?\s*(?:[\w-]+\s+){0,2}?(?:groups|arms)"
+    r"|(?:among|between|across)\s+(?:the\s+)?(?:groups|arms))\b"
+)
+
+
+def _treated_arm(doc: Doc, arms: list[Arm], index: int) -> int | None:
+    """The arm a within-arm change is read for when its sentence names no arm ("girls decreased
+    HDL from 43 to 50 mg/dl", "improvements: total sulfate (+17%)"): the only experimental arm
+    of a controlled trial (the controls' changes are written as theirs)."""
+    if len(arms) < 2:
+        return None
+    experimental = [arm for arm in arms if arm.role == "experimental"]
+    a, b = doc.sentences[index]
+    if len(experimental) != 1 or len(experimental) == len(arms) or any(a <= s < b for arm in arms for s, _ in arm.refs):
+        return None
+    return arms.index(experimental[0])
 
 
 def _header_arm(doc: Doc, arms: list[Arm], sentence_start: int) -> Arm | None:
@@ -499,7 +700,9 @@ _TRAILING_ARM = regex.compile(r"(?i)(?:\brespectively\s*,?\s*)?\b(?:for|in|among
 _NEW_PART = regex.compile(r"(?i)\band\b|;|\bwhereas\b|\bwhile\b|\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\b")
 
 
-def _names_values_before(text: str, prev: tuple[int, Any] | None, value: dict[str, Any], next_start: int) -> bool:
+def _names_values_before(
+    text: str, prev: tuple[int, Any] | None, value: dict[str, Any], next_start: int, doc: Doc | None = None
+) -> bool:
     """Whether the arm named after ``value`` is the one it is reported for: "from 284 to 262
     mg/dL, respectively, for the experimental group and from 291 to 289 mg/dL for the control
     group" (an arm introduced by "for/in the" right after a list of values, and no earlier
@@ -513,7 +716,19 @@ def _names_values_before(text: str, prev: tuple[int, Any] | None, value: dict[st
         return False
     if prev is None:
         return True
+    if doc is not None and _closes_item(text, doc, prev[0]):
+        return True  # "53.9 in Group I, 80.8 in Group II": the earlier arm ended its own item
     return bool(_NEW_PART.search(text[prev[0] : value["start"]]))
+
+
+def _closes_item(text: str, doc: Doc, arm_start: int) -> bool:
+    """Whether the arm named at ``arm_start`` is the one a value just before it is reported
+    for ("53.9 in Group I, ..."): a value ends a few words before it, followed by "in the"."""
+    for u in doc.in_range(schema.LAB_VALUE, max(0, arm_start - 60), arm_start):
+        gap = text[u["end"] : arm_start]
+        if len(gap) <= 30 and regex.fullmatch(r"(?i)\s*(?:,\s*)?(?:respectively\s*,?\s*)?(?:in|for|among|with)\s+(?:the\s+)?", gap):
+            return True
+    return False
 
 
 def _mask(text: str) -> str:
@@ -705,11 +920,26 @@ def _named_analyte(doc: Doc, test: dict[str, Any]) -> str:
         named = _long_form(doc, core)
         if named is not None:
             return ("urinary " if m and m["urine"] and not named.startswith("urin") else "") + named
+        short = _ABBREVIATION_AFTER.match(doc.text, test["end"])
+        if short and analyte_of(short["a"]) is not None and not (m and m["urine"]):
+            return analyte_of(short["a"])  # "soluble vascular cellular adhesion molecule-1 (sVCAM-1)": as the lexicon names it
+    if analyte.startswith(("measured ", "peak ")):
+        analyte = analyte.split(" ", 1)[1]
+    known = analyte_of(_QUALIFIER.sub("", text))
+    if known and known != analyte and analyte_of(analyte) is None and not _QUALIFIER.match(text):
+        analyte = known  # "sVCAM-1" given its long form's words by the mention layer: as the lexicon names it
+    if (_FREE_BEFORE.search(doc.text, max(0, test["start"] - 8), test["start"]) or regex.match(r"(?i)free\s", text)) and not analyte.startswith("free "):
+        return "free " + analyte  # "free insulin": the unbound fraction is its own analyte
     if analyte.startswith(("measured ", "peak ")):
         analyte = analyte.split(" ", 1)[1]
     if analyte in ("glucose", "insulin") and _POSTPRANDIAL.search(text):
         return "postprandial " + analyte
     return analyte
+
+
+#: An abbreviation in brackets right after a test's long form: "... molecule-1 (sVCAM-1)".
+_ABBREVIATION_AFTER = regex.compile(r"\s*\(\s*(?P<a>[A-Za-z][\w-]{1,12})\s*[),;]")
+_FREE_BEFORE = regex.compile(r"(?i)(?<![\w-])free\s+$")
 
 
 def _same_threshold(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -753,12 +983,19 @@ def outcomes_and_eligibility(
         groups.setdefault((doc.value_of[v["id"]]["id"], doc.sentence_of(v["start"])), []).append(v)
     kinds: dict[str, str] = {}  # value id -> kind, for the values of one comparison
     days_of: dict[str, float | None] = {}
+    study_end = default_days
+    animal_study = _animal_study(doc)
     for v in values:
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
         test_attrs = test.get("attrs") or {}
         analyte = outcome_analyte(doc, test)
         sentence_index = doc.sentence_of(v["start"])
+        if study_end is not None:
+            # the study's time read for a value with none of its own: the longest written
+            # before its sentence ("for 10 weeks ... FPG fell by 26 mg/dL"), never a time
+            # the text names only later ("levels measured up to 8 h after birth were ...")
+            default_days = follow_up_days(doc, until=doc.sentences[sentence_index][0])
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
         clause = text[ca:cb]
@@ -788,6 +1025,17 @@ def outcomes_and_eligibility(
             continue  # "the percentage of time spent with glucose in the 4-7 mmol/L range (39% vs 28%)": time, not a level
         if _TARGET_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
             continue  # "titrated to a ferritin target of 500 ng/mL": a goal, not a result
+        if _DEFINED.search(text, ca, v["start"]) or _AIMED_CHANGE.search(text, max(ca, v["start"] - 80), v["start"]) or _CONDITION_OF_RULE.search(
+                text, max(ca, v["start"] - 80), v["start"]):
+            continue  # "defined as a 0.8%-units decrease", "to decrease glucose by 10%", "when PSA fell to 0.1 ng/mL": rules, not results
+        if _THRESHOLD_BEFORE.search(text, max(ca, v["start"] - 40), v["start"]):
+            continue  # "a concentration below this threshold (175 ng/ml)": a cut-off, not a result
+        if _RATIO_BEFORE.search(text, max(ca, test["end"] if test["end"] <= v["start"] else ca, v["start"] - 40), v["start"]):
+            continue  # "[HR (95% CI): 1.41 (1.00, 2.00)": a hazard, odds or risk ratio, never a lab value (D39)
+        if attrs.get("unit") == "%" and (_PEOPLE_SHARE_AFTER.match(text, v["end"]) or _PEOPLE_SHARE_BEFORE.search(text, ca, v["start"])):
+            continue  # "(15 % in both groups)", "the percentage of patients with ... was 41.8%": shares of people (D18)
+        if animal_study is False and _ANIMAL.search(sentence):
+            continue  # "In db/db mice, X reduced glucose by 217 mg/dL" in a trial of people: no trial result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
         if pair and _MOVED.search(text, ca, v["start"]) and not _BY_RANGE.search(text, max(ca, v["start"] - 30), v["start"]):
             # "an increase in X in the A arm (29.8 to 57.1 pg/mL)": the level before and after, written as one span
@@ -797,7 +1045,7 @@ def outcomes_and_eligibility(
                 outcomes.append({
                     "analyte": analyte, "arm": arm, "days": day, "kind": kind, "value": float(number.replace(",", "")),
                     "sd": None, "low": None, "high": None, "unit": attrs.get("unit"),
-                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": _direction(clause),
+                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": None if kind == "baseline" else _direction(clause),
                 })
             continue
         if (attrs.get("value") is None and attrs.get("low") is not None and attrs.get("sd") is None
@@ -810,8 +1058,18 @@ def outcomes_and_eligibility(
         if role == "vs" and len(group) == 2 and _FROM_START_TO.search(text, ca, group[0]["start"]):
             # "rose from the start of surgery to day 1 (2.5 vs 4.5 ng/mL)": the two times
             role = "from" if v is group[0] else "to"
-        if role == "from":
+        if role in (None, "vs") and _BEFORE_AFTER.search(text, ca, v["start"]):
+            run = _value_run(text, v, group)
+            if len(run) == 2 and not _VS_GAP.fullmatch(text[run[0]["end"] : run[1]["start"]]):
+                role = "before" if v is run[0] else "after"  # "before and after X were 79 and 75"
+        if role is None and _BASELINE_NAMED.search(text, max(ca, test["start"] - 12), test["start"]) and regex.fullmatch(
+                r"\s*\(\s*", text[test["end"] : v["start"]]):
+            role, cohort = "before", True  # "mean changes from baseline HbA1c (8.06%) were ...": the cohort's baseline
+        if role in ("from", "before"):
             kind, days = "baseline", 0.0
+        elif role == "after":
+            kind = "follow_up"  # at the time the clause names, else at none (not the study's end)
+            days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
         elif role == "to":
             kind = "follow_up"
             days, _ = _time_days(doc, v, ca, cb, skip_baseline=True)
@@ -825,14 +1083,18 @@ def outcomes_and_eligibility(
                 kind = "change"  # "mean of the differences = -9", "G1 + 0.36 +/- 0.52": within an arm
             elif no_difference and not _signed(text, v) and not (attrs.get("value") or 0) < 0:
                 kind = None  # "no difference between the X levels at baseline (2.5 mg/L)": levels compared
-            elif regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before):
-                kind = "difference"
+            elif regex.search(r"(?i)\bdifferences?\b|\bbetween[\s-]group", before) or _DIFFERENCES_BETWEEN.search(text, ca, v["start"]):
+                kind = "difference"  # "differences between A and B were as follows: reduction in X -0.30%"
+            elif _CHANGE_OVER.search(text, ca, v["start"]):
+                kind = "change"  # "small increases in FSH between baseline and 1-year follow-up vs. placebo (2.3 vs -0.81)"
             elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)):
                 kind = "change"
             elif _CHANGES_OF.search(text, ca, v["start"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v["start"]]):
                 kind = "change"  # "changes (delta) of creatinine (...), MELD (...)"
             elif _CHANGE_SUBJECT.search(text, ca, test["start"]) and test["start"] < v["start"]:
                 kind = "change"  # "the mean change of X in the A group was 8.4", "mean changes in X were 15 and 14"
+            elif _changed_in_words(text, v, ca):
+                kind = "change"  # "a reduction of 8%", "a 13% decrease", "deterioration (2.5%)", "(+17%)"
             else:
                 kind = None
             moved = kind is not None  # a change is read at a later time, not at "baseline"
@@ -844,6 +1106,11 @@ def outcomes_and_eligibility(
             paired = _time_pair(doc, v, group) if not moved else None
             if paired is not None:  # "(baseline vs 12 months: 40 vs 24 ng/mL)": the times in the values' order
                 days, baseline = paired, paired == 0
+            listed = _listed_time(doc, v, group, run, ca, cb) if paired is None else None
+            if listed is not None:  # "7% and 4% at week 3 and week 4": the times in the values' order
+                days, baseline = listed
+                if days is not None and moved and baseline:
+                    days, baseline = default_days, False
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
@@ -887,11 +1154,19 @@ def outcomes_and_eligibility(
         kinds[v["id"]] = kind
         days_of[v["id"]] = days
         arm = None if cohort and len(arms) > 1 else _arm_of_value(doc, arms, v, group, pairs, kind)
+        if arm is None and not cohort and (kind == "change" or role in ("from", "to", "before", "after")):
+            arm = _treated_arm(doc, arms, sentence_index)
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value
+        elif role in ("from", "before") and not cohort:
+            p_value = None  # "from 179.6 to 117.6 mg/dL (P < 0.001)": the p-value tests the change, read with the later value
         else:
             p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
+        if not attrs.get("unit"):
+            unit = _shared_unit(text, v, group, ca)
+            if unit:
+                attrs = dict(attrs, unit=unit)  # "(CRL -0.13 ± 0.46; G1 + 0.36 ± 0.52 pg)": one unit for the list
         outcome = {
             "analyte": analyte,
             "arm": arm,
@@ -903,7 +1178,7 @@ def outcomes_and_eligibility(
             "high": attrs.get("high"),
             "unit": attrs.get("unit"),
             "p_value": p_value,
-            "direction": _direction(clause),
+            "direction": None if kind == "baseline" else _direction(clause),  # a level before treatment moved nowhere
         }
         if attrs.get("comparator"):
             outcome["comparator"] = attrs["comparator"]

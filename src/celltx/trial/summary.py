@@ -47,6 +47,7 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
         arms = [one] if one is not None else []
     arms_mod.assign_roles(doc, arms)
     arms = arms_mod.merge_generic(doc, arms)
+    arms = arms_mod.merge_given(doc, arms)
     arms_mod.add_implied_control(doc, arms)
     arms_mod.attach_mentions(doc, arms)
     arms_mod.assign_roles(doc, arms)  # a second look once cell products are known
