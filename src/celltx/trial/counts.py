@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from .arms import Arm, _refs_in
-from .text import COUNT, PEOPLE, Doc, parse_count
+from .text import COUNT, PEOPLE, Doc, clause_within, parse_count
 
 _N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<n>\d+)", regex.IGNORECASE)
 _N_INSIDE = regex.compile(r"(?i)\bn\s*=\s*(?P<n>\d+)")
@@ -133,20 +133,7 @@ def _clause(doc: Doc, offset: int) -> tuple[int, int]:
     """The ";"-separated part of the whole sentence around ``offset`` (a sentence cut at a line
     break of hard-wrapped text is joined to its rest; a ";" inside brackets ends nothing)."""
     start, end = next(((a, b) for a, b in doc.full_sentences() if a <= offset < b), doc.sentences[doc.sentence_of(offset)])
-    depth, left, right = 0, -1, -1
-    for i in range(start, end):
-        ch = doc.text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            if i < offset:
-                left = i
-            else:
-                right = i
-                break
-    return (start if left < 0 else left + 1, end if right < 0 else right)
+    return clause_within(doc.text, start, end, offset)
 
 
 Refs = dict[int, list[tuple[int, int]]]

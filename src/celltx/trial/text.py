@@ -149,20 +149,7 @@ class Doc:
         ("(-5.0 kg vs. -4.1 kg; p = 0.002)", "(... = -7.9 mg/dl; p = 0.04; 95% CI ...)") does not
         end the clause."""
         start, end = self.sentences[self.sentence_of(offset)]
-        depth, left, right = 0, -1, -1
-        for i in range(start, end):
-            ch = self.text[i]
-            if ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth = max(0, depth - 1)
-            elif ch == ";" and depth == 0:
-                if i < offset:
-                    left = i
-                else:
-                    right = i
-                    break
-        return (start if left < 0 else left + 1, end if right < 0 else right)
+        return clause_within(self.text, start, end, offset)
 
     def in_range(self, label: str, start: int, end: int) -> list[dict[str, Any]]:
         return [s for s in self.by_label.get(label, []) if start <= s["start"] < end]
@@ -170,3 +157,22 @@ class Doc:
     def in_sentence(self, label: str, index: int) -> list[dict[str, Any]]:
         start, end = self.sentences[index]
         return self.in_range(label, start, end)
+
+
+def clause_within(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
+    """The ";"-separated part of ``text[start:end]`` around ``offset``; a ";" inside brackets
+    ends nothing."""
+    depth, left, right = 0, -1, -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            if i < offset:
+                left = i
+            else:
+                right = i
+                break
+    return (start if left < 0 else left + 1, end if right < 0 else right)
