@@ -620,3 +620,10 @@ def test_a_group_named_by_its_dose_takes_that_dose_in_its_most_specific_unit():
     ])
     doses = {a["label"]: (a["dose"] or {}).get("unit") for a in arms_of(rec)}
     assert doses.get("5-mg group") == "mg/day" and doses.get("10-mg group") == "mg/day"
+
+
+def test_a_group_named_in_quotes_is_an_arm():
+    text = ('Sixty adults took fibre in the morning or in the evening, in randomized order. '
+            'ABC for the "AM first" group was 5.76 mmol/L and for the "PM first" group 5.47 mmol/L.')
+    arms = arms_of(record(text, []))
+    assert [a["label"] for a in arms] == ["AM first group", "PM first group"]

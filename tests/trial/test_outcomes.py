@@ -1002,3 +1002,26 @@ def test_definitions_aims_and_protocol_conditions_are_no_results():
         ("LAB_TEST", "ABC", lab("abc"), 2), ("LAB_VALUE", "7.1%", value(7.1, unit="%")),
     ], [("0.8%", "ABC"), ("10%", "DEF"), ("0.1 ng/mL", "GHI"), ("7.1%", "ABC#2")])
     assert [o["value"] for o in outcomes(rec)] == [7.1]
+
+
+
+def test_two_values_compared_given_one_arm_are_split_between_the_arms():
+    from celltx.trial import arms as arms_mod
+    from celltx.trial.outcomes import _split_compared_pairs
+    from celltx.trial.text import Doc
+
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "\nPeak ABC was lower (drugzole (10.1 ± 0.7 mmol/l) vs placebo (12.7 ± 1.0 mmol/l); P < 0.01).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "10.1 ± 0.7 mmol/l", value(10.1, 0.7, "mmol/L")),
+        ("LAB_VALUE", "12.7 ± 1.0 mmol/l", value(12.7, 1.0, "mmol/L")),
+    ], [("10.1 ± 0.7 mmol/l", "ABC"), ("12.7 ± 1.0 mmol/l", "ABC")])
+    doc = Doc.from_record(rec)
+    arms = arms_mod.find_arms(doc)
+    values = doc.by_label["LAB_VALUE"]
+    placed = [(v, {"arm": 1, "days": None, "kind": "follow_up"}) for v in values]
+    groups = {(doc.value_of[values[0]["id"]]["id"], doc.sentence_of(values[0]["start"])): values}
+    _split_compared_pairs(doc, arms, placed, groups)
+    labels = [a.label for a in arms]
+    assert [labels[o["arm"]] for _, o in placed] == ["drugzole group", "placebo group"]

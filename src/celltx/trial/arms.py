@@ -47,6 +47,10 @@ _NAME_DOSE = r"\d+(?:\.\d+)?\s*(?:%|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|IU|U|mmol|\u0
 _NAME_GROUP_RE = regex.compile(
     rf"(?<![\w.-])(?P<name>(?:{_TOKEN}\s+{_NAME_DOSE}|{_NAME_DOSE}\s+{_TOKEN}|(?:{_TOKEN}(?:\s+|-))?{_TOKEN}))\s+{_ARM_NOUN}(?![\w-])",
 )
+# 'the "AM first" group', "the ‘baseball’ arm": a name in quotes before the group word
+_QUOTED_GROUP_RE = regex.compile(
+    r"[\"\u201c\u2018'](?P<name>[A-Za-z0-9][^\"\u201c\u201d\u2018\u2019'\n]{0,30}?)[\"\u201d\u2019']\s+(?P<noun>group|arm|cohort)(?![\w-])"
+)
 # "the 60 ug YIC and placebo groups", "the MSC and control groups"
 _TWO_GROUPS_RE = regex.compile(
     rf"(?<![\w-])(?P<a>{_TOKEN})\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?(?P<b>{_TOKEN})\s+(?:groups|arms|cohorts)\b"
@@ -222,6 +226,11 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         if regex.search(r"(?i)\b(?:each|per|every|either|any|other)\s+$", text[max(0, start - 12) : start]):
             continue  # "in each treatment arm": any arm, not one
         found.append((start, m.end(), text[start : m.end()], arm_key(name)))
+    for m in _QUOTED_GROUP_RE.finditer(text):  # 'the "AM first" group': a name in quotes
+        name = norm_space(m["name"])
+        words = {w.lower() for w in name.split()}
+        if words - _NOT_NAMES - _LEAD_WORDS and not any(s <= m.start("name") < e for s, e, *_ in found):
+            found.append((m.start("name"), m.end(), f"{name} {m['noun'].lower()}", arm_key(name)))
     for m in _ONE_OF_TWO_RE.finditer(text):
         names = [(m.start(p), m.end(p), m[p]) for p in ("a", "b")]
         if all(not _bad_name(n) and not _bad_last(n) and n.split()[0].lower() not in _LEAD_WORDS

@@ -985,6 +985,7 @@ def outcomes_and_eligibility(
     days_of: dict[str, float | None] = {}
     study_end = default_days
     animal_study = _animal_study(doc)
+    placed: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (value, its outcome)
     for v in values:
         test = doc.value_of[v["id"]]
         attrs = v.get("attrs") or {}
@@ -1188,4 +1189,49 @@ def outcomes_and_eligibility(
         if si is not None:
             outcome["si"] = si
         outcomes.append(outcome)
+        placed.append((v, outcome))
+    _split_compared_pairs(doc, arms, placed, groups)
     return outcomes, eligibility
+
+
+_BRACKETED_VS = regex.compile(r"(?i)[^\d;()]{0,15}\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*[^\d;()]{0,30}\(\s*")
+
+
+def _split_compared_pairs(
+    doc: Doc, arms: list[Arm], placed: list[tuple[dict[str, Any], dict[str, Any]]], groups: dict[tuple[str, int], list[dict[str, Any]]]
+) -> None:
+    """Two values compared "A vs B" given the same arm, day and kind in a trial of two arms
+    ("GLP-1 (2077) vs placebo (2568)" both read as placebo's): one value per arm. The arm named
+    between the two values owns the second ("... vs placebo (2568)"), one named before them the
+    first; the other arm takes the other value."""
+    if len(arms) != 2:
+        return
+    text = doc.text
+    by_id = {v["id"]: o for v, o in placed}
+    done: set[str] = set()
+    for v, _ in placed:
+        if v["id"] in done:
+            continue
+        group = groups[(doc.value_of[v["id"]]["id"], doc.sentence_of(v["start"]))]
+        chain = _vs_chain(text, v, group)
+        i = group.index(v)
+        if len(chain) == 1 and i + 1 < len(group) and _BRACKETED_VS.fullmatch(text[v["end"] : group[i + 1]["start"]]):
+            chain = [v, group[i + 1]]  # "GLP-1 (10.1 mmol/l) vs placebo (12.7 mmol/l)"
+        done.update(u["id"] for u in chain)
+        if len(chain) != 2 or not all(u["id"] in by_id for u in chain):
+            continue
+        first, second = (by_id[u["id"]] for u in chain)
+        if first["arm"] is None or any(first[k] != second[k] for k in ("arm", "days", "kind")):
+            continue
+        a, _ = doc.sentences[doc.sentence_of(v["start"])]
+        named = sorted((s, arms.index(arm)) for arm in arms for s, _ in arm.refs if a <= s < chain[1]["start"])
+        between = [k for s, k in named if chain[0]["end"] <= s]
+        before = [k for s, k in named if s < chain[0]["start"]]
+        if between:
+            second["arm"] = between[-1]  # the arm named between the two values owns the second
+            first["arm"] = 1 - second["arm"]
+        elif len(set(before)) == 2:
+            order = list(dict.fromkeys(k for k in before))
+            first["arm"], second["arm"] = order[0], order[1]  # "X ... compared with Y (a compared with b)"
+        else:
+            second["arm"] = 1 - first["arm"]
