@@ -70,8 +70,15 @@ _TABLE = str.maketrans(_MAP)
 _DECIMAL_DOT = regex.compile("(?<=\\d)\u00b7(?=\\d)(?!10\\s*[\\^(Ee\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b])")
 
 
+#: The ASCII characters the shadow changes (control characters, DEL): an ASCII text without
+#: them is its own shadow (``str.translate`` looks every character up, even so).
+_ASCII_CHANGED = regex.compile("[" + regex.escape("".join(c for c in _MAP if c.isascii())) + "]")
+
+
 def shadow(text: str) -> str:
     """Return the same-length canonical shadow of ``text`` (see module docstring)."""
+    if text.isascii() and _ASCII_CHANGED.search(text) is None:
+        return text
     out = text.translate(_TABLE)
     if "\u00b7" in text:
         dots = [m.start() for m in _DECIMAL_DOT.finditer(text)]

@@ -99,7 +99,7 @@ class CelltxTokenizer:
             for piece in pieces:
                 if piece == " " and words and not spaces[-1]:
                     spaces[-1] = True
-                elif _is_space(piece[0]):
+                elif not piece[0].isalnum() and _is_space(piece[0]):  # (no letter or digit is \s)
                     self._add_space(piece, words, spaces)
                 else:
                     words.append(piece)
