@@ -73,3 +73,16 @@ def test_lone_surrogates_become_replacement_characters_at_the_same_offsets(nlp):
     doc = nlp(text)
     assert len(doc.text) == len(text) and doc.text == text.replace("\udcff", "\ufffd").replace("\ud800", "\ufffd")
     assert ("DOSE", "1×10^6 cells/kg") in [(s.label_, s.text) for s in doc.spans[schema.SPANS_KEY]]
+
+
+def test_the_shadow_of_an_ascii_text_is_its_translation():
+    import random
+
+    from celltx import textnorm
+
+    for char in map(chr, range(128)):
+        assert textnorm.shadow(char) == char.translate(textnorm._TABLE)
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 30)))
+        assert textnorm.shadow(text) == text.translate(textnorm._TABLE)
