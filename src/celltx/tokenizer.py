@@ -104,7 +104,7 @@ class CelltxTokenizer:
                 else:
                     words.append(piece)
                     spaces.append(False)
-            return remember_text(Doc(self.vocab, words=words, spaces=spaces), text)
+            return remember_text(Doc(self.vocab, words=words, spaces=spaces), text, view)
         for piece in pieces:
             start, end = end, end + len(piece)
             if _is_space(piece[0]):  # the white-space alternative (no other one starts so)
@@ -119,7 +119,7 @@ class CelltxTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for i, norm in norms:
             doc[i].norm_ = norm
-        return remember_text(doc, text)
+        return remember_text(doc, text, view)
 
     @staticmethod
     def _add_space(run: str, words: list[str], spaces: list[bool]) -> None:
