@@ -47,10 +47,12 @@ _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 _SHADOWS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
-def remember_text(doc: Doc, text: str) -> Doc:
+def remember_text(doc: Doc, text: str, view: str | None = None) -> Doc:
     """Record that ``doc.text == text`` (the tokenizer knows it), so :func:`doc_text` need not
-    build it; returns ``doc``."""
+    build it, and ``view``, when given, as its shadow (:func:`doc_shadow`); returns ``doc``."""
     _TEXTS[doc] = text
+    if view is not None:
+        _SHADOWS[doc] = view
     return doc
 
 

@@ -16,7 +16,9 @@ component reads that copy and its last maps results back (:mod:`celltx.component
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
+from itertools import groupby
 
 import regex
 
@@ -70,9 +72,47 @@ _TABLE = str.maketrans(_MAP)
 _DECIMAL_DOT = regex.compile("(?<=\\d)\u00b7(?=\\d)(?!10\\s*[\\^(Ee\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b])")
 
 
+#: The ASCII characters the shadow changes (control characters, DEL): an ASCII text without
+#: them is its own shadow (``str.translate`` looks every character up, even so).
+_ASCII_CHANGED = regex.compile("[" + regex.escape("".join(c for c in _MAP if c.isascii())) + "]")
+
+
+#: Every character the shadow changes (the keys of ``_MAP``, as ranges).
+_CHANGED = re.compile(
+    "["
+    + "".join(
+        f"\\U{ord(group[0]):08x}" + (f"-\\U{ord(group[-1]):08x}" if len(group) > 1 else "")
+        for group in (
+            [c for _i, c in run]
+            for _k, run in groupby(enumerate(sorted(_MAP)), key=lambda item: ord(item[1]) - item[0])
+        )
+    )
+    + "]"
+)
+#: A text with more changed characters than this is translated whole.
+_FEW_CHANGES = 64
+
+
+def _changed(m: re.Match) -> str:
+    return _MAP[m.group()]
+
+
 def shadow(text: str) -> str:
     """Return the same-length canonical shadow of ``text`` (see module docstring)."""
-    out = text.translate(_TABLE)
+    if text.isascii():
+        if _ASCII_CHANGED.search(text) is None:
+            return text
+        out = text.translate(_TABLE)
+    else:
+        # ``str.translate`` looks every character up in the (large) table; most texts have no
+        # or a few characters to change, which are replaced where they are
+        changes = _CHANGED.findall(text)
+        if not changes:
+            out = text
+        elif len(changes) <= _FEW_CHANGES:
+            out = _CHANGED.sub(_changed, text)
+        else:
+            out = text.translate(_TABLE)
     if "\u00b7" in text:
         dots = [m.start() for m in _DECIMAL_DOT.finditer(text)]
         if dots:

@@ -103,12 +103,12 @@ class CelltxTokenizer:
             for piece in pieces:
                 if piece == " " and words and not spaces[-1]:
                     spaces[-1] = True
-                elif _is_space(piece[0]):
+                elif not piece[0].isalnum() and _is_space(piece[0]):  # (no letter or digit is \s)
                     self._add_space(piece, words, spaces)
                 else:
                     words.append(piece)
                     spaces.append(False)
-            return remember_text(Doc(self.vocab, words=words, spaces=spaces), text)
+            return remember_text(Doc(self.vocab, words=words, spaces=spaces), text, view)
         for piece in pieces:
             start, end = end, end + len(piece)
             if _is_space(piece[0]):  # the white-space alternative (no other one starts so)
@@ -123,7 +123,7 @@ class CelltxTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for i, norm in norms:
             doc[i].norm_ = norm
-        return remember_text(doc, text)
+        return remember_text(doc, text, view)
 
     @staticmethod
     def _add_space(run: str, words: list[str], spaces: list[bool]) -> None:

@@ -73,3 +73,33 @@ def test_lone_surrogates_become_replacement_characters_at_the_same_offsets(nlp):
     doc = nlp(text)
     assert len(doc.text) == len(text) and doc.text == text.replace("\udcff", "\ufffd").replace("\ud800", "\ufffd")
     assert ("DOSE", "1×10^6 cells/kg") in [(s.label_, s.text) for s in doc.spans[schema.SPANS_KEY]]
+
+
+def test_the_shadow_of_an_ascii_text_is_its_translation():
+    import random
+
+    from celltx import textnorm
+
+    for char in map(chr, range(128)):
+        assert textnorm.shadow(char) == char.translate(textnorm._TABLE)
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 30)))
+        assert textnorm.shadow(text) == text.translate(textnorm._TABLE)
+
+
+def test_the_shadow_equals_the_translation_of_every_changed_character():
+    import random
+    import sys
+
+    from celltx import textnorm
+
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    assert set(textnorm._CHANGED.findall(everything)) == set(textnorm._MAP)
+    rng = random.Random(12)
+    pool = [*textnorm._MAP, *"abc 12.,±×µ"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) if rng.random() < 0.3 else rng.choice("ab1 2.x") for _ in range(rng.randint(0, 150)))
+        expected = text.translate(textnorm._TABLE)
+        if "\u00b7" not in text:  # a middle dot may become a decimal point (checked elsewhere)
+            assert textnorm.shadow(text) == expected, repr(text)

@@ -54,14 +54,48 @@ def test_twins_match_alike_on_the_safe_corpus_texts():
 
 
 #: Characters a safe text may hold (ASCII, symbols without case) and ones that make it unsafe.
-SAFE_CHARS = "0123456789 .,;:-+/()[]%<>=±×≥≤−–—□*^\n\tabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-UNSAFE_CHARS = ["\x1c", "\u00b2", "\u212a", "\u017f", "\u0130", "\u0131", "\u00b5", "\u03bc", "\u00e9", "\u0301", "\u0663"]
+SAFE_CHARS = "0123456789 .,;:-+/()[]%<>=±×≥≤−–—□*^\n\tabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéÉöμΜβγ"
+UNSAFE_CHARS = ["\x1c", "\u00b2", "\u212a", "\u017f", "\u0130", "\u0131", "\u00b5", "\u00df", "\u0301", "\u0663"]
+#: Letters with case that both modules fold alike (names, Greek letters of biomedical text).
+CASE_SAFE_CHARS = ["\u00e9", "\u00c9", "\u00f6", "\u0142", "\u03bc", "\u03b2", "\u0393", "\u0436"]
 
 
 @pytest.mark.parametrize("char", UNSAFE_CHARS)
 def test_characters_the_modules_may_read_differently_make_a_text_unsafe(char):
     assert stdlib_twin.text_is_safe("12 mg/dl ± 3")
     assert not stdlib_twin.text_is_safe(f"12 mg/dl {char} 3")
+
+
+@pytest.mark.parametrize("char", CASE_SAFE_CHARS)
+def test_letters_both_modules_fold_alike_keep_a_text_safe(char):
+    assert stdlib_twin.text_is_safe(f"Müller 12 mg/dl {char} 3")
+
+
+def test_the_case_safe_letters_have_the_same_case_class_in_both_modules():
+    # every letter with case of the ranges, against every character of Unicode: the
+    # characters (?i) matches it to are the same in both modules and none is ASCII, and \\w,
+    # \\s and \\d read it alike (~10 s)
+    import re
+    import sys
+
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    checked = 0
+    for low, high in stdlib_twin.CASE_SAFE_RANGES:
+        for char in map(chr, range(low, high + 1)):
+            if char in stdlib_twin.CASE_UNSAFE or (char.lower() == char == char.upper() and char.casefold() == char):
+                continue
+            in_re = {m.group() for m in re.finditer("(?i)" + re.escape(char), everything)}
+            in_regex = {m.group() for m in regex.finditer("(?i)" + regex.escape(char), everything)}
+            assert in_re == in_regex, char
+            assert not any(c.isascii() for c in in_re), char
+            for cls in (r"\w", r"\s", r"\d"):
+                assert bool(re.match(cls, char)) == bool(regex.match(cls, char)), (char, cls)
+            checked += 1
+    assert checked > 700
+    for char in stdlib_twin.CASE_UNSAFE:  # each is there for a reason
+        in_re = {m.group() for m in re.finditer("(?i)" + re.escape(char), everything)}
+        in_regex = {m.group() for m in regex.finditer("(?i)" + regex.escape(char), everything)}
+        assert in_re != in_regex or any(c.isascii() for c in in_re), char
 
 
 def test_twins_match_alike_on_random_safe_text():

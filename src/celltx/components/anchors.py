@@ -491,7 +491,9 @@ class Candidates:
 
     def _folded_text(self) -> str | None:
         if self._folded is None:
-            folded = self.text.translate(_FOLD_TABLE).lower()
+            text = self.text
+            # (str.translate looks up every character: only when a folded character is there)
+            folded = (text.translate(_FOLD_TABLE) if any(c in text for c in FOLD) else text).lower()
             self._folded = folded if len(folded) == len(self.text) else ""
         return self._folded or None
 

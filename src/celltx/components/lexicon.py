@@ -131,8 +131,10 @@ class FirstTokenGate:
         #: per attribute id: exact values, and regexes
         self.values: dict[int, set[str]] = {ORTH: set(), LOWER: set()}
         self.regexes: dict[int, list[re.Pattern]] = {ORTH: [], LOWER: []}
-        #: per attribute: string id -> whether the string can start a pattern
-        self._verdicts: dict[int, dict[int, bool]] = {}
+        #: per attribute: the ids of the strings already looked at, and of those that can
+        #: start a pattern
+        self._known: dict[int, set[int]] = {}
+        self._matching: dict[int, set[int]] = {}
         self.always = False
         for pattern in patterns:
             first = pattern[0] if pattern else {}
@@ -160,16 +162,21 @@ class FirstTokenGate:
                 continue
             # the verdict on each string is kept (by its id): the words of a document are
             # mostly words of earlier ones, and a regex per word and document cost more than
-            # the rest of the gate
-            verdicts = self._verdicts.setdefault(attr, {})
-            if len(verdicts) > MAX_VERDICTS:  # a bound for very long runs (numbers are words too)
-                verdicts.clear()
-            for key in set(doc.to_array(attr).tolist()):
-                verdict = verdicts.get(key)
-                if verdict is None:
-                    string = strings[key]
-                    verdict = verdicts[key] = string in values or any(rx.search(string) for rx in regexes)
-                if verdict:
+            # the rest of the gate; known and matching ids are sets, compared in one step
+            known, matching = self._known.setdefault(attr, set()), self._matching.setdefault(attr, set())
+            if len(known) > MAX_VERDICTS:  # a bound for very long runs (numbers are words too)
+                known.clear()
+                matching.clear()
+            ids = set(doc.to_array(attr).tolist())
+            if not matching.isdisjoint(ids):
+                return True
+            new = ids - known
+            if new:
+                known |= new
+                hits = {key for key in new
+                        if strings[key] in values or any(rx.search(strings[key]) for rx in regexes)}
+                if hits:
+                    matching |= hits
                     return True
         return False
 

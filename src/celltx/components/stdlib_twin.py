@@ -13,14 +13,17 @@ atomic groups and lookarounds; where they differ is what a single character matc
   Kelvin sign, the long s, the dotted and dotless i ...).
 
 So a twin is used only on a *safe* text (:func:`text_is_safe`): every character is ASCII
-(U+001C..U+001F excepted) or a character without case on whose ``\\w``, ``\\s`` and ``\\d``
-both modules agree (checked once per character: "±", "×", "≥", "□" ...). And a pattern gets
+(U+001C..U+001F excepted), or a character without case, or a Latin, Greek or Cyrillic letter
+that both modules match case-insensitively to the same characters, none of them ASCII
+(:data:`CASE_SAFE_RANGES`: "é", "ö", "ł", "μ", "β", "γ" ...), on whose ``\\w``, ``\\s`` and
+``\\d`` both modules agree (checked once per character: "±", "×", "≥", "□" ...). And a pattern gets
 a twin (:func:`twin`) only when ``re`` compiles it to the same thing: flags no more than the case
 flag, no syntax either module reads otherwise (``re`` rejects what it does not know; a
 warning is a refusal too), and, under the case flag, no non-ASCII character in the pattern that
 either module matches to an ASCII character (then the text's ASCII letters would be read
-differently). On a safe text a match then only ever compares ASCII characters with each other
-and characters without case with themselves, which both modules do alike.
+differently). On a safe text a match then only ever compares ASCII characters with each other,
+characters without case with themselves, and letters of the checked ranges with characters of
+their case class, which is the same in both modules; so both modules match alike.
 ``tests/components/test_stdlib_twin.py`` compares both over the corpora and random texts.
 """
 
@@ -53,12 +56,28 @@ _SAFE: dict[str, bool] = {}
 _ASCII = [chr(i) for i in range(128)]
 
 
+#: Letters with case whose case class (the characters ``(?i)`` matches them to) is the same in
+#: both modules and holds no ASCII character: every one of these ranges but
+#: :data:`CASE_UNSAFE` (``tests/components/test_stdlib_twin.py`` compares the classes over all
+#: of Unicode). Latin-1 and Latin Extended-A/B, Greek and Coptic, Cyrillic.
+CASE_SAFE_RANGES = ((0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF))
+#: ... where the modules differ: "ß" (re matches "ẞ" to it, regex does not) and three letters
+#: with an ASCII case partner in one of them (dotted and dotless i, long s).
+CASE_UNSAFE = frozenset("\u00df\u0130\u0131\u017f")
+
+
+def _case_safe(char: str) -> bool:
+    code = ord(char)
+    return char not in CASE_UNSAFE and any(low <= code <= high for low, high in CASE_SAFE_RANGES)
+
+
 def _char_is_safe(char: str) -> bool:
     if char.isascii():
         return not _UNSAFE_ASCII.match(char)
     if char.lower() != char or char.upper() != char or char.casefold() != char:
-        return False  # has case: the two modules may fold it differently
-    if unicodedata.category(char)[0] in "LMN":
+        if not _case_safe(char):
+            return False  # has case: the two modules may fold it differently
+    elif unicodedata.category(char)[0] in "LMN":
         return False  # letters, marks and numbers without case: not worth the doubt
     return all((a.match(char) is None) == (b.match(char) is None) for a, b in zip(_RE_CLASSES, _RX_CLASSES))
 
