@@ -11,6 +11,13 @@ def outcomes(rec):
     return summarize(rec)["outcomes"]
 
 
+def arm_outcomes(rec):
+    """Each outcome with the label of the arm it was given to."""
+    summary = summarize(rec)
+    labels = [a["label"] for a in summary["arms"]]
+    return [(labels[o["arm"]], o) for o in summary["outcomes"]]
+
+
 def test_from_to_gives_baseline_and_follow_up_with_days_and_p():
     text = "Albumin improved from 28 ± 4 to 33 ± 5 g/L at 24 weeks (P < 0.05)."
     rec = record(text, [
@@ -697,9 +704,7 @@ def test_values_each_followed_by_their_arm_go_to_that_arm():
         ("LAB_VALUE", "80.8 ± 13.7", value(80.8, 13.7)),
         ("LAB_VALUE", "181.8 ± 22.2", value(181.8, 22.2)),
     ], [("53.9 ± 10.2", "ABC"), ("80.8 ± 13.7", "ABC"), ("181.8 ± 22.2", "ABC")])
-    summary = summarize(rec)
-    labels = [a["label"] for a in summary["arms"]]
-    assert [labels[o["arm"]] for o in summary["outcomes"]] == ["Group I", "Group II", "Group III"]
+    assert [arm for arm, o in arm_outcomes(rec)] == ["Group I", "Group II", "Group III"]
 
 
 def test_before_and_after_pairs_are_baseline_and_a_follow_up_without_a_day():
@@ -713,9 +718,7 @@ def test_before_and_after_pairs_are_baseline_and_a_follow_up_without_a_day():
         ("LAB_VALUE", "81.2 ± 12.9", value(81.2, 12.9)),
         ("LAB_VALUE", "103.3 ± 11.2", value(103.3, 11.2)),
     ], [("79.2 ± 12.2", "ABC"), ("74.6 ± 4.6", "ABC"), ("81.2 ± 12.9", "ABC"), ("103.3 ± 11.2", "ABC")])
-    summary = summarize(rec)
-    labels = [a["label"] for a in summary["arms"]]
-    assert [(labels[o["arm"]], o["kind"], o["days"]) for o in summary["outcomes"]] == [
+    assert [(arm, o["kind"], o["days"]) for arm, o in arm_outcomes(rec)] == [
         ("Group I", "baseline", 0.0), ("Group I", "follow_up", None),
         ("Group II", "baseline", 0.0), ("Group II", "follow_up", None)]
 
@@ -807,9 +810,7 @@ def test_an_arm_named_before_the_other_arm_s_group_noun_is_named_there():
         ("LAB_VALUE", "170 ± 33 mg/dl", value(170, 33, "mg/dL")),
         ("LAB_VALUE", "221 ± 49", value(221, 49)),
     ], [("170 ± 33 mg/dl", "ABC"), ("221 ± 49", "ABC")])
-    summary = summarize(rec)
-    labels = [a["label"] for a in summary["arms"]]
-    assert [(labels[o["arm"]], o["value"]) for o in summary["outcomes"]] == [
+    assert [(arm, o["value"]) for arm, o in arm_outcomes(rec)] == [
         ("experimental group", 170), ("control group", 221)]
 
 
@@ -901,9 +902,7 @@ def test_a_before_and_after_pair_naming_no_arm_is_the_experimental_arm_s():
         ("LAB_VALUE", "43.1 ± 8.2", value(43.1, 8.2, "mg/dL")),
         ("LAB_VALUE", "50.3 ± 9.4 mg/dl", value(50.3, 9.4, "mg/dL")),
     ], [("43.1 ± 8.2", "ABC"), ("50.3 ± 9.4 mg/dl", "ABC")])
-    summary = summarize(rec)
-    labels = [a["label"] for a in summary["arms"]]
-    assert [(labels[o["arm"]], o["kind"], o["days"]) for o in summary["outcomes"]] == [
+    assert [(arm, o["kind"], o["days"]) for arm, o in arm_outcomes(rec)] == [
         ("intervention group", "baseline", 0.0), ("intervention group", "follow_up", 84.0)]
 
 
@@ -964,9 +963,7 @@ def test_one_value_per_arm_listed_for_all_groups_follows_the_arms():
         ("LAB_VALUE", "3.54 ± 0.73", value(3.54, 0.73)),
         ("LAB_VALUE", "3.75 ± 0.70", value(3.75, 0.70)),
     ], [("3.88 ± 0.75", "ABC"), ("3.54 ± 0.73", "ABC"), ("3.75 ± 0.70", "ABC")])
-    summary = summarize(rec)
-    labels = [a["label"] for a in summary["arms"]]
-    assert [labels[o["arm"]] for o in summary["outcomes"]] == ["Group A", "Group B", "Group C"]
+    assert [arm for arm, o in arm_outcomes(rec)] == ["Group A", "Group B", "Group C"]
 
 
 def test_the_p_value_of_a_before_and_after_pair_goes_with_the_later_value():
