@@ -156,9 +156,40 @@ def first_character_guard(source: str) -> str | None:
     guard = "(?=" + "|".join(_merged(insensitive)) + ")"
     if sum(1 for c in _ALNUM if regex.match(guard, c)) > GUARD_MAX_ALNUM:
         return None
-    return guard
+    return _compact(guard)
 
 
+#: One item of a class as :mod:`.anchors` writes it: a range, a category or one character.
+_CLASS_ITEM = regex.compile(r"(\\u[0-9a-f]{4}|\\U[0-9a-f]{8})-(\\u[0-9a-f]{4}|\\U[0-9a-f]{8})|\\[dDsSwW]|\\u([0-9a-f]{4})|\\U([0-9a-f]{8})")
+
+
+def _compact(guard: str) -> str:
+    """``guard`` written shorter (it is parsed again in every pattern that names the block): a
+    case-insensitive class of single characters, each once, ASCII letters and digits as
+    themselves and in lower case (the case flag matches the other), when the guard is one
+    such class; else as it is."""
+    m = regex.fullmatch(r"\(\?=\(\?i:\[((?:[^\]\\]|\\.)*)\]\)\)", guard)
+    if m is None:
+        return guard
+    body, chars, rest, pos = m.group(1), set(), [], 0
+    for item in _CLASS_ITEM.finditer(body):
+        if item.start() != pos:
+            return guard  # something this does not read
+        pos = item.end()
+        code = item.group(3) or item.group(4)
+        if code is None:
+            rest.append(item.group())
+            continue
+        char = chr(int(code, 16))
+        chars.add(char.lower() if char.isascii() and char.isalpha() else char)
+    if pos != len(body):
+        return guard
+    written = "".join(c if c.isascii() and c.isalnum() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+                      for c in sorted(chars))
+    return f"(?=(?i:[{written}{''.join(rest)}]))"
+
+
+@cache
 def guarded(block: str) -> str:
     """``block`` (a fully expanded regex) behind a lookahead on its first characters when it is
     an alternation of many alternatives (units, frequency terms, word lists).

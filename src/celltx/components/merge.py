@@ -39,6 +39,8 @@ from .mirror import mirrored
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 120  # exclusions are anchored at the span edge; this is how far they may look
+#: A left context whose mirror has not been written yet.
+_PENDING = object()
 #: The package's exclusion file read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILE = "exclusions.jsonl"
 
@@ -62,8 +64,8 @@ class Merge(PatternsMixin):
         self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool]] = []
         #: the same rules by label (a candidate is only tested against the rules of its label)
-        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, regex.Pattern | None,
-                                                      regex.Pattern | None, regex.Pattern | None, bool, bool]]] = {}
+        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, list | None,
+                                                      regex.Pattern | None, bool, bool]]] = {}
 
     def default_patterns(self) -> list[Row]:
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
@@ -79,10 +81,10 @@ class Merge(PatternsMixin):
         self.exclusions_by_label = {}
         for label, text, left, right, coordinated, gives in self.exclusions:
             # a left context that must end where the candidate starts is read backwards, in
-            # one attempt (:mod:`.mirror`); else it is searched for
-            mirror = mirrored(left) if left is not None else None
+            # one attempt (:mod:`.mirror`); else it is searched for. The mirror is written when
+            # the rule is first tried (a list holds it: [left, mirror or _PENDING])
             self.exclusions_by_label.setdefault(label, []).append(
-                (text, None if mirror is not None else left, mirror, right, coordinated, gives))
+                (text, [left, _PENDING] if left is not None else None, right, coordinated, gives))
         self.measured = _measured_cues(defines)
 
     def _excluded(self, view: str, span: Span) -> tuple[int, bool]:
@@ -95,16 +97,20 @@ class Merge(PatternsMixin):
         inside, before, after = view[start:end], view[max(0, start - CONTEXT_CHARS) : start], view[end : end + CONTEXT_CHARS]
         backwards = None
         verdict, given = 0, False
-        for text, left, left_mirror, right, coordinated, gives in rules:
+        for text, left, right, coordinated, gives in rules:
             if text is not None and not text.search(inside):
                 continue
-            if left_mirror is not None:
-                if backwards is None:
-                    backwards = before[::-1]
-                if left_mirror.match(backwards) is None:
+            if left is not None:
+                mirror = left[1]
+                if mirror is _PENDING:
+                    mirror = left[1] = mirrored(left[0])
+                if mirror is not None:
+                    if backwards is None:
+                        backwards = before[::-1]
+                    if mirror.match(backwards) is None:
+                        continue
+                elif not left[0].search(before):
                     continue
-            elif left is not None and not left.search(before):
-                continue
             if right is not None and not right.search(after):
                 continue
             given = given or gives

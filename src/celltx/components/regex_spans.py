@@ -150,9 +150,12 @@ def _with_twins(pat: RegexPattern) -> RegexPattern:
     # of a match, find reads its span and the span of the group "span"; of the context
     # patterns, only whether they match
     pattern = twin(pat.pattern, True, SPAN_GROUP)
+    # (a left context with a mirror is not searched for: no twin needed)
     return replace(
-        pat, pattern=pattern, exclude_left=twin(pat.exclude_left),
-        exclude_right=twin(pat.exclude_right), require_left=twin(pat.require_left),
+        pat, pattern=pattern,
+        exclude_left=twin(pat.exclude_left) if pat.exclude_left_mirror is None else pat.exclude_left,
+        exclude_right=twin(pat.exclude_right),
+        require_left=twin(pat.require_left) if pat.require_left_mirror is None else pat.require_left,
         require_right=twin(pat.require_right), prefilter=twin(pat.prefilter),
         position_filter=stdlib_twin.relaxed(pat.pattern) if pattern is pat.pattern else None,
     )
