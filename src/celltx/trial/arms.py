@@ -1114,18 +1114,24 @@ def merge_generic(doc: Doc, arms: list[Arm]) -> list[Arm]:
         if len(named) != 1 or any(n is not None and n >= len(merged) for n in said):
             continue
         into = named[0]
-        into.refs = sorted(set(into.refs) | set(arm.refs))
-        into.first = min(into.first, arm.first)
         if regex.fullmatch(r"[a-z]\d{0,2}|\d+", into.key):
             into.label = arm.label  # "group 3" is "the control group"
-        if into.n is None:
-            into.n = arm.n
-        for attr in ("cells", "doses", "routes", "freqs"):
-            getattr(into, attr).extend(x for x in getattr(arm, attr) if x not in getattr(into, attr))
-        if into.comparator is None:
-            into.comparator = arm.comparator
+        _absorb(into, arm)
         merged.remove(arm)
     return sorted(merged, key=lambda a: a.first)
+
+
+def _absorb(into: Arm, other: Arm) -> None:
+    """``other`` is ``into`` written another way: its references, first mention, count and
+    mentioned products join ``into`` (what ``into`` already has wins)."""
+    into.refs = sorted(set(into.refs) | set(other.refs))
+    into.first = min(into.first, other.first)
+    if into.n is None:
+        into.n = other.n
+    for attr in ("cells", "doses", "routes", "freqs"):
+        getattr(into, attr).extend(x for x in getattr(other, attr) if x not in getattr(into, attr))
+    if into.comparator is None:
+        into.comparator = other.comparator
 
 
 #: "Group I received ...", "groups were given ...": what follows names what the group was given.
@@ -1172,14 +1178,7 @@ def merge_given(doc: Doc, arms: list[Arm]) -> list[Arm]:
         numbered = holders[0]
         listed = any(regex.search(pattern, t) for t in given[id(numbered)] if t.startswith("\0"))
         into, other = (arm, numbered) if listed else (numbered, arm)
-        into.refs = sorted(set(into.refs) | set(other.refs))
-        into.first = min(into.first, other.first)
-        if into.n is None:
-            into.n = other.n
-        for attr in ("cells", "doses", "routes", "freqs"):
-            getattr(into, attr).extend(x for x in getattr(other, attr) if x not in getattr(into, attr))
-        if into.comparator is None:
-            into.comparator = other.comparator
+        _absorb(into, other)
         merged.remove(other)
     return sorted(merged, key=lambda a: a.first)
 
