@@ -268,6 +268,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     18: (20261223, {"rct": 24, "glaucoma": 8}, 42),
     19: (20261224, {"rct": 32}, 44),
     20: (20261225, {"rct": 24, "glaucoma": 8}, 46),
+    # session 8: RCTs with the last glaucoma candidates; also the first held-out check of the NER
+    21: (20261226, {"rct": 24, "glaucoma": 8}, 48),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
