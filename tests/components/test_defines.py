@@ -49,6 +49,24 @@ def test_a_bad_word_list_row_is_an_error():
         check_word_list({"define": "X", "words": ["a", "a"]})
 
 
+def test_an_included_list_is_written_once_and_read_by_both_users():
+    # the fluids other than blood are lab-name prefixes too ("[drainage hematocrit]", D58)
+    fluids = set(word_list("OTHER_FLUID"))
+    prefixes = word_list("LAB_NAME_PREFIX")
+    assert fluids <= set(prefixes)
+    assert len(prefixes) == len(set(prefixes))  # no word written in both lists
+    with pytest.raises(ValueError, match="include"):
+        check_word_list({"define": "X", "words": ["a"], "include": "OTHER_FLUID"})
+
+
+def test_a_fluid_before_a_test_stays_in_its_name():
+    from celltx import extract
+
+    tests = [s["text"] for s in extract("Drainage hematocrit was 9% on day 1.")["spans"]
+             if s["label"] == "LAB_TEST"]
+    assert tests == ["Drainage hematocrit"]
+
+
 def test_an_unknown_building_block_is_an_error():
     import pytest
 

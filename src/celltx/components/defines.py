@@ -33,7 +33,7 @@ BUILTIN_DEFINES = {
 }
 #: The file of named word lists, and the keys a row of it may have.
 WORD_LISTS_FILE = "word_lists.jsonl"
-WORD_LIST_KEYS = {"define", "words", "comment"}
+WORD_LIST_KEYS = {"define", "words", "include", "comment"}
 _NAME = regex.compile(r"[A-Z_]+")
 _PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
 
@@ -54,6 +54,9 @@ def check_word_list(row: dict, source: str = WORD_LISTS_FILE) -> None:
     repeated = sorted({w for w in words if words.count(w) > 1})
     if repeated:
         raise ValueError(f"{source}: word list {name!r} repeats {repeated}")
+    include = row.get("include", [])
+    if not isinstance(include, list) or not all(isinstance(i, str) for i in include):
+        raise ValueError(f"{source}: word list {name!r}: 'include' must be a list of list names")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +68,22 @@ def word_lists() -> dict[str, tuple[str, ...]]:
         if row["define"] in lists:
             raise ValueError(f"{WORD_LISTS_FILE}: word list {row['define']!r} is defined twice")
         lists[row["define"]] = tuple(row["words"])
+    # "include": the words of lists defined earlier in the file are part of this one too (a
+    # word is written once: the fluids of OTHER_FLUID are also lab-name prefixes)
+    for row in read_jsonl_resource(WORD_LISTS_FILE):
+        for other in row.get("include", []):
+            if other not in lists or list(lists).index(other) >= list(lists).index(row["define"]):
+                raise ValueError(
+                    f"{WORD_LISTS_FILE}: word list {row['define']!r} includes {other!r}, "
+                    "which is not a list defined before it"
+                )
+            own = lists[row["define"]]
+            clash = sorted(set(own) & set(lists[other]))
+            if clash:
+                raise ValueError(
+                    f"{WORD_LISTS_FILE}: word list {row['define']!r} repeats {clash} of {other!r}"
+                )
+            lists[row["define"]] = own + lists[other]
     return lists
 
 
