@@ -1686,3 +1686,60 @@ def test_cycle_rates_postoperative_days_and_ptt(text, label, found, attrs):
 )
 def test_measured_rates_tracer_kinetics_skin_ph_strata_and_regimens_are_no_mentions(text, label):
     assert spans(text, label) == []
+
+
+# --------------------------------------------------------------------------- round 8 (22nd draw)
+
+
+def test_intrauterine_and_other_site_words_are_routes_unless_they_name_anatomy():
+    assert [(s["text"], s["attrs"]["route"]) for s in spans("Women got intrauterine hCG on day 3.", "ROUTE")] == [
+        ("intrauterine", "other")
+    ]
+    assert texts("The gel was placed subgingivally once.", "ROUTE") == ["subgingivally"]
+    for text in ("Intrauterine growth restriction was rare.", "Subgingival plaque was sampled.",
+                 "Subacromial impingement was the condition."):
+        assert texts(text, "ROUTE") == [], text
+
+
+def test_a_strength_two_words_before_a_dosage_form_is_a_dose():
+    assert texts("Sites received a 2% whole turmeric gel.", "DOSE") == ["2%"]
+    assert texts("About 20% of patients used the gel.", "DOSE") == []
+
+
+def test_a_course_length_after_a_rate_is_its_count_but_a_duration_is_not():
+    (freq,) = spans("Patients then received 6 mg kg–1 q2w × 6 until progression.", "FREQUENCY")
+    assert freq["text"] == "q2w × 6"
+    assert (freq["attrs"]["interval_days"], freq["attrs"]["count"]) == (14.0, 6)
+    assert texts("Bolus weekly ×6 weeks plus leucovorin.", "FREQUENCY") == ["weekly"]
+    assert texts("A dose of 2 x 10^6 cells daily x 10^6 was not given.", "FREQUENCY") == ["daily"]
+
+
+def test_an_abbreviated_rate_ends_before_the_full_stop():
+    assert texts("The antibody was given q3w.", "FREQUENCY") == ["q3w"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The activities of daily living score rose.",
+     "Acquisition rates were 5.4 and 4.6 per 1000 days.",
+     "We studied 64 youth (7–14 years) with a mood disorder."],
+)
+def test_scores_rate_denominators_and_ages_are_no_time_points(text):
+    assert texts(text, "TIME_POINT") == [] and texts(text, "FREQUENCY") == []
+
+
+def test_a_bracketed_abbreviation_before_a_hyphened_tail_stays_in_one_test():
+    record = celltx.extract("It raised high-density lipoprotein (HDL)-cholesterol by 11%.")
+    tests = [s for s in record["spans"] if s["label"] == "LAB_TEST"]
+    assert [(s["text"], s["attrs"]["analyte"]) for s in tests] == [
+        ("high-density lipoprotein (HDL)-cholesterol", "hdl cholesterol")
+    ]
+    assert len(record["relations"]) == 1  # the 11% is HDL's, not total cholesterol's
+    (il6,) = spans("Serum interleukin (IL)-6 was high.", "LAB_TEST")
+    assert (il6["text"], il6["attrs"]["analyte"]) == ("Serum interleukin (IL)-6", "interleukin-6")
+
+
+def test_a_choice_of_two_weight_based_doses_with_a_minus_one_exponent_is_one_dose():
+    (dose,) = spans("Patients randomly received 3 or 6 mg kg–1 every 3 weeks.", "DOSE")
+    assert dose["text"] == "3 or 6 mg kg–1"
+    assert (dose["attrs"]["low"], dose["attrs"]["high"], dose["attrs"]["unit"]) == (3.0, 6.0, "mg/kg")

@@ -103,6 +103,7 @@ def builtin_defines() -> dict[str, str]:
         **BUILTIN_DEFINES,
         "FREQ_TERM": times.freq_term_regex(),
         "ORDINAL_QUALIFIER": times.ORDINAL_QUALIFIER,
+        "COURSE_COUNT": times.COURSE_COUNT.replace("?P<course>", "?:"),
         "DOSE_LEVEL": doses.DOSE_LEVEL,
         "DRUG_UNIT": doses.unit_block("dose_base"),
         "DRUG_PER": doses.unit_block("dose_per"),

@@ -56,8 +56,8 @@ def analyte_of(text: str) -> str | None:
             break
     if t in names:
         return names[t]
-    if rx(r"(?i)^interleukin\s*\(\s*il\s*\)").match(raw):  # "Interleukin (IL)-6" -> "interleukin-6"
-        return analyte_of(rx(r"(?i)^interleukin\s*\(\s*il\s*\)\s*-?\s*").sub("interleukin-", raw))
+    if rx(r"(?i)^interleukin\s*\(\s*il\s*\)").match(t):  # "[Serum] Interleukin (IL)-6" -> "interleukin-6"
+        return analyte_of(rx(r"(?i)^interleukin\s*\(\s*il\s*\)\s*-?\s*").sub("interleukin-", t))
     if "(" in raw:  # "white blood cell (WBC) count": the name without its bracketed abbreviation
         plain = " ".join(rx(r"\([^()]{1,12}\)").sub(" ", raw).split())
         if plain != raw:

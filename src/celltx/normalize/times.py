@@ -32,6 +32,11 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 #: What may stand between an ordinal and its unit ("1st [postoperative] day"); the matcher's
 #: ``{ORDINAL_QUALIFIER}`` building block (``patterns/numeric.jsonl``) is this same regex.
 ORDINAL_QUALIFIER = r"(?:post-?operative|post-?transplant(?:ation)?|treatment)"
+#: A course length written after a rate with a multiplication sign ("q3w [× 4]", "weekly
+#: [x 6]"): the number of administrations. The matcher's ``{COURSE_COUNT}`` building block is
+#: this same regex (a power of ten, "× 10^6", is never a count; "weekly ×6 weeks" is a duration).
+COURSE_COUNT = r"(?:\s*[×xX]\s*(?P<course>\d{1,2})(?![\w^]|[.,]\d|\s*(?:10|\^)|\s*(?:days?|weeks?|wks?|months?|years?|hours?|h|d)\b))"
+_COURSE_RE = regex.compile(rf"{COURSE_COUNT}$")
 _ORDINAL_RE = regex.compile(
     rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:{ORDINAL_QUALIFIER}\s+)?(?P<unit>{_UNIT_RE})$"
 )
@@ -127,6 +132,11 @@ _COUNT_RANGE_RE = regex.compile(rf"(?i)^(?:{NUMW})(?:{RANGE_SEP}|\s+and\s+)(?:{N
 def parse_frequency(text: str) -> dict[str, object]:
     """"[once per 4 week]" -> interval 28; "[3 times]" -> count 3; "[twice daily]" -> interval 0.5."""
     t = shadow(text).strip()
+    course = _COURSE_RE.search(t)
+    if course and course.start() > 0:  # "q3w × 4": the rate's interval and 4 administrations
+        out = parse_frequency(text[: course.start()])
+        out["count"] = int(course.group("course"))
+        return out
     fixed = _fixed_term(t)
     if fixed is not None:
         return fixed
