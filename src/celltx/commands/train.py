@@ -170,6 +170,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "earlier run) instead of pretraining",
     )
     parser.add_argument(
+        "--rule-features",
+        action="store_true",
+        help="the model reads the rule candidates as input features (celltx.CandidateTok2Vec.v1: "
+        "for each token, which labels' candidates begin or continue there); the train and dev "
+        "documents get the candidates of the rule steps before the model. No tok2vec "
+        "pretraining (its weights have another shape)",
+    )
+    parser.add_argument(
         "--no-cell-model",
         action="store_true",
         help="do not train the dedicated CELL_TYPE model (DIR/cell_type)",
@@ -462,7 +470,10 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as err:
             raise CliError(f"cannot build the silver data: {err}") from err
     init_tok2vec = args.init_tok2vec
-    if init_tok2vec is None and args.pretrain_epochs:
+    if args.rule_features and (init_tok2vec is not None or args.pretrain_epochs):
+        _note("--rule-features: no tok2vec pretraining (the pretrained weights have another shape)")
+        init_tok2vec = None
+    elif init_tok2vec is None and args.pretrain_epochs:
         from ..train.pretrain import pretrain_texts, pretrain_tok2vec
 
         try:
@@ -497,6 +508,7 @@ def run(args: argparse.Namespace) -> int:
             eval_frequency=args.eval_frequency,
             config_path=args.config,
             init_tok2vec=init_tok2vec,
+            rule_features=args.rule_features,
         )
     except TrainError as err:
         raise CliError(str(err)) from err

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register_extensions
+from . import candidate_features as _candidate_features  # noqa: F401  (a model may use it)
 from .regex_spans import add_candidates
 
 
@@ -211,6 +212,20 @@ def policy_labels(path: Path) -> list[str] | None:
 SENTENCE_BATCH = 256
 
 
+def _sentence_doc(doc: Doc, sent: Span) -> Doc:
+    """``sent`` as a ``Doc`` of its own words, carrying the rule candidates inside it."""
+    from .. import schema
+
+    sub = Doc(doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+    if schema.CANDIDATES_KEY in doc.spans:
+        sub.spans[schema.CANDIDATES_KEY] = [
+            Span(sub, c.start - sent.start, c.end - sent.start, label=c.label_)
+            for c in doc.spans[schema.CANDIDATES_KEY]
+            if c.start >= sent.start and c.end <= sent.end
+        ]
+    return sub
+
+
 class NerRunner:
     """The trained ``ner`` (loaded from ``model`` with the pipeline's vocab), run on the whole
     document or, with ``sentences_with``, only on the sentences that hold a rule candidate of
@@ -309,17 +324,10 @@ class NerRunner:
             found: dict[int, list[list[tuple[int, int, str]]]] = {id(doc): [] for doc in batch}
             for ner, taken in self.runs:
                 per_doc: dict[int, list[tuple[int, int, str]]] = {id(doc): [] for doc in batch}
-                # a bare Doc of the words: the model reads lexical features only
+                # a bare Doc of the words, with the sentence's rule candidates (a model
+                # built on celltx.CandidateTok2Vec.v1 reads them; others ignore them)
                 subdocs = ner.pipe(
-                    (
-                        Doc(
-                            doc.vocab,
-                            words=[t.text for t in sent],
-                            spaces=[bool(t.whitespace_) for t in sent],
-                        )
-                        for doc, sent in pieces
-                    ),
-                    batch_size=SENTENCE_BATCH,
+                    (_sentence_doc(doc, sent) for doc, sent in pieces), batch_size=SENTENCE_BATCH
                 )
                 for (doc, sent), sub in zip(pieces, subdocs):
                     per_doc[id(doc)].extend(

@@ -56,11 +56,19 @@ from thinc.api import Config
 
 from .. import schema
 from .. import tokenizer as _tokenizer  # noqa: F401  (registers celltx.Tokenizer.v1)
+from ..components import candidate_features as _candidate_features  # noqa: F401  (registers it)
 from ..components.ner import POLICY_FILE  # the pipeline reads the policy under this name
+from . import candidates as _candidates  # noqa: F401  (registers celltx.CandidateCorpus.v1)
 
 TRAIN, DEV, TEST = "train", "dev", "test"
 SPLITS = (TRAIN, DEV, TEST)
 CONFIG_RESOURCE = "ner.cfg"
+#: A config naming this architecture trains a model that reads the rule candidates
+#: (:mod:`celltx.components.candidate_features`); its documents then get them.
+CANDIDATE_ARCHITECTURE = "celltx.CandidateTok2Vec.v1"
+#: Share of training documents whose candidate features are hidden (so that the model also
+#: learns to find mentions the rules do not propose).
+RULE_FEATURE_DROPOUT = 0.1
 #: Size above which the written model is reported as too large.
 MAX_MODEL_BYTES = 30 * 1024 * 1024
 #: Files written by ``nlp.to_disk`` that a model directory may contain; anything else in an
@@ -324,6 +332,24 @@ def load_config(
         raise TrainError(f"bad training config {path or CONFIG_RESOURCE}: {err}") from err
 
 
+def with_rule_features(config: Config) -> Config:
+    """Switch a config's ``ner`` tok2vec to ``celltx.CandidateTok2Vec.v1`` (same sizes) and its
+    corpora to ``celltx.CandidateCorpus.v1``, in place; a config already using them is kept."""
+    tok2vec = config["components"]["ner"]["model"]["tok2vec"]
+    if tok2vec.get("@architectures") != CANDIDATE_ARCHITECTURE:
+        config["components"]["ner"]["model"]["tok2vec"] = {
+            "@architectures": CANDIDATE_ARCHITECTURE,
+            **{
+                key: tok2vec[key]
+                for key in ("width", "depth", "embed_size", "window_size", "maxout_pieces", "subword_features")
+            },
+            "feature_dropout": RULE_FEATURE_DROPOUT,
+        }
+    for name in ("train", "dev"):
+        config["corpora"][name]["@readers"] = "celltx.CandidateCorpus.v1"
+    return config
+
+
 # --------------------------------------------------------------------------- training
 
 
@@ -407,9 +433,14 @@ def train_ner(
     config_path: str | os.PathLike[str] | None = None,
     init_tok2vec: str | os.PathLike[str] | None = None,
     config_overrides: Mapping[str, Any] | None = None,
+    rule_features: bool = False,
     log: IO[str] | None = None,
 ) -> TrainResult:
     """Train the NER on ``train_records``, select on ``dev_records``, write it to ``out``.
+
+    ``rule_features`` trains a model that reads the rule candidates as features
+    (:func:`with_rule_features`; also implied by a config that names that tok2vec); the
+    training and dev documents then get the candidates of the rule steps before the model.
 
     Without dev records the training records double as the evaluation set (a development
     aid: "best" then means best fit to the training data). ``log`` receives spaCy's
@@ -435,6 +466,19 @@ def train_ner(
     train_docs = records_to_docs(tok_nlp, train_records, train_stats)
     dev_docs = records_to_docs(tok_nlp, dev_records, dev_stats)
     dev_is_train = not dev_docs
+    config_text = (
+        Path(config_path).read_text(encoding="utf-8") if config_path else default_config_text()
+    )
+    rule_features = rule_features or CANDIDATE_ARCHITECTURE in config_text
+    n_candidates = 0
+    if rule_features:  # the model reads the rule candidates
+        from .candidates import attach, candidate_offsets
+
+        log.write("celltx train: rule candidates for the train and dev documents ...\n")
+        log.flush()
+        records = [*train_records, *dev_records]
+        for doc, found in zip([*train_docs, *dev_docs], candidate_offsets([r["text"] for r in records])):
+            n_candidates += attach(doc, found)
     if dev_is_train:
         log.write("celltx train: no dev documents: evaluating on the training documents\n")
         dev_docs = train_docs
@@ -452,6 +496,8 @@ def train_ner(
         overrides["paths.train"] = str(tmp / "train.spacy")
         overrides["paths.dev"] = str(tmp / "dev.spacy")
         config = load_config(config_path, overrides)
+        if rule_features:
+            with_rule_features(config)
         steps = int(config["training"]["max_steps"])
         freq = int(config["training"]["eval_frequency"])
         if freq > steps:  # always evaluate (and so checkpoint) at least once
@@ -505,6 +551,8 @@ def train_ner(
         "best_scores": dev_scores,
         "train_seconds": round(seconds, 1),
         "pretrained_tok2vec": init_tok2vec is not None,
+        "rule_candidates_as_features": rule_features,
+        "rule_candidates_placed": n_candidates,
     }
     write_model(best, out)
     size = dir_size(out)
