@@ -270,6 +270,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     20: (20261225, {"rct": 24, "glaucoma": 8}, 46),
     # session 8: RCTs with the last glaucoma candidates; also the first held-out check of the NER
     21: (20261226, {"rct": 24, "glaucoma": 8}, 48),
+    22: (20261227, {"rct": 32}, 50),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
