@@ -1743,3 +1743,23 @@ def test_a_choice_of_two_weight_based_doses_with_a_minus_one_exponent_is_one_dos
     (dose,) = spans("Patients randomly received 3 or 6 mg kg–1 every 3 weeks.", "DOSE")
     assert dose["text"] == "3 or 6 mg kg–1"
     assert (dose["attrs"]["low"], dose["attrs"]["high"], dose["attrs"]["unit"]) == (3.0, 6.0, "mg/kg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Surgery took longer in group 1 (73 minutes vs. 48 minutes; P < 0.05).",
+     "It was higher in group B (290 min vs. 16 min, P = 0.001).",
+     "Ventilation was shorter (median 11 days, IQR 11.0 to 13.0).",
+     "Weight and the 5-min Apgar score were recorded.",
+     "Treated subjects (12-18 years, n=48; 3-<12 years, n=55) had no events.",
+     "The ages of the children ranged from 49 to 143 months."],
+)
+def test_result_durations_score_minutes_and_age_bands_are_no_time_points(text):
+    assert texts(text, "TIME_POINT") == []
+
+
+def test_design_times_beside_p_values_and_counts_stay_time_points():
+    assert texts("HbA1c fell at 12 weeks (P < 0.001) and at 24 weeks.", "TIME_POINT") == [
+        "12 weeks", "24 weeks"
+    ]
+    assert texts("At 12 weeks, n = 40 completed the study.", "TIME_POINT") == ["12 weeks"]
