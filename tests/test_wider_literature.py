@@ -1763,3 +1763,37 @@ def test_design_times_beside_p_values_and_counts_stay_time_points():
         "12 weeks", "24 weeks"
     ]
     assert texts("At 12 weeks, n = 40 completed the study.", "TIME_POINT") == ["12 weeks"]
+
+
+def test_po_after_a_dose_or_rate_is_the_oral_route_but_not_elsewhere():
+    assert [(s["text"], s["attrs"]["route"]) for s in spans("Tibolone 2.5 mg qd, po for 12 weeks.", "ROUTE")] == [
+        ("po", "oral")
+    ]
+    assert texts("The PO group was small.", "ROUTE") == []
+
+
+def test_the_spread_of_a_reported_amount_is_no_dose():
+    assert texts("Blood loss was lower (mean 0.7, SD 1.7 mL) than before.", "DOSE") == []
+
+
+def test_each_product_of_a_slashed_combination_keeps_its_amount():
+    assert texts("Arms were NS 440 mg/DPH 50 mg or DPH 50 mg.", "DOSE") == ["440 mg", "50 mg", "50 mg"]
+
+
+def test_products_of_a_given_combination_are_no_tests_but_a_combination_of_markers_is():
+    assert texts("We tested the analgesic combination of naproxen sodium and diphenhydramine.", "LAB_TEST") == []
+    assert texts(
+        "The combination of serum insulin, osteopontin, and hepatocyte growth factor predicts relapse.",
+        "LAB_TEST",
+    ) == ["serum insulin", "osteopontin", "hepatocyte growth factor"]
+    assert texts("Metabolic features (HbA1c and insulin use) differed.", "LAB_TEST") == ["HbA1c"]
+
+
+def test_viral_load_beta_hcg_clearance_and_sampling_sites_name_tests():
+    assert texts("Plasma viral load fell.", "LAB_TEST") == ["Plasma viral load"]
+    (hcg,) = spans("The level of β-HCG was measured at day 0.", "LAB_TEST")
+    assert hcg["attrs"]["analyte"] == "human chorionic gonadotropin"
+    assert texts("Lactate clearance was higher.", "LAB_TEST") == ["Lactate clearance"]
+    record = celltx.extract("Portal vein lactate levels fell.")
+    assert [(s["text"], s["label"]) for s in record["spans"]] == [("Portal vein lactate", "LAB_TEST")]
+    assert texts("Cells were infused into the portal vein.", "ROUTE") == ["portal vein"]
