@@ -271,6 +271,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # session 8: RCTs with the last glaucoma candidates; also the first held-out check of the NER
     21: (20261226, {"rct": 24, "glaucoma": 8}, 48),
     22: (20261227, {"rct": 32}, 50),
+    23: (20261228, {"rct": 32}, 52),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
