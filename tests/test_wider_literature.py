@@ -1797,3 +1797,26 @@ def test_viral_load_beta_hcg_clearance_and_sampling_sites_name_tests():
     record = celltx.extract("Portal vein lactate levels fell.")
     assert [(s["text"], s["label"]) for s in record["spans"]] == [("Portal vein lactate", "LAB_TEST")]
     assert texts("Cells were infused into the portal vein.", "ROUTE") == ["portal vein"]
+
+
+def test_a_range_of_days_a_week_is_one_rate_without_an_interval():
+    (freq,) = spans("Exercises 4 to 6 days/week were advised.", "FREQUENCY")
+    assert freq["text"] == "4 to 6 days/week" and freq["attrs"]["interval_days"] is None
+
+
+def test_ordinals_sharing_one_unit_are_one_time_point_with_each_day():
+    (tp,) = spans("At the 8th and 12th week after therapy, hot flashes fell.", "TIME_POINT")
+    assert (tp["text"], tp["attrs"]["days"]) == ("8th and 12th week", [56.0, 84.0])
+
+
+def test_recruitment_periods_are_no_time_points_but_study_times_are():
+    for text in ("RESULTS. Over 6 months, 348 boys were screened.",
+                 "We tested the feasibility of recruiting 40 participants in 6 months."):
+        assert texts(text, "TIME_POINT") == [], text
+    assert texts("Over 6 months, HbA1c fell.", "TIME_POINT") == ["6 months"]
+
+
+def test_cycle_days_after_a_dose_are_time_points():
+    found = spans("Docetaxel 75 mg/m2, d1, and endostatin 7.5 mg/m2, d1-d14, every 3 weeks.", "TIME_POINT")
+    assert [(s["text"], s["attrs"]["days"]) for s in found] == [("d1", [1.0]), ("d1-d14", [1.0, 14.0])]
+    assert texts("The D1 dissection was done.", "TIME_POINT") == []

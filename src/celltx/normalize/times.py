@@ -40,6 +40,18 @@ _COURSE_RE = regex.compile(rf"{COURSE_COUNT}$")
 _ORDINAL_RE = regex.compile(
     rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:{ORDINAL_QUALIFIER}\s+)?(?P<unit>{_UNIT_RE})$"
 )
+#: "8th and 12th week", "first, third and fifth day": ordinals sharing one unit.
+_ORDINAL_LIST_RE = regex.compile(
+    rf"(?i)^(?P<items>(?:[a-z]+|\d+(?:st|nd|rd|th))(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)"
+    rf"(?:[a-z]+|\d+(?:st|nd|rd|th)))+)\s+(?:{ORDINAL_QUALIFIER}\s+)?(?P<unit>{_UNIT_RE})$"
+)
+
+
+def _ordinal_number(word: str) -> int | None:
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    return int(rx(r"\D").sub("", word)) if word[:1].isdigit() else None
 
 
 def parse_time_days(text: str) -> list[float] | None:
@@ -53,6 +65,14 @@ def parse_time_days(text: str) -> list[float] | None:
         return [0.0]
     if t.lower() in _RATE_WORDS:  # "measured [annually]": the assessment interval (D49)
         return [_RATE_WORDS[t.lower()]]
+    ordinals = _ORDINAL_LIST_RE.match(t)
+    if ordinals:  # each ordinal of the list, in the shared unit
+        factor = _unit_days(ordinals.group("unit"))
+        numbers = [
+            _ordinal_number(w) for w in rx(r"\s*(?:,\s*(?:and\s+)?|\band\s+|\bor\s+)").split(ordinals.group("items"))
+        ]
+        if factor is not None and numbers and None not in numbers:
+            return [float(f"{n * factor:.10g}") for n in numbers]  # type: ignore[operator]
     ordinal = _ORDINAL_RE.match(t)
     if ordinal and (ordinal.group("n").lower() in ORDINALS or ordinal.group("n")[0].isdigit()):
         word = ordinal.group("n").lower()
@@ -116,6 +136,8 @@ def _fixed_term(t: str) -> dict[str, object] | None:
         elif row.get("per_week_days"):  # "3 days/week": on average every 7/3 days
             n = parse_number(m.group("n"))
             interval = 7 / n if n else None
+        elif row["interval_days"] is None:  # a range of rates ("4 to 6 days/week", D43)
+            interval = None
         else:
             interval = float(Fraction(str(row["interval_days"])))
         return {
