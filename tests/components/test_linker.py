@@ -110,3 +110,20 @@ def test_a_test_named_after_its_values_wins_over_a_respectively_list(extract_rul
     spans = {s["id"]: s for s in rec["spans"]}
     for relation in rec["relations"]:  # each value names the test written after it, not the first mention
         assert spans[relation["tail"]]["start"] > rec["text"].index("(")
+
+
+def test_a_value_heading_the_next_item_of_a_result_list_is_not_the_earlier_tests():
+    from celltx import extract
+
+    record = extract("Gains included nitrotyrosine (-29%, p = 0.004), ATP (+25%, p = 0.001), and NADH (+28%, p = 0.002).")
+    values = {s["id"]: s["text"] for s in record["spans"] if s["label"] == "LAB_VALUE"}
+    linked = {values[r["head"]] for r in record["relations"]}
+    assert linked == {"-29%"}  # ATP and NADH are no tests celltx knows: no wrong link
+    assert set(values.values()) == {"-29%", "+25%", "+28%"}  # the results are kept
+
+
+def test_arms_and_drugs_heading_a_bracket_keep_the_test_before():
+    from celltx import extract
+
+    record = extract("HbA1c fell in metformin (-1.2%, p<0.01) and sitagliptin (-0.8%, p=0.03) groups.")
+    assert len(record["relations"]) == 2

@@ -32,6 +32,7 @@ from .. import schema
 from ..extensions import doc_text, register_extensions
 from ..normalize.labs import unit_dimension
 from ..normalize.si import unit_fits
+from .defines import word_list
 
 #: The words between a value and a LAB_TEST after it that make the test the value's own.
 _TIES_FORWARD = regex.compile(r"(?i)^\s*$|\b(?:for|in|of|on)\s+(?:[\w-]+\s+){0,3}$")
@@ -42,6 +43,14 @@ _OWN_LABEL = regex.compile(
     r"[;,]\s*(?P<label>[A-Za-z][\w'’ -]{1,40}?)\s*(?:[<>≤≥]\s*\d[\d.]*\s*)?=\s*$"
     r"|[;,(]\s*(?P<label>[A-Za-z][\w'’ -]{0,40}?\s(?:score|grade|stage|class))\s*$"
 )
+#: "nitrotyrosine (-29%, p = 0.004), ATP (+25%, p < 0.001)": once a bracket with a p-value has
+#: closed, a value opening the bracket after the next name in the list is that name's, even when
+#: the name is no test celltx knows (linking it to the test before would give a wrong number).
+_NEXT_ITEM = regex.compile(
+    r"(?i)\bp\s*[=<>≤≥][^()]*\)\s*[,;]\s*(?:and\s+)?(?P<label>[A-Za-z][\w:+-]{1,30})"
+    r"\s*\(\s*(?:[A-Za-z][\w:-]{0,10}\s*;\s*)?$"
+)
+_DRUG_STEMS = tuple(w.lower() for w in word_list("DRUG_STEM"))
 _GROUP_OR_TIME = regex.compile(r"(?i)\b(?:group|arm|placebo|control|baseline|week|month|day|year|visit|before|after|mean|median)s?\b")
 _RESPECTIVELY = regex.compile(r"(?i)\brespectively\b")
 #: "...; p = 0.69 for [osteocalcin]": the p-value's test is the test of the values before it.
@@ -92,6 +101,16 @@ def _labelled_otherwise(gap: str) -> bool:
     return bool(m) and not _GROUP_OR_TIME.search(m.group("label"))
 
 
+def _next_item(gap: str) -> bool:
+    """Whether the value heads a later item of a list of results with p-values, named by a word
+    that is no test celltx knows (an arm, a group, a time or a drug named there is not)."""
+    item = _NEXT_ITEM.search(gap)
+    if item is None:
+        return False
+    label = item.group("label")
+    return not _GROUP_OR_TIME.search(label) and not label.lower().endswith(_DRUG_STEMS)
+
+
 def ties_forward(gap: str) -> bool:
     """Whether ``gap``, the text from a value's end to a later test's start, links them."""
     return ";" not in gap and len(gap.split()) <= _MAX_FORWARD_WORDS and bool(_TIES_FORWARD.search(gap))
@@ -106,6 +125,7 @@ class ValueLinker:
         spans = list(doc.spans.get(schema.SPANS_KEY, []))
         relations: list[tuple[str, Span, Span]] = []
         linked: set[int] = set()
+        unnamed: set[int] = set()
         text = doc_text(doc)  # spaCy joins doc.text from the tokens on every access
         has_sents = doc.has_annotation("SENT_START")
         sentences = list(doc.sents) if has_sents else [doc[:]]
@@ -144,7 +164,10 @@ class ValueLinker:
                 ):
                     test = previous[1]  # "21 vs. 32 U/L", "from 80 to 40": the same test
                 if test is None:
-                    if before and not _labelled_otherwise(text[before[-1].end_char : value.start_char]):
+                    gap_before = text[before[-1].end_char : value.start_char] if before else ""
+                    if before and _next_item(gap_before):
+                        unnamed.add(id(value))  # a result of a name no list knows: kept, unlinked
+                    elif before and not _labelled_otherwise(gap_before):
                         test = _fitting(before[::-1], value)
                     elif after and ties_forward(text[value.end_char : after[0].start_char]):
                         test = after[0]
@@ -156,7 +179,9 @@ class ValueLinker:
                     previous = None
         if self.drop_unlinked:
             doc.spans[schema.SPANS_KEY] = [
-                s for s in spans if s.label_ != schema.LAB_VALUE or id(s) in linked or _measured(s)
+                s
+                for s in spans
+                if s.label_ != schema.LAB_VALUE or id(s) in linked or id(s) in unnamed or _measured(s)
             ]
         doc._.relations = relations
         return doc
