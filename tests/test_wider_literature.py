@@ -1820,3 +1820,33 @@ def test_cycle_days_after_a_dose_are_time_points():
     found = spans("Docetaxel 75 mg/m2, d1, and endostatin 7.5 mg/m2, d1-d14, every 3 weeks.", "TIME_POINT")
     assert [(s["text"], s["attrs"]["days"]) for s in found] == [("d1", [1.0]), ("d1-d14", [1.0, 14.0])]
     assert texts("The D1 dissection was done.", "TIME_POINT") == []
+
+
+def test_sc_and_iv_after_a_rate_are_routes_with_their_codes():
+    found = spans("DFO was given at 50 mg/kg 12 hr/day sc or iv 7 times weekly.", "ROUTE")
+    assert [(s["text"], s["attrs"]["route"]) for s in found] == [("sc", "subcutaneous"), ("iv", "intravenous")]
+
+
+def test_site_words_before_findings_are_no_routes():
+    text = "Abdominal subcutaneous and visceral adipose tissue grew; intrahepatic fat fell; subretinal fluid was seen."
+    assert texts(text, "ROUTE") == []
+
+
+def test_a_median_exposure_or_patency_period_is_a_result():
+    assert texts("The median primary patency period was 9 months for balloons.", "TIME_POINT") == []
+    assert texts("Veins narrowed (median patency duration 2.5 months).", "TIME_POINT") == []
+    assert texts("The treatment period was 12 weeks.", "TIME_POINT") == ["12 weeks"]
+
+
+def test_plural_dash_and_bracketed_forms_of_known_tests():
+    found = spans(
+        "Plasma tumor necrosis factor (TNF)-α, C-reactive proteins and transforming growth factor–β1 were measured.",
+        "LAB_TEST",
+    )
+    assert [(s["text"], s["attrs"]["analyte"]) for s in found] == [
+        ("Plasma tumor necrosis factor (TNF)-α", "tumor necrosis factor-alpha"),
+        ("C-reactive proteins", "c-reactive protein"),
+        ("transforming growth factor–β1", "transforming growth factor-beta1"),
+    ]
+    assert texts("Absolute blood neutrophil counts rose.", "LAB_TEST") == ["Absolute blood neutrophil counts"]
+    assert texts("Nitrate in the potassium nitrate salt form helped.", "LAB_TEST") == []

@@ -13,6 +13,11 @@ def route_table() -> dict[str, str]:
     return {" ".join(shadow(r["pattern"]).lower().split()): r["id"] for r in read_jsonl_resource("routes.jsonl")}
 
 
+#: Two-letter abbreviations the lexicon does not match on their own (too ambiguous as words);
+#: regex rows find them beside a dose or a rate (``iv_abbrev``, ``route_abbrev_after_dose``).
+CONTEXT_ABBREVIATIONS = {"iv": "intravenous", "im": "intramuscular", "sc": "subcutaneous", "po": "oral"}
+
+
 def route_of(text: str) -> str | None:
     t = " ".join(shadow(text).lower().split())
     table = route_table()
@@ -20,10 +25,8 @@ def route_of(text: str) -> str | None:
         return table[t]
     if t in ("peripheral", "peripheral vein or"):  # ellipsis: "into peripheral or the portal vein"
         return "intravenous"
-    if t == "iv":
-        return "intravenous"
-    if t == "im":
-        return "intramuscular"
+    if t in CONTEXT_ABBREVIATIONS:
+        return CONTEXT_ABBREVIATIONS[t]
     for key, code in table.items():
         if key in t:
             return code
