@@ -272,6 +272,7 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     21: (20261226, {"rct": 24, "glaucoma": 8}, 48),
     22: (20261227, {"rct": 32}, 50),
     23: (20261228, {"rct": 32}, 52),
+    24: (20261229, {"rct": 32}, 54),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
