@@ -1850,3 +1850,39 @@ def test_plural_dash_and_bracketed_forms_of_known_tests():
     ]
     assert texts("Absolute blood neutrophil counts rose.", "LAB_TEST") == ["Absolute blood neutrophil counts"]
     assert texts("Nitrate in the potassium nitrate salt form helped.", "LAB_TEST") == []
+
+
+def test_a_median_with_its_bracketed_range_and_unit_is_one_lab_value():
+    (value,) = spans("D-dimer levels were 1874 [475–4568] μg/l at entry.", "LAB_VALUE")
+    assert (value["attrs"]["value"], value["attrs"]["low"], value["attrs"]["high"]) == (1874.0, 475.0, 4568.0)
+    assert texts("Patients aged 54 (45-63) years were included.", "LAB_VALUE") == []
+
+
+def test_vaginal_before_a_product_is_a_route_but_not_before_anatomy_or_birth():
+    assert texts("They received 2 mg vaginal PGE2 gel.", "ROUTE") == ["vaginal"]
+    assert texts("Vaginal delivery was common; the vaginal vault healed.", "ROUTE") == []
+    assert texts("Outpatient catheter versus inpatient prostaglandin E2 gel.", "LAB_TEST") == []
+
+
+def test_iv_after_a_dose_of_a_named_drug_is_a_route():
+    assert texts("The group received 0.5 mg/kg of ketamine IV before incision.", "ROUTE") == ["IV"]
+
+
+def test_drug_class_members_and_salt_names_are_no_tests():
+    assert texts("It needs agents such as hyoscine butylbromide, atropine, glucagon, and cimetropium.", "LAB_TEST") == []
+    assert texts("Effect of creatine phosphate sodium on recovery.", "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Waiting fell by 28 min (95% CI 19 min to 37 min, P < 0.001).",
+     "Total induction to delivery time (33.5 hrs vs. 31.3 hrs) was similar.",
+     "Thirteen children (18 to 144 months) took part.",
+     "C-peptide was measured as 2 h area under curve."],
+)
+def test_interval_bounds_measured_times_ages_in_months_and_auc_windows_are_no_time_points(text):
+    assert texts(text, "TIME_POINT") == []
+
+
+def test_a_treatment_duration_in_brackets_stays_a_time_point():
+    assert texts("Change to the end of treatment duration (78 weeks).", "TIME_POINT") == ["78 weeks"]
