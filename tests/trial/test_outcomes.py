@@ -1022,3 +1022,17 @@ def test_two_values_compared_given_one_arm_are_split_between_the_arms():
     _split_compared_pairs(doc, arms, placed, groups)
     labels = [a.label for a in arms]
     assert [labels[o["arm"]] for _, o in placed] == ["drugzole group", "placebo group"]
+
+
+def test_a_legend_of_arms_in_the_bracket_orders_the_compared_values():
+    text = ("Patients were randomized to the exercise therapy group or the exercise-plus-drugzole therapy group. "
+            "After 6 months, ABC was lower in the exercise-plus-drugzole therapy group than in the exercise therapy group "
+            "(exercise vs exercise-plus-drugzole: ABC, 140 ± 6 vs 95 ± 5 mg/dL, P < 0.001).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "140 ± 6", value(140, 6, "mg/dL")),
+        ("LAB_VALUE", "95 ± 5 mg/dL", value(95, 5, "mg/dL")),
+        ("TIME_POINT", "6 months", days(180)),
+    ], [("140 ± 6", "ABC"), ("95 ± 5 mg/dL", "ABC")])
+    got = [(label, o["value"]) for label, o in arm_outcomes(rec)]
+    assert got == [("exercise therapy group", 140), ("exercise-plus-drugzole therapy group", 95)]

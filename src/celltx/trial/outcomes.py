@@ -590,6 +590,9 @@ def _arm_of_value(
             return arms.index(header)
     near = [(s, arm) for s, arm in refs if ca <= s < cb]
     bracketed = _same_bracket(text, value, group, ca)
+    legend = _legend_arm(text, arms, value, bracketed, ca)
+    if legend is not None:
+        return arms.index(legend)
     if len(bracketed) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
         # "triglycerides were higher with A (150 vs 131 mg/dL)", "a difference in favour of the A
         # arm (8.0% vs 8.5%)", "X fell in the A group (-1.6 vs -0.4)" (two changes: two arms at
@@ -661,6 +664,47 @@ def _arm_of_value(
     if near:
         return arms.index(near[0][1])
     return None
+
+
+#: A legend that opens a bracket of compared values: "(A vs B: [test,] a vs b)", "(A/B, a/b)".
+_LEGEND = regex.compile(
+    r"\(\s*(?P<names>[A-Za-z][^():;,=\d]{0,40}?(?:\s+(?:vs\.?|versus)\s+[A-Za-z][^():;,=\d]{0,40}?)+)\s*:"
+)
+
+
+def _legend_names(arm: Arm) -> set[str]:
+    """The words by which a legend may name an arm: its key, its other names, and the words of
+    its label before "therapy/treatment/group" ("diet" for "the diet therapy group")."""
+    names = {arm.key, *arm.names}
+    for name in list(names):
+        short = regex.sub(r"(?i)(?:\s+(?:therapy|treatment|intervention|regimen|group|arm))+$", "", name).strip()
+        if short:
+            names.add(short)
+    return {" ".join(n.lower().replace("-", " ").split()) for n in names}
+
+
+def _legend_arm(text: str, arms: list[Arm], value: dict[str, Any], bracketed: list[dict[str, Any]], ca: int) -> Arm | None:
+    """The arm a value is given for by a legend at the head of its bracket ("(diet vs
+    diet-plus-statin: LDL-C, 126 vs 83 mg/dL)"): the compared values take the arms in the
+    legend's order, whatever order the sentence named them in. Each legend item must name
+    exactly one arm, and the values after the legend must be as many as its items."""
+    open_ = text.rfind("(", ca, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return None
+    m = _LEGEND.match(text, open_)
+    if m is None or m.end() > value["start"]:
+        return None
+    items = [" ".join(i.lower().replace("-", " ").split()) for i in regex.split(r"(?i)\s+(?:vs\.?|versus)\s+", m["names"])]
+    values = [u for u in bracketed if u["start"] >= m.end()]
+    if len(items) != len(values) or value not in values:
+        return None
+    named: list[Arm] = []
+    for item in items:
+        hits = [arm for arm in arms if item in _legend_names(arm)]
+        if len(hits) != 1 or hits[0] in named:
+            return None
+        named.append(hits[0])
+    return named[values.index(value)]
 
 
 #: The arms all at once: "the three groups", "both arms", "among the groups", "between groups".
