@@ -1036,3 +1036,22 @@ def test_a_legend_of_arms_in_the_bracket_orders_the_compared_values():
     ], [("140 ± 6", "ABC"), ("95 ± 5 mg/dL", "ABC")])
     got = [(label, o["value"]) for label, o in arm_outcomes(rec)]
     assert got == [("exercise therapy group", 140), ("exercise-plus-drugzole therapy group", 95)]
+
+
+def test_a_time_label_heading_an_item_of_a_bracket_is_the_time_of_its_values():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "ABC was measured at 60 and 180 min. ABC was lower with drugzole than with placebo "
+            "at 60 and 180 min (mean ± SE, 60 min: 5.1 ± 0.2 vs 6.3 ± 0.3 mmol/L; 180 min: 4.2 ± 0.2 vs 5.9 ± 0.4 mmol/L).")
+    rec = record(text, [
+        ("TIME_POINT", "60 and 180 min", days(1 / 24, 3 / 24), 1),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("TIME_POINT", "60 and 180 min", days(1 / 24, 3 / 24), 2),
+        ("LAB_VALUE", "5.1 ± 0.2", value(5.1, 0.2, "mmol/L")),
+        ("LAB_VALUE", "6.3 ± 0.3 mmol/L", value(6.3, 0.3, "mmol/L")),
+        ("TIME_POINT", "180 min", days(3 / 24), 3),
+        ("LAB_VALUE", "4.2 ± 0.2", value(4.2, 0.2, "mmol/L")),
+        ("LAB_VALUE", "5.9 ± 0.4 mmol/L", value(5.9, 0.4, "mmol/L")),
+    ], [("5.1 ± 0.2", "ABC"), ("6.3 ± 0.3 mmol/L", "ABC"), ("4.2 ± 0.2", "ABC"), ("5.9 ± 0.4 mmol/L", "ABC")])
+    got = [(o["value"], round(o["days"] * 24, 3), label) for label, o in arm_outcomes(rec)]
+    assert got == [(5.1, 1.0, "drugzole group"), (6.3, 1.0, "placebo group"),
+                   (4.2, 3.0, "drugzole group"), (5.9, 3.0, "placebo group")]

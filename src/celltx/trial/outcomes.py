@@ -463,6 +463,34 @@ def _listed_time(
     return None
 
 
+#: A time heading an item of a bracket, before a colon: "(60 min: 5.1 vs 6.3; 180 min: ...)",
+#: "(means ± SE—week 12: ...)".
+_ITEM_TIME = regex.compile(
+    r"(?i)(?:^|[\s,\u2014\u2013-])(?P<t>\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|y)"
+    r"|(?:day|week|wk|month|year|hour)\s*\d+|baseline)\s*:\s*"
+)
+
+
+def _item_time(text: str, value: dict[str, Any], clause_start: int) -> float | None:
+    """The day of the time that heads the value's item in its bracket, when the bracket's items
+    are headed by times before a colon ("(60 min: 5.1 vs 6.3 mmol/L; 180 min: 4.2 vs 5.9
+    mmol/L)"): written after the values' own time list, it says which time each item is."""
+    from ..normalize.times import parse_time_days
+
+    open_ = text.rfind("(", clause_start, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return None
+    inside = _mask(text[open_ + 1 : value["start"]])
+    item_start = open_ + 1 + inside.rfind(";") + 1
+    heads = list(_ITEM_TIME.finditer(text, item_start, value["start"]))
+    if len(heads) != 1 or ":" in text[heads[0].end() : value["start"]]:
+        return None
+    if regex.search(r"(?i)(?:\b(?:vs|versus|and|or|to)\.?|/)\s*$", text[item_start : heads[0].start("t")]):
+        return None  # "(baseline vs 8 weeks: 18 vs 14)": a legend of two times (:func:`_time_pair`)
+    days = parse_time_days(heads[0]["t"])
+    return float(days[0]) if days and len(days) == 1 else None
+
+
 def _own_part(before: str) -> str:
     """The text before a value after the last closed bracket: the words of its own list item."""
     return before[before.rfind(")") + 1 :]
@@ -1156,6 +1184,9 @@ def outcomes_and_eligibility(
                 days, baseline = listed
                 if days is not None and moved and baseline:
                     days, baseline = default_days, False
+            labelled = _item_time(text, v, ca)
+            if labelled is not None:  # "(60 min: 5.1 vs 6.3; 180 min: 4.2 vs 5.9)": the time heading its item
+                days, baseline = labelled, labelled == 0
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
