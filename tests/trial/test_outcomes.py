@@ -1055,3 +1055,16 @@ def test_a_time_label_heading_an_item_of_a_bracket_is_the_time_of_its_values():
     got = [(o["value"], round(o["days"] * 24, 3), label) for label, o in arm_outcomes(rec)]
     assert got == [(5.1, 1.0, "drugzole group"), (6.3, 1.0, "placebo group"),
                    (4.2, 3.0, "drugzole group"), (5.9, 3.0, "placebo group")]
+
+
+def test_a_value_beside_an_arm_name_and_size_is_what_the_arm_was_given():
+    text = ("We compared 0 % (Group I, n = 15) and 5 % (Group II, n = 15) ABC solutions. "
+            "ABC after the infusion was 74.6 ± 4.6 in Group I and 103.3 ± 11.2 in Group II.")
+    rec = record(text, [
+        ("LAB_VALUE", "5 %", value(5, unit="%")),
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "74.6 ± 4.6", value(74.6, 4.6)),
+        ("LAB_VALUE", "103.3 ± 11.2", value(103.3, 11.2)),
+    ], [("5 %", "ABC"), ("74.6 ± 4.6", "ABC#2"), ("103.3 ± 11.2", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [74.6, 103.3]

@@ -184,6 +184,8 @@ _PEOPLE_BRACKET = regex.compile(rf"(?i)\b{PEOPLE}\s*\((?:[^()]*?\b(?:mean|median
 _ENROLLED = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged\s+\d")
 #: The rest of a bracket that names an arm's size after a value: "(600 umol/L; n = 59)".
 _ARM_SIZE_AFTER = regex.compile(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
+#: A bracket right after a value that names an arm and its size: "5 % (Group III, n = 15)".
+_ARM_BRACKET_AFTER = regex.compile(r"(?i)\s*\(\s*(?:[^()=;]{0,40}?\b(?:group|arm|cohort)\b[^()=;]{0,12}?[;,]\s*)n\s*=\s*\d+\s*\)")
 #: "rose (by ~40-50%)": a range of a change.
 _BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
 
@@ -1089,6 +1091,8 @@ def outcomes_and_eligibility(
             continue  # a target range
         if regex.search(r"\(\s*$", text[max(0, v["start"] - 3) : v["start"]]) and _ARM_SIZE_AFTER.match(text, v["end"]):
             continue  # "X (600 umol/L; n = 59)": what an arm was given, beside its size
+        if _ARM_BRACKET_AFTER.match(text, v["end"]):
+            continue  # "5 % (Group III, n = 15) glucose solution": what an arm was given, before its name and size
         if _BLOOD_PRODUCT.search(analyte) and _GIVEN_BLOOD.search(text, ca, v["start"]):
             continue  # red cells or platelets given ("consumption of allogeneic RBC were 2.0 units"): no blood count (D52)
         if regex.search(r"(?i)\bbetween\s+$", text[max(ca, v["start"] - 12) : v["start"]]) and regex.match(
