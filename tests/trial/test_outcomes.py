@@ -1068,3 +1068,16 @@ def test_a_value_beside_an_arm_name_and_size_is_what_the_arm_was_given():
         ("LAB_VALUE", "103.3 ± 11.2", value(103.3, 11.2)),
     ], [("5 %", "ABC"), ("74.6 ± 4.6", "ABC#2"), ("103.3 ± 11.2", "ABC#2")])
     assert [o["value"] for o in outcomes(rec)] == [74.6, 103.3]
+
+
+def test_values_in_brackets_after_the_arms_names_are_levels_compared():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "ABC at 60 minutes was increased with drugzole (drugzole (9.1 ± 2.7) vs. placebo (5.8 ± 1.8); P = 0.02).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("TIME_POINT", "60 minutes", days(1 / 24)),
+        ("LAB_VALUE", "9.1 ± 2.7", value(9.1, 2.7)),
+        ("LAB_VALUE", "5.8 ± 1.8", value(5.8, 1.8)),
+    ], [("9.1 ± 2.7", "ABC"), ("5.8 ± 1.8", "ABC")])
+    got = [(label, o["value"], o["kind"]) for label, o in arm_outcomes(rec)]
+    assert got == [("drugzole group", 9.1, "follow_up"), ("placebo group", 5.8, "follow_up")]

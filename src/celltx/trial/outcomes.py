@@ -1164,7 +1164,8 @@ def outcomes_and_eligibility(
                 kind = "difference"  # "differences between A and B were as follows: reduction in X -0.30%"
             elif _CHANGE_OVER.search(text, ca, v["start"]):
                 kind = "change"  # "small increases in FSH between baseline and 1-year follow-up vs. placebo (2.3 vs -0.81)"
-            elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)):
+            elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)) and not (
+                    role == "vs" and _named_levels(text, v, group)):
                 kind = "change"
             elif _CHANGES_OF.search(text, ca, v["start"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v["start"]]):
                 kind = "change"  # "changes (delta) of creatinine (...), MELD (...)"
@@ -1271,6 +1272,19 @@ def outcomes_and_eligibility(
         placed.append((v, outcome))
     _split_compared_pairs(doc, arms, placed, groups)
     return outcomes, eligibility
+
+
+def _named_levels(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> bool:
+    """Whether ``value`` is one of two values compared each in a bracket after its arm's name
+    ("increased with A (A (9.1) vs placebo (5.8))"), neither signed: the arms' levels, the change
+    word describing the gap between them, not a change within an arm."""
+    i = group.index(value)
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a >= 0 and b < len(group) and _BRACKETED_VS.fullmatch(text[group[a]["end"] : group[b]["start"]]):
+            pair = (group[a], group[b])
+            return regex.search(r"[A-Za-z][\w+/-]*\s*\(\s*$", text[max(0, pair[0]["start"] - 40) : pair[0]["start"]]) is not None and not any(
+                _signed(text, u) or ((u.get("attrs") or {}).get("value") or 0) < 0 for u in pair)
+    return False
 
 
 _BRACKETED_VS = regex.compile(r"(?i)[^\d;()]{0,15}\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*[^\d;()]{0,30}\(\s*")
