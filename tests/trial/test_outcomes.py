@@ -1081,3 +1081,20 @@ def test_values_in_brackets_after_the_arms_names_are_levels_compared():
     ], [("9.1 ± 2.7", "ABC"), ("5.8 ± 1.8", "ABC")])
     got = [(label, o["value"], o["kind"]) for label, o in arm_outcomes(rec)]
     assert got == [("drugzole group", 9.1, "follow_up"), ("placebo group", 5.8, "follow_up")]
+
+
+def test_a_time_inside_an_arm_name_is_not_the_time_of_a_value():
+    text = ("Patients were randomized to the 6-month course group or the 12-month course group. "
+            "At 2 years, ABC was 5.1 mmol/L in the 6-month course group and 4.2 mmol/L in the 12-month course group.")
+    rec = record(text, [
+        ("TIME_POINT", "6-month", days(180), 1),
+        ("TIME_POINT", "12-month", days(360), 1),
+        ("TIME_POINT", "2 years", days(730)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "5.1 mmol/L", value(5.1, unit="mmol/L")),
+        ("TIME_POINT", "6-month", days(180), 2),
+        ("LAB_VALUE", "4.2 mmol/L", value(4.2, unit="mmol/L")),
+        ("TIME_POINT", "12-month", days(360), 2),
+    ], [("5.1 mmol/L", "ABC"), ("4.2 mmol/L", "ABC")])
+    got = [(label, o["value"], o["days"]) for label, o in arm_outcomes(rec)]
+    assert got == [("6-month course group", 5.1, 730.0), ("12-month course group", 4.2, 730.0)]

@@ -28,6 +28,7 @@ outcome or a target range), or an outcome:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import regex
@@ -1041,12 +1042,25 @@ def _reported_before(doc: Doc, values: list[dict[str, Any]], test: dict[str, Any
     )
 
 
+def _without_arm_times(doc: Doc, arms: list[Arm]) -> Doc:
+    """``doc`` without the TIME_POINTs inside a name of an arm ("the 12-month group", "RT plus
+    4 months of androgen ablation"): they say which arm, not when a value was measured."""
+    refs = [(s, e) for arm in arms for s, e in arm.refs]
+    times = doc.by_label.get(schema.TIME_POINT, [])
+    kept = [t for t in times if not any(s <= t["start"] and t["end"] <= e for s, e in refs)]
+    if len(kept) == len(times):
+        return doc
+    return dataclasses.replace(doc, by_label={**doc.by_label, schema.TIME_POINT: kept})
+
+
 def outcomes_and_eligibility(
     doc: Doc, arms: list[Arm], default_days: float | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     outcomes: list[dict[str, Any]] = []
     eligibility: list[dict[str, Any]] = []
     text = doc.text
+    whole = doc  # the study's follow-up is read from every time point
+    doc = _without_arm_times(doc, arms)  # "the 12-month group": a time that names an arm is no value's time
     values = [v for v in doc.by_label.get(schema.LAB_VALUE, []) if v["id"] in doc.value_of]
     # "8.0% [64 mmol/mol]": the same result in another unit, no result of its own
     values = [v for v in values if not _converted(text, v, values, doc) and not _relative_restated(text, v, values, doc)]
@@ -1070,7 +1084,7 @@ def outcomes_and_eligibility(
             # the study's time read for a value with none of its own: the longest written
             # before its sentence ("for 10 weeks ... FPG fell by 26 mg/dL"), never a time
             # the text names only later ("levels measured up to 8 h after birth were ...")
-            default_days = follow_up_days(doc, until=doc.sentences[sentence_index][0])
+            default_days = follow_up_days(whole, until=doc.sentences[sentence_index][0])
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
         clause = text[ca:cb]
