@@ -1098,3 +1098,21 @@ def test_a_time_inside_an_arm_name_is_not_the_time_of_a_value():
     ], [("5.1 mmol/L", "ABC"), ("4.2 mmol/L", "ABC")])
     got = [(label, o["value"], o["days"]) for label, o in arm_outcomes(rec)]
     assert got == [("6-month course group", 5.1, 730.0), ("12-month course group", 4.2, 730.0)]
+
+
+def test_the_level_a_change_reached_written_to_in_a_bracket_is_a_follow_up():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "At 24 months, ABC levels decreased by 60% compared with baseline (to 787 pg/ml) in the drugzole group "
+            "versus a 10% decrease (to 2971 pg/ml) in the placebo group.")
+    rec = record(text, [
+        ("TIME_POINT", "24 months", days(720)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "60%", value(60, unit="%")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "787 pg/ml", value(787, unit="pg/mL")),
+        ("LAB_VALUE", "10%", value(10, unit="%")),
+        ("LAB_VALUE", "2971 pg/ml", value(2971, unit="pg/mL")),
+    ], [("60%", "ABC"), ("787 pg/ml", "ABC"), ("10%", "ABC"), ("2971 pg/ml", "ABC")])
+    got = [(label, o["value"], o["kind"], o["days"]) for label, o in arm_outcomes(rec)]
+    assert got == [("drugzole group", 60, "change", 720.0), ("drugzole group", 787, "follow_up", 720.0),
+                   ("placebo group", 10, "change", 720.0), ("placebo group", 2971, "follow_up", 720.0)]

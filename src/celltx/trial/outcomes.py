@@ -187,6 +187,8 @@ _ENROLLED = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged\s+\d")
 _ARM_SIZE_AFTER = regex.compile(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
 #: A bracket right after a value that names an arm and its size: "5 % (Group III, n = 15)".
 _ARM_BRACKET_AFTER = regex.compile(r"(?i)\s*\(\s*(?:[^()=;]{0,40}?\b(?:group|arm|cohort)\b[^()=;]{0,12}?[;,]\s*)n\s*=\s*\d+\s*\)")
+#: A bracket that opens with "to" after a change: "(to 787 pg/ml)", "(down to 5.1)": the level reached.
+_REACHED = regex.compile(r"(?i)\(\s*(?:down\s+|up\s+)?to\s+$")
 #: "rose (by ~40-50%)": a range of a change.
 _BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
 
@@ -1149,6 +1151,8 @@ def outcomes_and_eligibility(
         if role == "vs" and len(group) == 2 and _FROM_START_TO.search(text, ca, group[0]["start"]):
             # "rose from the start of surgery to day 1 (2.5 vs 4.5 ng/mL)": the two times
             role = "from" if v is group[0] else "to"
+        if role in (None, "vs") and _REACHED.search(text, max(ca, v["start"] - 12), v["start"]):
+            role = "to"  # "decreased by 67% compared with baseline (to 787 pg/ml)": the level reached
         if role in (None, "vs") and _BEFORE_AFTER.search(text, ca, v["start"]):
             run = _value_run(text, v, group)
             if len(run) == 2 and not _VS_GAP.fullmatch(text[run[0]["end"] : run[1]["start"]]):
