@@ -1116,3 +1116,17 @@ def test_the_level_a_change_reached_written_to_in_a_bracket_is_a_follow_up():
     got = [(label, o["value"], o["kind"], o["days"]) for label, o in arm_outcomes(rec)]
     assert got == [("drugzole group", 60, "change", 720.0), ("drugzole group", 787, "follow_up", 720.0),
                    ("placebo group", 10, "change", 720.0), ("placebo group", 2971, "follow_up", 720.0)]
+
+
+def test_the_cohort_baseline_is_no_arm_s_when_the_only_arm_found_is_the_control():
+    text = ("Patients were randomized (1:1:1:1) to the placebo group or one of three doses of drugzole. "
+            "At week 12, mean changes from baseline ABC (8.06%) were +0.02% for placebo.")
+    rec = record(text, [
+        ("TIME_POINT", "week 12", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "8.06%", value(8.06, unit="%")),
+        ("LAB_VALUE", "+0.02%", value(0.02, unit="%")),
+    ], [("8.06%", "ABC"), ("+0.02%", "ABC")])
+    summary = summarize(rec)
+    assert [a["label"] for a in summary["arms"]] == ["placebo group"]
+    assert [(o["value"], o["kind"], o["arm"]) for o in summary["outcomes"]][0] == (8.06, "baseline", None)

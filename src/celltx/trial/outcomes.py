@@ -1252,7 +1252,9 @@ def outcomes_and_eligibility(
             kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
         kinds[v["id"]] = kind
         days_of[v["id"]] = days
-        arm = None if cohort and len(arms) > 1 else _arm_of_value(doc, arms, v, group, pairs, kind)
+        # the whole cohort's value is no arm's, also when the only arm found is the control (the
+        # treated arms were missed)
+        arm = None if cohort and (len(arms) > 1 or (arms and arms[0].role == "control")) else _arm_of_value(doc, arms, v, group, pairs, kind)
         if arm is None and not cohort and (kind == "change" or role in ("from", "to", "before", "after")):
             arm = _treated_arm(doc, arms, sentence_index)
         after_end = cb
