@@ -1130,3 +1130,21 @@ def test_the_cohort_baseline_is_no_arm_s_when_the_only_arm_found_is_the_control(
     summary = summarize(rec)
     assert [a["label"] for a in summary["arms"]] == ["placebo group"]
     assert [(o["value"], o["kind"], o["arm"]) for o in summary["outcomes"]][0] == (8.06, "baseline", None)
+
+
+def test_a_before_vs_after_legend_makes_a_baseline_and_a_follow_up_also_in_the_next_bracket():
+    text = ("Patients were randomized to the drugzole group or the placebo group for 4 weeks. "
+            "ABC increased after drugzole supplementation (before vs after, 42.1 ± 1.5 vs 44.9 ± 1.6 mg/L), "
+            "while DEF did not (14.6 ± 0.9 vs 14.0 ± 0.9 ug/L).")
+    rec = record(text, [
+        ("TIME_POINT", "4 weeks", days(28)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "42.1 ± 1.5", value(42.1, 1.5, "mg/L")),
+        ("LAB_VALUE", "44.9 ± 1.6 mg/L", value(44.9, 1.6, "mg/L")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "14.6 ± 0.9", value(14.6, 0.9, "ug/L")),
+        ("LAB_VALUE", "14.0 ± 0.9 ug/L", value(14.0, 0.9, "ug/L")),
+    ], [("42.1 ± 1.5", "ABC"), ("44.9 ± 1.6 mg/L", "ABC"), ("14.6 ± 0.9", "DEF"), ("14.0 ± 0.9 ug/L", "DEF")])
+    got = [(label, o["value"], o["kind"], o["days"]) for label, o in arm_outcomes(rec)]
+    assert got == [("drugzole group", 42.1, "baseline", 0.0), ("drugzole group", 44.9, "follow_up", 28.0),
+                   ("drugzole group", 14.6, "baseline", 0.0), ("drugzole group", 14.0, "follow_up", 28.0)]

@@ -1044,6 +1044,45 @@ def _reported_before(doc: Doc, values: list[dict[str, Any]], test: dict[str, Any
     )
 
 
+#: A legend of two times at the head of a bracket: "(before vs after, ...", "(pre- vs post-treatment: ...".
+_BEFORE_AFTER_LEGEND = regex.compile(
+    r"(?i)\(\s*(?:before|pre[\s-]?(?:treatment|intervention|supplementation)?|baseline)\s*(?:vs\.?|versus|/)\s*"
+    r"(?:after|post[\s-]?(?:treatment|intervention|supplementation)?|end\s+of\s+\w+)\s*[,:;]"
+)
+
+
+def _before_after_legends(doc: Doc, arms: list[Arm], values: list[dict[str, Any]], pairs: dict[str, str]) -> dict[str, int | None]:
+    """Two values compared in a bracket headed by a legend of times ("(before vs after, 42.1 vs
+    44.9)") are the level before and the level after ("from"/"to" in ``pairs``); so are the two
+    compared values of a later bracket of the same sentence that has no legend or arm of its own
+    ("..., while B2 did not (14.6 vs 14.0)"). Returns, per value so read, the index of the arm
+    named last before the legend in its sentence (``None`` when none is)."""
+    text = doc.text
+    out: dict[str, int | None] = {}
+    for a, b in doc.sentences:
+        legend: int | None = None  # where the legend's bracket closes
+        owner: int | None = None
+        for m in regex.finditer(r"\(", text[a:b]):
+            open_ = a + m.start()
+            close = text.find(")", open_)
+            close = b if close < 0 or close > b else close
+            own = _BEFORE_AFTER_LEGEND.match(text, open_)
+            if own is not None:
+                legend = close
+                named = sorted((s, k) for k, arm in enumerate(arms) for s, _ in arm.refs if a <= s < open_)
+                owner = named[-1][1] if named else None
+            inside = [v for v in values if open_ < v["start"] and v["end"] <= close]
+            if (legend is None or len(inside) != 2 or doc.value_of[inside[0]["id"]] is not doc.value_of[inside[1]["id"]]
+                    or not _VS_GAP.fullmatch(text[inside[0]["end"] : inside[1]["start"]])):
+                continue
+            if own is None and (regex.search(r"(?i)\b(?:group|arm)s?\b", text[legend : inside[0]["start"]])
+                                or any(legend <= s < inside[1]["start"] for arm in arms for s, _ in arm.refs)):
+                continue  # a later bracket of another arm: not the legend's comparison
+            pairs[inside[0]["id"]], pairs[inside[1]["id"]] = "from", "to"
+            out[inside[0]["id"]] = out[inside[1]["id"]] = owner
+    return out
+
+
 def _without_arm_times(doc: Doc, arms: list[Arm]) -> Doc:
     """``doc`` without the TIME_POINTs inside a name of an arm ("the 12-month group", "RT plus
     4 months of androgen ablation"): they say which arm, not when a value was measured."""
@@ -1067,6 +1106,7 @@ def outcomes_and_eligibility(
     # "8.0% [64 mmol/mol]": the same result in another unit, no result of its own
     values = [v for v in values if not _converted(text, v, values, doc) and not _relative_restated(text, v, values, doc)]
     pairs = _pairs(doc, values)
+    carried = _before_after_legends(doc, arms, values, pairs)  # "(before vs after, 42.1 vs 44.9)": from/to
     # values of one test in one sentence, in order (for "vs" and "respectively")
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for v in values:
@@ -1257,6 +1297,8 @@ def outcomes_and_eligibility(
         arm = None if cohort and (len(arms) > 1 or (arms and arms[0].role == "control")) else _arm_of_value(doc, arms, v, group, pairs, kind)
         if arm is None and not cohort and (kind == "change" or role in ("from", "to", "before", "after")):
             arm = _treated_arm(doc, arms, sentence_index)
+        if arm is None and carried.get(v["id"]) is not None:
+            arm = carried[v["id"]]  # "after A supplementation (before vs after, ...), while B2 did not (14.6 vs 14.0)": A's
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value
