@@ -1148,3 +1148,18 @@ def test_a_before_vs_after_legend_makes_a_baseline_and_a_follow_up_also_in_the_n
     got = [(label, o["value"], o["kind"], o["days"]) for label, o in arm_outcomes(rec)]
     assert got == [("drugzole group", 42.1, "baseline", 0.0), ("drugzole group", 44.9, "follow_up", 28.0),
                    ("drugzole group", 14.6, "baseline", 0.0), ("drugzole group", 14.0, "follow_up", 28.0)]
+
+
+def test_values_of_the_background_section_are_no_results_of_the_trial():
+    text = ("TITLE: Drugzole in adults\n\nABSTRACT.BACKGROUND: In earlier studies ABC rose by 0.07 mg/dL with drugzole.\n\n"
+            "ABSTRACT.RESULTS: Patients were randomized to the drugzole group or the placebo group. "
+            "At 12 weeks ABC was 1.1 mg/dL in the drugzole group and 0.9 mg/dL in the placebo group.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "0.07 mg/dL", value(0.07, unit="mg/dL")),
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "1.1 mg/dL", value(1.1, unit="mg/dL")),
+        ("LAB_VALUE", "0.9 mg/dL", value(0.9, unit="mg/dL")),
+    ], [("0.07 mg/dL", "ABC"), ("1.1 mg/dL", "ABC#2"), ("0.9 mg/dL", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [1.1, 0.9]

@@ -1083,6 +1083,29 @@ def _before_after_legends(doc: Doc, arms: list[Arm], values: list[dict[str, Any]
     return out
 
 
+#: A section heading of a structured abstract: "ABSTRACT.BACKGROUND:", "BACKGROUND:" on its own
+#: line, "Background: " in running text.
+_SECTION = regex.compile(
+    r"(?:ABSTRACT\.|(?<=^|\n)[ \t]*)(?!ABSTRACT\b)(?P<h>[A-Z][A-Z /&,-]{2,60}?)\s*[.:]"
+    r"|(?<=[.!?]\s{1,3})(?P<h>[A-Z]{3,}(?:[ /&-][A-Z]{2,}){0,3})\s*:"
+    r"|(?:(?<=^|\n)|(?<=[.!?]\s{1,3}))(?P<h>Background|Introduction|Context|Objectives?|Aims?|Purpose|Methods?|Design|Results?|Findings|Conclusions?)\s*:"
+)
+#: A sentence about the trial itself, wherever it stands ("we conducted a study in 106 patients (median ...)").
+_THIS_STUDY = regex.compile(r"(?i)\bwe\b|\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial)\b|\brandomi[sz]ed\b|\benrolled\b")
+#: Headings of a section about what was known before the trial.
+_BACKGROUND_HEAD = regex.compile(r"(?i)^(?:background|introduction|context|rationale)\b")
+
+
+def _background_start(text: str, offset: int) -> int | None:
+    """Where the background section of a structured abstract that holds ``offset`` begins (the
+    last heading before it is "BACKGROUND", "INTRODUCTION", "CONTEXT": results of earlier
+    studies), else None."""
+    last = None
+    for m in _SECTION.finditer(text, 0, offset):
+        last = m
+    return last.end() if last is not None and _BACKGROUND_HEAD.match(last["h"]) else None
+
+
 def _without_arm_times(doc: Doc, arms: list[Arm]) -> Doc:
     """``doc`` without the TIME_POINTs inside a name of an arm ("the 12-month group", "RT plus
     4 months of androgen ablation"): they say which arm, not when a value was measured."""
@@ -1145,6 +1168,9 @@ def outcomes_and_eligibility(
             continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
+        background = _background_start(text, v["start"])
+        if background is not None and not _THIS_STUDY.search(text, max(background, doc.sentences[sentence_index][0]), doc.sentences[sentence_index][1]):
+            continue  # "ABSTRACT.BACKGROUND: increases of 0.07 mg/dL were observed": earlier studies, not this trial's result
         if regex.search(r"\(\s*$", text[max(0, v["start"] - 3) : v["start"]]) and _ARM_SIZE_AFTER.match(text, v["end"]):
             continue  # "X (600 umol/L; n = 59)": what an arm was given, beside its size
         if _ARM_BRACKET_AFTER.match(text, v["end"]):
