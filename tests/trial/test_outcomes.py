@@ -1163,3 +1163,16 @@ def test_values_of_the_background_section_are_no_results_of_the_trial():
         ("LAB_VALUE", "0.9 mg/dL", value(0.9, unit="mg/dL")),
     ], [("0.07 mg/dL", "ABC"), ("1.1 mg/dL", "ABC#2"), ("0.9 mg/dL", "ABC#2")])
     assert [o["value"] for o in outcomes(rec)] == [1.1, 0.9]
+
+
+def test_a_value_of_one_participant_is_no_trial_outcome():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "All ABC values were within range except for a single ABC level (274 pmol/L) in one patient on the lower dose. "
+            "Mean ABC was 80 pmol/L in the drugzole group.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "274 pmol/L", value(274, unit="pmol/L")),
+        ("LAB_TEST", "ABC", lab("abc"), 3),
+        ("LAB_VALUE", "80 pmol/L", value(80, unit="pmol/L")),
+    ], [("274 pmol/L", "ABC"), ("80 pmol/L", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [80]

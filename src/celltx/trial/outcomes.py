@@ -1083,6 +1083,15 @@ def _before_after_legends(doc: Doc, arms: list[Arm], values: list[dict[str, Any]
     return out
 
 
+#: One person of a trial, in the singular.
+_ONE_PERSON = r"(?:patient|participant|subject|child|infant|neonate|adult|woman|man|individual|volunteer|case|person|eye|recipient)"
+#: One participant's value (D58): "(274 pmol/L) in one patient", "in a single subject ... of 274".
+_ONE_PERSON_AFTER = regex.compile(
+    rf"(?i)\s*\)?\s*(?:was\s+(?:seen|found|observed|recorded)\s+)?(?:in|of|for)\s+(?:only\s+)?(?:one|a\s+single|1)\s+{_ONE_PERSON}\b"
+)
+_ONE_PERSON_BEFORE = regex.compile(
+    rf"(?i)\b(?:in|of)\s+(?:only\s+)?(?:one|a\s+single)\s+{_ONE_PERSON}\b[^;()\d]*$"
+)
 #: A section heading of a structured abstract: "ABSTRACT.BACKGROUND:", "BACKGROUND:" on its own
 #: line, "Background: " in running text.
 _SECTION = regex.compile(
@@ -1168,6 +1177,8 @@ def outcomes_and_eligibility(
             continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
+        if _ONE_PERSON_AFTER.match(text, v["end"]) or _ONE_PERSON_BEFORE.search(text, max(ca, v["start"] - 80), v["start"]):
+            continue  # "a single oestradiol level (274 pmol/L) in one patient": one participant's value (D58)
         background = _background_start(text, v["start"])
         if background is not None and not _THIS_STUDY.search(text, max(background, doc.sentences[sentence_index][0]), doc.sentences[sentence_index][1]):
             continue  # "ABSTRACT.BACKGROUND: increases of 0.07 mg/dL were observed": earlier studies, not this trial's result
