@@ -1176,3 +1176,15 @@ def test_a_value_of_one_participant_is_no_trial_outcome():
         ("LAB_VALUE", "80 pmol/L", value(80, unit="pmol/L")),
     ], [("274 pmol/L", "ABC"), ("80 pmol/L", "ABC#2")])
     assert [o["value"] for o in outcomes(rec)] == [80]
+
+
+def test_a_percentage_of_people_in_whom_something_was_observed_is_no_lab_value():
+    text = ("Patients were randomized to the drugzole group or the control group. "
+            "ABC fell to 4.1 mg/L in the drugzole group; complete responses were observed in 68% with drugzole versus 56% in controls.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "4.1 mg/L", value(4.1, unit="mg/L")),
+        ("LAB_VALUE", "68%", value(68, unit="%")),
+        ("LAB_VALUE", "56%", value(56, unit="%")),
+    ], [("4.1 mg/L", "ABC"), ("68%", "ABC"), ("56%", "ABC")])
+    assert [o["value"] for o in outcomes(rec)] == [4.1]

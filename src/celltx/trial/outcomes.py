@@ -148,6 +148,12 @@ _RATIO_BEFORE = regex.compile(
 _PEOPLE_SHARE_AFTER = regex.compile(
     rf"(?i)\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:{PEOPLE}|respondents)\b|in\s+(?:both|each|all)\s+(?:the\s+)?(?:\w+\s+){{0,5}}(?:groups|arms)\b)"
 )
+#: "observed in 68%", "occurred in 12%": the share of people something happened in.
+_OBSERVED_IN = regex.compile(r"(?i)\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?$")
+_OBSERVED_IN_VS = regex.compile(
+    r"(?i)\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?"
+    r"\d+(?:\.\d+)?\s*%[^;()\d]{0,40}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$"
+)
 _PEOPLE_SHARE_BEFORE = regex.compile(
     rf"(?i)\b(?:percentage|proportion|percent|share|number|rate|incidence)\s+of\s+(?:the\s+)?(?:\w+\s+)?{PEOPLE}\b"
 )
@@ -1204,6 +1210,9 @@ def outcomes_and_eligibility(
             continue  # "[HR (95% CI): 1.41 (1.00, 2.00)": a hazard, odds or risk ratio, never a lab value (D39)
         if attrs.get("unit") == "%" and (_PEOPLE_SHARE_AFTER.match(text, v["end"]) or _PEOPLE_SHARE_BEFORE.search(text, ca, v["start"])):
             continue  # "(15 % in both groups)", "the percentage of patients with ... was 41.8%": shares of people (D18)
+        if attrs.get("unit") == "%" and (_OBSERVED_IN.search(text, max(ca, v["start"] - 40), v["start"])
+                                         or _OBSERVED_IN_VS.search(text, max(ca, v["start"] - 100), v["start"])):
+            continue  # "responses were observed in 68% with A versus 56% in controls": shares of people
         if animal_study is False and _ANIMAL.search(sentence):
             continue  # "In db/db mice, X reduced glucose by 217 mg/dL" in a trial of people: no trial result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
