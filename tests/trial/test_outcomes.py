@@ -1188,3 +1188,15 @@ def test_a_percentage_of_people_in_whom_something_was_observed_is_no_lab_value()
         ("LAB_VALUE", "56%", value(56, unit="%")),
     ], [("4.1 mg/L", "ABC"), ("68%", "ABC"), ("56%", "ABC")])
     assert [o["value"] for o in outcomes(rec)] == [4.1]
+
+
+def test_a_list_of_p_values_goes_with_the_items_of_the_bracket_in_order():
+    text = ("Patients were randomized to the A group, the B group or the C group. "
+            "ABC did not differ between the three groups (ABC1: 4.2, 4.3, 4.1; ABC2: 4.8, 4.7, 4.6; P = 0.793 and 0.876).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "4.2", value(4.2)), ("LAB_VALUE", "4.3", value(4.3)), ("LAB_VALUE", "4.1", value(4.1)),
+        ("LAB_VALUE", "4.8", value(4.8)), ("LAB_VALUE", "4.7", value(4.7)), ("LAB_VALUE", "4.6", value(4.6)),
+    ], [("4.2", "ABC"), ("4.3", "ABC"), ("4.1", "ABC"), ("4.8", "ABC"), ("4.7", "ABC"), ("4.6", "ABC")])
+    got = [(o["value"], (o["p_value"] or {}).get("value")) for o in outcomes(rec)]
+    assert [p for _, p in got] == [0.793, 0.793, 0.793, 0.876, 0.876, 0.876]

@@ -329,6 +329,31 @@ def _p_value(text: str, start: int, end: int) -> dict[str, Any] | None:
     return {"comparator": cmp, "value": value}
 
 
+_P_NUMBER = r"(?:0?\.\d+|[01](?:\.\d+)?)"
+#: "P = 0.793, 0.876, and 0.490": one p-value per item of the list before it.
+_P_LIST = regex.compile(
+    rf"(?<![\w.])[Pp]\s*(?:[-\s]?values?)?\s*=\s*(?P<list>{_P_NUMBER}(?:\s*,\s*(?:and\s+)?{_P_NUMBER}|\s+and\s+{_P_NUMBER})+)"
+)
+
+
+def _listed_p_value(text: str, value: dict[str, Any], end: int) -> dict[str, Any] | None:
+    """The p-value of a value's item when a bracket of ";"-separated items ends with as many
+    p-values ("(pH1: 4.21, 4.27; pH2: 4.75, 4.68; P = 0.793 and 0.876)"): the k-th p-value for
+    the values of the k-th item."""
+    open_ = text.rfind("(", 0, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return None
+    m = _P_LIST.search(text, value["end"], end)
+    if m is None or text.find(")", value["end"], m.start()) >= 0:  # the p-values stand in the value's own bracket
+        return None
+    numbers = regex.findall(_P_NUMBER, m["list"])
+    items = [part for part in _mask(text[open_ + 1 : m.start()]).split(";") if part.strip()]
+    if len(items) != len(numbers) or len(numbers) < 2:
+        return None
+    index = _mask(text[open_ + 1 : value["start"]]).count(";")
+    return {"comparator": "=", "value": float(numbers[index])} if index < len(numbers) else None
+
+
 def _direction(chunk: str) -> str | None:
     if _WORSENED.search(chunk):
         return "worsened"
@@ -1351,7 +1376,7 @@ def outcomes_and_eligibility(
         elif role in ("from", "before") and not cohort:
             p_value = None  # "from 179.6 to 117.6 mg/dL (P < 0.001)": the p-value tests the change, read with the later value
         else:
-            p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
+            p_value = _listed_p_value(text, v, cb) or _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
         if not attrs.get("unit"):
             unit = _shared_unit(text, v, group, ca)
             if unit:
