@@ -1200,3 +1200,18 @@ def test_a_list_of_p_values_goes_with_the_items_of_the_bracket_in_order():
     ], [("4.2", "ABC"), ("4.3", "ABC"), ("4.1", "ABC"), ("4.8", "ABC"), ("4.7", "ABC"), ("4.6", "ABC")])
     got = [(o["value"], (o["p_value"] or {}).get("value")) for o in outcomes(rec)]
     assert [p for _, p in got] == [0.793, 0.793, 0.793, 0.876, 0.876, 0.876]
+
+
+def test_comparable_or_not_different_levels_are_unchanged():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "At 12 weeks, ABC was comparable for the drugzole group (7.8 ± 0.8%) and the placebo group (7.6 ± 0.8%). "
+            "DEF in the drugzole group (4958 mIU/mL) was not different from the level in the placebo group.")
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "7.8 ± 0.8%", value(7.8, 0.8, "%")),
+        ("LAB_VALUE", "7.6 ± 0.8%", value(7.6, 0.8, "%")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "4958 mIU/mL", value(4958, unit="mIU/mL")),
+    ], [("7.8 ± 0.8%", "ABC"), ("7.6 ± 0.8%", "ABC"), ("4958 mIU/mL", "DEF")])
+    assert [o["direction"] for o in outcomes(rec)] == ["unchanged", "unchanged", "unchanged"]

@@ -121,6 +121,8 @@ _WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat
 _UNCHANGED = regex.compile(
     r"(?i)\bunchanged\b|\bremained (?:stable|unchanged|similar)\b|\bdid not (?:change|differ)\b|\bno (?:significant )?change"
     r"|\bstable\b|\bnot (?:significantly )?(?:changed|altered)\b"
+    r"|\bcomparable\b|\b(?:was|were) not (?:significantly |statistically )?different\b|\bdid not (?:significantly )?affect\b"
+    r"|\bno (?:significant )?effect\b|\bnon[\s-]?significant (?:decrease|increase|change|reduction|rise|fall)"
 )
 _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<", "&gt;": ">"}
 
