@@ -2,7 +2,8 @@
 
 Each LAB_VALUE linked to a LAB_TEST becomes either an eligibility threshold (a value with a
 comparator in a sentence about inclusion/exclusion), nothing (a threshold that defines an
-outcome or a target range), or an outcome:
+outcome or a target range; a value of the background section, of one participant, of a share of
+people, or what an arm was given, "5 % (Group III, n = 15)"), or an outcome:
 
 * ``kind``: "from A to B" makes A the baseline and B the follow-up; a value after "change",
   "reduced by", "Δ" ... (or a negative one) is a change; after "difference" a difference; a
@@ -13,16 +14,22 @@ outcome or a target range), or an outcome:
   "for 10 weeks" is at day 70; a time named only later is not its time).
   A baseline written before an earlier bracketed value is that value's only; values in a bracket
   with the participants' age ("(mean: 45 years old, HbA1c 8.4%)") are the whole cohort's
-  baseline; a peak value has no day unless a time is written after the peak word.
+  baseline; a peak value has no day unless a time is written after the peak word. A time
+  heading an item of a bracket ("(60 min: a vs b; 180 min: c vs d)") is its values' time; a
+  time inside an arm's name ("the 12-month group") is no value's time.
 * "from A (at baseline) to B" and "before and after X ... A and B" are a baseline and a
-  follow-up (the latter at the time its clause names, else at none).
+  follow-up (the latter at the time its clause names, else at none); so are the two values
+  of a bracket headed "(before vs after, ...)" (and of a later bracket of the same sentence
+  with no legend or arm of its own); "(to 787 pg/ml)" after a change is the level reached.
 * values of one comparison ("-26 +/- 35 vs. 12 +/- 39 mg/dL") share the first one's kind; the
   comparison's p-value goes with the first value only (a between-group p-value, reported once).
 * ``arm``: values paired by "respectively" or "vs" follow the order in which the sentence names
   the arms; a value followed by "in <arm>" is that arm's ("53.9 in Group I, 80.8 in Group
   II"); otherwise the arm named nearest before the value in its clause; the only arm of a
-  one-arm study; else ``None`` (the whole cohort).
-* ``p_value``: the first "P = 0.03" / "p<0.05" after the value in its clause.
+  one-arm study; else ``None`` (the whole cohort). A legend at the head of the bracket ("(A vs
+  B: a vs b)") orders the values by its own arm order.
+* ``p_value``: the first "P = 0.03" / "p<0.05" after the value in its clause; of a list
+  "P = 0.79 and 0.88" closing a bracket of as many ";"-separated items, the item's own.
 * ``direction``: improved / worsened / unchanged only when the clause says so.
 """
 
