@@ -1022,3 +1022,196 @@ def test_two_values_compared_given_one_arm_are_split_between_the_arms():
     _split_compared_pairs(doc, arms, placed, groups)
     labels = [a.label for a in arms]
     assert [labels[o["arm"]] for _, o in placed] == ["drugzole group", "placebo group"]
+
+
+def test_a_legend_of_arms_in_the_bracket_orders_the_compared_values():
+    text = ("Patients were randomized to the exercise therapy group or the exercise-plus-drugzole therapy group. "
+            "After 6 months, ABC was lower in the exercise-plus-drugzole therapy group than in the exercise therapy group "
+            "(exercise vs exercise-plus-drugzole: ABC, 140 ± 6 vs 95 ± 5 mg/dL, P < 0.001).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "140 ± 6", value(140, 6, "mg/dL")),
+        ("LAB_VALUE", "95 ± 5 mg/dL", value(95, 5, "mg/dL")),
+        ("TIME_POINT", "6 months", days(180)),
+    ], [("140 ± 6", "ABC"), ("95 ± 5 mg/dL", "ABC")])
+    got = [(label, o["value"]) for label, o in arm_outcomes(rec)]
+    assert got == [("exercise therapy group", 140), ("exercise-plus-drugzole therapy group", 95)]
+
+
+def test_a_time_label_heading_an_item_of_a_bracket_is_the_time_of_its_values():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "ABC was measured at 60 and 180 min. ABC was lower with drugzole than with placebo "
+            "at 60 and 180 min (mean ± SE, 60 min: 5.1 ± 0.2 vs 6.3 ± 0.3 mmol/L; 180 min: 4.2 ± 0.2 vs 5.9 ± 0.4 mmol/L).")
+    rec = record(text, [
+        ("TIME_POINT", "60 and 180 min", days(1 / 24, 3 / 24), 1),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("TIME_POINT", "60 and 180 min", days(1 / 24, 3 / 24), 2),
+        ("LAB_VALUE", "5.1 ± 0.2", value(5.1, 0.2, "mmol/L")),
+        ("LAB_VALUE", "6.3 ± 0.3 mmol/L", value(6.3, 0.3, "mmol/L")),
+        ("TIME_POINT", "180 min", days(3 / 24), 3),
+        ("LAB_VALUE", "4.2 ± 0.2", value(4.2, 0.2, "mmol/L")),
+        ("LAB_VALUE", "5.9 ± 0.4 mmol/L", value(5.9, 0.4, "mmol/L")),
+    ], [("5.1 ± 0.2", "ABC"), ("6.3 ± 0.3 mmol/L", "ABC"), ("4.2 ± 0.2", "ABC"), ("5.9 ± 0.4 mmol/L", "ABC")])
+    got = [(o["value"], round(o["days"] * 24, 3), label) for label, o in arm_outcomes(rec)]
+    assert got == [(5.1, 1.0, "drugzole group"), (6.3, 1.0, "placebo group"),
+                   (4.2, 3.0, "drugzole group"), (5.9, 3.0, "placebo group")]
+
+
+def test_a_value_beside_an_arm_name_and_size_is_what_the_arm_was_given():
+    text = ("We compared 0 % (Group I, n = 15) and 5 % (Group II, n = 15) ABC solutions. "
+            "ABC after the infusion was 74.6 ± 4.6 in Group I and 103.3 ± 11.2 in Group II.")
+    rec = record(text, [
+        ("LAB_VALUE", "5 %", value(5, unit="%")),
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "74.6 ± 4.6", value(74.6, 4.6)),
+        ("LAB_VALUE", "103.3 ± 11.2", value(103.3, 11.2)),
+    ], [("5 %", "ABC"), ("74.6 ± 4.6", "ABC#2"), ("103.3 ± 11.2", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [74.6, 103.3]
+
+
+def test_values_in_brackets_after_the_arms_names_are_levels_compared():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "ABC at 60 minutes was increased with drugzole (drugzole (9.1 ± 2.7) vs. placebo (5.8 ± 1.8); P = 0.02).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("TIME_POINT", "60 minutes", days(1 / 24)),
+        ("LAB_VALUE", "9.1 ± 2.7", value(9.1, 2.7)),
+        ("LAB_VALUE", "5.8 ± 1.8", value(5.8, 1.8)),
+    ], [("9.1 ± 2.7", "ABC"), ("5.8 ± 1.8", "ABC")])
+    got = [(label, o["value"], o["kind"]) for label, o in arm_outcomes(rec)]
+    assert got == [("drugzole group", 9.1, "follow_up"), ("placebo group", 5.8, "follow_up")]
+
+
+def test_a_time_inside_an_arm_name_is_not_the_time_of_a_value():
+    text = ("Patients were randomized to the 6-month course group or the 12-month course group. "
+            "At 2 years, ABC was 5.1 mmol/L in the 6-month course group and 4.2 mmol/L in the 12-month course group.")
+    rec = record(text, [
+        ("TIME_POINT", "6-month", days(180), 1),
+        ("TIME_POINT", "12-month", days(360), 1),
+        ("TIME_POINT", "2 years", days(730)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "5.1 mmol/L", value(5.1, unit="mmol/L")),
+        ("TIME_POINT", "6-month", days(180), 2),
+        ("LAB_VALUE", "4.2 mmol/L", value(4.2, unit="mmol/L")),
+        ("TIME_POINT", "12-month", days(360), 2),
+    ], [("5.1 mmol/L", "ABC"), ("4.2 mmol/L", "ABC")])
+    got = [(label, o["value"], o["days"]) for label, o in arm_outcomes(rec)]
+    assert got == [("6-month course group", 5.1, 730.0), ("12-month course group", 4.2, 730.0)]
+
+
+def test_the_level_a_change_reached_written_to_in_a_bracket_is_a_follow_up():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "At 24 months, ABC levels decreased by 60% compared with baseline (to 787 pg/ml) in the drugzole group "
+            "versus a 10% decrease (to 2971 pg/ml) in the placebo group.")
+    rec = record(text, [
+        ("TIME_POINT", "24 months", days(720)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "60%", value(60, unit="%")),
+        ("TIME_POINT", "baseline", days(0)),
+        ("LAB_VALUE", "787 pg/ml", value(787, unit="pg/mL")),
+        ("LAB_VALUE", "10%", value(10, unit="%")),
+        ("LAB_VALUE", "2971 pg/ml", value(2971, unit="pg/mL")),
+    ], [("60%", "ABC"), ("787 pg/ml", "ABC"), ("10%", "ABC"), ("2971 pg/ml", "ABC")])
+    got = [(label, o["value"], o["kind"], o["days"]) for label, o in arm_outcomes(rec)]
+    assert got == [("drugzole group", 60, "change", 720.0), ("drugzole group", 787, "follow_up", 720.0),
+                   ("placebo group", 10, "change", 720.0), ("placebo group", 2971, "follow_up", 720.0)]
+
+
+def test_the_cohort_baseline_is_no_arm_s_when_the_only_arm_found_is_the_control():
+    text = ("Patients were randomized (1:1:1:1) to the placebo group or one of three doses of drugzole. "
+            "At week 12, mean changes from baseline ABC (8.06%) were +0.02% for placebo.")
+    rec = record(text, [
+        ("TIME_POINT", "week 12", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "8.06%", value(8.06, unit="%")),
+        ("LAB_VALUE", "+0.02%", value(0.02, unit="%")),
+    ], [("8.06%", "ABC"), ("+0.02%", "ABC")])
+    summary = summarize(rec)
+    assert [a["label"] for a in summary["arms"]] == ["placebo group"]
+    assert [(o["value"], o["kind"], o["arm"]) for o in summary["outcomes"]][0] == (8.06, "baseline", None)
+
+
+def test_a_before_vs_after_legend_makes_a_baseline_and_a_follow_up_also_in_the_next_bracket():
+    text = ("Patients were randomized to the drugzole group or the placebo group for 4 weeks. "
+            "ABC increased after drugzole supplementation (before vs after, 42.1 ± 1.5 vs 44.9 ± 1.6 mg/L), "
+            "while DEF did not (14.6 ± 0.9 vs 14.0 ± 0.9 ug/L).")
+    rec = record(text, [
+        ("TIME_POINT", "4 weeks", days(28)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "42.1 ± 1.5", value(42.1, 1.5, "mg/L")),
+        ("LAB_VALUE", "44.9 ± 1.6 mg/L", value(44.9, 1.6, "mg/L")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "14.6 ± 0.9", value(14.6, 0.9, "ug/L")),
+        ("LAB_VALUE", "14.0 ± 0.9 ug/L", value(14.0, 0.9, "ug/L")),
+    ], [("42.1 ± 1.5", "ABC"), ("44.9 ± 1.6 mg/L", "ABC"), ("14.6 ± 0.9", "DEF"), ("14.0 ± 0.9 ug/L", "DEF")])
+    got = [(label, o["value"], o["kind"], o["days"]) for label, o in arm_outcomes(rec)]
+    assert got == [("drugzole group", 42.1, "baseline", 0.0), ("drugzole group", 44.9, "follow_up", 28.0),
+                   ("drugzole group", 14.6, "baseline", 0.0), ("drugzole group", 14.0, "follow_up", 28.0)]
+
+
+def test_values_of_the_background_section_are_no_results_of_the_trial():
+    text = ("TITLE: Drugzole in adults\n\nABSTRACT.BACKGROUND: In earlier studies ABC rose by 0.07 mg/dL with drugzole.\n\n"
+            "ABSTRACT.RESULTS: Patients were randomized to the drugzole group or the placebo group. "
+            "At 12 weeks ABC was 1.1 mg/dL in the drugzole group and 0.9 mg/dL in the placebo group.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "0.07 mg/dL", value(0.07, unit="mg/dL")),
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "1.1 mg/dL", value(1.1, unit="mg/dL")),
+        ("LAB_VALUE", "0.9 mg/dL", value(0.9, unit="mg/dL")),
+    ], [("0.07 mg/dL", "ABC"), ("1.1 mg/dL", "ABC#2"), ("0.9 mg/dL", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [1.1, 0.9]
+
+
+def test_a_value_of_one_participant_is_no_trial_outcome():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "All ABC values were within range except for a single ABC level (274 pmol/L) in one patient on the lower dose. "
+            "Mean ABC was 80 pmol/L in the drugzole group.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 2),
+        ("LAB_VALUE", "274 pmol/L", value(274, unit="pmol/L")),
+        ("LAB_TEST", "ABC", lab("abc"), 3),
+        ("LAB_VALUE", "80 pmol/L", value(80, unit="pmol/L")),
+    ], [("274 pmol/L", "ABC"), ("80 pmol/L", "ABC#2")])
+    assert [o["value"] for o in outcomes(rec)] == [80]
+
+
+def test_a_percentage_of_people_in_whom_something_was_observed_is_no_lab_value():
+    text = ("Patients were randomized to the drugzole group or the control group. "
+            "ABC fell to 4.1 mg/L in the drugzole group; complete responses were observed in 68% with drugzole versus 56% in controls.")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "4.1 mg/L", value(4.1, unit="mg/L")),
+        ("LAB_VALUE", "68%", value(68, unit="%")),
+        ("LAB_VALUE", "56%", value(56, unit="%")),
+    ], [("4.1 mg/L", "ABC"), ("68%", "ABC"), ("56%", "ABC")])
+    assert [o["value"] for o in outcomes(rec)] == [4.1]
+
+
+def test_a_list_of_p_values_goes_with_the_items_of_the_bracket_in_order():
+    text = ("Patients were randomized to the A group, the B group or the C group. "
+            "ABC did not differ between the three groups (ABC1: 4.2, 4.3, 4.1; ABC2: 4.8, 4.7, 4.6; P = 0.793 and 0.876).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc"), 1),
+        ("LAB_VALUE", "4.2", value(4.2)), ("LAB_VALUE", "4.3", value(4.3)), ("LAB_VALUE", "4.1", value(4.1)),
+        ("LAB_VALUE", "4.8", value(4.8)), ("LAB_VALUE", "4.7", value(4.7)), ("LAB_VALUE", "4.6", value(4.6)),
+    ], [("4.2", "ABC"), ("4.3", "ABC"), ("4.1", "ABC"), ("4.8", "ABC"), ("4.7", "ABC"), ("4.6", "ABC")])
+    got = [(o["value"], (o["p_value"] or {}).get("value")) for o in outcomes(rec)]
+    assert [p for _, p in got] == [0.793, 0.793, 0.793, 0.876, 0.876, 0.876]
+
+
+def test_comparable_or_not_different_levels_are_unchanged():
+    text = ("Patients were randomized to the drugzole group or the placebo group. "
+            "At 12 weeks, ABC was comparable for the drugzole group (7.8 ± 0.8%) and the placebo group (7.6 ± 0.8%). "
+            "DEF in the drugzole group (4958 mIU/mL) was not different from the level in the placebo group.")
+    rec = record(text, [
+        ("TIME_POINT", "12 weeks", days(84)),
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "7.8 ± 0.8%", value(7.8, 0.8, "%")),
+        ("LAB_VALUE", "7.6 ± 0.8%", value(7.6, 0.8, "%")),
+        ("LAB_TEST", "DEF", lab("def")),
+        ("LAB_VALUE", "4958 mIU/mL", value(4958, unit="mIU/mL")),
+    ], [("7.8 ± 0.8%", "ABC"), ("7.6 ± 0.8%", "ABC"), ("4958 mIU/mL", "DEF")])
+    assert [o["direction"] for o in outcomes(rec)] == ["unchanged", "unchanged", "unchanged"]

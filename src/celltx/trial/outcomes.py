@@ -2,7 +2,8 @@
 
 Each LAB_VALUE linked to a LAB_TEST becomes either an eligibility threshold (a value with a
 comparator in a sentence about inclusion/exclusion), nothing (a threshold that defines an
-outcome or a target range), or an outcome:
+outcome or a target range; a value of the background section, of one participant, of a share of
+people, or what an arm was given, "5 % (Group III, n = 15)"), or an outcome:
 
 * ``kind``: "from A to B" makes A the baseline and B the follow-up; a value after "change",
   "reduced by", "Δ" ... (or a negative one) is a change; after "difference" a difference; a
@@ -13,21 +14,28 @@ outcome or a target range), or an outcome:
   "for 10 weeks" is at day 70; a time named only later is not its time).
   A baseline written before an earlier bracketed value is that value's only; values in a bracket
   with the participants' age ("(mean: 45 years old, HbA1c 8.4%)") are the whole cohort's
-  baseline; a peak value has no day unless a time is written after the peak word.
+  baseline; a peak value has no day unless a time is written after the peak word. A time
+  heading an item of a bracket ("(60 min: a vs b; 180 min: c vs d)") is its values' time; a
+  time inside an arm's name ("the 12-month group") is no value's time.
 * "from A (at baseline) to B" and "before and after X ... A and B" are a baseline and a
-  follow-up (the latter at the time its clause names, else at none).
+  follow-up (the latter at the time its clause names, else at none); so are the two values
+  of a bracket headed "(before vs after, ...)" (and of a later bracket of the same sentence
+  with no legend or arm of its own); "(to 787 pg/ml)" after a change is the level reached.
 * values of one comparison ("-26 +/- 35 vs. 12 +/- 39 mg/dL") share the first one's kind; the
   comparison's p-value goes with the first value only (a between-group p-value, reported once).
 * ``arm``: values paired by "respectively" or "vs" follow the order in which the sentence names
   the arms; a value followed by "in <arm>" is that arm's ("53.9 in Group I, 80.8 in Group
   II"); otherwise the arm named nearest before the value in its clause; the only arm of a
-  one-arm study; else ``None`` (the whole cohort).
-* ``p_value``: the first "P = 0.03" / "p<0.05" after the value in its clause.
+  one-arm study; else ``None`` (the whole cohort). A legend at the head of the bracket ("(A vs
+  B: a vs b)") orders the values by its own arm order.
+* ``p_value``: the first "P = 0.03" / "p<0.05" after the value in its clause; of a list
+  "P = 0.79 and 0.88" closing a bracket of as many ";"-separated items, the item's own.
 * ``direction``: improved / worsened / unchanged only when the clause says so.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import regex
@@ -120,6 +128,8 @@ _WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat
 _UNCHANGED = regex.compile(
     r"(?i)\bunchanged\b|\bremained (?:stable|unchanged|similar)\b|\bdid not (?:change|differ)\b|\bno (?:significant )?change"
     r"|\bstable\b|\bnot (?:significantly )?(?:changed|altered)\b"
+    r"|\bcomparable\b|\b(?:was|were) not (?:significantly |statistically )?different\b|\bdid not (?:significantly )?affect\b"
+    r"|\bno (?:significant )?effect\b|\bnon[\s-]?significant (?:decrease|increase|change|reduction|rise|fall)"
 )
 _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<", "&gt;": ">"}
 
@@ -146,6 +156,12 @@ _RATIO_BEFORE = regex.compile(
 #: or before it in its clause ("the percentage of patients with normal glucose was").
 _PEOPLE_SHARE_AFTER = regex.compile(
     rf"(?i)\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:{PEOPLE}|respondents)\b|in\s+(?:both|each|all)\s+(?:the\s+)?(?:\w+\s+){{0,5}}(?:groups|arms)\b)"
+)
+#: "observed in 68%", "occurred in 12%": the share of people something happened in.
+_OBSERVED_IN = regex.compile(r"(?i)\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?$")
+_OBSERVED_IN_VS = regex.compile(
+    r"(?i)\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?"
+    r"\d+(?:\.\d+)?\s*%[^;()\d]{0,40}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$"
 )
 _PEOPLE_SHARE_BEFORE = regex.compile(
     rf"(?i)\b(?:percentage|proportion|percent|share|number|rate|incidence)\s+of\s+(?:the\s+)?(?:\w+\s+)?{PEOPLE}\b"
@@ -184,6 +200,10 @@ _PEOPLE_BRACKET = regex.compile(rf"(?i)\b{PEOPLE}\s*\((?:[^()]*?\b(?:mean|median
 _ENROLLED = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged\s+\d")
 #: The rest of a bracket that names an arm's size after a value: "(600 umol/L; n = 59)".
 _ARM_SIZE_AFTER = regex.compile(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
+#: A bracket right after a value that names an arm and its size: "5 % (Group III, n = 15)".
+_ARM_BRACKET_AFTER = regex.compile(r"(?i)\s*\(\s*(?:[^()=;]{0,40}?\b(?:group|arm|cohort)\b[^()=;]{0,12}?[;,]\s*)n\s*=\s*\d+\s*\)")
+#: A bracket that opens with "to" after a change: "(to 787 pg/ml)", "(down to 5.1)": the level reached.
+_REACHED = regex.compile(r"(?i)\(\s*(?:down\s+|up\s+)?to\s+$")
 #: "rose (by ~40-50%)": a range of a change.
 _BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
 
@@ -316,6 +336,31 @@ def _p_value(text: str, start: int, end: int) -> dict[str, Any] | None:
     except ValueError:
         return None
     return {"comparator": cmp, "value": value}
+
+
+_P_NUMBER = r"(?:0?\.\d+|[01](?:\.\d+)?)"
+#: "P = 0.793, 0.876, and 0.490": one p-value per item of the list before it.
+_P_LIST = regex.compile(
+    rf"(?<![\w.])[Pp]\s*(?:[-\s]?values?)?\s*=\s*(?P<list>{_P_NUMBER}(?:\s*,\s*(?:and\s+)?{_P_NUMBER}|\s+and\s+{_P_NUMBER})+)"
+)
+
+
+def _listed_p_value(text: str, value: dict[str, Any], end: int) -> dict[str, Any] | None:
+    """The p-value of a value's item when a bracket of ";"-separated items ends with as many
+    p-values ("(pH1: 4.21, 4.27; pH2: 4.75, 4.68; P = 0.793 and 0.876)"): the k-th p-value for
+    the values of the k-th item."""
+    open_ = text.rfind("(", 0, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return None
+    m = _P_LIST.search(text, value["end"], end)
+    if m is None or text.find(")", value["end"], m.start()) >= 0:  # the p-values stand in the value's own bracket
+        return None
+    numbers = regex.findall(_P_NUMBER, m["list"])
+    items = [part for part in _mask(text[open_ + 1 : m.start()]).split(";") if part.strip()]
+    if len(items) != len(numbers) or len(numbers) < 2:
+        return None
+    index = _mask(text[open_ + 1 : value["start"]]).count(";")
+    return {"comparator": "=", "value": float(numbers[index])} if index < len(numbers) else None
 
 
 def _direction(chunk: str) -> str | None:
@@ -463,6 +508,34 @@ def _listed_time(
     return None
 
 
+#: A time heading an item of a bracket, before a colon: "(60 min: 5.1 vs 6.3; 180 min: ...)",
+#: "(means ± SE—week 12: ...)".
+_ITEM_TIME = regex.compile(
+    r"(?i)(?:^|[\s,\u2014\u2013-])(?P<t>\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|y)"
+    r"|(?:day|week|wk|month|year|hour)\s*\d+|baseline)\s*:\s*"
+)
+
+
+def _item_time(text: str, value: dict[str, Any], clause_start: int) -> float | None:
+    """The day of the time that heads the value's item in its bracket, when the bracket's items
+    are headed by times before a colon ("(60 min: 5.1 vs 6.3 mmol/L; 180 min: 4.2 vs 5.9
+    mmol/L)"): written after the values' own time list, it says which time each item is."""
+    from ..normalize.times import parse_time_days
+
+    open_ = text.rfind("(", clause_start, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return None
+    inside = _mask(text[open_ + 1 : value["start"]])
+    item_start = open_ + 1 + inside.rfind(";") + 1
+    heads = list(_ITEM_TIME.finditer(text, item_start, value["start"]))
+    if len(heads) != 1 or ":" in text[heads[0].end() : value["start"]]:
+        return None
+    if regex.search(r"(?i)(?:\b(?:vs|versus|and|or|to)\.?|/)\s*$", text[item_start : heads[0].start("t")]):
+        return None  # "(baseline vs 8 weeks: 18 vs 14)": a legend of two times (:func:`_time_pair`)
+    days = parse_time_days(heads[0]["t"])
+    return float(days[0]) if days and len(days) == 1 else None
+
+
 def _own_part(before: str) -> str:
     """The text before a value after the last closed bracket: the words of its own list item."""
     return before[before.rfind(")") + 1 :]
@@ -590,6 +663,9 @@ def _arm_of_value(
             return arms.index(header)
     near = [(s, arm) for s, arm in refs if ca <= s < cb]
     bracketed = _same_bracket(text, value, group, ca)
+    legend = _legend_arm(text, arms, value, bracketed, ca)
+    if legend is not None:
+        return arms.index(legend)
     if len(bracketed) == 2 and len(arms) == 2 and len(order) == 1 and roles is not None and roles.get(value["id"]) == "vs":
         # "triglycerides were higher with A (150 vs 131 mg/dL)", "a difference in favour of the A
         # arm (8.0% vs 8.5%)", "X fell in the A group (-1.6 vs -0.4)" (two changes: two arms at
@@ -661,6 +737,47 @@ def _arm_of_value(
     if near:
         return arms.index(near[0][1])
     return None
+
+
+#: A legend that opens a bracket of compared values: "(A vs B: [test,] a vs b)", "(A/B, a/b)".
+_LEGEND = regex.compile(
+    r"\(\s*(?P<names>[A-Za-z][^():;,=\d]{0,40}?(?:\s+(?:vs\.?|versus)\s+[A-Za-z][^():;,=\d]{0,40}?)+)\s*:"
+)
+
+
+def _legend_names(arm: Arm) -> set[str]:
+    """The words by which a legend may name an arm: its key, its other names, and the words of
+    its label before "therapy/treatment/group" ("diet" for "the diet therapy group")."""
+    names = {arm.key, *arm.names}
+    for name in list(names):
+        short = regex.sub(r"(?i)(?:\s+(?:therapy|treatment|intervention|regimen|group|arm))+$", "", name).strip()
+        if short:
+            names.add(short)
+    return {" ".join(n.lower().replace("-", " ").split()) for n in names}
+
+
+def _legend_arm(text: str, arms: list[Arm], value: dict[str, Any], bracketed: list[dict[str, Any]], ca: int) -> Arm | None:
+    """The arm a value is given for by a legend at the head of its bracket ("(diet vs
+    diet-plus-statin: LDL-C, 126 vs 83 mg/dL)"): the compared values take the arms in the
+    legend's order, whatever order the sentence named them in. Each legend item must name
+    exactly one arm, and the values after the legend must be as many as its items."""
+    open_ = text.rfind("(", ca, value["start"])
+    if open_ < 0 or text.rfind(")", open_, value["start"]) >= 0:
+        return None
+    m = _LEGEND.match(text, open_)
+    if m is None or m.end() > value["start"]:
+        return None
+    items = [" ".join(i.lower().replace("-", " ").split()) for i in regex.split(r"(?i)\s+(?:vs\.?|versus)\s+", m["names"])]
+    values = [u for u in bracketed if u["start"] >= m.end()]
+    if len(items) != len(values) or value not in values:
+        return None
+    named: list[Arm] = []
+    for item in items:
+        hits = [arm for arm in arms if item in _legend_names(arm)]
+        if len(hits) != 1 or hits[0] in named:
+            return None
+        named.append(hits[0])
+    return named[values.index(value)]
 
 
 #: The arms all at once: "the three groups", "both arms", "among the groups", "between groups".
@@ -967,16 +1084,101 @@ def _reported_before(doc: Doc, values: list[dict[str, Any]], test: dict[str, Any
     )
 
 
+#: A legend of two times at the head of a bracket: "(before vs after, ...", "(pre- vs post-treatment: ...".
+_BEFORE_AFTER_LEGEND = regex.compile(
+    r"(?i)\(\s*(?:before|pre[\s-]?(?:treatment|intervention|supplementation)?|baseline)\s*(?:vs\.?|versus|/)\s*"
+    r"(?:after|post[\s-]?(?:treatment|intervention|supplementation)?|end\s+of\s+\w+)\s*[,:;]"
+)
+
+
+def _before_after_legends(doc: Doc, arms: list[Arm], values: list[dict[str, Any]], pairs: dict[str, str]) -> dict[str, int | None]:
+    """Two values compared in a bracket headed by a legend of times ("(before vs after, 42.1 vs
+    44.9)") are the level before and the level after ("from"/"to" in ``pairs``); so are the two
+    compared values of a later bracket of the same sentence that has no legend or arm of its own
+    ("..., while B2 did not (14.6 vs 14.0)"). Returns, per value so read, the index of the arm
+    named last before the legend in its sentence (``None`` when none is)."""
+    text = doc.text
+    out: dict[str, int | None] = {}
+    for a, b in doc.sentences:
+        legend: int | None = None  # where the legend's bracket closes
+        owner: int | None = None
+        for m in regex.finditer(r"\(", text[a:b]):
+            open_ = a + m.start()
+            close = text.find(")", open_)
+            close = b if close < 0 or close > b else close
+            own = _BEFORE_AFTER_LEGEND.match(text, open_)
+            if own is not None:
+                legend = close
+                named = sorted((s, k) for k, arm in enumerate(arms) for s, _ in arm.refs if a <= s < open_)
+                owner = named[-1][1] if named else None
+            inside = [v for v in values if open_ < v["start"] and v["end"] <= close]
+            if (legend is None or len(inside) != 2 or doc.value_of[inside[0]["id"]] is not doc.value_of[inside[1]["id"]]
+                    or not _VS_GAP.fullmatch(text[inside[0]["end"] : inside[1]["start"]])):
+                continue
+            if own is None and (regex.search(r"(?i)\b(?:group|arm)s?\b", text[legend : inside[0]["start"]])
+                                or any(legend <= s < inside[1]["start"] for arm in arms for s, _ in arm.refs)):
+                continue  # a later bracket of another arm: not the legend's comparison
+            pairs[inside[0]["id"]], pairs[inside[1]["id"]] = "from", "to"
+            out[inside[0]["id"]] = out[inside[1]["id"]] = owner
+    return out
+
+
+#: One person of a trial, in the singular.
+_ONE_PERSON = r"(?:patient|participant|subject|child|infant|neonate|adult|woman|man|individual|volunteer|case|person|eye|recipient)"
+#: One participant's value (D58): "(274 pmol/L) in one patient", "in a single subject ... of 274".
+_ONE_PERSON_AFTER = regex.compile(
+    rf"(?i)\s*\)?\s*(?:was\s+(?:seen|found|observed|recorded)\s+)?(?:in|of|for)\s+(?:only\s+)?(?:one|a\s+single|1)\s+{_ONE_PERSON}\b"
+)
+_ONE_PERSON_BEFORE = regex.compile(
+    rf"(?i)\b(?:in|of)\s+(?:only\s+)?(?:one|a\s+single)\s+{_ONE_PERSON}\b[^;()\d]*$"
+)
+#: A section heading of a structured abstract: "ABSTRACT.BACKGROUND:", "BACKGROUND:" on its own
+#: line, "Background: " in running text.
+_SECTION = regex.compile(
+    r"(?:ABSTRACT\.|(?<=^|\n)[ \t]*)(?!ABSTRACT\b)(?P<h>[A-Z][A-Z /&,-]{2,60}?)\s*[.:]"
+    r"|(?<=[.!?]\s{1,3})(?P<h>[A-Z]{3,}(?:[ /&-][A-Z]{2,}){0,3})\s*:"
+    r"|(?:(?<=^|\n)|(?<=[.!?]\s{1,3}))(?P<h>Background|Introduction|Context|Objectives?|Aims?|Purpose|Methods?|Design|Results?|Findings|Conclusions?)\s*:"
+)
+#: A sentence about the trial itself, wherever it stands ("we conducted a study in 106 patients (median ...)").
+_THIS_STUDY = regex.compile(r"(?i)\bwe\b|\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial)\b|\brandomi[sz]ed\b|\benrolled\b")
+#: Headings of a section about what was known before the trial.
+_BACKGROUND_HEAD = regex.compile(r"(?i)^(?:background|introduction|context|rationale)\b")
+
+
+def _background_start(text: str, offset: int) -> int | None:
+    """Where the background section of a structured abstract that holds ``offset`` begins (the
+    last heading before it is "BACKGROUND", "INTRODUCTION", "CONTEXT": results of earlier
+    studies), else None."""
+    last = None
+    for m in _SECTION.finditer(text, 0, offset):
+        last = m
+    return last.end() if last is not None and _BACKGROUND_HEAD.match(last["h"]) else None
+
+
+def _without_arm_times(doc: Doc, arms: list[Arm]) -> Doc:
+    """``doc`` without the TIME_POINTs inside a name of an arm ("the 12-month group", "RT plus
+    4 months of androgen ablation"): they say which arm, not when a value was measured."""
+    refs = [(s, e) for arm in arms for s, e in arm.refs]
+    times = doc.by_label.get(schema.TIME_POINT, [])
+    kept = [t for t in times if not any(s <= t["start"] and t["end"] <= e for s, e in refs)]
+    if len(kept) == len(times):
+        return doc
+    return dataclasses.replace(doc, by_label={**doc.by_label, schema.TIME_POINT: kept})
+
+
 def outcomes_and_eligibility(
     doc: Doc, arms: list[Arm], default_days: float | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     outcomes: list[dict[str, Any]] = []
     eligibility: list[dict[str, Any]] = []
     text = doc.text
+    whole = doc  # the study's follow-up is read from every time point
+    doc = _without_arm_times(doc, arms)  # "the 12-month group": a time that names an arm is no value's time
     values = [v for v in doc.by_label.get(schema.LAB_VALUE, []) if v["id"] in doc.value_of]
     # "8.0% [64 mmol/mol]": the same result in another unit, no result of its own
     values = [v for v in values if not _converted(text, v, values, doc) and not _relative_restated(text, v, values, doc)]
     pairs = _pairs(doc, values)
+    carried = _before_after_legends(doc, arms, values, pairs)  # "(before vs after, 42.1 vs 44.9)": from/to
     # values of one test in one sentence, in order (for "vs" and "respectively")
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for v in values:
@@ -996,7 +1198,7 @@ def outcomes_and_eligibility(
             # the study's time read for a value with none of its own: the longest written
             # before its sentence ("for 10 weeks ... FPG fell by 26 mg/dL"), never a time
             # the text names only later ("levels measured up to 8 h after birth were ...")
-            default_days = follow_up_days(doc, until=doc.sentences[sentence_index][0])
+            default_days = follow_up_days(whole, until=doc.sentences[sentence_index][0])
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
         clause = text[ca:cb]
@@ -1015,8 +1217,15 @@ def outcomes_and_eligibility(
             continue  # a range in the criteria ("HbA1c 7.0-10.0%"): not a result
         if attrs.get("low") is not None and attrs.get("value") is None and _DEFINITION.search(sentence):
             continue  # a target range
+        if _ONE_PERSON_AFTER.match(text, v["end"]) or _ONE_PERSON_BEFORE.search(text, max(ca, v["start"] - 80), v["start"]):
+            continue  # "a single oestradiol level (274 pmol/L) in one patient": one participant's value (D58)
+        background = _background_start(text, v["start"])
+        if background is not None and not _THIS_STUDY.search(text, max(background, doc.sentences[sentence_index][0]), doc.sentences[sentence_index][1]):
+            continue  # "ABSTRACT.BACKGROUND: increases of 0.07 mg/dL were observed": earlier studies, not this trial's result
         if regex.search(r"\(\s*$", text[max(0, v["start"] - 3) : v["start"]]) and _ARM_SIZE_AFTER.match(text, v["end"]):
             continue  # "X (600 umol/L; n = 59)": what an arm was given, beside its size
+        if _ARM_BRACKET_AFTER.match(text, v["end"]):
+            continue  # "5 % (Group III, n = 15) glucose solution": what an arm was given, before its name and size
         if _BLOOD_PRODUCT.search(analyte) and _GIVEN_BLOOD.search(text, ca, v["start"]):
             continue  # red cells or platelets given ("consumption of allogeneic RBC were 2.0 units"): no blood count (D52)
         if regex.search(r"(?i)\bbetween\s+$", text[max(ca, v["start"] - 12) : v["start"]]) and regex.match(
@@ -1035,6 +1244,9 @@ def outcomes_and_eligibility(
             continue  # "[HR (95% CI): 1.41 (1.00, 2.00)": a hazard, odds or risk ratio, never a lab value (D39)
         if attrs.get("unit") == "%" and (_PEOPLE_SHARE_AFTER.match(text, v["end"]) or _PEOPLE_SHARE_BEFORE.search(text, ca, v["start"])):
             continue  # "(15 % in both groups)", "the percentage of patients with ... was 41.8%": shares of people (D18)
+        if attrs.get("unit") == "%" and (_OBSERVED_IN.search(text, max(ca, v["start"] - 40), v["start"])
+                                         or _OBSERVED_IN_VS.search(text, max(ca, v["start"] - 100), v["start"])):
+            continue  # "responses were observed in 68% with A versus 56% in controls": shares of people
         if animal_study is False and _ANIMAL.search(sentence):
             continue  # "In db/db mice, X reduced glucose by 217 mg/dL" in a trial of people: no trial result
         pair = _RANGE_AS_PAIR.match(v["text"]) if attrs.get("value") is None and attrs.get("low") is not None else None
@@ -1059,6 +1271,8 @@ def outcomes_and_eligibility(
         if role == "vs" and len(group) == 2 and _FROM_START_TO.search(text, ca, group[0]["start"]):
             # "rose from the start of surgery to day 1 (2.5 vs 4.5 ng/mL)": the two times
             role = "from" if v is group[0] else "to"
+        if role in (None, "vs") and _REACHED.search(text, max(ca, v["start"] - 12), v["start"]):
+            role = "to"  # "decreased by 67% compared with baseline (to 787 pg/ml)": the level reached
         if role in (None, "vs") and _BEFORE_AFTER.search(text, ca, v["start"]):
             run = _value_run(text, v, group)
             if len(run) == 2 and not _VS_GAP.fullmatch(text[run[0]["end"] : run[1]["start"]]):
@@ -1088,7 +1302,8 @@ def outcomes_and_eligibility(
                 kind = "difference"  # "differences between A and B were as follows: reduction in X -0.30%"
             elif _CHANGE_OVER.search(text, ca, v["start"]):
                 kind = "change"  # "small increases in FSH between baseline and 1-year follow-up vs. placebo (2.3 vs -0.81)"
-            elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)):
+            elif is_change(text, v["start"], attrs.get("value")) and not (role == "vs" and _COMPARED_LEVELS.search(before)) and not (
+                    role == "vs" and _named_levels(text, v, group)):
                 kind = "change"
             elif _CHANGES_OF.search(text, ca, v["start"]) and regex.fullmatch(r"\s*\(\s*", text[test["end"] : v["start"]]):
                 kind = "change"  # "changes (delta) of creatinine (...), MELD (...)"
@@ -1112,6 +1327,9 @@ def outcomes_and_eligibility(
                 days, baseline = listed
                 if days is not None and moved and baseline:
                     days, baseline = default_days, False
+            labelled = _item_time(text, v, ca)
+            if labelled is not None:  # "(60 min: 5.1 vs 6.3; 180 min: 4.2 vs 5.9)": the time heading its item
+                days, baseline = labelled, labelled == 0
             unpaired = baseline is None  # more times than values (D50): no day
             if days is None and not unpaired and sentence_index > 0 and _reported_before(doc, values, test, sentence_index - 1):
                 days, baseline = _time_days(doc, v, *doc.sentences[sentence_index - 1], skip_baseline=moved)
@@ -1154,16 +1372,20 @@ def outcomes_and_eligibility(
             kind = "difference"  # "X decreased glucose by 0.4 mmol/L compared to placebo": placebo-adjusted
         kinds[v["id"]] = kind
         days_of[v["id"]] = days
-        arm = None if cohort and len(arms) > 1 else _arm_of_value(doc, arms, v, group, pairs, kind)
+        # the whole cohort's value is no arm's, also when the only arm found is the control (the
+        # treated arms were missed)
+        arm = None if cohort and (len(arms) > 1 or (arms and arms[0].role == "control")) else _arm_of_value(doc, arms, v, group, pairs, kind)
         if arm is None and not cohort and (kind == "change" or role in ("from", "to", "before", "after")):
             arm = _treated_arm(doc, arms, sentence_index)
+        if arm is None and carried.get(v["id"]) is not None:
+            arm = carried[v["id"]]  # "after A supplementation (before vs after, ...), while B2 did not (14.6 vs 14.0)": A's
         after_end = cb
         if role == "vs" and group[0] is not v:
             p_value = None  # the comparison's p-value is reported with its first value
         elif role in ("from", "before") and not cohort:
             p_value = None  # "from 179.6 to 117.6 mg/dL (P < 0.001)": the p-value tests the change, read with the later value
         else:
-            p_value = _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
+            p_value = _listed_p_value(text, v, cb) or _p_value(text, v["end"], after_end) or _p_value(text, ca, cb)
         if not attrs.get("unit"):
             unit = _shared_unit(text, v, group, ca)
             if unit:
@@ -1192,6 +1414,19 @@ def outcomes_and_eligibility(
         placed.append((v, outcome))
     _split_compared_pairs(doc, arms, placed, groups)
     return outcomes, eligibility
+
+
+def _named_levels(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> bool:
+    """Whether ``value`` is one of two values compared each in a bracket after its arm's name
+    ("increased with A (A (9.1) vs placebo (5.8))"), neither signed: the arms' levels, the change
+    word describing the gap between them, not a change within an arm."""
+    i = group.index(value)
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a >= 0 and b < len(group) and _BRACKETED_VS.fullmatch(text[group[a]["end"] : group[b]["start"]]):
+            pair = (group[a], group[b])
+            return regex.search(r"[A-Za-z][\w+/-]*\s*\(\s*$", text[max(0, pair[0]["start"] - 40) : pair[0]["start"]]) is not None and not any(
+                _signed(text, u) or ((u.get("attrs") or {}).get("value") or 0) < 0 for u in pair)
+    return False
 
 
 _BRACKETED_VS = regex.compile(r"(?i)[^\d;()]{0,15}\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*[^\d;()]{0,30}\(\s*")
