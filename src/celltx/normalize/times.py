@@ -74,9 +74,8 @@ def parse_time_days(text: str) -> list[float] | None:
         if factor is not None and numbers and None not in numbers:
             return [float(f"{n * factor:.10g}") for n in numbers]  # type: ignore[operator]
     ordinal = _ORDINAL_RE.match(t)
-    if ordinal and (ordinal.group("n").lower() in ORDINALS or ordinal.group("n")[0].isdigit()):
-        word = ordinal.group("n").lower()
-        n = ORDINALS.get(word) or int(rx(r"\D").sub("", word))
+    n = _ordinal_number(ordinal.group("n")) if ordinal else None
+    if ordinal and n is not None:
         factor = _unit_days(ordinal.group("unit"))
         return [float(f"{n * factor:.10g}")] if factor is not None else None
     lead = rx(rf"(?i)^(?P<unit>{_UNIT_RE})s?(?=\s|\d|-\d)").match(t)
