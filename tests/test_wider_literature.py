@@ -1886,3 +1886,18 @@ def test_interval_bounds_measured_times_ages_in_months_and_auc_windows_are_no_ti
 
 def test_a_treatment_duration_in_brackets_stays_a_time_point():
     assert texts("Change to the end of treatment duration (78 weeks).", "TIME_POINT") == ["78 weeks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A significant reduction in daily nursing workload was found.",
+     "Attendees had greater weekly pedometer counts.",
+     "No differences in weekly activity were seen."],
+)
+def test_a_rate_word_inside_a_measured_amount_is_no_frequency(text):
+    assert texts(text, "FREQUENCY") == []
+
+
+def test_rate_words_naming_compared_regimens_or_given_as_injections_stay():
+    assert texts("AUC was lower in daily than 2-weekly dosing.", "FREQUENCY")[:1] == ["daily"]
+    assert texts("The drug was given as daily injections.", "FREQUENCY") == ["daily"]
