@@ -158,10 +158,11 @@ _PEOPLE_SHARE_AFTER = regex.compile(
     rf"(?i)\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:{PEOPLE}|respondents)\b|in\s+(?:both|each|all)\s+(?:the\s+)?(?:\w+\s+){{0,5}}(?:groups|arms)\b)"
 )
 #: "observed in 68%", "occurred in 12%": the share of people something happened in.
-_OBSERVED_IN = regex.compile(r"(?i)\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?$")
+_HAPPENED_IN = r"\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?"
+_OBSERVED_IN = regex.compile(rf"(?i){_HAPPENED_IN}$")
+#: ... and the share it is compared with: "observed in 68% ... versus [56%]".
 _OBSERVED_IN_VS = regex.compile(
-    r"(?i)\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?"
-    r"\d+(?:\.\d+)?\s*%[^;()\d]{0,40}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$"
+    rf"(?i){_HAPPENED_IN}\d+(?:\.\d+)?\s*%[^;()\d]{{0,40}}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$"
 )
 _PEOPLE_SHARE_BEFORE = regex.compile(
     rf"(?i)\b(?:percentage|proportion|percent|share|number|rate|incidence)\s+of\s+(?:the\s+)?(?:\w+\s+)?{PEOPLE}\b"
