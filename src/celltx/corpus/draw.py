@@ -273,6 +273,9 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     22: (20261227, {"rct": 32}, 50),
     23: (20261228, {"rct": 32}, 52),
     24: (20261229, {"rct": 32}, 54),
+    # session 9: RCTs across fields, the scored-before-tuning check of each round
+    25: (20261230, {"rct": 32}, 56),
+    26: (20261231, {"rct": 32}, 58),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
