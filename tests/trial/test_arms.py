@@ -627,3 +627,19 @@ def test_a_group_named_in_quotes_is_an_arm():
             'ABC for the "AM first" group was 5.76 mmol/L and for the "PM first" group 5.47 mmol/L.')
     arms = arms_of(record(text, []))
     assert [a["label"] for a in arms] == ["AM first group", "PM first group"]
+
+
+def test_a_treatment_paired_with_placebo_after_an_introducing_word_gives_two_arms():
+    # no group names, no randomisation sentence: the pairing with placebo is what names the arms
+    text = ("Twenty healthy men were studied on two occasions. After ingesting capsaicin (500 mg) or placebo "
+            "capsules, gastric emptying was measured.")
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms_of(record(text, []))] == [
+        ("capsaicin", "experimental", None), ("placebo", "control", "placebo")]
+    results = "Differences between sertraline and placebo were small on every scale."
+    assert [a["label"] for a in arms_of(record(results, []))] == ["sertraline", "placebo"]
+
+
+def test_a_measured_substance_next_to_placebo_is_no_treatment_pair():
+    # "concentrations of X and placebo ..." has no word that introduces a treatment
+    text = "Plasma concentrations of melatonin and placebo capsules' excipient were measured."
+    assert "melatonin" not in [a["label"] for a in arms_of(record(text, []))]

@@ -526,6 +526,41 @@ def _compared_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
     return []
 
 
+#: "after ingesting A (1,200 mg) or placebo", "differences between A and placebo", "A versus
+#: matching placebo": a named treatment paired with a placebo anywhere in the text (read only
+#: when the text names its arms no other way).
+_PLACEBO_PAIR = regex.compile(
+    r"(?i)(?:\s*\([^()]{1,40}\))?\s+(?:or|and|versus|vs\.?|compared\s+(?:with|to))\s+"
+    r"(?:a\s+|the\s+|an?\s+identical\s+|matching\s+|matched\s+|identical\s+)?(?P<b>placebo)\b"
+)
+#: What is left of the pair: words that introduce a treatment ("between", "ingesting", "the
+#: effect of"; not a bare "of": "levels of A and placebo") and up to four words of its name.
+_PAIR_LEFT = regex.compile(
+    r"(?i)\b(?:between|(?:effects?|efficacy|safety|administration|use|doses?)\s+of|with|receiv\w*|tak\w*|ingest\w*|consum\w*|given"
+    r"|either|to|using)\s+(?:the\s+|a\s+|an\s+|either\s+)?"
+    r"(?P<a>[A-Za-z][\w+/\u00ae-]*(?:\s+(?!(?:and|or|was|were|is|are|with|of|the|a)\b)[A-Za-z\d][\w+/\u00ae.%-]*){0,3})$"
+)
+
+
+def _placebo_pair(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The two arms of the first "A or/and/versus placebo" whose A follows a word that
+    introduces a treatment (see :data:`_PLACEBO_PAIR`); [] when there is none ("levels of A
+    and placebo" names no treatment A, "between A and placebo" does)."""
+    text = doc.text
+    for m in _PLACEBO_PAIR.finditer(text):
+        left = _PAIR_LEFT.search(text[max(0, m.start() - 80) : m.start()])
+        if not left:
+            continue
+        a = left["a"].strip()
+        a_start = m.start() - len(left["a"])
+        if _NOT_COMPARED.match(a) or _DESIGN_WORDS.match(a) or _bad_name(a) or arm_key(a) == "placebo":
+            continue
+        alts = _named_alternatives(text, [(a_start, a_start + len(a)), (m.start("b"), m.end("b"))])
+        if len(alts) == 2:
+            return [(s, e, name, arm_key(name)) for s, e, name in alts]
+    return []
+
+
 _N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
 _LIST_CUE = regex.compile(r"(?i)\brandomi|\ballocat|\bassign|\bdivided\b|\breceiv|\btreated\b|\bgroups?\b|\barms?\b")
 
@@ -664,6 +699,8 @@ def find_arms(doc: Doc) -> list[Arm]:
         found = _numbered_arms(doc)
     if not found:
         found = _compared_treatments(doc)
+    if not found:
+        found = _placebo_pair(doc)
     if not found:
         title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
         for m in _VERSUS_RE.finditer(text[: max(title_end, 0) or len(text)]):
