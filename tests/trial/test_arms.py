@@ -17,6 +17,9 @@ def test_arm_key_reads_roman_numerals_and_drops_group_words():
     assert arms_mod.arm_key("Group I") == "1"
     assert arms_mod.arm_key("group-2") == "2"
     assert arms_mod.arm_key("the UC-MSC group") == "uc-msc"
+    # "the brimonidine-treated group" and "the brimonidine group" are one arm; "untreated" stays
+    assert arms_mod.arm_key("the brimonidine-treated group") == arms_mod.arm_key("brimonidine group") == "brimonidine"
+    assert arms_mod.arm_key("untreated group") == "untreated"
 
 
 def test_named_groups_in_order_with_roles_counts_and_products():

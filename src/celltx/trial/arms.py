@@ -178,6 +178,7 @@ def arm_key(name: str) -> str:
     t = norm_space(name).lower()
     t = regex.sub(r"^(?:the|a|an)\s+", "", t)
     t = regex.sub(r"\s*\b(?:group|arm|cohort)\b\s*", " ", t).strip(" -")
+    t = regex.sub(r"(?<=\w)[\s-]treated$", "", t)  # "the brimonidine-treated group" is "brimonidine"
     t = t.replace("\u2010", "-").replace("\u2013", "-")
     return _ROMAN.get(t, t)
 
