@@ -1901,3 +1901,55 @@ def test_a_rate_word_inside_a_measured_amount_is_no_frequency(text):
 def test_rate_words_naming_compared_regimens_or_given_as_injections_stay():
     assert texts("AUC was lower in daily than 2-weekly dosing.", "FREQUENCY")[:1] == ["daily"]
     assert texts("The drug was given as daily injections.", "FREQUENCY") == ["daily"]
+
+
+# --- round 9: notations from the 26th and 27th draws (invented sentences) -----------------------------
+
+
+def test_the_period_of_a_rate_after_a_count_noun_is_no_time_point():
+    text = "Mean voiding episodes/24 h and leakage episodes/24 h fell by week 8."
+    assert texts(text, "TIME_POINT") == ["week 8"]
+
+
+def test_hr_followed_by_its_value_is_a_hazard_ratio_not_hours():
+    assert texts("Major bleeding (HR 1.45, 95% CI 0.72 to 2.91) was rare.", "TIME_POINT") == []
+    assert texts("Bleeding grade 3-5 HR 1.30 did not differ.", "TIME_POINT") == []
+    assert texts("Plasma was sampled 4 h and 48 HR after dosing.", "TIME_POINT") == ["4 h", "48 HR"]
+
+
+def test_daily_lives_is_no_frequency():
+    assert texts("Reflux affects the daily lives of many adults.", "FREQUENCY") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rats received drug X (10 mg/kg, IP) every 48 h.", "Mice were given Y (25 mg kg-1, daily, ip) for a week."],
+)
+def test_ip_after_a_dose_or_rate_is_the_intraperitoneal_route(text):
+    routes = spans(text, "ROUTE")
+    assert [(s["text"].lower(), s["attrs"]["route"]) for s in routes] == [("ip", "intraperitoneal")]
+
+
+def test_ip_elsewhere_stays_unread():
+    assert texts("The IP address and the IP group were logged.", "ROUTE") == []
+
+
+def test_an_intrapleural_adverb_is_a_route():
+    assert texts("Talc was instilled intrapleurally once.", "ROUTE") == ["intrapleurally"]
+
+
+def test_an_area_under_the_curve_unit_with_time_in_the_numerator_is_a_lab_unit():
+    values = spans("Glucose AUC changed by -210 ± 150.5 mmol·min/L versus 95 ± 120.2 mmol·min/L.", "LAB_VALUE")
+    assert [(v["attrs"]["value"], v["attrs"]["unit"]) for v in values] == [(-210.0, "mmol/L.min"), (95.0, "mmol/L.min")]
+    assert spans("Glucose AUC changed by -210 ± 150.5 mmol·min/L.", "DOSE") == []
+
+
+def test_gamma_delta_t_cells_written_with_greek_letters_are_cell_types():
+    cells = spans("Tea drinking raised γδ-T cell counts; γδ T cells and αβ T cells were sorted.", "CELL_TYPE")
+    assert [(c["text"], c["attrs"]["cl_id"]) for c in cells] == [
+        ("γδ-T cell", "CL:0000798"), ("γδ T cells", "CL:0000798"), ("αβ T cells", "CL:0000789")]
+
+
+def test_semen_and_stool_measures_are_lab_tests():
+    analytes = [s["attrs"]["analyte"] for s in spans("Sperm motility, sperm morphology and faecal fat excretion were measured.", "LAB_TEST")]
+    assert analytes == ["sperm motility", "sperm morphology", "fecal fat"]

@@ -16,3 +16,9 @@ def test_the_shipped_lexicon_holds_the_variants_and_no_bare_cell():
     names = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
     assert names["t-cells"] == names["t cells"] == "CL:0000084"
     assert "cell" not in names and "cells" not in names
+
+
+def test_variants_write_a_pair_of_chains_as_two_greek_letters():
+    assert {"γδ t cell", "γδ-t cell"} <= set(_variants("gamma-delta t cell"))
+    assert "αβ t cell" in _variants("alpha-beta t cell")
+    assert _variants("beta cell") == ["beta cell", "beta-cell", "β cell", "β-cell"]

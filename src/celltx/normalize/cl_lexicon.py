@@ -23,7 +23,8 @@ _GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ"}
 
 def _variants(name: str) -> list[str]:
     """A name and the spellings abstracts use for it: "t cell" -> "t-cell" (a one-word
-    qualifier joined by a hyphen), "beta cell" -> "β cell", "β-cell"."""
+    qualifier joined by a hyphen), "beta cell" -> "β cell", "β-cell", "gamma-delta t cell" ->
+    "γδ t cell", "γδ-t cell"."""
     out = [name]
     words = name.split()
     if len(words) == 2 and words[1] == "cell":
@@ -32,6 +33,15 @@ def _variants(name: str) -> list[str]:
         for variant in list(out):
             if word in variant.split() or variant.startswith(word + "-"):
                 out.append(" ".join(letter if w == word else w for w in variant.split()).replace(word + "-", letter + "-"))
+    # a pair of chains written as two letters: "gamma-delta t cell" -> "γδ t cell", "γδ-t cell"
+    for pair in ("gamma-delta", "alpha-beta"):
+        for variant in list(out):
+            if pair in variant:
+                letters = "".join(_GREEK[w] for w in pair.split("-"))
+                joined = variant.replace(pair, letters)
+                out.append(joined)
+                if f"{letters} t " in joined:
+                    out.append(joined.replace(f"{letters} t ", f"{letters}-t "))
     return out
 
 

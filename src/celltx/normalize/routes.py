@@ -15,7 +15,7 @@ def route_table() -> dict[str, str]:
 
 #: Two-letter abbreviations the lexicon does not match on their own (too ambiguous as words);
 #: regex rows find them beside a dose or a rate (``iv_abbrev``, ``route_abbrev_after_dose``).
-CONTEXT_ABBREVIATIONS = {"iv": "intravenous", "im": "intramuscular", "sc": "subcutaneous", "po": "oral"}
+CONTEXT_ABBREVIATIONS = {"iv": "intravenous", "im": "intramuscular", "sc": "subcutaneous", "po": "oral", "ip": "intraperitoneal"}
 
 
 def route_of(text: str) -> str | None:
