@@ -276,6 +276,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # session 9: RCTs across fields, the scored-before-tuning check of each round
     25: (20261230, {"rct": 32}, 56),
     26: (20261231, {"rct": 32}, 58),
+    27: (20270101, {"rct": 32}, 60),
+    28: (20270102, {"rct": 32}, 62),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
