@@ -1215,3 +1215,15 @@ def test_comparable_or_not_different_levels_are_unchanged():
         ("LAB_VALUE", "4958 mIU/mL", value(4958, unit="mIU/mL")),
     ], [("7.8 ± 0.8%", "ABC"), ("7.6 ± 0.8%", "ABC"), ("4958 mIU/mL", "DEF")])
     assert [o["direction"] for o in outcomes(rec)] == ["unchanged", "unchanged", "unchanged"]
+
+
+def test_an_arm_named_only_as_the_comparison_comes_last_in_a_vs_pair():
+    text = ("Children were divided into a vitamin D group and a control group. "
+            "Vitamin treatment lowered ALT (18.5 ± 4.1 vs. 30.2 ± 9.8 U/L, P = 0.01) compared with the control group.")
+    rec = record(text, [
+        ("LAB_TEST", "ALT", lab("alanine aminotransferase")),
+        ("LAB_VALUE", "18.5 ± 4.1", value(18.5, 4.1, "U/L")),
+        ("LAB_VALUE", "30.2 ± 9.8 U/L", value(30.2, 9.8, "U/L")),
+    ], [("18.5 ± 4.1", "ALT"), ("30.2 ± 9.8 U/L", "ALT")])
+    pairs = [(label, o["value"]) for label, o in arm_outcomes(rec)]
+    assert sorted(pairs) == [("control group", 30.2), ("vitamin D group", 18.5)]

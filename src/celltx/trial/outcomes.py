@@ -693,8 +693,14 @@ def _arm_of_value(
         and not any(ca <= s < cb and group[0]["start"] <= s < group[-1]["end"] for s, _ in refs)
     ):
         # "(17.6 vs. 15.8 vs. 14.7)", one value per arm and no arm named among them: the arms
-        # in the order the sentence names them, then in the order the text introduced them
+        # in the order the sentence names them, then in the order the text introduced them; an
+        # arm named only as what the others are compared with goes last ("A reduced X (2.2 vs.
+        # 2.6) compared with the control group")
         sequence = order + [arm for arm in arms if arm not in order]
+        compared_only = [arm for arm in order if all(
+            regex.search(rf"(?i)\b{_COMPARED}$", text[max(a, s - 40) : s]) for s, other in refs if other is arm)]
+        if len(compared_only) == 1 and len(order) == 1:
+            sequence = [arm for arm in arms if arm is not compared_only[0]] + compared_only
         return arms.index(sequence[group.index(value)])
     run = _value_run(text, value, group)
     if (
