@@ -1227,3 +1227,17 @@ def test_an_arm_named_only_as_the_comparison_comes_last_in_a_vs_pair():
     ], [("18.5 ± 4.1", "ALT"), ("30.2 ± 9.8 U/L", "ALT")])
     pairs = [(label, o["value"]) for label, o in arm_outcomes(rec)]
     assert sorted(pairs) == [("control group", 30.2), ("vitamin D group", 18.5)]
+
+
+def test_intragastric_is_named_as_the_gastric_fluid():
+    text = "Intragastric pH was 5.1 at day 1; pH stayed above 4 at day 5 (pH 6.2)."
+    rec = record(text, [
+        ("LAB_TEST", "Intragastric pH", lab("ph")),
+        ("LAB_VALUE", "5.1", value(5.1)),
+        ("TIME_POINT", "day 1", days(1)),
+        ("LAB_TEST", "pH", lab("ph"), 2),
+        ("TIME_POINT", "day 5", days(5)),
+        ("LAB_TEST", "pH", lab("ph"), 3),
+        ("LAB_VALUE", "6.2", value(6.2)),
+    ], [("5.1", "Intragastric pH"), ("6.2", "pH#2")])
+    assert {o["analyte"] for o in outcomes(rec)} == {"gastric ph"}

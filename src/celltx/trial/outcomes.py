@@ -983,8 +983,9 @@ _BLOOD_WORD = regex.compile(r"(?i)\b(?:serum|plasma|blood|circulating|venous|art
 
 
 def _fluid_name(word: str) -> str:
+    """The fluid as analytes are named with it: "urine" -> "urinary", "intragastric" -> "gastric"."""
     word = " ".join(word.lower().split())
-    return "urinary" if word in ("urine", "urinary") else word
+    return {"urine": "urinary", "intragastric": "gastric"}.get(word, word)
 
 
 def _own_fluid(text: str, test: dict[str, Any]) -> str | None:
