@@ -1953,3 +1953,53 @@ def test_gamma_delta_t_cells_written_with_greek_letters_are_cell_types():
 def test_semen_and_stool_measures_are_lab_tests():
     analytes = [s["attrs"]["analyte"] for s in spans("Sperm motility, sperm morphology and faecal fat excretion were measured.", "LAB_TEST")]
     assert analytes == ["sperm motility", "sperm morphology", "fecal fat"]
+
+
+# --- round 9: notations from the 28th and 29th draws (invented sentences) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, unit",
+    [("Adults took 8 mg lutein/day for a year.", "8 mg lutein/day", "mg/day"),
+     ("The diet supplied 1.2 g protein/kg.", "1.2 g protein/kg", "g/kg"),
+     ("Each dose was 0.5 mg base/kg.", "0.5 mg base/kg", "mg/kg")],
+)
+def test_the_substance_between_a_dose_unit_and_its_period_stays_in_the_dose(text, span, unit):
+    doses = spans(text, "DOSE")
+    assert [(d["text"], d["attrs"]["unit"]) for d in doses] == [(span, unit)]
+
+
+def test_a_dose_unit_before_another_product_of_a_combination_still_ends_the_dose():
+    assert texts("NS 440 mg/DPH 50 mg was infused.", "DOSE") == ["440 mg", "50 mg"]
+
+
+def test_a_decimal_count_per_period_is_a_measured_rate_not_a_dosing_frequency():
+    assert texts("Bowel movements rose from 2.4 per week to 6.1 per week.", "FREQUENCY") == []
+    assert texts("Drug X was given twice per week.", "FREQUENCY") == ["twice per week"]
+
+
+def test_a_rate_word_heading_an_outcome_measure_is_no_frequency():
+    assert texts("The primary outcome was monthly headache frequency.", "FREQUENCY") == []
+    assert texts("The outcome was weekly mean pain severity score.", "FREQUENCY") == []
+    assert texts("Patients received weekly injections.", "FREQUENCY") == ["weekly"]
+
+
+def test_the_recall_window_of_a_score_is_no_time_point():
+    assert texts("The 24-h average pain score fell by week 12.", "TIME_POINT") == ["week 12"]
+    assert texts("24-h urine was collected at week 4.", "TIME_POINT") == ["week 4"]
+
+
+def test_inhalation_as_a_measured_breathing_act_is_no_route():
+    assert texts("A device recorded inhalation technique and inhalation audio.", "ROUTE") == []
+    assert texts("Budesonide was given by inhalation.", "ROUTE") == ["inhalation"]
+
+
+def test_a_transtracheal_block_is_a_route():
+    assert texts("One group received a transtracheal block with lidocaine.", "ROUTE") == ["transtracheal"]
+
+
+def test_an_abbreviation_defined_as_no_cells_is_no_cell_type():
+    text = "Subjective memory complaints (SMCs) are common; adults with SMCs took a supplement."
+    assert texts(text, "CELL_TYPE") == []
+    assert texts("Smooth muscle cells (SMCs) were cultured and SMCs grew.", "CELL_TYPE") == [
+        "Smooth muscle cells", "SMCs", "SMCs"]

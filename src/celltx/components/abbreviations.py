@@ -121,6 +121,11 @@ class AbbreviationLabels:
                     if label == schema.LAB_TEST:
                         _add_prefixed(doc, span, info[key], existing, new, info)
         add_candidates(doc, new)
+        not_cells = _cells_defined_otherwise(doc_chars, abbreviations)
+        if not_cells:  # "subjective memory complaints (SMCs)": SMCs are no smooth muscle cells here
+            doc.spans[schema.CANDIDATES_KEY] = [
+                c for c in doc.spans[schema.CANDIDATES_KEY] if not (c.label_ == schema.CELL_TYPE and c.text in not_cells)
+            ]
         if redefined:  # "percutaneous transluminal angioplasty (PTA)": PTA is no lab test here
             group = doc.spans[schema.CANDIDATES_KEY]
             doc.spans[schema.CANDIDATES_KEY] = [
@@ -372,6 +377,23 @@ def _defined_as_something_else(short: str, long: str) -> bool:
 
 
 _GENERIC_WORDS = {"serum", "plasma", "blood", "level", "levels", "total", "count", "test", "ratio", "fasting"}
+
+#: What the long form of a cell type's abbreviation names: cells of some kind.
+_CELL_WORDS = regex.compile(r"(?i)cells?\b|cyte|blast|phage|clast|islets?|\bNK\b|killer|lymph|\bT\b|\bB\b|progenitor|stem|platelets?")
+
+
+def _cells_defined_otherwise(text: str, abbreviations: list) -> set[str]:
+    """Short forms the text defines with a long form that names no cells ("subjective memory
+    complaints (SMCs)"): none of their occurrences is a CELL_TYPE in this text, whatever a cell
+    lexicon says the letters stand for."""
+    out = set()
+    for short in abbreviations:
+        long = long_form(short)
+        if long is None or isinstance(long, str):
+            continue
+        if not _CELL_WORDS.search(text[long.start_char : long.end_char]):
+            out.add(text[short.start_char : short.end_char])
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -140,6 +140,8 @@ def parse_dose(text: str) -> dict[str, object]:
     rest = rx(r"(?:\s*[·.]\s*|\s+)(kg|m2|h|hr|min|day|d)(?:\s+(?:of\s+)?body\s+weight)?\s*-\s*1\b").sub(r"/\1", shadow(rest))
     rest = rx(r"\s*(?:[·.]\s*)?m\s*-\s*2\b").sub("/m2", rest)  # "35 mg m-2" -> "mg/m2"
     rest = rx(r"(?i)^([a-zμµ]+)\s+of\s+(?:[\w-]+\s+){1,3}?(per|/)\s*").sub(r"\1 \2 ", rest)
+    # "12 mg astaxanthin/day", "1.1 g protein/kg": the substance between the unit and its period
+    rest = rx(r"(?i)^(mg|g|[µμu]g|mcg|IU|mmol|mL|ml|kcal)\s+(?!per\b)[\w\-\u03b1-\u03c9]+\s*/\s*").sub(r"\1/", rest)
     rest = rx(r"(?i)\s*(?:per|/)\s*(?:affected\s+)?(?:eye|nostril)s?\s*$").sub("", rest)  # "50 mcg/nostril"
     if rest.startswith("/"):  # "0.14 · kg−1 · h−1": the amount's unit is not written
         rest = ""
