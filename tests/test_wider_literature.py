@@ -2003,3 +2003,8 @@ def test_an_abbreviation_defined_as_no_cells_is_no_cell_type():
     assert texts(text, "CELL_TYPE") == []
     assert texts("Smooth muscle cells (SMCs) were cultured and SMCs grew.", "CELL_TYPE") == [
         "Smooth muscle cells", "SMCs", "SMCs"]
+
+
+def test_quarterly_divides_the_year_like_biannually():
+    freqs = spans("Zoledronic acid was given quarterly; the vaccine was given biannually.", "FREQUENCY")
+    assert [(f["text"], f["attrs"]["interval_days"]) for f in freqs] == [("quarterly", 91.25), ("biannually", 182.5)]
