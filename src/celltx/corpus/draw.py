@@ -278,6 +278,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     26: (20261231, {"rct": 32}, 58),
     27: (20270101, {"rct": 32}, 60),
     28: (20270102, {"rct": 32}, 62),
+    29: (20270103, {"rct": 32}, 64),
+    30: (20270104, {"rct": 32}, 66),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
