@@ -2008,3 +2008,21 @@ def test_an_abbreviation_defined_as_no_cells_is_no_cell_type():
 def test_quarterly_divides_the_year_like_biannually():
     freqs = spans("Zoledronic acid was given quarterly; the vaccine was given biannually.", "FREQUENCY")
     assert [(f["text"], f["attrs"]["interval_days"]) for f in freqs] == [("quarterly", 91.25), ("biannually", 182.5)]
+
+
+def test_glycemic_and_insulinemic_sharing_a_result_noun_are_both_tests():
+    analytes = [s["attrs"]["analyte"] for s in spans("Meal B gave lower glycemic and insulinemic responses.", "LAB_TEST")]
+    assert analytes == ["glucose", "insulin"]
+    assert spans("Glycemic control was poor.", "LAB_TEST") == []
+
+
+def test_appetite_hormones_and_parasite_counts_are_lab_tests():
+    text = "Obestatin, acyl ghrelin and des-acyl ghrelin were measured; gametocytemia fell."
+    assert [s["attrs"]["analyte"] for s in spans(text, "LAB_TEST")] == [
+        "obestatin", "acyl ghrelin", "des-acyl ghrelin", "gametocytaemia"]
+
+
+def test_a_verb_beside_a_coordinated_test_is_no_test():
+    # "rose" has a sugar's ending; in "levels rose and cholesterol ..." it is the verb
+    assert texts("Lipid peroxide levels rose and cholesterol efflux increased.", "LAB_TEST") == [
+        "Lipid peroxide", "cholesterol efflux"]
