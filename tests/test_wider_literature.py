@@ -2026,3 +2026,8 @@ def test_a_verb_beside_a_coordinated_test_is_no_test():
     # "rose" has a sugar's ending; in "levels rose and cholesterol ..." it is the verb
     assert texts("Lipid peroxide levels rose and cholesterol efflux increased.", "LAB_TEST") == [
         "Lipid peroxide", "cholesterol efflux"]
+
+
+def test_lung_function_measures_are_no_lab_tests():
+    text = "FEV1, FVC and FEF25–75 values decreased (39.7%, 37.4% and 51.8%, respectively); DLCO values fell."
+    assert spans(text, "LAB_TEST") == [] and spans(text, "LAB_VALUE") == []
