@@ -2031,3 +2031,29 @@ def test_a_verb_beside_a_coordinated_test_is_no_test():
 def test_lung_function_measures_are_no_lab_tests():
     text = "FEV1, FVC and FEF25–75 values decreased (39.7%, 37.4% and 51.8%, respectively); DLCO values fell."
     assert spans(text, "LAB_TEST") == [] and spans(text, "LAB_VALUE") == []
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [("Patients received rectal indomethacin before the procedure.", "rectal"),
+     ("Children received caudal bupivacaine after induction.", "caudal"),
+     ("A paracervical block was placed.", "paracervical"),
+     ("Diclofenac suppository was inserted.", "suppository"),
+     ("All had combined spinal and epidural anaesthesia.", "spinal")],
+)
+def test_rectal_caudal_paracervical_and_suppository_are_routes(text, route):
+    assert route in texts(text, "ROUTE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rectal cancer patients gave rectal biopsies.", "The caudal part of the pancreas was resected.",
+     "Spinal cord injury was present."],
+)
+def test_the_rectum_or_a_direction_as_a_site_is_no_route(text):
+    assert texts(text, "ROUTE") == []
+
+
+def test_what_a_neuraxial_route_word_stands_before_is_given_not_measured():
+    assert texts("We compared caudal adrenaline and neostigmine.", "LAB_TEST") == []
+    assert texts("Plasma adrenaline rose after surgery.", "LAB_TEST") == ["Plasma adrenaline"]
