@@ -280,6 +280,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     28: (20270102, {"rct": 32}, 62),
     29: (20270103, {"rct": 32}, 64),
     30: (20270104, {"rct": 32}, 66),
+    31: (20270105, {"rct": 32}, 68),
+    32: (20270106, {"rct": 32}, 70),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
