@@ -2057,3 +2057,16 @@ def test_the_rectum_or_a_direction_as_a_site_is_no_route(text):
 def test_what_a_neuraxial_route_word_stands_before_is_given_not_measured():
     assert texts("We compared caudal adrenaline and neostigmine.", "LAB_TEST") == []
     assert texts("Plasma adrenaline rose after surgery.", "LAB_TEST") == ["Plasma adrenaline"]
+
+
+def test_a_fraction_of_people_after_a_week_is_no_further_week():
+    # "11/27 (41%)" counts responders; read as weeks it gave days 77 and 189 that look right
+    times = spans("At week 12, 11/27 (41%) patients responded.", "TIME_POINT")
+    assert [(t["text"], t["attrs"]["days"]) for t in times] == [("week 12", [84.0])]
+
+
+def test_a_count_after_a_duration_is_no_month_number():
+    times = spans("After 4 months 22 (19%) of patients relapsed.", "TIME_POINT")
+    assert [(t["text"], t["attrs"]["days"]) for t in times] == [("4 months", [120.0])]
+    assert texts("Irinotecan 240 mg m−2 day 1 was given.", "TIME_POINT") == ["day 1"]
+    assert texts("Abstinence from months 24 to 36 (45.8% vs 4.0%) was higher.", "TIME_POINT") == ["months 24 to 36"]
