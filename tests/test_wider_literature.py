@@ -2070,3 +2070,14 @@ def test_a_count_after_a_duration_is_no_month_number():
     assert [(t["text"], t["attrs"]["days"]) for t in times] == [("4 months", [120.0])]
     assert texts("Irinotecan 240 mg m−2 day 1 was given.", "TIME_POINT") == ["day 1"]
     assert texts("Abstinence from months 24 to 36 (45.8% vs 4.0%) was higher.", "TIME_POINT") == ["months 24 to 36"]
+
+
+def test_a_shampoo_is_a_topical_dosage_form():
+    routes = spans("Patients used 2% ketoconazole shampoo twice weekly.", "ROUTE")
+    assert [(r["text"], r["attrs"]["route"]) for r in routes] == [("shampoo", "topical")]
+
+
+def test_nasal_signs_and_ophthalmic_surgeries_are_no_routes():
+    assert texts("Overall nasal signs and nasal itching improved.", "ROUTE") == []
+    assert texts("Midazolam is used for sedation in ophthalmic surgeries.", "ROUTE") == []
+    assert texts("A nasal spray was given.", "ROUTE") == ["nasal spray"]
