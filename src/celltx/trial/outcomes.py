@@ -697,10 +697,8 @@ def _arm_of_value(
         # arm named only as what the others are compared with goes last ("A reduced X (2.2 vs.
         # 2.6) compared with the control group")
         sequence = order + [arm for arm in arms if arm not in order]
-        compared_only = [arm for arm in order if all(
-            regex.search(rf"(?i)\b{_COMPARED}$", text[max(a, s - 40) : s]) for s, other in refs if other is arm)]
-        if len(compared_only) == 1 and len(order) == 1:
-            sequence = [arm for arm in arms if arm is not compared_only[0]] + compared_only
+        if len(order) == 1 and all(regex.search(rf"(?i)\b{_COMPARED}$", text[max(a, s - 40) : s]) for s, _ in refs):
+            sequence = sequence[1:] + order  # refs are all of the one arm in order
         return arms.index(sequence[group.index(value)])
     run = _value_run(text, value, group)
     if (
