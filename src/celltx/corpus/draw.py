@@ -282,6 +282,9 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     30: (20270104, {"rct": 32}, 66),
     31: (20270105, {"rct": 32}, 68),
     32: (20270106, {"rct": 32}, 70),
+    # session 10: RCTs across fields again, each pair scored before any rule is written for it
+    33: (20270107, {"rct": 32}, 72),
+    34: (20270108, {"rct": 32}, 74),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
