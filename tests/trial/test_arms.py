@@ -646,3 +646,21 @@ def test_a_measured_substance_next_to_placebo_is_no_treatment_pair():
     # "concentrations of X and placebo ..." has no word that introduces a treatment
     text = "Plasma concentrations of melatonin and placebo capsules' excipient were measured."
     assert "melatonin" not in [a["label"] for a in arms_of(record(text, []))]
+
+
+def test_a_comparison_verb_before_both_treatments_names_two_arms():
+    # "compared the effects of A and B", "comparing A with B": the verb comes first, so the
+    # "A compared with B" reading does not see them
+    text = "We compared the effects of placebo and 10 mg intravenous theophylline in nine volunteers."
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
+        ("placebo", "control"), ("theophylline", "experimental")]
+    text = "Two studies comparing ketoprofen 2% cream with vehicle cream in knee pain were pooled."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["ketoprofen 2% cream", "vehicle cream"]
+    # what is compared here is people, not treatments
+    text = "We compared outcomes of patients with and without cirrhosis."
+    assert arms_of(record(text, [])) == []
+
+
+def test_two_counted_groups_receiving_named_treatments_name_two_arms():
+    text = "Thirty patients finished the study; 14 received melatonin and 16 placebo."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["melatonin", "placebo"]

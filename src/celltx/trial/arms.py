@@ -527,6 +527,38 @@ def _compared_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
     return []
 
 
+#: "comparing A with B", "we compared the effects of placebo and 10 mg A", "to compare A versus
+#: B": the comparison verb before both treatments (``_TREATED_COMPARED`` reads "A compared with B").
+_COMPARING = regex.compile(
+    r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?(?:(?:effects?|efficacy|safety|use|addition|administration)\s+of\s+)?"
+    rf"(?:the\s+|a\s+)?(?P<a>{_NAME_WORDS}(?:\s*\([^()]{{1,40}}\))?)\s*,?\s+(?:with|to|and|versus|vs\.?)\s+"
+    r"(?:the\s+|a\s+|(?:the\s+)?(?:effects?|addition|administration)\s+of\s+)?"
+    rf"(?:{_NAME_DOSE}\s+)?(?:(?:intravenous|oral|inhaled|topical|intranasal|subcutaneous)\s+)?(?P<b>{_NAME_WORDS})(?=\s*(?:[(,;.:]|$|\s(?:in|at|for|on|group|arm|alone|during|after|among|to)\b))"
+)
+#: "8 received A and 10 placebo", "12 were given A, 11 received B": two counted arms of a report.
+_COUNTED_RECEIVED = regex.compile(
+    r"(?i)\b\d+\s+(?:\w+\s+)?(?:received|were\s+given|took|were\s+treated\s+with)\s+(?P<a>[A-Za-z][\w+/\u00ae-]*(?:\s+[\w+/\u00ae.%-]+){0,3}?)"
+    r"\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*,?\s+(?:and|while|whereas)\s+\d+\s+(?:\w+\s+)?(?:(?:received|were\s+given|took|were\s+treated\s+with)\s+)?"
+    r"(?P<b>[A-Za-z][\w+/\u00ae-]*(?:\s+[\w+/\u00ae.%-]+){0,3}?)(?=\s*(?:[(,;.:]|$|\s(?:in|at|for|on|group|arm|alone|during|after)\b))"
+)
+
+
+def _comparing_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The two arms of the first "comparing A with B" or "N received A and M B" of the text
+    whose both sides name treatments (see :data:`_COMPARING`, :data:`_COUNTED_RECEIVED`)."""
+    text = doc.text
+    matches = sorted([*_COMPARING.finditer(text), *_COUNTED_RECEIVED.finditer(text)], key=lambda m: m.start())
+    for m in matches:
+        a, b = m["a"].strip(), m["b"].strip()
+        if (_NOT_COMPARED.match(a) or _NOT_COMPARED.match(b) or arm_key(a) == arm_key(b)
+                or _DESIGN_WORDS.match(a) or _DESIGN_WORDS.match(b)):
+            continue
+        alts = _named_alternatives(text, [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))])
+        if len(alts) == 2:
+            return [(s, e, name, arm_key(name)) for s, e, name in alts]
+    return []
+
+
 #: "after ingesting A (1,200 mg) or placebo", "differences between A and placebo", "A versus
 #: matching placebo": a named treatment paired with a placebo anywhere in the text (read only
 #: when the text names its arms no other way).
@@ -700,6 +732,8 @@ def find_arms(doc: Doc) -> list[Arm]:
         found = _numbered_arms(doc)
     if not found:
         found = _compared_treatments(doc)
+    if not found:
+        found = _comparing_treatments(doc)
     if not found:
         found = _placebo_pair(doc)
     if not found:
