@@ -664,3 +664,13 @@ def test_a_comparison_verb_before_both_treatments_names_two_arms():
 def test_two_counted_groups_receiving_named_treatments_name_two_arms():
     text = "Thirty patients finished the study; 14 received melatonin and 16 placebo."
     assert [a["label"] for a in arms_of(record(text, []))] == ["melatonin", "placebo"]
+
+
+def test_a_study_group_set_against_a_control_group_is_the_treated_arm():
+    text = ("Chest physiotherapy was given to the control group (n = 51) and, with vibrations added, to the "
+            "study group (n = 50). Mortality was lower in the study group than in the control group.")
+    assert [(a["label"], a["role"], a["n"]) for a in arms_of(record(text, []))] == [
+        ("control group", "control", 51), ("study group", "experimental", 50)]
+    # with no control group to set it against, "the study group" is the whole sample
+    text = "The study group consisted of 40 adults with asthma who inhaled budesonide."
+    assert "study group" not in [a["label"] for a in arms_of(record(text, []))]

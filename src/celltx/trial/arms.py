@@ -201,6 +201,12 @@ def _bad_last(name: str) -> bool:
     return not (len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() and words[-1].lower() in {"on", "off"})
 
 
+#: "the study group", "the test group": the whole sample in many texts, but the treated arm
+#: where the text also has a control group to set it against.
+_CONTRASTED_ONLY = {"study", "test"}
+_CONTROL_GROUP = regex.compile(r"(?i)\bcontrol\s+(?:group|arm)\b")
+
+
 def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, label, key) of every "<name> group" and "group <id>" in the text."""
     text = doc.text
@@ -222,7 +228,8 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         if len(words) > 1 and words[0].lower() in _NOT_NAMES | _LEAD_WORDS:
             name = name.split(None, 1)[1]
             start = m.end("name") - len(name)
-        if _bad_name(name) or _bad_last(name) or name.lower().endswith("-related"):
+        contrasted = name.lower() in _CONTRASTED_ONLY and _CONTROL_GROUP.search(text)
+        if not contrasted and (_bad_name(name) or _bad_last(name) or name.lower().endswith("-related")):
             continue
         if regex.search(r"(?i)\b(?:each|per|every|either|any|other)\s+$", text[max(0, start - 12) : start]):
             continue  # "in each treatment arm": any arm, not one
