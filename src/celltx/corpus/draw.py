@@ -285,6 +285,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # session 10: RCTs across fields again, each pair scored before any rule is written for it
     33: (20270107, {"rct": 32}, 72),
     34: (20270108, {"rct": 32}, 74),
+    35: (20270109, {"rct": 32}, 76),
+    36: (20270110, {"rct": 32}, 78),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
