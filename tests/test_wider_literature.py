@@ -2081,3 +2081,69 @@ def test_nasal_signs_and_ophthalmic_surgeries_are_no_routes():
     assert texts("Overall nasal signs and nasal itching improved.", "ROUTE") == []
     assert texts("Midazolam is used for sedation in ophthalmic surgeries.", "ROUTE") == []
     assert texts("A nasal spray was given.", "ROUTE") == ["nasal spray"]
+
+
+def test_an_n_weekly_interval_after_a_dose_is_a_dosing_frequency():
+    (freq,) = spans("Epirubicin 100 mg/m2 was given at 3-weekly intervals for four cycles.", "FREQUENCY")
+    assert (freq["text"], freq["attrs"]["interval_days"]) == ("3-weekly intervals", 21.0)
+    assert texts("Epirubicin 100 mg/m2 was given at 3-weekly intervals.", "TIME_POINT") == []
+
+
+def test_a_thin_space_between_digit_groups_is_a_thousands_separator():
+    (dose,) = spans("Each child received a capsule of 200\u2008000 IU vitamin A.", "DOSE")
+    assert dose["text"] == "200\u2008000 IU"
+    assert dose["attrs"]["low"] == 200000.0
+    # a plain space keeps two numbers apart
+    assert [d["attrs"]["low"] for d in spans("Groups of 30 100 mg tablets were weighed.", "DOSE")] != [30100.0]
+
+
+def test_a_dose_after_a_day_list_is_no_further_day_and_no_dose_of_a_day():
+    text = "Patients received 10 mg on days 1 and 8 and 20 mg on days 15 and 22."
+    assert texts(text, "TIME_POINT") == ["days 1 and 8", "days 15 and 22"]
+    assert texts(text, "DOSE") == ["10 mg", "20 mg"]
+    text = "Interferon 1.5 MU daily on days 6-12 and 3 MU daily thereafter."
+    assert [s["attrs"]["days"] for s in spans(text, "TIME_POINT")] == [[6.0, 12.0]]
+
+
+def test_the_extent_of_a_lymph_node_dissection_and_a_survival_in_brackets_are_no_time_points():
+    assert texts("Survival after D1-D2 lymph node dissection is poor.", "TIME_POINT") == []
+    assert texts("Blood was drawn on D1 and D2 of each cycle.", "TIME_POINT") == ["D1", "D2"]
+    assert texts("Progression-free survival (median 4 months) did not differ.", "TIME_POINT") == []
+
+
+def test_a_million_people_is_no_cell_dose():
+    assert texts("Deworming reached 1 million pre-school children.", "DOSE") == []
+    assert texts("Patients received 1 million cells/kg.", "DOSE") == ["1 million cells/kg"]
+
+
+def test_the_nose_and_rectum_as_measured_anatomy_are_no_routes():
+    assert texts("Nasal resistance and the temperature of the nasal dorsum were recorded.", "ROUTE") == []
+    assert texts("Rectal proteome and rectal microbiota were profiled.", "ROUTE") == []
+    assert texts("A nasal spray was used.", "ROUTE") == ["nasal spray"]
+
+
+def test_an_immunoglobulin_named_with_what_it_binds_or_as_a_ratio_is_one_test():
+    text = "Allergen-specific IgE and IgG4 antibodies were measured; the IgE/IgG4 ratio fell."
+    assert texts(text, "LAB_TEST") == ["Allergen-specific IgE", "IgG4 antibodies", "IgE/IgG4 ratio"]
+    assert texts("Casein specific IgA rose.", "LAB_TEST") == ["Casein specific IgA"]
+
+
+def test_a_specimen_word_before_an_unlisted_analyte_belongs_to_its_name():
+    assert texts("Changes in blood zonulin levels followed fat mass.", "LAB_TEST") == ["blood zonulin"]
+
+
+def test_ordinals_sharing_a_plural_unit_are_one_time_point():
+    (tp,) = spans("Voice was assessed in the 1st and 3rd months after surgery.", "TIME_POINT")
+    assert (tp["text"], tp["attrs"]["days"]) == ("1st and 3rd months", [30.0, 90.0])
+    assert texts("Pain fell in the first days after surgery.", "TIME_POINT") == []
+
+
+def test_a_mouthwash_is_a_topical_route():
+    assert [(s["text"], s["attrs"]["route"]) for s in spans("They used a chlorhexidine mouthwash.", "ROUTE")] == [
+        ("mouthwash", "topical")]
+
+
+def test_an_ester_of_a_drug_or_an_added_drug_is_no_lab_test():
+    text = "A tablet containing estradiol valerate was given; serum estradiol was measured."
+    assert texts(text, "LAB_TEST") == ["serum estradiol"]
+    assert texts("The addition of dexamethasone or magnesium prolonged analgesia.", "LAB_TEST") == []

@@ -71,6 +71,11 @@ _TABLE = str.maketrans(_MAP)
 #: except before a power of ten, where it multiplies ("2·10^6", "2·10⁶ cells").
 _DECIMAL_DOT = regex.compile("(?<=\\d)\u00b7(?=\\d)(?!10\\s*[\\^(Ee\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b])")
 
+#: A thin or punctuation space between digit groups is a thousands separator in SI and Lancet
+#: style ("200<U+2008>000 IU"): the shadow writes it as a comma, which the number grammar reads;
+#: a plain space stays a space (too often two numbers side by side).
+_THOUSANDS_SPACE = regex.compile("(?<=(?<![\\d.,])\\d{1,3})[\u2008\u2009\u202f](?=\\d{3}(?![\\d.,]))")
+
 
 #: The ASCII characters the shadow changes (control characters, DEL): an ASCII text without
 #: them is its own shadow (``str.translate`` looks every character up, even so).
@@ -113,6 +118,13 @@ def shadow(text: str) -> str:
             out = _CHANGED.sub(_changed, text)
         else:
             out = text.translate(_TABLE)
+    if "\u2008" in text or "\u2009" in text or "\u202f" in text:
+        groups = [m.start() for m in _THOUSANDS_SPACE.finditer(text)]
+        if groups:
+            chars = list(out)
+            for i in groups:
+                chars[i] = ","
+            out = "".join(chars)
     if "\u00b7" in text:
         dots = [m.start() for m in _DECIMAL_DOT.finditer(text)]
         if dots:

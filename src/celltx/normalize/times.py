@@ -158,7 +158,7 @@ def parse_frequency(text: str) -> dict[str, object]:
         out = parse_frequency(text[: course.start()])
         out["count"] = int(course.group("course"))
         return out
-    fixed = _fixed_term(t)
+    fixed = _fixed_term(regex.sub(r"(?i)\s+intervals?$", "", t))  # "[3-weekly intervals]" is "3-weekly"
     if fixed is not None:
         return fixed
     low = t.lower()
