@@ -287,6 +287,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     34: (20270108, {"rct": 32}, 74),
     35: (20270109, {"rct": 32}, 76),
     36: (20270110, {"rct": 32}, 78),
+    37: (20270111, {"rct": 32}, 80),
+    38: (20270112, {"rct": 32}, 82),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
