@@ -2147,3 +2147,62 @@ def test_an_ester_of_a_drug_or_an_added_drug_is_no_lab_test():
     text = "A tablet containing estradiol valerate was given; serum estradiol was measured."
     assert texts(text, "LAB_TEST") == ["serum estradiol"]
     assert texts("The addition of dexamethasone or magnesium prolonged analgesia.", "LAB_TEST") == []
+
+
+def test_a_drain_site_an_examination_and_a_tooth_surface_are_no_routes():
+    assert texts("Subcutaneous closed suction drainage was compared; drains were removed.", "ROUTE") == []
+    assert texts("Injuries were seen by capsule endoscopy on the buccal surfaces.", "ROUTE") == []
+    assert texts("Patients had minor oral surgical procedures.", "ROUTE") == []
+
+
+def test_a_median_with_its_interquartile_range_is_a_result_not_a_dose():
+    text = "Blood loss was lower in the treatment arm (median, 300 mL; interquartile range, 200 to 400 mL)."
+    assert texts(text, "DOSE") == []
+
+
+def test_an_area_under_a_curve_has_the_time_in_its_unit():
+    assert texts("The AUC for testosterone was 30.7 and 43.5 nmol h/l, respectively.", "DOSE") == []
+    assert texts("IAUC before was 2298 uU*180 min/mL.", "TIME_POINT") == []
+
+
+def test_a_unit_in_brackets_with_a_lost_superscript_is_no_value():
+    assert texts("Total leukocyte count (103/mm3) rose after 30 days.", "LAB_VALUE") == []
+
+
+def test_statistical_methods_are_no_dosing_frequency():
+    text = "Data were fitted with a repeated measures model. Multiple imputation was used."
+    assert texts(text, "FREQUENCY") == []
+    assert texts("Repeated doses of 5 mg were given.", "FREQUENCY") == ["Repeated"]
+    assert texts("We tested whether a single bout of hypoxia helps.", "FREQUENCY") == ["single"]
+
+
+def test_the_days_of_a_diet_record_and_an_ambulatory_mean_are_no_time_points():
+    assert texts("Intake was estimated from 3-day diet records.", "TIME_POINT") == []
+    assert texts("There was a rise in 12-hour mean DBP.", "TIME_POINT") == []
+
+
+def test_a_blood_cell_with_a_percent_sign_is_a_differential_count():
+    text = "Packed cell volume (%), lymphocyte (%), and eosinophil (%) rose."
+    assert texts(text, "LAB_TEST") == ["Packed cell volume", "lymphocyte", "eosinophil"]
+    assert texts(text, "CELL_TYPE") == []
+
+
+def test_a_tests_area_under_the_curve_and_index_belong_to_its_name():
+    text = "The C-peptide area under the curve rose; fasting insulin and HOMA index fell."
+    assert texts(text, "LAB_TEST") == ["C-peptide area under the curve", "fasting insulin", "HOMA index"]
+
+
+def test_more_named_lab_tests():
+    text = ("Serum amyloid A (SAA), fecal occult blood, reduced glutathione and homeostatic model "
+            "assessment of insulin resistance were measured.")
+    assert texts(text, "LAB_TEST") == ["Serum amyloid A", "SAA", "fecal occult blood", "reduced glutathione",
+                                       "homeostatic model assessment of insulin resistance"]
+
+
+def test_products_classes_and_causes_are_no_lab_tests():
+    assert texts("Patients received fibrinogen concentrate after surgery.", "LAB_TEST") == []
+    assert texts("CRP and several interleukins were measured.", "LAB_TEST") == ["CRP"]
+    assert texts("Aluminium chloride and ferric sulphate were applied to dentin.", "LAB_TEST") == []
+    assert texts("Some had prior anti-tumour necrosis factor exposure.", "LAB_TEST") == []
+    assert texts("Detachment was epinephrine-induced; they were less insulin sensitive.", "LAB_TEST") == []
+    assert texts("Submaximal VO2 values did not change.", "LAB_TEST") == []

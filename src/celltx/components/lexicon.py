@@ -33,6 +33,7 @@ from .regex_spans import add_candidates
 #: name that belong to it, words after it that make one name with it, sampling-time units.
 LAB_PREFIXES = frozenset(w.lower() for w in word_list("LAB_NAME_PREFIX"))
 TAKES_NEXT = frozenset(word_list("LAB_NAME_TAKES_NEXT"))
+TAKES_NEXT_PHRASES = tuple(tuple(p.lower().split()) for p in word_list("LAB_NAME_TAKES_NEXT_PHRASE"))
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
 CL_LEXICON_FILE = "cl_lexicon.jsonl"
@@ -43,6 +44,16 @@ def _takes_next_word(name: str, word: str) -> bool:
     """Whether a lab test's name goes on with ``word``: "MELD [score]", "WBC [count]",
     "sodium [excretion]" -- unless the name already ends with such a word."""
     return word in TAKES_NEXT and not name.endswith(tuple(TAKES_NEXT) + ("score",))
+
+
+def _next_phrase_end(doc: Doc, end: int) -> int:
+    """``end`` moved past a phrase that makes one name with the test before it ("C-peptide
+    [area under the curve]"), or ``end`` when none follows."""
+    for phrase in TAKES_NEXT_PHRASES:
+        words = [t.lower_ for t in doc[end : end + len(phrase)]]
+        if tuple(words) == phrase:
+            return end + len(phrase)
+    return end
 
 
 #: Ionic charges glued to an analyte ("[HCO3−]", "[Na+]", "[Ca2+]"): part of its name.
@@ -280,6 +291,7 @@ class Lexicon(PatternsMixin):
                 start = lab_test_start(doc, start)
                 if end < len(doc) and _takes_next_word(span.text.lower(), doc[end].lower_):
                     end += 1
+                end = _next_phrase_end(doc, end)
                 end = _with_charge(doc, end)
             new = doc[start:end]
             new = new.doc[new.start:new.end]
