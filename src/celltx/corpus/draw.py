@@ -289,6 +289,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     36: (20270110, {"rct": 32}, 78),
     37: (20270111, {"rct": 32}, 80),
     38: (20270112, {"rct": 32}, 82),
+    39: (20270113, {"rct": 32}, 84),
+    40: (20270114, {"rct": 32}, 86),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
