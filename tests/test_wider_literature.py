@@ -2206,3 +2206,40 @@ def test_products_classes_and_causes_are_no_lab_tests():
     assert texts("Some had prior anti-tumour necrosis factor exposure.", "LAB_TEST") == []
     assert texts("Detachment was epinephrine-induced; they were less insulin sensitive.", "LAB_TEST") == []
     assert texts("Submaximal VO2 values did not change.", "LAB_TEST") == []
+
+
+def test_a_percent_strength_before_a_product_code_is_a_dose_but_not_before_ci():
+    text = "Women were assigned to 2% PRO2000 or placebo gel; the rate was 13% (95% CI 12%-15%)."
+    assert texts(text, "DOSE") == ["2%"]
+
+
+def test_qds_plaster_and_caudal_epidural():
+    assert [s["attrs"]["interval_days"] for s in spans("Paracetamol was given qds.", "FREQUENCY")] == [0.25]
+    assert [(s["text"], s["attrs"]["route"]) for s in spans("The plaster was applied to the skin.", "ROUTE")] == [
+        ("plaster", "topical")]
+    assert texts("A caudal epidural injection was given.", "ROUTE") == ["caudal epidural"]
+
+
+def test_the_oral_of_a_glucose_tolerance_test_is_a_route_and_its_length_no_time_point():
+    # the real gold marks the glucose load's route ("oral" in OGTT) in every train/dev case
+    text = "A 3-h oral glucose tolerance test was done."
+    assert texts(text, "ROUTE") == ["oral"]
+    assert texts(text, "TIME_POINT") == []
+
+
+def test_pharmacokinetic_times_ages_and_time_periods_are_no_mentions():
+    assert texts("Median Tmax was up to 2 h and the half-life was up to 9 h.", "TIME_POINT") == []
+    assert texts("Patients between 18 years and 50 years were enrolled.", "TIME_POINT") == []
+    assert texts("Weight gain in three time periods was compared.", "FREQUENCY") == []
+
+
+def test_diseases_stimulation_agents_and_tumour_receptors_are_no_lab_tests():
+    assert texts("Patients with IgA nephropathy were enrolled.", "LAB_TEST") == []
+    assert texts("An ACTH test was done.", "LAB_TEST") == []
+    assert texts("EGFR overexpression is common in these tumours.", "LAB_TEST") == []
+    assert texts("eGFR fell in both groups.", "LAB_TEST") == ["eGFR"]
+
+
+def test_resistance_shares_are_no_doses_and_a_spinal_group_is_a_route():
+    assert texts("Resistance rates were 4% to clarithromycin and 19% to metronidazole.", "DOSE") == []
+    assert texts("Patients were divided into spinal group and nerve block group.", "ROUTE") == ["spinal"]
