@@ -674,3 +674,14 @@ def test_a_study_group_set_against_a_control_group_is_the_treated_arm():
     # with no control group to set it against, "the study group" is the whole sample
     text = "The study group consisted of 40 adults with asthma who inhaled budesonide."
     assert "study group" not in [a["label"] for a in arms_of(record(text, []))]
+
+
+def test_a_placebo_controlled_trial_names_its_product_by_the_word_before_the_first_dose():
+    text = "This double-blind, placebo-controlled trial evaluated ivacaftor (150 mg) for 48 weeks."
+    dose = [("DOSE", "150 mg", {"low": 150.0, "high": 150.0, "unit": "mg"})]
+    assert sorted((a["label"], a["role"]) for a in arms_of(record(text, dose))) == [
+        ("ivacaftor", "experimental"), ("placebo", "control")]
+    # a verb before the dose names no product
+    text = "In this placebo-controlled trial patients received 5 mg daily."
+    dose = [("DOSE", "5 mg", {"low": 5.0, "high": 5.0, "unit": "mg"})]
+    assert "received" not in [a["label"] for a in arms_of(record(text, dose))]

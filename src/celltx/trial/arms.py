@@ -601,6 +601,40 @@ def _placebo_pair(doc: Doc) -> list[tuple[int, int, str, str]]:
     return []
 
 
+#: A trial that names itself placebo-controlled ("a double-blind, placebo-controlled trial").
+_PLACEBO_CONTROLLED = regex.compile(r"(?i)\bplacebo[\s-]+controlled\b")
+#: Words before a dose that name no product ("received 5 mg", "a dose of 5 mg").
+_NOT_PRODUCT_BEFORE_DOSE = {"dose", "doses", "of", "mg", "daily", "plus", "received", "receive", "receiving", "took",
+                            "taking", "administered", "dosage", "dosed", "containing", "total", "mean", "about"}
+#: The name of a product written right before its dose: "ivacaftor (150 mg)", "bezafibrate 400 mg/day".
+_NAME_BEFORE_DOSE = regex.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w-]*\s+)?[A-Za-z][\w-]*[A-Za-z\d])\s*(?:\(\s*)?$")
+
+
+def _placebo_controlled_product(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """A placebo-controlled trial whose arms are named no other way: the product written
+    right before the first dose ("evaluated ivacaftor (150 mg)") against placebo; [] when the
+    word before the dose names no product."""
+    text = doc.text
+    if not _PLACEBO_CONTROLLED.search(text):
+        return []
+    placebo = regex.search(r"(?i)\bplacebo\b(?![\s-]+controlled)", text)
+    for span in doc.by_label.get(schema.DOSE, []):
+        m = _NAME_BEFORE_DOSE.search(text[max(0, span["start"] - 40) : span["start"]])
+        if not m:
+            continue
+        name = m["name"]
+        words = name.lower().split()
+        if (_bad_name(name) or _DESIGN_WORDS.match(name) or _NOT_COMPARED.match(name) or words[0] in _NOT_FIRST
+                or words[-1] in _LEFT_STOP | _RIGHT_STOP | _NOT_PRODUCT_BEFORE_DOSE
+                or arm_key(name) == "placebo" or regex.fullmatch(r"(?i)[a-z]{1,2}", name)):
+            return []  # the first dose is not written after a product's name
+        start = span["start"] - len(m.group())
+        if placebo is None:  # "a placebo-controlled crossover": the design word names the placebo arm
+            placebo = regex.search(r"(?i)\bplacebo", text)
+        return [(start, start + len(name), name, arm_key(name)), (placebo.start(), placebo.end(), "placebo", "placebo")]
+    return []
+
+
 _N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
 _LIST_CUE = regex.compile(r"(?i)\brandomi|\ballocat|\bassign|\bdivided\b|\breceiv|\btreated\b|\bgroups?\b|\barms?\b")
 
@@ -743,6 +777,8 @@ def find_arms(doc: Doc) -> list[Arm]:
         found = _comparing_treatments(doc)
     if not found:
         found = _placebo_pair(doc)
+    if not found:
+        found = _placebo_controlled_product(doc)
     if not found:
         title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
         for m in _VERSUS_RE.finditer(text[: max(title_end, 0) or len(text)]):
