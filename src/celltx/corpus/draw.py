@@ -291,6 +291,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     38: (20270112, {"rct": 32}, 82),
     39: (20270113, {"rct": 32}, 84),
     40: (20270114, {"rct": 32}, 86),
+    41: (20270115, {"rct": 32}, 88),
+    42: (20270116, {"rct": 32}, 90),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
