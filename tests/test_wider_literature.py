@@ -2243,3 +2243,46 @@ def test_diseases_stimulation_agents_and_tumour_receptors_are_no_lab_tests():
 def test_resistance_shares_are_no_doses_and_a_spinal_group_is_a_route():
     assert texts("Resistance rates were 4% to clarithromycin and 19% to metronidazole.", "DOSE") == []
     assert texts("Patients were divided into spinal group and nerve block group.", "ROUTE") == ["spinal"]
+
+
+def test_bd_qid_and_million_international_units():
+    text = "Patients took fluticasone 100 mcg bd or mesalazine 500 mg qid."
+    assert [s["attrs"]["interval_days"] for s in spans(text, "FREQUENCY")] == [0.5, 0.25]
+    (dose,) = spans("Interleukin-2 was given at 9 MIU/day.", "DOSE")
+    assert (dose["text"], dose["attrs"]["unit"]) == ("9 MIU/day", "MIU/day")
+    assert texts("IL-2 at 9 MIU/day was given; serum IL-2 was measured.", "LAB_TEST") == ["serum IL-2"]
+
+
+def test_oral_paste_and_syrup_are_dosage_forms_and_nil_per_os_is_no_route():
+    assert [(s["text"], s["attrs"]["route"]) for s in spans("They used an oral paste and a syrup.", "ROUTE")] == [
+        ("oral paste", "topical"), ("syrup", "oral")]
+    assert texts("They fasted overnight (nil per os).", "ROUTE") == []
+
+
+def test_a_strength_before_a_bracket_or_a_chemical_formula_is_a_dose():
+    assert texts("Then 20 ml of 0.5% (100 mg) bupivacaine was added.", "DOSE") == ["20 ml", "0.5%", "100 mg"]
+    assert texts("Lambs got 1 mL 0.1% Na2SeO4 by mouth; 80% FEV1 was required.", "DOSE") == ["1 mL", "0.1%"]
+
+
+def test_volumes_lost_or_breathed_and_needle_gauges_are_no_doses():
+    assert texts("There was major bleeding in Group II (mean 893 mL).", "DOSE") == []
+    assert texts("FEV1 rose more with HD (315 ml vs. 202 ml).", "DOSE") == []
+    assert texts("A 19-G epidural catheter was placed.", "DOSE") == []
+
+
+def test_school_years_ages_auc_windows_and_vitamin_d3_are_no_time_points():
+    assert texts("Students aged 11 to 14 year olds and eighth graders took part.", "TIME_POINT") == []
+    assert texts("FEV1 AUC 0-6, 0-12, and 0-24 h improved.", "TIME_POINT") == []
+    assert texts("The blend held vitamins D3 and K1.", "TIME_POINT") == []
+
+
+def test_a_range_end_followed_by_its_spread_is_no_week():
+    text = "Scores decreased from 7.4 (0.8) at week 0 to 2.6 (1.0) at week 4."
+    assert [s["attrs"]["days"] for s in spans(text, "TIME_POINT")] == [[0.0], [28.0]]
+
+
+def test_an_ingredient_and_a_nutrient_eaten_are_no_lab_tests():
+    assert texts("Each dose held Vitamin C as Ascorbic Acid (500 mg).", "LAB_TEST") == []
+    assert texts("They were told about a sufficient intake of folate.", "LAB_TEST") == []
+    text = "Changes for the IL-2 (0.13 log10 copies/ml) and control (0.09 log10 copies/ml) groups differed."
+    assert texts(text, "LAB_TEST") == []
