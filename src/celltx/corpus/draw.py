@@ -293,6 +293,9 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     40: (20270114, {"rct": 32}, 86),
     41: (20270115, {"rct": 32}, 88),
     42: (20270116, {"rct": 32}, 90),
+    # the round's last pair, scored once at its final code (no rule written for them this session)
+    43: (20270117, {"rct": 32}, 92),
+    44: (20270118, {"rct": 32}, 94),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
