@@ -2286,3 +2286,28 @@ def test_an_ingredient_and_a_nutrient_eaten_are_no_lab_tests():
     assert texts("They were told about a sufficient intake of folate.", "LAB_TEST") == []
     text = "Changes for the IL-2 (0.13 log10 copies/ml) and control (0.09 log10 copies/ml) groups differed."
     assert texts(text, "LAB_TEST") == []
+
+
+def test_spelled_units_and_hyphenated_rates():
+    (value,) = spans("Fasting blood sugar was between 120 to 300 mg per dl.", "LAB_VALUE")
+    assert (value["attrs"]["low"], value["attrs"]["high"], value["attrs"]["unit"]) == (120.0, 300.0, "mg/dL")
+    (dose,) = spans("Levosimendan (10μgr/kg) was started.", "DOSE")
+    assert dose["attrs"]["unit"] == "ug/kg"
+    (freq,) = spans("Golimumab was given every-4-weeks.", "FREQUENCY")
+    assert freq["attrs"]["interval_days"] == 28.0
+    (tp,) = spans("At 6 and/or 12 months subjects answered.", "TIME_POINT")
+    assert tp["attrs"]["days"] == [180.0, 360.0]
+
+
+def test_vital_signs_fluids_surgical_patches_and_image_measures_are_no_mentions():
+    assert texts("Peripheral arterial oxygen saturation was recorded.", "LAB_TEST") == []
+    assert texts("Volume loading used 500 ml ringer lactate.", "LAB_TEST") == []
+    assert texts("Patients needed endoventricular patch repair.", "ROUTE") == []
+    assert texts("Signal-to-noise (SNR) and contrast-to-noise ratios (CNR) rose.", "LAB_TEST") == []
+    assert texts("Stroke volume index fell from 29 mL/m2 to 22 mL/m2.", "DOSE") == []
+    assert texts("People with IBS tend to fulfil these criteria.", "TIME_POINT") == []
+
+
+def test_a_titre_is_no_value_of_one_and_a_result_per_drug_no_strength():
+    assert "≥1" not in texts("Titres ≥1:8 and ≥1:128 were counted.", "LAB_VALUE")
+    assert texts("Response rates (fosamprenavir/ritonavir 63%; efavirenz 66%) were similar.", "DOSE") == []

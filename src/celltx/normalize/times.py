@@ -152,7 +152,7 @@ _COUNT_RANGE_RE = regex.compile(rf"(?i)^(?:{NUMW})(?:{RANGE_SEP}|\s+and\s+)(?:{N
 
 def parse_frequency(text: str) -> dict[str, object]:
     """"[once per 4 week]" -> interval 28; "[3 times]" -> count 3; "[twice daily]" -> interval 0.5."""
-    t = shadow(text).strip()
+    t = regex.sub(r"(?i)\bevery-(\w+)-", r"every \1 ", shadow(text).strip())  # "every-4-weeks"
     course = _COURSE_RE.search(t)
     if course and course.start() > 0:  # "q3w × 4": the rate's interval and 4 administrations
         out = parse_frequency(text[: course.start()])
