@@ -119,20 +119,21 @@ def shadow(text: str) -> str:
         else:
             out = text.translate(_TABLE)
     if "\u2008" in text or "\u2009" in text or "\u202f" in text:
-        groups = [m.start() for m in _THOUSANDS_SPACE.finditer(text)]
-        if groups:
-            chars = list(out)
-            for i in groups:
-                chars[i] = ","
-            out = "".join(chars)
+        out = _put(out, _THOUSANDS_SPACE, text, ",")
     if "\u00b7" in text:
-        dots = [m.start() for m in _DECIMAL_DOT.finditer(text)]
-        if dots:
-            chars = list(out)
-            for i in dots:
-                chars[i] = "."
-            out = "".join(chars)
+        out = _put(out, _DECIMAL_DOT, text, ".")
     return out
+
+
+def _put(out: str, where: regex.Pattern, text: str, char: str) -> str:
+    """``out`` with ``char`` at every place ``where`` matches in ``text`` (same length)."""
+    places = [m.start() for m in where.finditer(text)]
+    if not places:
+        return out
+    chars = list(out)
+    for i in places:
+        chars[i] = char
+    return "".join(chars)
 
 
 # --- clean-up with an offset map (the pipeline's first step, ``celltx_clean``) ----------

@@ -520,6 +520,13 @@ def _numbered_arms(doc: Doc) -> list[tuple[int, int, str, str]]:
     return []
 
 
+def _named_pair(text: str, a: tuple[int, int], b: tuple[int, int]) -> list[tuple[int, int, str, str]]:
+    """The two arms written at ``a`` and ``b`` as ``find_arms`` candidates, or [] unless both
+    name a treatment (:func:`_named_alternatives`)."""
+    alts = _named_alternatives(text, [a, b])
+    return [(s, e, name, arm_key(name)) for s, e, name in alts] if len(alts) == 2 else []
+
+
 def _compared_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
     """The two arms of the first "with A compared with B" of the text (see
     :data:`_TREATED_COMPARED`), as ``find_arms`` candidates; [] when there is none."""
@@ -528,9 +535,9 @@ def _compared_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
         a, b = m["a"].strip(), m["b"].strip()
         if _NOT_COMPARED.match(a) or _NOT_COMPARED.match(b) or arm_key(a) == arm_key(b):
             continue
-        alts = _named_alternatives(text, [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))])
-        if len(alts) == 2:
-            return [(s, e, name, arm_key(name)) for s, e, name in alts]
+        pair = _named_pair(text, (m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
+        if pair:
+            return pair
     return []
 
 
@@ -560,9 +567,9 @@ def _comparing_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
         if (_NOT_COMPARED.match(a) or _NOT_COMPARED.match(b) or arm_key(a) == arm_key(b)
                 or _DESIGN_WORDS.match(a) or _DESIGN_WORDS.match(b)):
             continue
-        alts = _named_alternatives(text, [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))])
-        if len(alts) == 2:
-            return [(s, e, name, arm_key(name)) for s, e, name in alts]
+        pair = _named_pair(text, (m.start("a"), m.end("a")), (m.start("b"), m.end("b")))
+        if pair:
+            return pair
     return []
 
 
@@ -595,9 +602,9 @@ def _placebo_pair(doc: Doc) -> list[tuple[int, int, str, str]]:
         a_start = m.start() - len(left["a"])
         if _NOT_COMPARED.match(a) or _DESIGN_WORDS.match(a) or _bad_name(a) or arm_key(a) == "placebo":
             continue
-        alts = _named_alternatives(text, [(a_start, a_start + len(a)), (m.start("b"), m.end("b"))])
-        if len(alts) == 2:
-            return [(s, e, name, arm_key(name)) for s, e, name in alts]
+        pair = _named_pair(text, (a_start, a_start + len(a)), (m.start("b"), m.end("b")))
+        if pair:
+            return pair
     return []
 
 
