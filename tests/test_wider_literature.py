@@ -2311,3 +2311,29 @@ def test_vital_signs_fluids_surgical_patches_and_image_measures_are_no_mentions(
 def test_a_titre_is_no_value_of_one_and_a_result_per_drug_no_strength():
     assert "≥1" not in texts("Titres ≥1:8 and ≥1:128 were counted.", "LAB_VALUE")
     assert texts("Response rates (fosamprenavir/ritonavir 63%; efavirenz 66%) were similar.", "DOSE") == []
+
+
+def test_each_12_h_after_a_dose_is_a_rate_but_each_4_week_period_is_not():
+    (freq,) = spans("Heparin was continued as 8000 IU each 12 h.", "FREQUENCY")
+    assert freq["attrs"]["interval_days"] == 0.5
+    assert texts("IOP was measured after each 4-week treatment period.", "FREQUENCY") == []
+    assert [s["attrs"]["interval_days"] for s in spans("Patients got monthly feedback on their VFA.", "FREQUENCY")] == [30.0]
+
+
+def test_a_bracketed_strength_thoracic_epidural_and_iv_therapy():
+    text = "A thoracic epidural block with (0.125%) bupivacaine was given; IV therapy duration did not differ."
+    assert texts(text, "DOSE") == ["0.125%"]
+    assert texts(text, "ROUTE") == ["thoracic epidural", "IV"]
+
+
+def test_signed_body_mass_changes_and_urine_collection_lengths_are_no_mentions():
+    assert texts("Weight gain was greater with WGJ (+ 50.7 gm).", "DOSE") == []
+    assert texts("Leg fat-free mass decreased with SR (-124 g).", "DOSE") == []
+    assert texts("Lactulose was followed by five-hour collection of total urine.", "TIME_POINT") == []
+
+
+def test_more_lab_test_names_and_non_tests():
+    text = "Serum 25(OH)VitD, urine specific gravity and glutathione peroxidase activity were measured."
+    assert texts(text, "LAB_TEST") == ["Serum 25(OH)VitD", "urine specific gravity", "glutathione peroxidase activity"]
+    text = "Rabbit antithymocyte globulin was given; ETAG was monitored; movement at C0–C1; glucose intolerance."
+    assert texts(text, "LAB_TEST") == []
