@@ -150,15 +150,20 @@ def _fixed_term(t: str) -> dict[str, object] | None:
 _COUNT_RANGE_RE = regex.compile(rf"(?i)^(?:{NUMW})(?:{RANGE_SEP}|\s+and\s+)(?:{NUMW})\s+times\b")
 
 
+#: "every-4-weeks" read as "every 4 weeks"; "[3-weekly intervals]" read as its rate "3-weekly".
+_EVERY_HYPHENS = regex.compile(r"(?i)\bevery-(\w+)-")
+_INTERVALS_WORD = regex.compile(r"(?i)\s+intervals?$")
+
+
 def parse_frequency(text: str) -> dict[str, object]:
     """"[once per 4 week]" -> interval 28; "[3 times]" -> count 3; "[twice daily]" -> interval 0.5."""
-    t = regex.sub(r"(?i)\bevery-(\w+)-", r"every \1 ", shadow(text).strip())  # "every-4-weeks"
+    t = _EVERY_HYPHENS.sub(r"every \1 ", shadow(text).strip())
     course = _COURSE_RE.search(t)
     if course and course.start() > 0:  # "q3w × 4": the rate's interval and 4 administrations
         out = parse_frequency(text[: course.start()])
         out["count"] = int(course.group("course"))
         return out
-    fixed = _fixed_term(regex.sub(r"(?i)\s+intervals?$", "", t))  # "[3-weekly intervals]" is "3-weekly"
+    fixed = _fixed_term(_INTERVALS_WORD.sub("", t))
     if fixed is not None:
         return fixed
     low = t.lower()

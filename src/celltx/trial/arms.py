@@ -622,9 +622,12 @@ def _placebo_controlled_product(doc: Doc) -> list[tuple[int, int, str, str]]:
     right before the first dose ("evaluated ivacaftor (150 mg)") against placebo; [] when the
     word before the dose names no product."""
     text = doc.text
-    if not _PLACEBO_CONTROLLED.search(text):
+    design = _PLACEBO_CONTROLLED.search(text)
+    if design is None:
         return []
-    placebo = regex.search(r"(?i)\bplacebo\b(?![\s-]+controlled)", text)
+    # the placebo arm's first mention; in "a placebo-controlled crossover" the design word names it
+    named = regex.search(r"(?i)\bplacebo\b(?![\s-]+controlled)", text)
+    placebo = (named.start(), named.end()) if named else (design.start(), design.start() + len("placebo"))
     for span in doc.by_label.get(schema.DOSE, []):
         m = _NAME_BEFORE_DOSE.search(text[max(0, span["start"] - 40) : span["start"]])
         if not m:
@@ -636,9 +639,7 @@ def _placebo_controlled_product(doc: Doc) -> list[tuple[int, int, str, str]]:
                 or arm_key(name) == "placebo" or regex.fullmatch(r"(?i)[a-z]{1,2}", name)):
             return []  # the first dose is not written after a product's name
         start = span["start"] - len(m.group())
-        if placebo is None:  # "a placebo-controlled crossover": the design word names the placebo arm
-            placebo = regex.search(r"(?i)\bplacebo", text)
-        return [(start, start + len(name), name, arm_key(name)), (placebo.start(), placebo.end(), "placebo", "placebo")]
+        return [(start, start + len(name), name, arm_key(name)), (*placebo, "placebo", "placebo")]
     return []
 
 
