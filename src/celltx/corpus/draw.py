@@ -13,7 +13,9 @@ Groups (the issue's minimums in brackets):
 * ``liver``: liver abstracts (>= 40) from openly licensed sources;
 * ``rct``: RCT abstracts across medicine (>= 60) that mention a dose or a lab value
   (:data:`DOSE_OR_LAB`), at most :data:`MAX_CHARS` characters long;
-* ``glaucoma``: CT-Corpus glaucoma abstracts (>= 20).
+* ``glaucoma``: CT-Corpus glaucoma abstracts (>= 20);
+* ``rct_other`` (supplements from 45 on): the RCTs the ``rct`` pool leaves out (no number
+  with a unit, or longer than :data:`MAX_CHARS`, up to :data:`OTHER_MAX_CHARS`).
 
 Only openly licensed sources are drawn (evidence-inference, MIT; PubMedQA, MIT; CT-Corpus):
 AbstRCT (CC BY-NC-SA) may not be copied, and the tokenised EBM-NLP copy, EvidenceMap and
@@ -44,6 +46,10 @@ from typing import Any
 
 SEED = 20261129
 MAX_CHARS = 4000
+#: The 'rct_other' group (session 11, when the 'rct' pool ran out): RCTs with no number+unit
+#: match, or longer than MAX_CHARS, up to this length. They test what the rules find in
+#: abstracts that report no dose or lab value in numbers (and what they must not find).
+OTHER_MAX_CHARS = 6000
 TARGET = {"cell": None, "liver": 46, "rct": 72, "glaucoma": 24}  # None = all candidates
 TEST_SHARE = 0.40
 DEV_SHARE = 0.15
@@ -127,7 +133,7 @@ def _candidates(shared: Path) -> dict[str, list[dict[str, Any]]]:
     liver_rows = _read(real / "liver.jsonl")
     rct_rows = _read(real / "rct_abstracts.jsonl")
     taken: set[str] = set()
-    out: dict[str, list[dict[str, Any]]] = {"cell": [], "liver": [], "rct": [], "glaucoma": []}
+    out: dict[str, list[dict[str, Any]]] = {"cell": [], "liver": [], "rct": [], "rct_other": [], "glaucoma": []}
 
     def add(group: str, row: dict[str, Any], source_file: str) -> None:
         out[group].append(
@@ -155,6 +161,9 @@ def _candidates(shared: Path) -> dict[str, list[dict[str, Any]]]:
             continue
         if DOSE_OR_LAB.search(row["text"]):
             add("rct", row, "rct_abstracts.jsonl")
+    for row in rct_rows:  # every RCT the 'rct' pool leaves out: no dose or lab unit, or long
+        if row["id"] not in taken and len(row["text"]) <= OTHER_MAX_CHARS:
+            add("rct_other", row, "rct_abstracts.jsonl")
     for path in sorted((shared / "ctc-glaucoma").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         offset, piece = glaucoma_abstract(text)
@@ -296,6 +305,9 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # the round's last pair, scored once at its final code (no rule written for them this session)
     43: (20270117, {"rct": 32}, 92),
     44: (20270118, {"rct": 32}, 94),
+    # session 11: the last 17 'rct' candidates, then RCTs of the 'rct_other' group
+    45: (20270119, {"rct": 17, "rct_other": 15}, 96),
+    46: (20270120, {"rct_other": 32}, 98),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
