@@ -685,3 +685,19 @@ def test_a_placebo_controlled_trial_names_its_product_by_the_word_before_the_fir
     text = "In this placebo-controlled trial patients received 5 mg daily."
     dose = [("DOSE", "5 mg", {"low": 5.0, "high": 5.0, "unit": "mg"})]
     assert "received" not in [a["label"] for a in arms_of(record(text, dose))]
+
+
+def test_capitalised_group_names_are_arms_and_named_bodies_are_not():
+    text = ("Forty adults were divided into two groups, Walking Group (WG; n = 20) and Control Group "
+            "(CG; n = 20), at random. The Control Group kept its usual routine.")
+    assert [(a["label"], a["role"], a["n"]) for a in arms_of(record(text, []))] == [
+        ("Walking Group (WG)", "experimental", 20), ("Control Group (CG)", "control", 20)]
+    # a body named "... Group" is no arm
+    text = ("Patients with an Eastern Cooperative Oncology Group score of 0-1, as the Writing Group "
+            "advised, were enrolled.")
+    assert arms_of(record(text, [])) == []
+
+
+def test_counted_alternatives_after_a_supplementation_verb_name_two_arms():
+    text = "Thirty runners completed 4 weeks of supplementation with 3 g/day of creatine (n = 15) or placebo (PL; n = 15)."
+    assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("creatine", 15), ("placebo (PL)", 15)]

@@ -39,7 +39,14 @@ _CONTROL_WORDS = regex.compile(
     r"|\bregular\s+(?:care|practice|treatment|management)\b"
     r"|\bnon[-\u2010\u2013](?=[A-Za-z])|^no\s"
 )
-_ARM_NOUN = r"(?:group|arm|cohort)"
+#: "group", and "Group"/"Arm"/"Cohort" in a capitalised name ("the Exercise Group (EG)")
+_ARM_NOUN = r"(?:[Gg]roup|[Aa]rm|[Cc]ohort)"
+#: Last words of capitalised names of bodies that are no arm ("Eastern Cooperative Oncology
+#: Group", "the Writing Group", "Steering Committee"-like bodies).
+_BODY_WORDS = {"oncology", "cooperative", "collaborative", "collaboration", "research", "trials", "trial", "writing",
+               "working", "expert", "experts", "advisory", "steering", "consensus", "interest", "support", "investigators",
+               "investigator", "study", "studies", "task", "guideline", "guidelines", "network", "action", "review",
+               "cochrane", "ethnic", "income", "diagnostic", "blood", "muscle", "surgical", "surgery", "neuroscience"}
 # "<name> group": a name of one token, or two ("low dose", "bone marrow"), not a plural "groups"
 _TOKEN = r"[A-Za-z0-9][\w+\-/\u2010]*(?:\s*\+\s*[A-Za-z0-9][\w\-/]*)*"
 #: A dose or strength inside a group's name: "the pilocarpine 2% group", "the 60 ug YIC group".
@@ -228,6 +235,8 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         if len(words) > 1 and words[0].lower() in _NOT_NAMES | _LEAD_WORDS:
             name = name.split(None, 1)[1]
             start = m.end("name") - len(name)
+        if anchor.group()[0].isupper() and (name.split()[-1].lower() in _BODY_WORDS or not name[:1].isupper()):
+            continue  # "Oncology Group", "the Collaborative Group": a body, not an arm
         contrasted = name.lower() in _CONTRASTED_ONLY and _CONTROL_GROUP.search(text)
         if not contrasted and (_bad_name(name) or _bad_last(name) or name.lower().endswith("-related")):
             continue
@@ -644,7 +653,10 @@ def _placebo_controlled_product(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 _N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
-_LIST_CUE = regex.compile(r"(?i)\brandomi|\ballocat|\bassign|\bdivided\b|\breceiv|\btreated\b|\bgroups?\b|\barms?\b")
+_LIST_CUE = regex.compile(
+    r"(?i)\brandomi|\ballocat|\bassign|\bdivided\b|\breceiv|\btreated\b|\bgroups?\b|\barms?\b|\bsupplement(?:ation|ed)\b"
+    r"|\bgiven\b|\bconsum(?:ed|ing)\b|\bingest(?:ed|ing)\b|\btook\b"
+)
 
 
 def _count_lists(doc: Doc) -> list[list[tuple[int, int, str]]]:
