@@ -701,3 +701,10 @@ def test_capitalised_group_names_are_arms_and_named_bodies_are_not():
 def test_counted_alternatives_after_a_supplementation_verb_name_two_arms():
     text = "Thirty runners completed 4 weeks of supplementation with 3 g/day of creatine (n = 15) or placebo (PL; n = 15)."
     assert [(a["label"], a["n"]) for a in arms_of(record(text, []))] == [("creatine", 15), ("placebo (PL)", 15)]
+
+
+def test_an_intake_noun_or_supplemented_with_introduces_the_alternatives():
+    text = "Energy expenditure was measured after the ingestion of a caffeine drink or placebo."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["caffeine drink", "placebo"]
+    text = "Adults were supplemented with zinc (25 mg/day) or selenium (100 ug/day) for eight weeks."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["zinc", "selenium"]

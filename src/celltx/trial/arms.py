@@ -273,7 +273,7 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 _ALT_TRIGGER = regex.compile(
     r"(?i)\b(?:randomi[sz]ed|randomi[sz]ation\s+to|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
-    r"|received|receive|receiving|consumed?|were\s+given|either)\b"
+    r"|received|receive|receiving|consumed?|were\s+given|either|supplemented\s+with|ingestion\s+of)\b"
 )
 _ALT_CUE = regex.compile(
     r"(?i)\brandomi|\ballocat|\bassign|\bcompar(?:e|es|ing)\b|\b(?:effects?|efficacy|safety|study|trial)\s+of\b"
@@ -592,7 +592,8 @@ _PLACEBO_PAIR = regex.compile(
 #: What is left of the pair: words that introduce a treatment ("between", "ingesting", "the
 #: effect of"; not a bare "of": "levels of A and placebo") and up to four words of its name.
 _PAIR_LEFT = regex.compile(
-    r"(?i)\b(?:between|(?:effects?|efficacy|safety|administration|use|doses?)\s+of|with|receiv\w*|tak\w*|ingest\w*|consum\w*|given"
+    r"(?i)\b(?:between|(?:effects?|efficacy|safety|administration|use|doses?|intake|ingestion|consumption)\s+of|with|receiv\w*|tak\w*"
+    r"|ingest\w*|consum\w*|given"
     r"|either|to|using)\s+(?:the\s+|a\s+|an\s+|either\s+)?"
     r"(?P<a>[A-Za-z][\w+/\u00ae-]*(?:\s+(?!(?:and|or|was|were|is|are|with|of|the|a)\b)[A-Za-z\d][\w+/\u00ae.%-]*){0,3})$"
 )
