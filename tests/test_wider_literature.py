@@ -2337,3 +2337,51 @@ def test_more_lab_test_names_and_non_tests():
     assert texts(text, "LAB_TEST") == ["Serum 25(OH)VitD", "urine specific gravity", "glutathione peroxidase activity"]
     text = "Rabbit antithymocyte globulin was given; ETAG was monitored; movement at C0–C1; glucose intolerance."
     assert texts(text, "LAB_TEST") == []
+
+
+def test_probiotic_doses_in_cfu_with_lost_superscripts_are_powers_of_ten():
+    (dose,) = spans("Children received Lactobacillus GG, 10 billion cfu/day, for five days.", "DOSE")
+    assert (dose["text"], dose["attrs"]["low"], dose["attrs"]["unit"]) == ("10 billion cfu/day", 1e10, "CFU/day")
+    # "10^10" and "10^8" printed without their superscripts: not 1,010 and 108 organisms
+    doses = spans("The capsules held 1010 CFU/d; the sachets 108 cfu.", "DOSE")
+    assert [(d["attrs"]["low"], d["attrs"]["unit"]) for d in doses] == [(1e10, "CFU/day"), (1e8, "CFU")]
+
+
+def test_lower_case_rate_abbreviations_before_a_route_abbreviation():
+    text = "The control arm took metformin (1000 mg, bid po); the other added alogliptin (25 mg, qd po)."
+    assert [s["attrs"]["interval_days"] for s in spans(text, "FREQUENCY")] == [0.5, 1.0]
+    assert texts("Their bid to enrol more sites failed.", "FREQUENCY") == []
+
+
+def test_abbreviations_defined_in_square_brackets_inherit_the_lab_test():
+    text = "Total cholesterol [TC] and malondialdehyde [MDA] were measured; TC and MDA fell."
+    assert texts(text, "LAB_TEST") == ["Total cholesterol", "TC", "malondialdehyde", "MDA", "TC", "MDA"]
+
+
+def test_more_lab_tests_and_scales_bodies_and_products_that_are_none():
+    text = "FPG, 2hPG, jugular oxygen saturation (SjO2), high sensitive C-reactive protein and nitric oxide were measured."
+    assert texts(text, "LAB_TEST") == [
+        "FPG", "2hPG", "jugular oxygen saturation", "SjO2", "high sensitive C-reactive protein", "nitric oxide"]
+    text = ("Inhaled nitric oxide was given. The Expanded Disability Status Scale (EDSS) and EQ-5D values changed. "
+            "MetS was defined by National Cholesterol Education Program criteria (age = 51 ± 7.2).")
+    assert texts(text, "LAB_TEST") == []
+    assert texts(text, "LAB_VALUE") == []
+
+
+def test_recruitment_periods_corrected_ages_walk_tests_and_mean_differences_are_no_mentions():
+    text = ("During a 3-year recruitment period clinics enrolled infants, seen at a corrected age of 12 and 24 months; "
+            "distance walked in 6 minutes was recorded.")
+    assert texts(text, "TIME_POINT") == []
+    assert texts("Sputum weight was higher (mean difference 4.1 g and 5.2 g, respectively).", "DOSE") == []
+
+
+def test_vaginal_before_a_product_is_the_route_and_its_tablets_are_not_oral():
+    text = "Vitamin C Vaginal Tablets: earlier work used vaginal vitamin C; vaginal delivery was rare."
+    routes = spans(text, "ROUTE")
+    assert [(r["text"], r["attrs"]["route"]) for r in routes] == [("Vaginal", "other"), ("vaginal", "other")]
+
+
+def test_nitric_oxide_as_a_process_or_enzyme_and_blood_flow_are_no_lab_tests():
+    text = ("Exercise raised nitric oxide (NO) production and endothelial NO synthase; regional cerebral blood flow "
+            "[rCBF] rose. Serum nitric oxide levels were higher.")
+    assert texts(text, "LAB_TEST") == ["Serum nitric oxide"]

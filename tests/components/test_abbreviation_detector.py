@@ -25,9 +25,13 @@ def test_bracket_pairs_are_the_matchers_in_its_order():
         assert bracket_pairs(doc) == expected, words
 
 
-def test_same_abbreviations_as_scispacy(nlp):
+def test_same_abbreviations_as_scispacy(nlp, monkeypatch):
+    """With round brackets only (scispaCy's pattern), the same pairs as scispaCy's detector."""
     from scispacy.abbreviation import AbbreviationDetector
 
+    from celltx.components import abbreviations
+
+    monkeypatch.setattr(abbreviations, "BRACKETS", (("(", ")"),))
     from celltx.components.matchers import empty_matchers_allowed
 
     ours = _detector_class()(nlp, name="ours")
@@ -40,3 +44,9 @@ def test_same_abbreviations_as_scispacy(nlp):
         assert sorted(a) == sorted(b)  # scispaCy keeps each definition's occurrences in a set
         n += len(a)
     assert n > 50
+
+
+def test_square_brackets_define_abbreviations_too(nlp):
+    doc = _detector_class()(nlp, name="ours")(nlp.make_doc("Total cholesterol [TC] fell; TC rose in controls."))
+    assert sorted((s.text, s._.long_form.text) for s in doc._.abbreviations) == [
+        ("TC", "Total cholesterol"), ("TC", "Total cholesterol")]

@@ -92,7 +92,7 @@ class AbbreviationLabels:
             if best is None or best_overlap < self.min_overlap:
                 continue
             key = (short.start_char, short.end_char, best.label_)
-            definition = short.start > 0 and doc[short.start - 1].text == "(" and short.start - 1 - long.end <= 1
+            definition = short.start > 0 and doc[short.start - 1].text in ("(", "[") and short.start - 1 - long.end <= 1
             info[key] = {"long": (best.start_char, best.end_char), "definition": bool(definition)}
             if key not in existing:
                 span = doc.char_span(short.start_char, short.end_char, label=best.label_)
@@ -315,24 +315,30 @@ def _detector_class():
 _DETECTOR = None
 #: ``filter_matches`` ignores bracket pairs with more than this many tokens inside.
 MAX_INSIDE = 8
+#: The bracket pairs that enclose a short form after its long form.
+BRACKETS = (("(", ")"), ("[", "]"))
 
 
 def bracket_pairs(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of every "( ... )" token span with at least one token inside and at most
-    :data:`MAX_INSIDE`, ordered as spaCy's ``Matcher`` orders the matches of
-    ``[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]``: by end, then by start from the right."""
+    """(start, end) of every "( ... )" or "[ ... ]" token span with at least one token inside and
+    at most :data:`MAX_INSIDE`, ordered as spaCy's ``Matcher`` orders the matches of
+    ``[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]``: by end, then by start from the right.
+    Square brackets define abbreviations too ("total cholesterol [TC]"), which scispaCy's
+    pattern leaves out."""
     strings = doc.vocab.strings
-    opening, closing = strings.add("("), strings.add(")")
     orths = doc.to_array(ORTH)
-    opens = numpy.flatnonzero(orths == opening).tolist()
-    if not opens:
-        return []
     pairs = []
-    for j in numpy.flatnonzero(orths == closing).tolist():
-        # openings i with j - MAX_INSIDE - 1 <= i <= j - 2, nearest first
-        hi = bisect.bisect_right(opens, j - 2)
-        lo = bisect.bisect_left(opens, j - MAX_INSIDE - 1)
-        pairs.extend((opens[k], j + 1) for k in range(hi - 1, lo - 1, -1))
+    for open_text, close_text in BRACKETS:
+        opening, closing = strings.add(open_text), strings.add(close_text)
+        opens = numpy.flatnonzero(orths == opening).tolist()
+        if not opens:
+            continue
+        for j in numpy.flatnonzero(orths == closing).tolist():
+            # openings i with j - MAX_INSIDE - 1 <= i <= j - 2, nearest first
+            hi = bisect.bisect_right(opens, j - 2)
+            lo = bisect.bisect_left(opens, j - MAX_INSIDE - 1)
+            pairs.extend((opens[k], j + 1) for k in range(hi - 1, lo - 1, -1))
+    pairs.sort(key=lambda pair: (pair[1], -pair[0]))
     return pairs
 
 

@@ -154,4 +154,18 @@ def parse_dose(text: str) -> dict[str, object]:
         attrs["unit"] = canonical_dose_unit(rest)
         if attrs["unit"] is None and low >= 1e4:
             attrs["unit"] = "cells"  # "2×10^6" on its own is a cell count
+        if str(attrs["unit"]).startswith("CFU") and high is not None and high < 1e4:
+            # "10^10 CFU" whose superscript was lost ("1010 CFU"): no probiotic dose is a few
+            # hundred organisms, so "10" with one or two digits after it is a power of ten
+            powers = [_lost_power(v) for v in (low, high)]
+            if all(p is not None for p in powers):
+                attrs["low"], attrs["high"] = powers
     return attrs
+
+
+def _lost_power(value: float) -> float | None:
+    """10^n for a number written "10n" (105-1012), else None."""
+    digits = f"{value:g}"
+    if value == int(value) and regex.fullmatch(r"10(?:[5-9]|1[0-2])", digits):
+        return 10.0 ** int(digits[2:])
+    return None
