@@ -308,6 +308,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # session 11: the last 17 'rct' candidates, then RCTs of the 'rct_other' group
     45: (20270119, {"rct": 17, "rct_other": 15}, 96),
     46: (20270120, {"rct_other": 32}, 98),
+    47: (20270121, {"rct_other": 32}, 100),
+    48: (20270122, {"rct_other": 32}, 102),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
