@@ -310,6 +310,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     46: (20270120, {"rct_other": 32}, 98),
     47: (20270121, {"rct_other": 32}, 100),
     48: (20270122, {"rct_other": 32}, 102),
+    49: (20270123, {"rct_other": 32}, 104),
+    50: (20270124, {"rct_other": 32}, 106),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
