@@ -2385,3 +2385,24 @@ def test_nitric_oxide_as_a_process_or_enzyme_and_blood_flow_are_no_lab_tests():
     text = ("Exercise raised nitric oxide (NO) production and endothelial NO synthase; regional cerebral blood flow "
             "[rCBF] rose. Serum nitric oxide levels were higher.")
     assert texts(text, "LAB_TEST") == ["Serum nitric oxide"]
+
+
+def test_alzheimer_markers_and_antioxidant_indices_are_lab_tests():
+    text = "Plasma amyloid-β (Aβ) fell and phosphorylated tau (p-tau) decreased; total tau and total antioxidative status rose."
+    assert texts(text, "LAB_TEST") == ["Plasma amyloid-β", "Aβ", "phosphorylated tau", "p-tau", "total tau",
+                                       "total antioxidative status"]
+
+
+def test_drugs_salts_and_class_words_are_no_lab_tests():
+    text = ("Hyaluronic acid vaginal cream was compared with conjugated estrogen; the rinse held cetylpyridinium chloride; "
+            "serum metabolites were profiled; ARBs and ACEi were allowed.")
+    assert texts(text, "LAB_TEST") == []
+    assert texts("Serum chloride was normal.", "LAB_TEST") == ["Serum chloride"]
+
+
+def test_enemas_vaginal_forms_heat_patches_and_toothpaste():
+    text = ("The product was given by enema; a barium enema was done at entry. Women used a vaginal estradiol tablet "
+            "or vaginal placebo. A heat patch was applied; a tooth brush and paste were handed out.")
+    assert [(r["text"], r["attrs"]["route"]) for r in spans(text, "ROUTE")] == [
+        ("enema", "other"), ("vaginal", "other"), ("vaginal", "other")]
+    assert texts("Weekly alcohol consumption fell.", "FREQUENCY") == []
