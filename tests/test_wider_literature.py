@@ -2406,3 +2406,10 @@ def test_enemas_vaginal_forms_heat_patches_and_toothpaste():
     assert [(r["text"], r["attrs"]["route"]) for r in spans(text, "ROUTE")] == [
         ("enema", "other"), ("vaginal", "other"), ("vaginal", "other")]
     assert texts("Weekly alcohol consumption fell.", "FREQUENCY") == []
+
+
+def test_more_named_analytes_and_basal_measurements():
+    text = ("Basal cortisol was measured; IGF-I, IgG4, heparin-binding protein, cathepsin S and GSH-Px rose; "
+            "basal insulin was titrated.")
+    assert texts(text, "LAB_TEST") == ["Basal cortisol", "IGF-I", "IgG4", "heparin-binding protein", "cathepsin S",
+                                       "GSH-Px"]
