@@ -312,6 +312,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     48: (20270122, {"rct_other": 32}, 102),
     49: (20270123, {"rct_other": 32}, 104),
     50: (20270124, {"rct_other": 32}, 106),
+    51: (20270125, {"rct_other": 32}, 108),
+    52: (20270126, {"rct_other": 32}, 110),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
