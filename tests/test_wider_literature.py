@@ -2413,3 +2413,13 @@ def test_more_named_analytes_and_basal_measurements():
             "basal insulin was titrated.")
     assert texts(text, "LAB_TEST") == ["Basal cortisol", "IGF-I", "IgG4", "heparin-binding protein", "cathepsin S",
                                        "GSH-Px"]
+
+
+def test_lozenges_ordinal_hours_ages_in_years_of_life_and_more_analytes():
+    text = "Patients took one warm lozenge or a placebo lozenge; throat lozenges were well tolerated."
+    assert [(r["text"], r["attrs"]["route"]) for r in spans(text, "ROUTE")] == [
+        ("lozenge", "topical"), ("lozenge", "topical"), ("throat lozenges", "topical")]
+    text = "In the postoperative 24th h, CRP fell; deaths in the second year of life; pain of at least 3 months duration."
+    assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == [("24th h", [1.0])]
+    text = "Paraoxonase-1 (PON-1), LCAT, β-endorphin, oxidative stress index and CA72-4 rose; Oticon Medical AB paid."
+    assert texts(text, "LAB_TEST") == ["Paraoxonase-1", "PON-1", "LCAT", "β-endorphin", "oxidative stress index", "CA72-4"]
