@@ -708,3 +708,12 @@ def test_an_intake_noun_or_supplemented_with_introduces_the_alternatives():
     assert [a["label"] for a in arms_of(record(text, []))] == ["caffeine drink", "placebo"]
     text = "Adults were supplemented with zinc (25 mg/day) or selenium (100 ug/day) for eight weeks."
     assert [a["label"] for a in arms_of(record(text, []))] == ["zinc", "selenium"]
+
+
+def test_the_units_of_a_cluster_trial_name_its_arms():
+    text = ("Twelve schools were randomised. Intervention schools ran the programme; control schools did not. "
+            "Pupils in intervention schools ate more fruit.")
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
+        ("Intervention schools", "experimental"), ("control schools", "control")]
+    # one kind of unit alone names no pair of arms
+    assert arms_of(record("Control schools were visited twice.", [])) == []

@@ -214,6 +214,21 @@ _CONTRASTED_ONLY = {"study", "test"}
 _CONTROL_GROUP = regex.compile(r"(?i)\bcontrol\s+(?:group|arm)\b")
 
 
+#: The units of a cluster trial named by their arm ("intervention schools", "control clusters").
+_CLUSTER_ARM_RE = regex.compile(
+    r"(?i)(?<![\w-])(?P<name>intervention|control|comparison)\s+(?:schools?|clusters?|areas?|villages?|practices|"
+    r"communities|sites?|wards?|districts?|hospitals?|classes|classrooms?|clinics?|households?|facilities|units?)(?![\w-])"
+)
+
+
+def _cluster_arms(text: str) -> list[tuple[int, int, str, str]]:
+    """The arms of a cluster trial written as its units ("intervention schools" and "control
+    schools"); [] unless both an intervention and a control unit are named."""
+    found = [(m.start(), m.end(), m.group(), arm_key(m["name"])) for m in _CLUSTER_ARM_RE.finditer(text)]
+    keys = {key for *_, key in found}
+    return found if "control" in keys and keys - {"control"} else []
+
+
 def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, label, key) of every "<name> group" and "group <id>" in the text."""
     text = doc.text
@@ -260,6 +275,8 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 found.append((m.start(part), m.end(part), name, arm_key(name)))
     for m in _GROUP_ID_RE.finditer(text):
         found.append((m.start(), m.end(), m.group(), arm_key(m["id"])))
+    if not found:
+        found.extend(_cluster_arms(text))
     for m in _GROUP_LIST_RE.finditer(text):
         noun = regex.match(r"\w+", m.group())[0][:-1]  # "groups" -> "group"
         masked = _mask_brackets(m["list"])
@@ -289,8 +306,10 @@ _NOT_FIRST = {"with", "without", "into", "their", "its", "his", "her", "as", "le
               "this", "that", "which", "who", "adverse", "have", "has", "had", "be", "is", "are", "was", "were", "no",
               "not", "lower", "higher", "greater", "significantly", "similar", "baseline", "levels", "level", "we"}
 #: Where one alternative of a list ends and the next begins (outside brackets).
-_ALT_SPLIT = regex.compile(r"(?i)\s*,\s*(?:(?:or|versus|vs\.?)\s+)?|\s+(?:or|versus|vs\.?|compared\s+(?:with|to))\s+")
-_ALT_JOIN = regex.compile(r"(?i)\s+(?:or|versus|vs\.?|compared\s+(?:with|to))\s+")
+_ALT_SPLIT = regex.compile(
+    r"(?i)\s*,\s*(?:(?:or|versus|vs\.?)\s+)?|\s+(?:or|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\s+"
+)
+_ALT_JOIN = regex.compile(r"(?i)\s+(?:or|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\s+")
 #: Words after which the first alternative begins ("... to this study of [liraglutide]").
 _LEFT_STOP = {"to", "of", "with", "receive", "receiving", "received", "either", "between", "consume", "consumed",
               "given", "by", "on", "using", "evaluating", "comparing", "compare", "study", "trial", "effect", "effects"}
