@@ -314,6 +314,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     50: (20270124, {"rct_other": 32}, 106),
     51: (20270125, {"rct_other": 32}, 108),
     52: (20270126, {"rct_other": 32}, 110),
+    53: (20270127, {"rct_other": 32}, 112),
+    54: (20270128, {"rct_other": 32}, 114),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
