@@ -2423,3 +2423,12 @@ def test_lozenges_ordinal_hours_ages_in_years_of_life_and_more_analytes():
     assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == [("24th h", [1.0])]
     text = "Paraoxonase-1 (PON-1), LCAT, β-endorphin, oxidative stress index and CA72-4 rose; Oticon Medical AB paid."
     assert texts(text, "LAB_TEST") == ["Paraoxonase-1", "PON-1", "LCAT", "β-endorphin", "oxidative stress index", "CA72-4"]
+
+
+def test_bracketed_rate_units_ect_doses_and_more_non_mentions():
+    doses = spans("Group D received dexmedetomidine 0.04 ug/(kg·h); ECT was given at 6 times seizure threshold.", "DOSE")
+    assert [(d["text"], d["attrs"]["unit"]) for d in doses] == [
+        ("0.04 ug/(kg·h)", "ug/kg/h"), ("6 times seizure threshold", "x seizure threshold")]
+    text = ("Diabetes distress (DD) fell; ascites resolved; calcium plus vitamin D3 supplementation was given; "
+            "myopia (> −3.00 D) was treated; the weekly volume of physical activity rose.")
+    assert [s["label"] for s in spans(text)] == []

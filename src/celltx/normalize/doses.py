@@ -87,6 +87,8 @@ def canonical_dose_unit(unit: str) -> str | None:
     u = " ".join(shadow(unit).split()).strip(" .,;")
     if not u:
         return None
+    # "ug/(kg·h)" -> "ug/kg/h": a bracketed compound period
+    u = rx(r"/\s*\(\s*([^()\s·.*×]+)\s*(?:[·.*×]\s*|\s+)([^()\s]+?)\s*\)").sub(r"/\1/\2", u)
     if rx(r"^/\s*\d").match(u):  # "4x107/40ml": a cell count in a volume
         return "cells"
     drug = _drug_unit(u)
