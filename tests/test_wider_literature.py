@@ -2432,3 +2432,9 @@ def test_bracketed_rate_units_ect_doses_and_more_non_mentions():
     text = ("Diabetes distress (DD) fell; ascites resolved; calcium plus vitamin D3 supplementation was given; "
             "myopia (> −3.00 D) was treated; the weekly volume of physical activity rose.")
     assert [s["label"] for s in spans(text)] == []
+
+
+def test_n_hourly_rates_and_telephone_calls_that_deliver_the_intervention():
+    text = "They received hydrocortisone (100 mg 8 hourly) or saline 6-hourly, then monthly telephone calls."
+    assert [(s["text"], s["attrs"]["interval_days"]) for s in spans(text, "FREQUENCY")] == [
+        ("8 hourly", 0.3333333333), ("6-hourly", 0.25), ("monthly", 30.0)]

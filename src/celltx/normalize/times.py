@@ -153,11 +153,13 @@ _COUNT_RANGE_RE = regex.compile(rf"(?i)^(?:{NUMW})(?:{RANGE_SEP}|\s+and\s+)(?:{N
 #: "every-4-weeks" read as "every 4 weeks"; "[3-weekly intervals]" read as its rate "3-weekly".
 _EVERY_HYPHENS = regex.compile(r"(?i)\bevery-(\w+)-")
 _INTERVALS_WORD = regex.compile(r"(?i)\s+intervals?$")
+#: "8 hourly", "6-hourly": every N hours.
+_N_HOURLY = regex.compile(r"(?i)^(\w+)[\s-]?hourly$")
 
 
 def parse_frequency(text: str) -> dict[str, object]:
     """"[once per 4 week]" -> interval 28; "[3 times]" -> count 3; "[twice daily]" -> interval 0.5."""
-    t = _EVERY_HYPHENS.sub(r"every \1 ", shadow(text).strip())
+    t = _N_HOURLY.sub(r"every \1 hours", _EVERY_HYPHENS.sub(r"every \1 ", shadow(text).strip()))
     course = _COURSE_RE.search(t)
     if course and course.start() > 0:  # "q3w × 4": the rate's interval and 4 administrations
         out = parse_frequency(text[: course.start()])
