@@ -316,6 +316,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     52: (20270126, {"rct_other": 32}, 110),
     53: (20270127, {"rct_other": 32}, 112),
     54: (20270128, {"rct_other": 32}, 114),
+    55: (20270129, {"rct_other": 32}, 116),
+    56: (20270130, {"rct_other": 32}, 118),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
