@@ -2438,3 +2438,10 @@ def test_n_hourly_rates_and_telephone_calls_that_deliver_the_intervention():
     text = "They received hydrocortisone (100 mg 8 hourly) or saline 6-hourly, then monthly telephone calls."
     assert [(s["text"], s["attrs"]["interval_days"]) for s in spans(text, "FREQUENCY")] == [
         ("8 hourly", 0.3333333333), ("6-hourly", 0.25), ("monthly", 30.0)]
+
+
+def test_joint_capsules_counts_of_people_and_drugs_given_with_support_or_as_soft_capsules():
+    text = ("After closure of the capsule the hip was moved; the capsule was left open in controls. "
+            "The number of diabetics will rise to 333 million by 2025. Luteal support with micronized "
+            "progesterone was given; controls took vitamin E soft capsules; oral explanations were given.")
+    assert [(s["label"], s["text"]) for s in spans(text) if s["label"] != "TIME_POINT"] == [("ROUTE", "capsules")]
