@@ -318,6 +318,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     54: (20270128, {"rct_other": 32}, 114),
     55: (20270129, {"rct_other": 32}, 116),
     56: (20270130, {"rct_other": 32}, 118),
+    57: (20270131, {"rct_other": 32}, 120),
+    58: (20270201, {"rct_other": 32}, 122),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
