@@ -2445,3 +2445,13 @@ def test_joint_capsules_counts_of_people_and_drugs_given_with_support_or_as_soft
             "The number of diabetics will rise to 333 million by 2025. Luteal support with micronized "
             "progesterone was given; controls took vitamin E soft capsules; oral explanations were given.")
     assert [(s["label"], s["text"]) for s in spans(text) if s["label"] != "TIME_POINT"] == [("ROUTE", "capsules")]
+
+
+def test_supplements_combinations_materials_places_and_dimensions_are_no_lab_tests_or_times():
+    text = ("The impact of supplemental zinc, vitamin A and glutamine, and of glutamine+zinc, was studied in "
+            "Homa Bay; calcium silicate cements were compared in patients with insulin-treated diabetes, "
+            "with 3-D plates; circulating pro-inflammatory cytokines rose.")
+    assert [s["label"] for s in spans(text) if s["label"] in ("LAB_TEST", "TIME_POINT")] == []
+    text = "IL-12 p70, TIMP-1, TGF-α, the strong ion difference and faecal short-chain fatty acids were measured."
+    assert texts(text, "LAB_TEST") == ["IL-12 p70", "TIMP-1", "TGF-α", "strong ion difference",
+                                       "faecal short-chain fatty acids"]
