@@ -320,6 +320,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     56: (20270130, {"rct_other": 32}, 118),
     57: (20270131, {"rct_other": 32}, 120),
     58: (20270201, {"rct_other": 32}, 122),
+    59: (20270202, {"rct_other": 32}, 124),
+    60: (20270203, {"rct_other": 32}, 126),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
