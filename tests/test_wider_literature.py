@@ -2455,3 +2455,13 @@ def test_supplements_combinations_materials_places_and_dimensions_are_no_lab_tes
     text = "IL-12 p70, TIMP-1, TGF-α, the strong ion difference and faecal short-chain fatty acids were measured."
     assert texts(text, "LAB_TEST") == ["IL-12 p70", "TIMP-1", "TGF-α", "strong ion difference",
                                        "faecal short-chain fatty acids"]
+
+
+def test_litres_fractions_written_fr_and_more_non_mentions():
+    text = "They drank 1.0 liter per day; arm B got 16 Gy/2 fr on days 1 and 8."
+    assert [(d["text"], d["attrs"]["unit"]) for d in spans(text, "DOSE")] == [("1.0 liter", "L"), ("16 Gy", "Gy")]
+    text = ("Forty pregnant women (24–38 weeks) with a mean education = 16.8 years used a touch-sensitive tablet; "
+            "insulin persistence and functional disability (FD) were assessed.")
+    assert [s["label"] for s in spans(text) if s["label"] in ("TIME_POINT", "ROUTE", "LAB_TEST")] == []
+    text = "Anti-CCP2 antibody, the Matsuda index, lactate-to-pyruvate ratios and MMP3 were measured."
+    assert texts(text, "LAB_TEST") == ["Anti-CCP2 antibody", "Matsuda index", "lactate-to-pyruvate ratios", "MMP3"]
