@@ -322,6 +322,9 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     58: (20270201, {"rct_other": 32}, 122),
     59: (20270202, {"rct_other": 32}, 124),
     60: (20270203, {"rct_other": 32}, 126),
+    # session 12: RCTs of the 'rct_other' group, each pair scored before any rule is written for it
+    61: (20270204, {"rct_other": 32}, 128),
+    62: (20270205, {"rct_other": 32}, 130),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
