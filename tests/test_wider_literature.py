@@ -2465,3 +2465,11 @@ def test_litres_fractions_written_fr_and_more_non_mentions():
     assert [s["label"] for s in spans(text) if s["label"] in ("TIME_POINT", "ROUTE", "LAB_TEST")] == []
     text = "Anti-CCP2 antibody, the Matsuda index, lactate-to-pyruvate ratios and MMP3 were measured."
     assert texts(text, "LAB_TEST") == ["Anti-CCP2 antibody", "Matsuda index", "lactate-to-pyruvate ratios", "MMP3"]
+
+
+def test_vitamin_d2_d3_and_dopamine_d2_receptors_are_no_days():
+    text = "Vitamin D3 (cholecalciferol) or D2 was given; serum D3 and D2 were measured on D7 and D14."
+    assert texts(text, "TIME_POINT") == ["D7", "D14"]
+    text = "Aripiprazole is a partial agonist at D2 receptors; the dopamine D2 and D3 receptors were blocked by D7."
+    assert texts(text, "TIME_POINT") == ["D7"]
+    assert texts("Patients were assessed on D3 and D14 after surgery.", "TIME_POINT") == ["D3", "D14"]

@@ -31,7 +31,7 @@ def test_the_not_analyte_list_is_read_by_the_exclusions_the_specimen_pattern_and
     (specimen,) = [p for p in compile_rows([dict(r) for r in read_jsonl_resource("numeric.jsonl")])
                    if p.name == "specimen_abbrev"]
     assert specimen.pattern.search("serum VEGF was") and not specimen.pattern.search("serum LVEF was")
-    (label, text, _left, _right, _coordinated, _given) = _compile_exclusion({"label": "LAB_TEST", "text": "^{NOT_ANALYTE}$"}, 1)
+    (label, text, _left, _right, _coordinated, _given, _document) = _compile_exclusion({"label": "LAB_TEST", "text": "^{NOT_ANALYTE}$"}, 1)
     assert label == "LAB_TEST" and text.search("PHQ-9") and not text.search("PHQ-90")
     assert {"IOP", "QOL", "MRNA"} <= _not_analytes()
 
@@ -123,3 +123,20 @@ def test_a_guard_changes_no_match_of_its_block_in_either_case_context():
                 for pos in range(len(text)):
                     a, b = plain.match(text, pos), with_guard.match(text, pos)
                     assert (a and a.span()) == (b and b.span()), (name, case, text, pos)
+
+
+def test_an_exclusion_row_may_require_something_of_the_whole_text():
+    import spacy
+    from spacy.tokens import Span
+
+    from celltx.components.merge import Merge
+
+    merge = Merge(None, "t", priority=[], suppress={}, labels=None, anchors={}, confident=[])
+    merge._compile([{"label": "TIME_POINT", "text": "^D3$", "document": "(?i)vitamin D"}])
+    nlp = spacy.blank("en")
+    for text, excluded in (("Vitamin D was given; D3 rose.", 1), ("Pain was scored; D3 was the end.", 0)):
+        doc = nlp(text)
+        (d3,) = [t.i for t in doc if t.text == "D3"]
+        assert merge._excluded(doc.text, Span(doc, d3, d3 + 1, label="TIME_POINT"), {}) == (excluded, False)
+    with pytest.raises(ValueError, match="does not compile"):
+        merge._compile([{"label": "TIME_POINT", "document": "(unbalanced"}])

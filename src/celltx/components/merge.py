@@ -21,6 +21,9 @@ Policy (configurable, in ``config.cfg``):
   document: its other bare mentions ("selenium was well tolerated") are no LAB_TESTs either,
   unless a measurement cue stands beside them (``MEASURED_BEFORE``/``MEASURED_AFTER`` in
   ``patterns/word_lists.jsonl``: "serum selenium", "selenium levels", a value in a lab unit);
+* an exclusion row may also require something of the whole text (``document``: a regex the
+  abstract must contain): "D3" is day 3 in most abstracts but vitamin D3 in one about vitamin D,
+  which a 30-character window cannot tell;
 * ``labels`` restricts the output (used by the dictionary-only and regex-only baselines).
 """
 
@@ -62,10 +65,11 @@ class Merge(PatternsMixin):
         self.anchors = anchors or {}
         self.confident = set(confident or [])
         self.keep_labels = set(labels) if labels else None
-        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool]] = []
+        self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool,
+                                    regex.Pattern | None]] = []
         #: the same rules by label (a candidate is only tested against the rules of its label)
         self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, list | None,
-                                                      regex.Pattern | None, bool, bool]]] = {}
+                                                      regex.Pattern | None, bool, bool, regex.Pattern | None]]] = {}
 
     def default_patterns(self) -> list[Row]:
         return [dict(row) for row in read_jsonl_resource(DEFAULT_FILE)]
@@ -79,17 +83,18 @@ class Merge(PatternsMixin):
             for label in (row["label"] if isinstance(row.get("label"), list) else [row.get("label")])
         ]
         self.exclusions_by_label = {}
-        for label, text, left, right, coordinated, gives in self.exclusions:
+        for label, text, left, right, coordinated, gives, document in self.exclusions:
             # a left context that must end where the candidate starts is read backwards, in
             # one attempt (:mod:`.mirror`); else it is searched for. The mirror is written when
             # the rule is first tried (a list holds it: [left, mirror or _PENDING])
             self.exclusions_by_label.setdefault(label, []).append(
-                (text, [left, _PENDING] if left is not None else None, right, coordinated, gives))
+                (text, [left, _PENDING] if left is not None else None, right, coordinated, gives, document))
         self.measured = _measured_cues(defines)
 
-    def _excluded(self, view: str, span: Span) -> tuple[int, bool]:
+    def _excluded(self, view: str, span: Span, in_document: dict[int, bool]) -> tuple[int, bool]:
         """(0: kept; 1: excluded; 2: excluded by a ``coordinated`` row, whose verdict also holds
-        for the items listed with it, see :func:`_spread`; whether a ``given`` row fired)."""
+        for the items listed with it, see :func:`_spread`; whether a ``given`` row fired).
+        ``in_document`` caches, per ``document`` regex, whether this text contains it."""
         rules = self.exclusions_by_label.get(span.label_, ())
         if not rules:
             return 0, False
@@ -97,9 +102,15 @@ class Merge(PatternsMixin):
         inside, before, after = view[start:end], view[max(0, start - CONTEXT_CHARS) : start], view[end : end + CONTEXT_CHARS]
         backwards = None
         verdict, given = 0, False
-        for text, left, right, coordinated, gives in rules:
+        for text, left, right, coordinated, gives, document in rules:
             if text is not None and not text.search(inside):
                 continue
+            if document is not None:
+                found = in_document.get(id(document))
+                if found is None:
+                    found = in_document[id(document)] = document.search(view) is not None
+                if not found:
+                    continue
             if left is not None:
                 mirror = left[1]
                 if mirror is _PENDING:
@@ -130,10 +141,11 @@ class Merge(PatternsMixin):
             view = doc_shadow(doc)
             verdicts: dict[tuple[str, int, int], int] = {}  # the same span from several origins: tested once
             given: set[str] = set()  # substances the text gives (see the module docstring)
+            in_document: dict[int, bool] = {}
             for c in candidates:
                 key = (c.label_, c.start_char, c.end_char)
                 if key not in verdicts:
-                    verdicts[key], gives = self._excluded(view, c)
+                    verdicts[key], gives = self._excluded(view, c, in_document)
                     if gives:
                         given.add(_substance(c))
             _spread(view, verdicts)
@@ -233,7 +245,7 @@ def _spread(view: str, verdicts: dict[tuple[str, int, int], int]) -> None:
 
 
 #: The keys an exclusion row may have (a misspelt key is an error, never silently ignored).
-EXCLUSION_KEYS = {"label", "text", "left", "right", "coordinated", "given", "comment"}
+EXCLUSION_KEYS = {"label", "text", "left", "right", "coordinated", "given", "document", "comment"}
 
 
 def _substance(span: Span) -> str:
@@ -258,8 +270,8 @@ def _measured_cues(defines: dict[str, str]) -> tuple[regex.Pattern, regex.Patter
 
 def _compile_exclusion(
     row: Row, number: int, defines: dict[str, str] | None = None
-) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool]:
-    """One exclusion row as (label, text, left, right, coordinated, given): patterns with ``{NAME}`` building blocks
+) -> tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool, regex.Pattern | None]:
+    """One exclusion row as (label, text, left, right, coordinated, given, document): patterns with ``{NAME}`` building blocks
     expanded (:mod:`.defines`); a bad row is a ValueError naming its number in the file, its
     keys and the regex that does not compile."""
     defines = builtin_defines() if defines is None else defines
@@ -276,6 +288,7 @@ def _compile_exclusion(
             regex.compile(expand(row["right"], defines)) if row.get("right") else None,
             bool(row.get("coordinated")),
             bool(row.get("given")),
+            regex.compile(expand(row["document"], defines)) if row.get("document") else None,
         )
     except regex.error as err:
         raise ValueError(f"exclusion row {number} ({row.get('comment', '')[:60]!r}) does not compile: {err}") from err
