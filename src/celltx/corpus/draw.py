@@ -325,6 +325,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     # session 12: RCTs of the 'rct_other' group, each pair scored before any rule is written for it
     61: (20270204, {"rct_other": 32}, 128),
     62: (20270205, {"rct_other": 32}, 130),
+    63: (20270206, {"rct_other": 32}, 132),
+    64: (20270207, {"rct_other": 32}, 134),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
