@@ -2473,3 +2473,16 @@ def test_vitamin_d2_d3_and_dopamine_d2_receptors_are_no_days():
     text = "Aripiprazole is a partial agonist at D2 receptors; the dopamine D2 and D3 receptors were blocked by D7."
     assert texts(text, "TIME_POINT") == ["D7"]
     assert texts("Patients were assessed on D3 and D14 after surgery.", "TIME_POINT") == ["D3", "D14"]
+
+
+def test_complications_at_a_site_devices_and_what_products_are_made_of_are_no_routes_or_tests():
+    text = ("Oral HPV16/18 infection and oral breathing were recorded. Spinal epidural hematoma was rare after "
+            "intracoronary stent implantation; intracoronary eptifibatide was given; epidural analgesia was used.")
+    assert texts(text, "ROUTE") == ["intracoronary", "epidural"]
+    text = ("Low glycemic index (GI) foods were eaten; a device composed of hyaluronic acid and chondroitin sulfate "
+            "was injected; hyaluronic acid fillers were compared. Urinary kallidinogenase for the treatment of "
+            "stenosis. Na+/K+-ATPase was expressed; nickel titanium files were used.")
+    assert texts(text, "LAB_TEST") == []
+    text = ("Serum hyaluronic acid levels fell. Serum uric acid (SUA) in the management of hypertension; "
+            "lipid control combining cholesterol <200 mg/dl and LDL-cholesterol < 130 mg/dl.")
+    assert texts(text, "LAB_TEST") == ["Serum hyaluronic acid", "Serum uric acid", "SUA", "cholesterol", "LDL-cholesterol"]
