@@ -327,6 +327,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     62: (20270205, {"rct_other": 32}, 130),
     63: (20270206, {"rct_other": 32}, 132),
     64: (20270207, {"rct_other": 32}, 134),
+    65: (20270208, {"rct_other": 32}, 136),
+    66: (20270209, {"rct_other": 32}, 138),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
