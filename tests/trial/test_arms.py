@@ -717,3 +717,12 @@ def test_the_units_of_a_cluster_trial_name_its_arms():
         ("Intervention schools", "experimental"), ("control schools", "control")]
     # one kind of unit alone names no pair of arms
     assert arms_of(record("Control schools were visited twice.", [])) == []
+
+
+def test_words_that_compare_or_form_groups_name_no_arm():
+    text = ("Adults were randomised to walking or usual care. There were no significant group differences; "
+            "unequal group sizes arose; inter group and intra group comparisons and gender groups were reported.")
+    labels = [a["label"] for a in arms_of(record(text, []))]
+    assert not any(w in label for label in labels for w in ("significant", "unequal", "inter", "intra", "gender"))
+    text = "The MSC group (n = 20) and the control group (n = 20) were compared."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["MSC group", "control group"]

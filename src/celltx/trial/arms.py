@@ -32,6 +32,10 @@ _NOT_NAMES = {
     "across", "different", "respective", "corresponding", "focus", "of", "in", "and", "or", "to",
     "test", "research", "treatment-naive", "dose", "subgroup", "another", "first", "second", "third",
     "although", "however", "whereas", "randomization", "randomisation", "parallel", "upper", "lower", "two-arm",
+    # how groups compare or are formed, never what they receive ("no significant group
+    # differences", "unequal group sizes", "inter-group", "gender groups", "the syndrome cohort")
+    "significant", "unequal", "equal", "similar", "inter", "intra", "select", "selected", "gender", "sex",
+    "syndrome", "disease",
 }
 _CONTROL_WORDS = regex.compile(
     r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|unsupplemented|"
