@@ -2486,3 +2486,14 @@ def test_complications_at_a_site_devices_and_what_products_are_made_of_are_no_ro
     text = ("Serum hyaluronic acid levels fell. Serum uric acid (SUA) in the management of hypertension; "
             "lipid control combining cholesterol <200 mg/dl and LDL-cholesterol < 130 mg/dl.")
     assert texts(text, "LAB_TEST") == ["Serum hyaluronic acid", "Serum uric acid", "SUA", "cholesterol", "LDL-cholesterol"]
+
+
+def test_interleukins_spinal_versus_general_anaesthesia_and_products_named_with_their_device():
+    text = "Cord blood IL-5 and IL-13 responses rose; IL-1ra and interleukin 5 levels were measured."
+    assert [(s["text"], s["attrs"]["analyte"]) for s in spans(text, "LAB_TEST")] == [
+        ("Cord blood IL-5", "interleukin-5"), ("IL-13", "interleukin-13"),
+        ("IL-1ra", "interleukin-1 receptor antagonist"), ("interleukin 5", "interleukin-5")]
+    assert texts("Patients were randomised to spinal or general anaesthesia.", "ROUTE") == ["spinal"]
+    assert texts("The type of anaesthesia (spinal or general) was studied; the spinal cord was intact.", "ROUTE") == ["spinal"]
+    text = "Treatment by either insulin or sulfonylurea; an insulin syringe was used; no difference at zero time."
+    assert [s["label"] for s in spans(text) if s["label"] in ("LAB_TEST", "FREQUENCY")] == []
