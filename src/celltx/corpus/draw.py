@@ -329,6 +329,8 @@ DOSE_OR_LAB_SUPPLEMENTS = {
     64: (20270207, {"rct_other": 32}, 134),
     65: (20270208, {"rct_other": 32}, 136),
     66: (20270209, {"rct_other": 32}, 138),
+    67: (20270210, {"rct_other": 32}, 140),
+    68: (20270211, {"rct_other": 32}, 142),
 }
 #: A number followed by a laboratory unit: the supplement's "reports a lab value" criterion.
 LAB_RESULT = re.compile(
