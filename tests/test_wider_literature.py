@@ -2497,3 +2497,18 @@ def test_interleukins_spinal_versus_general_anaesthesia_and_products_named_with_
     assert texts("The type of anaesthesia (spinal or general) was studied; the spinal cord was intact.", "ROUTE") == ["spinal"]
     text = "Treatment by either insulin or sulfonylurea; an insulin syringe was used; no difference at zero time."
     assert [s["label"] for s in spans(text) if s["label"] in ("LAB_TEST", "FREQUENCY")] == []
+
+
+def test_session_lengths_per_day_ages_in_brackets_bond_strength_and_new_analytes():
+    text = "Group T received training for 8 weeks (15 min/day for 6 days/week); others had up to 4 hours/day."
+    assert texts(text, "TIME_POINT") == ["8 weeks", "15 min", "4 hours"]
+    text = ("It was higher in the Sensor On arm (19 vs 31 min/day; p = 0.009); a mean of 42 min/day; "
+            "they exercised 150 minutes per week. Ten children with CP (9–17 years) and parent–child (5–11 years) dyads took part.")
+    assert texts(text, "TIME_POINT") == []
+    text = ("Shear bond strength (SBS) was tested; RBC membrane fatty acids and RBC C16:0 were measured; the glucagon "
+            "like peptide-1 analogue was given; children with sickle cell disease (haemoglobin SS, HbSS) took part.")
+    assert texts(text, "LAB_TEST") == []
+    text = "Serum BDNF, osmolarity, TNFR2 and tumour necrosis factor receptor 1 were measured."
+    assert [(s["text"], s["attrs"]["analyte"]) for s in spans(text, "LAB_TEST")] == [
+        ("Serum BDNF", "brain-derived neurotrophic factor"), ("osmolarity", "osmolarity"),
+        ("TNFR2", "tumor necrosis factor receptor 2"), ("tumour necrosis factor receptor 1", "tumor necrosis factor receptor 1")]
