@@ -2512,3 +2512,18 @@ def test_session_lengths_per_day_ages_in_brackets_bond_strength_and_new_analytes
     assert [(s["text"], s["attrs"]["analyte"]) for s in spans(text, "LAB_TEST")] == [
         ("Serum BDNF", "brain-derived neurotrophic factor"), ("osmolarity", "osmolarity"),
         ("TNFR2", "tumor necrosis factor receptor 2"), ("tumour necrosis factor receptor 1", "tumor necrosis factor receptor 1")]
+
+
+def test_p_values_in_scientific_notation_names_inside_proteins_and_diseases_and_external_use():
+    assert [s["label"] for s in spans("Five SNPs, rs10500804 (P = 4.93 × 10−7) and rs2060793 (P = 6.63 × 10−7), were found.")] == []
+    text = "The C-MAC helped nasal intubation; oral axes aligned; MI Paste Plus was applied; the external fixator stayed."
+    assert texts(text, "ROUTE") == []
+    text = "External application was done twice a day; patients were injected spinally; nasal spray was given."
+    assert [(s["text"], s["attrs"]["route"]) for s in spans(text, "ROUTE")] == [
+        ("External", "topical"), ("spinally", "other"), ("nasal spray", "other")]
+    text = "The interview took an average of 40 minutes; recruitment took three months; follow-up was 6 months."
+    assert texts(text, "TIME_POINT") == ["6 months"]
+    text = "Tyrosine hydroxylase and the calcium channel were studied; creatinine kinase, NGF and MMP-1 rose."
+    assert [(s["text"], s["attrs"]["analyte"]) for s in spans(text, "LAB_TEST")] == [
+        ("creatinine kinase", "creatine kinase"), ("NGF", "nerve growth factor"), ("MMP-1", "matrix metalloproteinase-1")]
+    assert texts("Basal cell carcinoma and B-cell lymphoma were excluded; MSCs were infused.", "CELL_TYPE") == ["MSCs"]
