@@ -2527,3 +2527,12 @@ def test_p_values_in_scientific_notation_names_inside_proteins_and_diseases_and_
     assert [(s["text"], s["attrs"]["analyte"]) for s in spans(text, "LAB_TEST")] == [
         ("creatinine kinase", "creatine kinase"), ("NGF", "nerve growth factor"), ("MMP-1", "matrix metalloproteinase-1")]
     assert texts("Basal cell carcinoma and B-cell lymphoma were excluded; MSCs were infused.", "CELL_TYPE") == ["MSCs"]
+
+
+def test_p_values_without_p_ages_after_group_abbreviations_and_what_a_product_contains_are_no_lab_values():
+    text = ("Magnesium fell (median change=0.8 mg/L; PMagnesium= 0.03, PPlacebo < 0.001); glucose rose in all groups "
+            "(< 0.001). Bilateral (TG; n = 9; age, 17.6 ± 0.5 years). Dextrose containing 70 IU/L regular insulin and "
+            "70 meq/L of potassium was given; adrenaline 5 μg/ml (1:200,000) was added; HR (95% CI): 1.41 (1.002, 1.996).")
+    assert texts(text, "LAB_VALUE") == ["0.8 mg/L"]
+    text = "HBV DNA < 0.05 IU/mL; LDL-C (MD = −13.78 mg/dl); serum potassium was 4.1 mmol/L."
+    assert texts(text, "LAB_VALUE") == ["< 0.05 IU/mL", "−13.78 mg/dl", "4.1 mmol/L"]
