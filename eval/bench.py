@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     args = bench.main_args(argv)
     if args.repo is None:
         args.repo = Path(__file__).resolve().parents[1]
+    if args.output is None:  # this script records the committed run (the CLI writes to build/)
+        args.output = args.repo / "eval" / "results" / "bench.json"
     try:
         _result, printed = bench.execute(args, "python eval/bench.py " + " ".join(sys.argv[1:] if argv is None else argv))
     except (bench.BenchError, RuntimeError) as err:
