@@ -91,7 +91,7 @@ class Merge(PatternsMixin):
                 (text, [left, _PENDING] if left is not None else None, right, coordinated, gives, document))
         self.measured = _measured_cues(defines)
 
-    def _excluded(self, view: str, span: Span, in_document: dict[int, bool]) -> tuple[int, bool]:
+    def _excluded(self, view: str, span: Span, in_document: dict[regex.Pattern, bool]) -> tuple[int, bool]:
         """(0: kept; 1: excluded; 2: excluded by a ``coordinated`` row, whose verdict also holds
         for the items listed with it, see :func:`_spread`; whether a ``given`` row fired).
         ``in_document`` caches, per ``document`` regex, whether this text contains it."""
@@ -106,9 +106,9 @@ class Merge(PatternsMixin):
             if text is not None and not text.search(inside):
                 continue
             if document is not None:
-                found = in_document.get(id(document))
+                found = in_document.get(document)
                 if found is None:
-                    found = in_document[id(document)] = document.search(view) is not None
+                    found = in_document[document] = document.search(view) is not None
                 if not found:
                     continue
             if left is not None:
@@ -141,7 +141,7 @@ class Merge(PatternsMixin):
             view = doc_shadow(doc)
             verdicts: dict[tuple[str, int, int], int] = {}  # the same span from several origins: tested once
             given: set[str] = set()  # substances the text gives (see the module docstring)
-            in_document: dict[int, bool] = {}
+            in_document: dict[regex.Pattern, bool] = {}
             for c in candidates:
                 key = (c.label_, c.start_char, c.end_char)
                 if key not in verdicts:
