@@ -2536,3 +2536,5 @@ def test_p_values_without_p_ages_after_group_abbreviations_and_what_a_product_co
     assert texts(text, "LAB_VALUE") == ["0.8 mg/L"]
     text = "HBV DNA < 0.05 IU/mL; LDL-C (MD = −13.78 mg/dl); serum potassium was 4.1 mmol/L."
     assert texts(text, "LAB_VALUE") == ["< 0.05 IU/mL", "−13.78 mg/dl", "4.1 mmol/L"]
+    # a measured value followed by a clause about what was given stays a lab value
+    assert texts("Finally ALT fell to 35±5 U/L and MSCs were given at 2×10^6 cells/kg.", "LAB_VALUE") == ["35±5 U/L"]
