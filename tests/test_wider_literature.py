@@ -772,7 +772,8 @@ def test_day_ranges_result_durations_clock_lists_light_doses_and_monitors(text, 
     "text, times",
     [("Body weight was measured annually.", [("annually", [365.0])]),
      ("A 1-Year Dietary Intervention was compared.", [("1-Year", [365.0])]),
-     ("Patients were then reviewed monthly for a while.", [])],
+     # a review visit is an assessment too (D49; the verbs of measuring are one list now)
+     ("Patients were then reviewed monthly for a while.", [("monthly", [30.0])])],
 )
 def test_assessment_adverbs_and_study_lengths_before_diet(text, times):
     assert [(s["text"], s["attrs"]["days"]) for s in spans(text, "TIME_POINT")] == times
@@ -1600,7 +1601,11 @@ def test_a_viral_load_word_after_the_nucleic_acid_stays_outside_the_test_name():
     "text, found, days",
     [("There were five missing monthly interviews.", "monthly", 30.0),
      ("Staff made weekly postnatal home visits.", "weekly", 7.0),
-     ("Treatment efficacy was assessed at three month intervals.", "three month intervals", 90.0)],
+     ("Treatment efficacy was assessed at three month intervals.", "three month intervals", 90.0),
+     # an adverb or "regular" between the verb and the interval, and the verbs of D49 written once
+     ("Diaries were collected repeatedly at regular weekly intervals.", "weekly intervals", 7.0),
+     ("Children were seen weekly until the end of the season.", "weekly", 7.0),
+     ("Participants were followed up daily while in hospital.", "daily", 1.0)],
 )
 def test_a_rate_word_of_an_assessment_is_a_time_point_on_its_interval(text, found, days):
     assert spans(text, "FREQUENCY") == []
@@ -1609,6 +1614,9 @@ def test_a_rate_word_of_an_assessment_is_a_time_point_on_its_interval(text, foun
 
 def test_a_rate_word_of_a_treatment_or_a_counselling_call_stays_a_frequency():
     assert texts("Patients received weekly infusions of cells.", "FREQUENCY") == ["weekly"]
+    assert texts("Patients received the vaccine at 4-week intervals.", "FREQUENCY") == ["4-week intervals"]
+    # "performed" is no verb of measuring: a treatment is performed too
+    assert texts("Phototherapy was performed at 2-week intervals.", "FREQUENCY") == ["2-week intervals"]
     assert texts("The program added brief weekly counseling calls.", "FREQUENCY") == ["weekly"]
 
 

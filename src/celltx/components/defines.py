@@ -113,7 +113,22 @@ def builtin_defines() -> dict[str, str]:
         "WORD_CMP_BEFORE": labs.WORD_CMP_BEFORE,
         "WORD_CMP_AFTER": labs.WORD_CMP_AFTER,
         **{name: words_regex(words) for name, words in word_lists().items()},
+        "ASSESSED_AT": assessed_at(),
     }
+
+
+def assessed_at() -> str:
+    """What stands before an assessment schedule: a verb of measuring, then "at", "in" or
+    "every", maybe after an adverb and an earlier time ("measured at diagnosis and at [6 month
+    intervals]", "collected repeatedly at regular [weekly intervals]"). The TIME_POINT rows
+    read it behind their match and the FREQUENCY exclusions before the candidate, so both
+    decide alike (D49)."""
+    verbs = words_regex(word_lists()["ASSESSED_VERB"])
+    return (
+        rf"(?i:\b(?:{verbs})\s+(?:(?:repeatedly|regularly|again|thereafter)\s+)?"
+        rf"(?:at|in|every)\s+(?:(?:{numbers.NUMW})[\s-]*(?:day|week|month)s?\s+and\s+(?:at\s+)?"
+        rf"|[a-z-]+\s+and\s+at\s+)?(?:regular\s+)?)"
+    )
 
 
 #: A block whose alternation has at least this many alternatives is guarded (:func:`guarded`).
