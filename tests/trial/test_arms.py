@@ -726,3 +726,19 @@ def test_words_that_compare_or_form_groups_name_no_arm():
     assert not any(w in label for label in labels for w in ("significant", "unequal", "inter", "intra", "gender"))
     text = "The MSC group (n = 20) and the control group (n = 20) were compared."
     assert [a["label"] for a in arms_of(record(text, []))] == ["MSC group", "control group"]
+
+
+def test_words_that_describe_what_is_done_with_groups_name_no_arm():
+    text = ("Analyses were performed to determine group differences between the intervention group and the "
+            "control group; a main effect group analysis followed. Gastritis is a heterogeneous group of "
+            "disorders, seen in a consecutive group of patients.")
+    assert [a["label"] for a in arms_of(record(text, []))] == ["intervention group", "control group"]
+
+
+def test_a_count_after_a_named_group_is_no_numbered_group():
+    text = ("Patients were randomized to eradication or placebo. In the eradication group 13 (20%) patients "
+            "and in the placebo group 79 (45%) patients improved.")
+    assert [a["label"] for a in arms_of(record(text, []))] == ["eradication group", "placebo group"]
+    # a group numbered as arms are ("the treatment program group 1") stays an arm
+    text = "Patients were randomized to the treatment program group 1 or the usual care group."
+    assert "group 1" in [a["label"] for a in arms_of(record(text, []))]

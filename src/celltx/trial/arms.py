@@ -36,6 +36,10 @@ _NOT_NAMES = {
     # differences", "unequal group sizes", "inter-group", "gender groups", "the syndrome cohort")
     "significant", "unequal", "equal", "similar", "inter", "intra", "select", "selected", "gender", "sex",
     "syndrome", "disease",
+    # what a study does with groups or how it describes them, never what they receive
+    # ("to determine group differences", "a main effect of group", "a heterogeneous group of
+    # disorders", "a consecutive group of patients", "but group B ...")
+    "determine", "main", "effect", "effects", "heterogeneous", "homogeneous", "consecutive", "but",
 }
 _CONTROL_WORDS = regex.compile(
     r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|unsupplemented|"
@@ -277,7 +281,10 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
             name = m[part]
             if not _bad_name(name) and name.split()[-1].lower() not in _BAD_LAST | _LEAD_WORDS:
                 found.append((m.start(part), m.end(part), name, arm_key(name)))
+    named_ends = {end for _s, end, *_ in found}
     for m in _GROUP_ID_RE.finditer(text):
+        if m["id"].isdigit() and int(m["id"]) > 9 and m.start() + len(regex.match(r"\w+", m.group())[0]) in named_ends:
+            continue  # "the placebo group 79 (45%)": a count after a named group, no "group 79"
         found.append((m.start(), m.end(), m.group(), arm_key(m["id"])))
     if not found:
         found.extend(_cluster_arms(text))
