@@ -742,3 +742,22 @@ def test_a_count_after_a_named_group_is_no_numbered_group():
     # a group numbered as arms are ("the treatment program group 1") stays an arm
     text = "Patients were randomized to the treatment program group 1 or the usual care group."
     assert "group 1" in [a["label"] for a in arms_of(record(text, []))]
+
+
+def test_a_list_after_the_counted_groups_of_an_allocation_names_the_arms():
+    text = "All patients were allocated randomly in two study groups, MMC and acetic acid."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["MMC", "acetic acid"]
+    text = "Subjects were randomly divided into three groups: control (n = 6), decaffeinated (n = 10), and caffeine (n = 10)."
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
+        ("control", "control"), ("decaffeinated", "experimental"), ("caffeine", "experimental")]
+    # counts before the names are not part of them
+    text = "Scars were randomized to two arms, 50 control and 50 silicone gel."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["control", "silicone gel"]
+
+
+def test_a_list_after_counted_groups_names_no_arms_without_allocation_or_with_another_count():
+    # groups of a result, not of the allocation
+    assert arms_of(record("In the two arms, mean birth weight and head circumference were similar.", [])) == []
+    # three items for two groups: not the list of the groups
+    text = "Patients were randomized into two groups, YLSP and conventional program, and followed for 5 years."
+    assert arms_of(record(text, [])) == []

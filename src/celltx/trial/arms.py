@@ -369,8 +369,8 @@ def _alt_name(text: str, start: int, end: int, first: bool, last: bool) -> tuple
         for i, (a, b) in enumerate(words):
             word = masked[a:b].lower().strip(",:")
             # "60 ug of YIC": "of" after a dose does not introduce the name
-            if masked[a:b].endswith(":") and i + 1 < len(words):
-                lo = i + 1  # "one of two groups: A or B"
+            if (masked[a:b].endswith(":") or regex.fullmatch(r"(?i)(?:groups|arms),", masked[a:b])) and i + 1 < len(words):
+                lo = i + 1  # "one of two groups: A or B", "in two study groups, A and B"
             elif word in _LEFT_STOP and not (word == "of" and i and regex.fullmatch(r"(?i)\d\S*|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|iu|units?", masked[words[i - 1][0] : words[i - 1][1]])):
                 lo = i + 1
     while lo < len(words) and regex.fullmatch(r"either|the|a|an|to|receive|be|given|as|with|\(?\d\)|\d\.", masked[words[lo][0] : words[lo][1]].lower()):
@@ -448,6 +448,25 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
             if len(alts) >= 2:
                 out.append(alts)
                 used.append((body_start, stop))
+        for m in _COUNTED_GROUPS.finditer(masked):
+            # "allocated in two study groups, A and B", "into three groups: A, B and C": a
+            # list that ends the sentence and has as many items as the groups counted
+            n = _GROUP_COUNT_WORDS[m["n"].lower()]
+            body = masked[m.end() : stop - s_start]
+            body = body[: len(body.rstrip(" .\n"))]
+            if not _ALLOCATED.search(masked[: m.start()]) or _ITEM_MARK.search(body):
+                continue  # groups of a result ("in the two arms, ..."), or a numbered list (_numbered_arms)
+            cuts = list(regex.finditer(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", body))
+            if len(cuts) != n - 1:
+                continue
+            edges = [0, *(x for c in cuts for x in (c.start(), c.end())), len(body)]
+            for i in range(0, len(edges), 2):  # "two arms, 50 control and 50 silicone gel": counts
+                count = regex.match(rf"\d+\s+(?!{_NAME_DOSE_UNIT}\b)(?=[A-Za-z])", body[edges[i] : edges[i + 1]])
+                edges[i] += count.end() if count else 0
+            base = s_start + m.end()
+            alts = _named_alternatives(text, [(base + a, base + b) for a, b in zip(edges[::2], edges[1::2])])
+            if len(alts) == n:
+                out.append(alts)
         for m in _COMPARE_BETWEEN.finditer(masked):
             # "a trial compared weight outcomes between A and B"
             alts = _named_alternatives(text, [(s_start + m.start("a"), s_start + m.end("a")), (s_start + m.start("b"), s_start + m.end("b"))])
@@ -490,6 +509,16 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
     return out or compared[:1]
 
 
+#: "divided into two groups:", "allocated in two study groups,", "to one of three arms:": the
+#: groups counted just before their list.
+_COUNTED_GROUPS = regex.compile(
+    r"(?i)\b(?:into|in|to|of|between)\s+(?:the\s+|one\s+of\s+(?:the\s+)?)?(?P<n>two|three|four|[234])\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:groups|arms)\s*[:,]\s*"
+)
+_GROUP_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+#: A verb of allocation before the counted groups (without it, groups of results are counted).
+_ALLOCATED = regex.compile(r"(?i)\b(?:randomi[sz]\w*|allocat\w*|assign\w*|divided|distributed|split)\b")
+_NAME_DOSE_UNIT = r"(?:%|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|mL|IU|U|mmol|\u03bcmol|ppm)"
 #: "compared [weight outcomes] between A and B": the two treatments of a comparison.
 _COMPARE_BETWEEN = regex.compile(
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,4}?between\s+(?:the\s+)?(?P<a>[A-Za-z][^,;:.\d]{1,80}?)\s+and\s+(?:the\s+)?"
