@@ -750,6 +750,9 @@ def test_a_list_after_the_counted_groups_of_an_allocation_names_the_arms():
     text = "Subjects were randomly divided into three groups: control (n = 6), decaffeinated (n = 10), and caffeine (n = 10)."
     assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
         ("control", "control"), ("decaffeinated", "experimental"), ("caffeine", "experimental")]
+    text = "Subjects were randomized into 2 groups (paracetamol and ibuprofen)."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["paracetamol", "ibuprofen"]
+    assert arms_of(record("Patients were randomly assigned to two groups (n = 30 each).", [])) == []
     # counts before the names are not part of them
     text = "Scars were randomized to two arms, 50 control and 50 silicone gel."
     assert [a["label"] for a in arms_of(record(text, []))] == ["control", "silicone gel"]

@@ -452,8 +452,12 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
             # "allocated in two study groups, A and B", "into three groups: A, B and C": a
             # list that ends the sentence and has as many items as the groups counted
             n = _GROUP_COUNT_WORDS[m["n"].lower()]
-            body = masked[m.end() : stop - s_start]
-            body = body[: len(body.rstrip(" .\n"))]
+            if m.group().endswith("("):  # "into 2 groups (paracetamol and ibuprofen)"
+                close = sentence.find(")", m.end())
+                body = sentence[m.end() : close] if close > 0 and "(" not in sentence[m.end() : close] else ""
+            else:
+                body = masked[m.end() : stop - s_start]
+                body = body[: len(body.rstrip(" .\n"))]
             if not _ALLOCATED.search(masked[: m.start()]) or _ITEM_MARK.search(body):
                 continue  # groups of a result ("in the two arms, ..."), or a numbered list (_numbered_arms)
             cuts = list(regex.finditer(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", body))
@@ -509,11 +513,11 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
     return out or compared[:1]
 
 
-#: "divided into two groups:", "allocated in two study groups,", "to one of three arms:": the
-#: groups counted just before their list.
+#: "divided into two groups:", "allocated in two study groups,", "to one of three arms:",
+#: "into 2 groups (A and B)": the groups counted just before their list.
 _COUNTED_GROUPS = regex.compile(
     r"(?i)\b(?:into|in|to|of|between)\s+(?:the\s+|one\s+of\s+(?:the\s+)?)?(?P<n>two|three|four|[234])\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:groups|arms)\s*[:,]\s*"
+    r"(?:[\w-]+\s+){0,2}?(?:groups|arms)\s*(?:[:,]\s*|\()"
 )
 _GROUP_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 #: A verb of allocation before the counted groups (without it, groups of results are counted).
