@@ -58,7 +58,8 @@ _BODY_WORDS = {"oncology", "cooperative", "collaborative", "collaboration", "res
 # "<name> group": a name of one token, or two ("low dose", "bone marrow"), not a plural "groups"
 _TOKEN = r"[A-Za-z0-9][\w+\-/\u2010]*(?:\s*\+\s*[A-Za-z0-9][\w\-/]*)*"
 #: A dose or strength inside a group's name: "the pilocarpine 2% group", "the 60 ug YIC group".
-_NAME_DOSE = r"\d+(?:\.\d+)?\s*(?:%|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|IU|U|mmol|\u03bcmol)(?:/(?:kg|day|d|ml|L))*"
+_DOSE_UNITS = r"%|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|IU|U|mmol|\u03bcmol"
+_NAME_DOSE = rf"\d+(?:\.\d+)?\s*(?:{_DOSE_UNITS})(?:/(?:kg|day|d|ml|L))*"
 _NAME_GROUP_RE = regex.compile(
     rf"(?<![\w.-])(?P<name>(?:{_TOKEN}\s+{_NAME_DOSE}|{_NAME_DOSE}\s+{_TOKEN}|(?:{_TOKEN}(?:\s+|-))?{_TOKEN}))\s+{_ARM_NOUN}(?![\w-])",
 )
@@ -522,7 +523,7 @@ _COUNTED_GROUPS = regex.compile(
 _GROUP_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 #: A verb of allocation before the counted groups (without it, groups of results are counted).
 _ALLOCATED = regex.compile(r"(?i)\b(?:randomi[sz]\w*|allocat\w*|assign\w*|divided|distributed|split)\b")
-_NAME_DOSE_UNIT = r"(?:%|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|mL|IU|U|mmol|\u03bcmol|ppm)"
+_NAME_DOSE_UNIT = rf"(?:{_DOSE_UNITS}|mL|ppm)"
 #: "compared [weight outcomes] between A and B": the two treatments of a comparison.
 _COMPARE_BETWEEN = regex.compile(
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,4}?between\s+(?:the\s+)?(?P<a>[A-Za-z][^,;:.\d]{1,80}?)\s+and\s+(?:the\s+)?"
