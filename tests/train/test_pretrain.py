@@ -70,8 +70,22 @@ def test_cell_type_records_keep_only_cell_type(corpus, tmp_path: Path):
         gold_repeat=2,
         log=io.StringIO(),
     )
-    assert len(records) == 2 * sum(r["split"] == "train" for r in corpus)
+    with_cells = [r for r in corpus if r["split"] == "train" and any(s["label"] == "CELL_TYPE" for s in r["spans"])]
+    assert with_cells and len(records) == 2 * len(with_cells)
     assert {s["label"] for r in records for s in r["spans"]} == {"CELL_TYPE"}
     assert len({r["id"] for r in records}) == len(records)
     with pytest.raises(TrainError):
         celltype.training_records(corpus, cell_ner=tmp_path / "absent", log=io.StringIO())
+
+
+def test_cell_type_records_leave_out_gold_documents_that_name_no_cell(tmp_path: Path):
+    def doc(i: str, spans: list) -> dict:
+        return {"id": i, "split": "train", "text": "MSCs were given; HbA1c fell.", "spans": spans, "relations": []}
+
+    gold = [doc("cells", [{"label": "CELL_TYPE", "start": 0, "end": 4}]),
+            doc("no-cells", [{"label": "LAB_TEST", "start": 17, "end": 22}])]
+    records = celltype.training_records(gold, cell_ner=tmp_path / "absent", gold_repeat=1, log=io.StringIO())
+    assert [r["id"] for r in records] == ["cells"]
+    every = celltype.training_records(gold, cell_ner=tmp_path / "absent", gold_repeat=1,
+                                      with_mentions_only=False, log=io.StringIO())
+    assert sorted(r["id"] for r in every) == ["cells", "no-cells"]
