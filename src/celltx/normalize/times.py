@@ -65,9 +65,6 @@ def parse_time_days(text: str) -> list[float] | None:
         return [0.0]
     if t.lower() in _RATE_WORDS:  # "measured [annually]": the assessment interval (D49)
         return [_RATE_WORDS[t.lower()]]
-    rate = _RATE_INTERVALS_RE.fullmatch(t)
-    if rate:  # "collected at regular [weekly intervals]", "[2-weekly intervals]": the interval
-        return [float(f"{int(rate['n'] or 1) * _RATE_WORDS[rate['rate'].lower()]:.10g}")]
     ordinals = _ORDINAL_LIST_RE.match(t)
     if ordinals:  # each ordinal of the list, in the shared unit
         factor = _unit_days(ordinals.group("unit"))
@@ -88,6 +85,9 @@ def parse_time_days(text: str) -> list[float] | None:
     else:
         units = rx(rf"(?i)(?<![A-Za-z])({_UNIT_RE})(?![A-Za-z])").findall(t)
         if not units:
+            if _INTERVALS_WORD.search(t):  # "at regular [weekly intervals]", "[2-weekly intervals]":
+                interval = parse_frequency(t)["interval_days"]  # the interval, read as the rate is
+                return [interval] if isinstance(interval, float) else None
             return None
         factor = _unit_days(units[-1])
         body = t[: t.lower().rfind(units[-1].lower())]
@@ -106,8 +106,6 @@ _RATE_WORDS = {"daily": 1.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.
 _COUNT_RE = regex.compile(rf"(?i)(?P<n>{NUMW})\s+(?:times?|doses|injections|infusions|courses|sessions)")
 _COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3, "single": 1, "one-time": 1, "two-time": 2,
                 "three-time": 3, "once-only": 1}
-#: a rate word as intervals ("weekly intervals", "2-weekly intervals")
-_RATE_INTERVALS_RE = regex.compile(r"(?i)(?:(?P<n>[2-9])-)?(?P<rate>weekly|monthly)\s+intervals?")
 _INTERVALS_RE = regex.compile(rf"(?i)(?P<n>{NUMW})[\s-]*(?P<unit>{_UNIT_RE})s?\s+intervals?")
 
 

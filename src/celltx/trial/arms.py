@@ -452,7 +452,7 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
         for m in _COUNTED_GROUPS.finditer(masked):
             # "allocated in two study groups, A and B", "into three groups: A, B and C": a
             # list that ends the sentence and has as many items as the groups counted
-            n = _GROUP_COUNT_WORDS[m["n"].lower()]
+            n = parse_count(m["n"])
             if m.group().endswith("("):  # "into 2 groups (paracetamol and ibuprofen)"
                 close = sentence.find(")", m.end())
                 body = sentence[m.end() : close] if close > 0 and "(" not in sentence[m.end() : close] else ""
@@ -520,7 +520,6 @@ _COUNTED_GROUPS = regex.compile(
     r"(?i)\b(?:into|in|to|of|between)\s+(?:the\s+|one\s+of\s+(?:the\s+)?)?(?P<n>two|three|four|[234])\s+"
     r"(?:[\w-]+\s+){0,2}?(?:groups|arms)\s*(?:[:,]\s*|\()"
 )
-_GROUP_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 #: A verb of allocation before the counted groups (without it, groups of results are counted).
 _ALLOCATED = regex.compile(r"(?i)\b(?:randomi[sz]\w*|allocat\w*|assign\w*|divided|distributed|split)\b")
 _NAME_DOSE_UNIT = rf"(?:{_DOSE_UNITS}|mL|ppm)"
