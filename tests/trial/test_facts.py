@@ -31,6 +31,19 @@ def doc(text: str, spans=()) -> Doc:
         ("TITLE: Drug Q in asthma: protocol for randomised controlled home trial", 2, "protocol"),
         ("Is a priming dose necessary in a low-dose insulin protocol for the treatment of ketoacidosis?", 2,
          "non_randomized_controlled"),
+        # randomisation written other ways
+        ("Thirty subjects were randomly divided into an experimental group and a control group.", 2, "rct"),
+        ("Patients were divided into intervention and control groups, randomly.", 2, "rct"),
+        ("Groups were formed by computerized random allotment.", 2, "rct"),
+        ("A randomized, single-masked (participant), short-term clinical trial.", 2, "rct"),
+        ("The PURSUIT trial randomised 10,948 patients to drug Q or placebo.", 2, "rct"),
+        ("Further evidence from a randomized experiment in an election.", 2, "rct"),
+        # a randomised trial called for, not run
+        ("Drug Q was compared with usual care. Larger scale, prospective randomised control studies are needed.", 2,
+         "non_randomized_controlled"),
+        # a protocol by its section heading or its future tense
+        ("ABSTRACT.METHODS/DESIGN: A two-arm trial of drug Q against placebo.", 2, "protocol"),
+        ("Outcomes will be assessed at 6 months in both arms.", 2, "protocol"),
     ],
 )
 def test_design(text, arms, design):
@@ -61,11 +74,26 @@ def test_design(text, arms, design):
         # not the enrolled: a planned number, one arm, completers, parts, a genotype
         ("Although 3000 patients were targeted, 1578 patients were recruited and randomized.", 1578),
         ("In this study, 87 patients were randomized to the intervention and 90 to the control group.", None),
-        ("Forty-two patients completed the study.", None),
+        # completers or a planned size count only when no other total is written (D54)
+        ("Forty-two patients completed the study.", 42),
+        ("Of 50 patients recruited, 42 patients completed the study.", 50),
+        ("We aim to recruit 60 adult patients. 1200 patients will be needed for a larger trial.", 60),
         ("Surgery was performed in 89 females and 36 males.", None),
         ("Drug Q was given to genotype 4 patients who were enrolled.", None),
         ("Children aged 6 to 52 months (n = 336) were randomly assigned; 331 children completed the study.", 336),
         ("38 eyes of 38 patients were treated with A while 111 eyes of 111 patients underwent B.", None),
+        # arm sizes in brackets, one after another, are no total; a total in brackets after its people is
+        ("Patients were randomized to drug A (N = 197) or drug B (N = 103).", None),
+        ("Patients were allocated to education (102 patients) or control (109 patients).", None),
+        ("Smokers (n = 1071) were randomized to product A (n = 418) or B (n = 653).", 1071),
+        ("The participants (52 elderly patients with hypertension) were randomly divided into two groups.", 52),
+        ("Sixty patients were divided randomly into three study groups comprising 20 patients in each.", 60),
+        # a sentence opening on its participants, people words beyond patients
+        ("RESULTS: From 533 patients randomized, 402 patients completed 24 months of therapy.", 533),
+        ("METHODS: The 128 patients were randomly divided to 2 groups.", 128),
+        ("This was a clinical trial conducted on 60 male and female patients with acne.", 60),
+        ("Foals with lesions (n = 54) were randomly allocated to drug A or B.", 54),
+        ("A total of 4198 members of an Internet panel read a text.", 4198),
     ],
 )
 def test_n_enrolled(text, n):

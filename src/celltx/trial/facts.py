@@ -21,6 +21,8 @@ _PROTOCOL = regex.compile(
     r"|\b(?:will|shall) be (?:randomi[sz]ed|recruited|enrolled|included|allocated|assigned|treated|given|infused|injected|administered)\b"
     r"|\b(?:will|shall) (?:receive|undergo|enrol|recruit|randomi[sz]e)\b"
     r"|\bis (?:designed|planned) to\b|\bare (?:designed|planned) to\b"
+    r"|\bwe will\b|\bwill be (?:assessed|measured|evaluated|compared|collected|analy[sz]ed|followed(?: up)?)\b"
+    r"|\bMETHODS?\s*/\s*DESIGN\b"  # the section heading of published trial protocols
 )
 _REVIEW = regex.compile(
     r"(?i)\b(?:this|the present|our) (?:review|overview)\b|\bsystematic review\b|\bmeta-analys[ie]s\b|\bwe review\b"
@@ -28,11 +30,31 @@ _REVIEW = regex.compile(
 )
 _NON_RANDOM = regex.compile(r"(?i)\bnon[\s-]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bquasi[\s-]?randomi[sz]ed\b")
 _RANDOM = regex.compile(
-    r"(?i)\brandomi[sz]ed[\s,-]+(?:[\w\u2010-]+[\s,-]+){0,6}?(?:trial|study|pilot|controlled|clinical|fashion|manner|design|protocol|cross[\s-]?over|sessions?|order|sequence)\b"
+    r"(?i)\brandomi[sz]ed[\s,-]+(?:(?:\([\w\s-]+\)|[\w\u2010-]+)[\s,-]+){0,6}?(?:trials?|stud(?:y|ies)|pilot|controlled|clinical|fashion|manner|design|protocol|cross[\s-]?over|sessions?|order|sequence|experiments?|comparisons?|allocation)\b"
     r"|\b(?:we|they)\s+randomi[sz]ed\b|\b(?:divided|assigned|allocated|distributed)\s+(?:\w+\s+){0,4}?randomly\b"
     r"|\b(?:were|was|be|been|being|patients|participants|subjects)\s+(?:\w+\s+)?randomi[sz]ed\b|\brandomi[sz]ed\s+(?:\(|to|into|in\s+a|1:1|2:1)"
     r"|\brandomi[sz]ation\b|\brandomly\s+(?:assigned|allocated|divided\s+into\s+(?:\d|two|three|four)|selected\s+to)\b|\bRCT\b"
+    r"|\brandomly\s+(?:and\s+\w+\s+)?(?:divided|assigned|allocated|distributed|split|placed|classified|administered|applied|stimulated|performed)\b"
+    r"|\b(?:divided|assigned|allocated|included|distributed)\b[^.;]{0,60}\brandomly\b"
+    r"|\brandom\s+(?:sequence|order|allotment|allocation|assignment)\b"
+    r"|\b(?:trial|study)\s+(?:[A-Z][A-Z0-9-]*\s+)?randomi[sz]ed\s+(?:\d|[a-z]+\s+)"
 )
+#: A randomised trial recommended, not run ("randomized studies are needed", "Further randomised
+#: trials should ...").
+_WANTED = regex.compile(
+    r"(?i)^[^.;]{0,80}?\b(?:(?:are|is|would\s+be)\s+(?:needed|warranted|required|necessary)|should|could)\b"
+)
+_WANTED_BEFORE = regex.compile(r"(?i)\b(?:further|future|larger|more)(?:[\s,-]+(?!(?:from|of|in|by|with)\b)[\w-]+){0,3}[\s,-]*$")
+
+
+def _randomised(text: str) -> bool:
+    """A randomisation the text reports, not one it calls for."""
+    return any(
+        not _WANTED.match(text, m.end()) and not _WANTED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _RANDOM.finditer(text)
+    )
+
+
 _EXPERIENCE = regex.compile(r"(?i)\bour (?:\w+ )?experience\b|\bcase series\b|\bcase reports?\b|\bwe (?:report|describe)\b")
 _SINGLE_ARM = regex.compile(r"(?i)\bsingle[\s\u2010-](?:arm|group)\b|\bone[\s-]arm\b|\bopen[\s-]label,? (?:single|pilot)\b|\buncontrolled\b")
 _CASE_SERIES = regex.compile(r"(?i)\bcase series\b|\bcase reports?\b|\bwe report\b|\bwe describe\b|\bretrospective(?:ly)?\b")
@@ -48,7 +70,7 @@ def design(doc: Doc, n_arms: int) -> str | None:
         return "other"
     if _NON_RANDOM.search(text):
         return "non_randomized_controlled" if n_arms != 1 else "single_arm"
-    if _RANDOM.search(text):
+    if _randomised(text):
         return "rct"
     if _SINGLE_ARM.search(text):
         return "single_arm"
@@ -71,11 +93,17 @@ _ENROL_VERBS = (
 #: Verbs that say who entered the trial (not who finished or was analysed).
 _ENTRY_VERBS = r"(?:enrolled|enroled|randomi[sz]ed|randomly|included|recruited|participated|entered|registered|took part)"
 #: Who a trial enrols, wider than :data:`PEOPLE` (animals, staff, babies).
-N_PEOPLE = rf"(?:{PEOPLE}|females|males|babies|nurses|employees|workers|rats|mice|animals|pigs|rabbits|dogs|healthy\s+controls)"
+N_PEOPLE = (
+    rf"(?:{PEOPLE}|(?:out|in)-patients|females|males|babies|nurses|employees|workers|rats|mice|animals|pigs|rabbits|dogs|healthy\s+controls"
+    r"|sheep|horses|foals|cats|residents|attendees|clients|pupils|respondents|members|veterans|soldiers|physicians|teachers|couples|dyads|families)"
+)
 _NOT_ENROLMENT = regex.compile(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
 #: Words between a count and its people ("Twenty-eight overweight, male subjects"): no number,
 #: no time unit ("12 months and adults"), no "of" list ("12 of 20 patients").
-_BETWEEN = r"(?:(?!(?:of|and|to|with|than|months?|years?|weeks?|days?|hours?)\b)[A-Za-z][\w'\u2019-]*,?[\s-]+){0,8}?"
+_BETWEEN = (
+    r"(?:(?i:(?:male|female|men|women|boys|girls)\s+(?:and|or)\s+)"  # "60 male and female patients"
+    r"|(?!(?:of|and|to|with|than|months?|years?|weeks?|days?|hours?)\b)[A-Za-z][\w'\u2019-]*,?[\s-]+){0,8}?"
+)
 _TOTAL_RE = regex.compile(
     rf"(?i)\b(?:a\s+total\s+(?:number\s+)?of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
@@ -94,9 +122,18 @@ _OF_TOTAL_RE = regex.compile(
 )
 #: "Participants: 138 preterm babies".
 _LABELLED_RE = regex.compile(rf"(?i)\b(?:participants|subjects|patients|sample)\s*:\s*(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b")
-_EACH_AFTER = regex.compile(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each\s+(?:group|arm)\b")
-_COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
+_EACH_AFTER = regex.compile(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each(?:\s+(?:group|arm)\b|\s*[.;,)])")
+_COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+(?:\.\d+)?\s*%?\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
 _N_EQUALS_RE = regex.compile(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
+#: A protocol's planned size ("We aim to recruit 60 adult patients", "we will randomise 1230 women").
+_WILL_ENROL_RE = regex.compile(
+    rf"(?i)\b(?:(?:aim|plan|intend|expect)s?\s+to|will)\s+(?:recruit|enrol|enroll|randomi[sz]e|include)\s+(?:a\s+total\s+of\s+)?"
+    rf"(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
+)
+#: "Foals with lesions (n = 54) were randomly allocated": a count in brackets before the entry verb.
+_N_ENTERED_RE = regex.compile(
+    r"(?i)\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)\s+(?:were|was)\s+(?:randomly|randomi[sz]ed|enrolled|included|recruited)\b"
+)
 _WE_ENROLLED_RE = regex.compile(
     rf"(?i)\b(?:we|study)\s+(?:enrolled|randomi[sz]ed|included|recruited)\s+(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
 )
@@ -116,8 +153,10 @@ def _enrol_candidate(sentence: str, start: int, priority: int, m: regex.Match) -
     """(priority, offset, n) of one count of ``sentence`` read as the number enrolled, or
     ``None`` when the words around it make it something else."""
     after = sentence[m.end() :]
-    if _PLANNED_AFTER.match(after) or _EACH_AFTER.match(after) or _ARM_LIST_AFTER.match(after):
-        return None  # a planned number, one arm's size
+    if _EACH_AFTER.match(after) or _ARM_LIST_AFTER.match(after):
+        return None  # one arm's size
+    if _PLANNED_AFTER.match(after):
+        priority = max(priority, 3)  # a planned size: a protocol's total (D54) when nothing was enrolled
     if _PART_AFTER.match(after) or regex.search(
         r"(?i)\b(?:genotype|type|stage|grade|phase|class|day|week|group)[\s-]*$", sentence[: m.start("n")]
     ):
@@ -128,7 +167,7 @@ def _enrol_candidate(sentence: str, start: int, priority: int, m: regex.Match) -
     if priority >= 1 and regex.match(
         r"(?i)^\s*(?:\([^()]*\)\s*)?(?:(?:have|has)\s+)?(?:completed|finished|were\s+analy[sz]ed)\b", clause
     ):
-        return None  # who finished or was analysed, not who entered
+        priority = max(priority, 3)  # who finished or was analysed: the total only when no other is written (D54)
     if priority == 2 and regex.search(rf"(?i)\b{_ENTRY_VERBS}\b", clause):
         priority = 1
     n = parse_count(m["n"].replace(",", "") if m["n"][0].isdigit() else m["n"])
@@ -170,12 +209,28 @@ def n_enrolled(doc: Doc) -> int | None:
         if has_verb:
             for m in _COUNT_PEOPLE_RE.finditer(sentence):
                 before = sentence[max(0, m.start() - 24) : m.start()]
+                if before.endswith("(") and len(regex.findall(rf"\(\s*{COUNT}\s", sentence)) > 1:
+                    continue  # "education (102 patients) or control (109 patients)": arm sizes
                 if regex.search(r"(?i)(?:of|in|among|from|aged|age|and|while|whereas|the|with)\s*$", before) and not regex.search(
                     r"(?i)\b(?:group|total|cohort|sample|series|number|data)\s+(?:of|from)\s*$", before
                 ):
+                    if regex.search(r"(?:^|[^\w\s]\s*)(?:The|In|Among|From)\s+$|\b(?:sample|study)\s+of\s+$", before):
+                        # "The 128 patients were ...", "From 533 patients randomized", "In 14 patients
+                        # with ...": a sentence opening on its participants names the total.
+                        add(2 if regex.match(rf"(?i)^[^.;]{{0,40}}?\b{_ENTRY_VERBS}\b", sentence[m.end() :]) else 3, m)
                     continue  # "11 of 110", "in 44 patients": parts, not the total
                 add(2, m)
+        for m in _WILL_ENROL_RE.finditer(sentence):
+            add(3, m)
+        for m in _N_ENTERED_RE.finditer(sentence):
+            if not regex.search(r"(?i)\b(?:group|arm)\b", sentence[max(0, m.start() - 40) : m.start()]):
+                add(1, m)
+        several = len(regex.findall(r"(?i)\(\s*n\s*=", sentence)) > 1
         for m in _N_EQUALS_RE.finditer(sentence):
+            # one "(N = 197)" among several is an arm's size ("randomized to A (N = 197) or B
+            # (N = 103)") unless it follows its people word ("Smokers (n = 1071) ... A (n = 418)")
+            if several and not regex.search(rf"(?i)\b{N_PEOPLE}\s*\(\s*n\s*=", m.group()):
+                continue
             if not regex.search(r"(?i)\b(?:group|arm)\b", m.group()):
                 add(2, m)
     if not candidates:
