@@ -189,7 +189,19 @@ def test_condition(text, condition):
     [
         ("A single centre (Bristol, UK) trial.", "United Kingdom"),
         ("Egyptian patients with HCV were treated.", "Egypt"),
-        ("The trial was conducted in Germany and Austria.", "Germany"),
+        # countries listed together, as written; one named twice is one
+        ("The trial was conducted in Germany and Austria.", "Germany and Austria"),
+        ("Sites in Kenya, South Africa, Swaziland, and Zambia took part.", "Kenya, South Africa, Swaziland, and Zambia"),
+        ("Centres in the UK and Ireland.", "UK and Ireland"),
+        ("Centres in France and France.", "France"),
+        ("Bangladeshi and Pakistani adults took part.", "Bangladesh"),
+        # a registry's name is not where the trial ran
+        ("Registered at the Australian New Zealand Clinical Trials Registry.", None),
+        ("This trial was registered at the Netherlands Trial Register (NTR1).", None),
+        # beyond the first seventy names
+        ("The trial ran in Zambia.", "Zambia"),
+        ("Malawian children were enrolled.", "Malawi"),
+        ("Images were analysed with ImageJ/Fiji.", None),
         ("US imaging showed no change.", None),
         ("Chinese medicine was not allowed.", None),
     ],

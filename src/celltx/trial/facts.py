@@ -42,7 +42,7 @@ _RANDOM = regex.compile(
 #: A randomised trial recommended, not run ("randomized studies are needed", "Further randomised
 #: trials should ...").
 _WANTED = regex.compile(
-    r"(?i)^[^.;]{0,80}?\b(?:(?:are|is|would\s+be)\s+(?:needed|warranted|required|necessary)|should|could)\b"
+    r"(?i)[^.;]{0,80}?\b(?:(?:are|is|would\s+be)\s+(?:needed|warranted|required|necessary)|should|could)\b"
 )
 _WANTED_BEFORE = regex.compile(r"(?i)\b(?:further|future|larger|more)(?:[\s,-]+(?!(?:from|of|in|by|with)\b)[\w-]+){0,3}[\s,-]*$")
 
@@ -614,7 +614,8 @@ def _title_and_end(doc: Doc) -> tuple[str | None, int]:
 
 
 @lru_cache(maxsize=1)
-def _country_patterns() -> tuple[tuple[regex.Pattern, str], ...]:
+def _country_patterns() -> tuple[tuple[regex.Pattern, str, bool], ...]:
+    """(pattern, country, is a demonym) per name, alias and demonym; the name is group "c"."""
     out = []
     for row in read_jsonl_resource("countries.jsonl"):
         names = [row["name"], *row.get("aliases", [])]
@@ -622,31 +623,57 @@ def _country_patterns() -> tuple[tuple[regex.Pattern, str], ...]:
             escaped = regex.escape(name)
             if len(name.replace(".", "")) <= 3 and name.upper() == name:
                 # "UK", "USA": only where a place is named ("in the UK", "Bristol, UK")
-                pattern = rf"(?:\bin\s+(?:the\s+)?|,\s*|\(\s*)(?-i:{escaped})(?![\w.])"
+                pattern = rf"(?:\bin\s+(?:the\s+)?|,\s*|\(\s*)(?P<c>(?-i:{escaped}))(?![\w.])"
             else:
-                pattern = rf"(?<![\w-]){escaped}(?![\w-])"
-            out.append((regex.compile(pattern, regex.IGNORECASE if name.upper() != name else 0), row["name"]))
+                pattern = rf"(?<![\w-])(?P<c>{escaped})(?![\w-])"
+            out.append((regex.compile(pattern, regex.IGNORECASE if name.upper() != name else 0), row["name"], False))
         for demonym in row.get("demonyms", []):
             out.append(
                 (
                     regex.compile(
-                        rf"(?<![\w-]){regex.escape(demonym)}\s+(?:[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population|cohort|hospitals?|centers?|centres?|sites?)\b"
+                        rf"(?<![\w-])(?P<c>{regex.escape(demonym)})\s+(?:[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population|cohort|hospitals?|centers?|centres?|sites?)\b"
                     ),
                     row["name"],
+                    True,
                 )
             )
     return tuple(out)
 
 
+#: A country inside a registry's name ("Australian New Zealand Clinical Trials Registry",
+#: "Netherlands Trial Register"): where the trial was registered, not where it ran.
+_REGISTRY_AFTER = regex.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:trials?\s+)?regist(?:ry|er)\b")
+#: What joins the countries of a list ("Kenya, South Africa, Swaziland, and Zambia").
+_COUNTRY_JOIN = regex.compile(r"(?i)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
 def country(doc: Doc) -> str | None:
     """Where the trial ran: the first country named in the text ("conducted in Germany",
-    "Bristol, UK", "Egyptian patients"), by its name in ``patterns/countries.jsonl``."""
-    best: tuple[int, str] | None = None
-    for pattern, name in _country_patterns():
-        m = pattern.search(doc.text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
+    "Bristol, UK", "Egyptian patients"), by its name in ``patterns/countries.jsonl``; a list of
+    countries named together ("in Australia and New Zealand") as written."""
+    found: dict[int, tuple[int, str, bool]] = {}  # start -> (end, name, demonym), the longest at a start
+    for pattern, name, demonym in _country_patterns():
+        for m in pattern.finditer(doc.text):
+            start, end = m.span("c")
+            if _REGISTRY_AFTER.match(doc.text, end):
+                continue
+            if start not in found or end > found[start][0]:
+                found[start] = (end, name, demonym)
+    if not found:
+        return None
+    first = min(found)
+    end, name, demonym = found[first]
+    names = {name}
+    while not demonym:  # the countries listed after the first ("Bangladeshi and Pakistani men": no list)
+        join = _COUNTRY_JOIN.match(doc.text, end)
+        nxt = found.get(join.end()) if join else None
+        if nxt is None or nxt[1] in names or nxt[2]:
+            break
+        end = nxt[0]
+        names.add(nxt[1])
+    if len(names) == 1:
+        return name
+    return norm_space(doc.text[first:end])
 
 
 # --- follow-up -----------------------------------------------------------------------------
