@@ -218,6 +218,21 @@ def test_follow_up_is_the_longest_study_time_point_outside_eligibility():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Periods were separated by a 3-week washout. Outcomes at 2 weeks.",
+        "Periods were separated by a washout period of 3 weeks. Outcomes at 2 weeks.",
+        "Sessions at least 3 weeks apart. Outcomes at 2 weeks.",
+        "Sessions were separated by 3 weeks. Outcomes at 2 weeks.",
+    ],
+)
+def test_follow_up_leaves_out_the_gap_between_crossover_periods(text):
+    surface = next(t for t in ("3-week", "3 weeks") if t in text)
+    d = doc(text, [("TIME_POINT", surface, days(21)), ("TIME_POINT", "2 weeks", days(14))])
+    assert facts.follow_up_days(d) == 14.0
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("No serious adverse events occurred; fever was observed in 3 patients.", {"events": ["fever"], "serious": False}),

@@ -684,6 +684,12 @@ ELIGIBILITY_CUE = regex.compile(
 )
 
 
+#: The time between crossover periods ("a 2-week washout", "at least 1 week apart", "washout
+#: period of 3 weeks", "separated by 7 days").
+_GAP_AFTER = regex.compile(r"(?i)[\s-]*(?:\)\s*)?(?:(?:drug|treatment)[\s-]+)?(?:wash[\s-]?out|apart\b|interval\s+between)")
+_GAP_BEFORE = regex.compile(r"(?i)(?:wash[\s-]?out(?:\s+(?:period|interval|phase))?(?:\s+(?:of|lasting))?|separated\s+by(?:\s+an?)?|interval\s+of)\s*(?:at\s+least\s+)?$")
+
+
 def follow_up_days(doc: Doc, until: int | None = None) -> float | None:
     """The longest follow-up or assessment time point in days (eligibility windows and times
     shorter than an hour left out); ``until``: of the time points written before that offset."""
@@ -696,6 +702,8 @@ def follow_up_days(doc: Doc, until: int | None = None) -> float | None:
             continue
         if ELIGIBILITY_CUE.search(doc.sentence_text(doc.sentence_of(span["start"]))):
             continue
+        if _GAP_AFTER.match(doc.text, span["end"]) or _GAP_BEFORE.search(doc.text[max(0, span["start"] - 40) : span["start"]]):
+            continue  # a washout or the gap between crossover periods, not a time of assessment
         for day in attrs.get("days") or []:
             if not isinstance(day, (int, float)) or isinstance(day, bool) or day < 1 / 24:
                 continue  # baseline, or minutes timing a procedure ("5 min before reperfusion")
