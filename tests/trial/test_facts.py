@@ -178,6 +178,19 @@ def test_n_enrolled(text, n):
         ("TITLE: Drug Q in the Treatment of Indian Patients of Schizophrenia.\n\nABSTRACT: x.", "Schizophrenia"),
         ("TITLE: Drug Q for postoperative delayed union of long-bone fractures\n\nABSTRACT: x.",
          "postoperative delayed union of long-bone fractures"),
+        # disease words beyond the common endings
+        ("TITLE: Drug Q for drug-induced xerostomia: a randomized trial\n\nABSTRACT: x.", "drug-induced xerostomia"),
+        ("TITLE: Drug Q in patients with oral lichen planus\n\nABSTRACT: x.", "oral lichen planus"),
+        # what is done about the condition is not the condition
+        ("TITLE: Efficacy of drug Q in Improving Radiotherapy-induced Xerostomia\n\nABSTRACT: x.",
+         "Radiotherapy-induced Xerostomia"),
+        ("TITLE: A text message programme for smoking cessation: a randomized trial\n\nABSTRACT: x.", "smoking"),
+        ("TITLE: Drug Q in symptomatic gallstone disease\n\nABSTRACT: x.", "gallstone disease"),
+        # "effect of A on X" is read only when nothing else names a condition
+        ("TITLE: Effect of homeopathy on chronic tension-type headache: a randomised trial\n\nABSTRACT: x.",
+         "chronic tension-type headache"),
+        ("TITLE: Effect of drug Q on cerebral edema\n\nABSTRACT: Patients with cerebral ischemia were enrolled.",
+         "cerebral ischemia"),
     ],
 )
 def test_condition(text, condition):

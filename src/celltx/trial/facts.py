@@ -257,7 +257,18 @@ _DISEASE_WORD = regex.compile(
     r"|pneumonia|gout|insomnia|hernias?|bleeding|nausea|vomiting|infertility|anxiety|ischa?emia|leuka?emia|presbyop\w+"
     r"|inflammation|obstructions?|herpes|defects?|prolapse|apnea|apnoea"
     r"|arrest|acne|deafness|migraines?|\w+celes?|fistula\w*|hyper\w+ness|\w+asis|caries|delirium|agitation|vertigo|tinnitus"
-    r"|fever|cough|frailty|heatstroke|(?:non|mal)?union)\b"
+    r"|fever|cough|frailty|heatstroke|(?:non|mal)?union"
+    r"|diarrho?ea|headaches?|aneurysms?|degeneration|influenza|aphasia|dependence|disabilit(?:y|ies)|chlamydia|dengue"
+    r"|\w+stomia|urticaria|lymph(?:o)?edema|syncope|emphysema|abscess(?:es)?|effusions?|pre-eclampsia|purpura|myoclonus"
+    r"|intussusception|allerg(?:y|ies)|macrosomia|malformations?|anomal(?:y|ies)|gravis|planus|malocclusion|smoking"
+    r"|\w*obese|eating|wrinkles|scars?|tuberculosis|measles|cholera|typhoid|leprosy|rabies|hepatotoxicity|toxicity"
+    r"|dermatitis|alopecia|vitiligo|rosacea|keloids?|xerosis|hyperhidrosis|halitosis|gingivitis|periodontitis|sinusitis"
+    r"|rhinitis|otitis|conjunctivitis|keratitis|uveitis|blepharitis|myopia|hyperopia|amblyopia|strabismus|dry\s+eye"
+    r"|spasticity|neuropathy|sciatica|lumbago|tendinopathy|fasciitis|bursitis|spondyl\w+|scoliosis|osteoporosis"
+    r"|sarcopenia|cachexia|malnutrition|undernutrition|under-nutrition|stunting|wasting|anorexia|bulimia|addiction"
+    r"|alcoholism|craving|withdrawal|hot\s+flash(?:es)?|hot\s+flushes|dysmenorrh\w+|endometriosis"
+    r"|polyps?|hemorrhoids?|haemorrhoids?|fissures?|colic|reflux|dyspepsia|gastroparesis|pancreatitis|cholecystitis"
+    r"|appendicitis|diverticul\w+|colitis|ileus|hiccups?|snoring|enuresis|bacteriuria|pyelonephritis|cystitis|nephrolithiasis)\b"
     r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
@@ -290,7 +301,7 @@ _STATUS_STOP = (
 #: The same before the disease ("[stable] open angle glaucoma", "[newly detected and
 #: previously untreated] glaucoma", "[inadequately controlled] glaucoma"): left out.
 _STATUS_LEAD = regex.compile(
-    r"(?i)^(?:(?:stable|consecutive|(?:newly|recently)\s+(?:detected|diagnosed)|previously\s+(?:un)?treated"
+    r"(?i)^(?:(?:stable|consecutive|symptomatic|well[\s-]controlled|(?:newly|recently)\s+(?:detected|diagnosed)|previously\s+(?:un)?treated"
     r"|(?:[\w-]+[\s-])?(?:diagnosed|confirmed|proven)"
     r"|(?:(?:in|not\s+)?adequately|insufficiently|poorly|un)?\s*controlled)(?:\s*,|\s+and)?\s+)+"
 )
@@ -383,11 +394,17 @@ def _title_parts(title: str) -> list[str]:
     return [p for p in regex.split(r"\s*[:;?]\s+|\s+[-\u2013\u2014]\s+|\s*[-\u2013\u2014]\s+(?=an?\s)|\.\s+|[:;.]$", title) if p]
 
 
-def _condition_from_title(title: str) -> str | None:
+#: The weakest title construction, read only when neither the title's other constructions nor
+#: the abstract's "patients with X" name a condition: "Effect of homeopathy on [chronic
+#: tension-type headache]", "... to prevent [cellulitis]" (the "on" phrase is as often an outcome).
+_TITLE_ON = ((regex.compile(r"(?i)\b(?:on|against|to\s+(?:prevent|reduce|treat))\s+(?:the\s+|a\s+)?(?P<c>.+)"), False),)
+
+
+def _condition_from_title(title: str, anchors: tuple[tuple[regex.Pattern, bool], ...] = _TITLE_ANCHORS) -> str | None:
     """The condition a title names: in its first part that names one, by the most telling
     construction (:data:`_TITLE_ANCHORS`)."""
     parts = _title_parts(title)
-    for anchor, whole in _TITLE_ANCHORS:
+    for anchor, whole in anchors:
         for part in parts:
             matches = list(anchor.finditer(part, overlapped=True))
             for m in reversed(matches) if whole else matches:  # "score of [emergency operations]"
@@ -480,6 +497,10 @@ def _tidy_condition(text: str, diagnosis: bool = True) -> str | None:
         text = regex.sub(r"(?i)^(?:an?\s+)?(?:(?:confirmed|established|definite|documented|clinical|new)\s+)?diagnos[ie]s\s+of\s+", "", text)
     text = regex.sub(r"(?i)\s+(?:use|uses|used|have|has|need|needs|remain|remains|show|shows|often|usually|may|can)\b.*$", "", text)
     text = regex.sub(r"(?i)(?:\s+(?:in|of|with|for|and|or|at|on|to))+$", "", text).strip(" ,")
+    # what is done about the condition is not the condition: "[Improving] X", "smoking
+    # [cessation]", "chlamydia [testing]"
+    text = regex.sub(r"(?i)^(?:improving|reducing|preventing|treating|managing|controlling)\s+(?=\w)", "", text)
+    text = regex.sub(r"(?i)(?<=\w)\s+(?:cessation|testing|screening|enrolled|included)$", "", text)
     return text or None
 
 
@@ -567,6 +588,10 @@ def _condition_as_written(doc: Doc) -> str | None:
                 return c
     if body:
         return body[0][1]
+    if title and not regex.search(r"(?i)\bhealthy\b", title):
+        found = _condition_from_title(title, _TITLE_ON)
+        if found:
+            return found
     return _aim_condition(doc, body_start)
 
 
