@@ -74,3 +74,21 @@ def test_displacy_renders_a_processed_doc_with_the_options():
     spans = displacy.render(doc, style="span", options=celltx.DISPLACY_OPTIONS, page=False)
     assert celltx.DISPLACY_OPTIONS["colors"]["DOSE"] in ents and "1x10^6 cells/kg" in ents
     assert celltx.DISPLACY_OPTIONS["colors"]["LAB_VALUE"] in spans
+
+
+def test_loading_the_pipeline_defers_nltk_and_nltk_still_works_after():
+    # medspaCy imports QuickUMLS, which imports NLTK (a third of the load time, half the memory)
+    # that ConText never uses: the pipeline leaves it unexecuted until something reads it
+    code = (
+        "import sys, celltx\n"
+        "assert celltx.extract('No fever was seen after MSC infusion.')['spans']\n"
+        "print('executed before use:', 'nltk.tokenize' in sys.modules)\n"
+        "import nltk\n"
+        "assert nltk.__version__ and callable(nltk.word_tokenize)\n"
+        "import quickumls.core\n"
+        "assert quickumls.core.nltk.corpus.__name__ == 'nltk.corpus'\n"
+        "print('executed after use:', 'nltk.tokenize' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "executed before use: False" in out
+    assert "executed after use: True" in out

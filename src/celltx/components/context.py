@@ -11,9 +11,13 @@ cleared from the ``Doc``: they are not serialisable and would break multi-proces
 """
 
 
+import importlib
+import importlib.util
+import sys
+import types
 from itertools import product
 from math import prod
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,6 +32,38 @@ if TYPE_CHECKING:  # medspaCy is imported when the component is built (it takes 
     from medspacy.context import ConText, ConTextRule
 
 _EXPANDABLE_KEYS = {"LOWER", "OP"}
+
+
+class _DeferredModule(types.ModuleType):
+    """Stands in ``sys.modules`` for a module until something reads one of its attributes; then
+    the real module is imported (and replaces it in ``sys.modules``) and answers."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        return getattr(real, attr)
+
+
+def _medspacy_context() -> tuple[Any, Any]:
+    """medspaCy's ``ConText`` and ``ConTextRule``.
+
+    Importing medspaCy imports QuickUMLS, which imports NLTK at module level (~1.3 s, a third
+    of loading the pipeline) although ConText never touches either. NLTK is therefore deferred
+    while medspaCy is imported: ``import nltk`` binds a :class:`_DeferredModule` that imports
+    the real NLTK the first time one of its attributes is read, so code that does use NLTK
+    gets it. (``importlib.util.LazyLoader`` would be the standard tool, but on Python 3.11 the
+    import statement itself reads ``__spec__`` and so loads the module at once.)
+    """
+    if "nltk" not in sys.modules and "medspacy" not in sys.modules:
+        spec = importlib.util.find_spec("nltk")
+        if spec is not None:
+            stub = _DeferredModule("nltk")
+            stub.__spec__ = spec
+            sys.modules["nltk"] = stub
+    from medspacy.context import ConText, ConTextRule
+
+    return ConText, ConTextRule
 
 
 def _token_choices(token: dict) -> list[str] | None:
@@ -52,7 +88,7 @@ def expand_token_rules(rules: list["ConTextRule"], limit: int = 200) -> list["Co
     the PhraseMatcher and match exactly the same token sequences. Rules with any other kind
     of token pattern (or more than ``limit`` expansions) are kept as they are.
     """
-    from medspacy.context import ConTextRule
+    _, ConTextRule = _medspacy_context()
 
     out: list[ConTextRule] = []
     seen: set[tuple[str, str, str]] = set()
@@ -97,8 +133,7 @@ class Context(PatternsMixin):
         self.context = self._new_context()
 
     def _new_context(self) -> "ConText":
-        from medspacy.context import ConText
-
+        ConText, _ = _medspacy_context()
         return ConText(
             self.nlp,
             name=f"{self.name}_medspacy",
@@ -109,13 +144,11 @@ class Context(PatternsMixin):
         )
 
     def default_patterns(self) -> list[Row]:
-        from medspacy.context import ConTextRule
-
+        _, ConTextRule = _medspacy_context()
         return [rule.to_dict() for rule in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)]
 
     def _compile(self, rows: list[Row]) -> None:
-        from medspacy.context import ConTextRule
-
+        _, ConTextRule = _medspacy_context()
         rules = [ConTextRule.from_dict(row) for row in rows if row.get("category") in self.wanted]
         self.context = self._new_context()
         self.context.add(expand_token_rules(rules))
