@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from celltx.trial import arms as arms_mod
 from celltx.trial.summary import summarize
 from celltx.trial.text import Doc
@@ -350,6 +352,32 @@ def test_two_doses_named_after_the_drug_and_doses_written_before_it():
             "Response was 30% and 12% in the 40 ug ZVX and placebo groups, respectively.")
     arms = arms_of(record(text, [_dose("20 ug", 20.0, "ug"), _dose("40 ug", 40.0, "ug"), _dose("40 ug", 40.0, "ug", 2)]))
     assert [a["label"] for a in arms] == ["20 ug ZVX", "40 ug ZVX", "placebo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "labels"),
+    [
+        # the drug's name before each dose
+        ("Patients were randomized to receive zorbitol 10 mg, zorbitol 25 mg, or placebo.",
+         [_dose("10 mg", 10.0, "mg"), _dose("25 mg", 25.0, "mg")], ["zorbitol 10 mg", "zorbitol 25 mg", "placebo"]),
+        # each dose with its unit, in brackets after the drug
+        ("Patients were randomized to once-daily zorbitol (5 mg or 15 mg) or placebo.",
+         [_dose("5 mg", 5.0, "mg"), _dose("15 mg", 15.0, "mg")], ["zorbitol 5 mg", "zorbitol 15 mg", "placebo"]),
+        # two doses spanned as one ("2 or 4 mg", normalised as from 2 to 4)
+        ("Patients were randomised to once-daily placebo or zorbitol 2 or 4 mg for 24 weeks.",
+         [("DOSE", "2 or 4 mg", {"low": 2.0, "high": 4.0, "unit": "mg", "level": None})],
+         ["placebo", "zorbitol 2 mg", "zorbitol 4 mg"]),
+        # "received placebo or X (...)", "doses of" after the drug, a no-break space before the unit
+        ("In total 352 patients received placebo or zorbitol (10, 20, or 30\u00a0mg BID).",
+         [_dose("10", 10.0, "mg"), _dose("20", 20.0, "mg"), _dose("30\u00a0mg", 30.0, "mg")],
+         ["placebo", "zorbitol 10 mg", "zorbitol 20 mg", "zorbitol 30 mg"]),
+        ("A randomized trial comparing across zorbitol doses of 11, 14 and 20 mg/kg/day.",
+         [_dose("11", 11.0, "mg"), _dose("14", 14.0, "mg"), _dose("20 mg/kg/day", 20.0, "mg/kg/day")],
+         ["zorbitol 11 mg/kg/day", "zorbitol 14 mg/kg/day", "zorbitol 20 mg/kg/day"]),
+    ],
+)
+def test_dose_arms_written_other_ways(text, spans, labels):
+    assert [a["label"] for a in arms_of(record(text, spans))] == labels
 
 
 def test_a_dose_list_beside_named_groups_makes_no_new_arms():

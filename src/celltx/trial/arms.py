@@ -935,13 +935,14 @@ def _elliptic_refs(text: str, arms: list[Arm]) -> None:
 #: A sentence that allocates participants to treatments (or lists the doses compared).
 _ALLOCATION = regex.compile(
     r"(?i)\brandomi[sz]|\bassign|\ballocat|\beither\b|\b(?:two|three|four|five|six|\d)\s+(?:doses|dose\s+levels|dosages|dose\s+groups)\b"
+    r"|\breceived\s+(?:either\s+)?(?:placebo|vehicle)\s+or\b|\bcompar\w*\s+(?:across\s+|between\s+)?[\w-]+\s+doses\b"
 )
 #: Between two doses of one list: "2.5, 5, or 10 mg", "150 and 300 ug".
 _DOSE_SEP = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s*,?\s+(?:or|and)\s+")
 #: What may stand between a drug's name and its list of doses: "X 2.5, ...", "X (0.1, ...", "X: 150 and ...",
 #: "X at doses of 250, ...".
 _DRUG_BEFORE = regex.compile(
-    r"(?P<drug>(?<![\w-])[A-Za-z][\w\-+/\u00ae]*(?:\s+\d[\w\-]*)?)(?:\s*[(\[:]\s*|\s+(?:at|in)\s+(?:(?:a|the)\s+)?(?:(?:daily|single|oral)\s+)?"
+    r"(?P<drug>(?<![\w-])[A-Za-z][\w\-+/\u00ae]*(?:\s+\d[\w\-]*)?)(?:\s*[(\[:]\s*|\s+(?:(?:at|in)\s+(?:(?:a|the)\s+)?)?(?:(?:daily|single|oral)\s+)?"
     r"(?:doses?|dosages?|strengths?|concentrations?)\s+of\s+|\s+)$"
 )
 #: A drug's name after each dose of the list: "30 ug YIC, 60 ug of YIC or ...".
@@ -954,6 +955,7 @@ _NOT_DRUG = {
     "arm", "mg", "g", "kg", "ml", "ug", "mcg", "iu", "units", "tablets", "tablet", "capsules", "capsule", "orally",
     "every", "each", "times", "weeks", "days", "months", "hours", "including", "included", "than", "versus", "vs",
     "compared", "between", "treatment", "therapy", "containing", "plus", "alone", "only", "base", "b.i.d", "q.d",
+    "injection", "injections", "infusion", "infusions", "administration", "solution", "formulation", "formulations",
 }
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)?")
 
@@ -966,7 +968,7 @@ def _with_unit(span: dict[str, Any], text: str, end: int) -> tuple[str, dict[str
     """The unit of a dose as written ("mg", "mg base/kg") and the span with its unit made
     per kilogram etc. when the text goes on with it ("0.75 mg base/kg": "mg" -> "mg/kg")."""
     number = _NUMBER.match(span["text"])
-    unit = span["text"][number.end() if number else 0 :].strip(" -\u200a")
+    unit = span["text"][number.end() if number else 0 :].strip().strip("-\u200a").strip()  # also no-break and thin spaces
     more = regex.match(r"\s*(?:base\s*)?/\s*(?P<per>kg|m2|m\u00b2|day|d)\b", text[end : end + 20])
     attrs = dict(span.get("attrs") or {})
     if more and unit:
@@ -974,6 +976,32 @@ def _with_unit(span: dict[str, Any], text: str, end: int) -> tuple[str, dict[str
         if attrs.get("unit") and "/" not in attrs["unit"]:
             attrs["unit"] = f"{attrs['unit']}/{more['per']}"
     return unit, dict(span, attrs=attrs)
+
+
+def _same_unit(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two doses written each with the same unit ("5 mg or 15 mg")."""
+    unit = (a.get("attrs") or {}).get("unit")
+    return bool(unit) and unit == (b.get("attrs") or {}).get("unit") and not _bare_number(b)
+
+
+_ALTERNATIVE_DOSES = regex.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?:,\s*(?:or\s+)?|\s+or\s+)(?P<b>\d+(?:\.\d+)?)\s*(?P<unit>\S.*)")
+
+
+def _split_alternatives(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One DOSE span that offers two doses ("2 or 4 mg", read as a range from 2 to 4) as the
+    two doses: a bare "2" and "4 mg", as a list "2, or 4 mg" would be spanned."""
+    out = []
+    for span in spans:
+        m = _ALTERNATIVE_DOSES.fullmatch(span["text"])
+        attrs = span.get("attrs") or {}
+        if m is None or attrs.get("low") != float(m["a"]) or attrs.get("high") != float(m["b"]):
+            out.append(span)
+            continue
+        start = span["start"]
+        out.append(dict(span, end=start + m.end("a"), text=m["a"], attrs=dict(attrs, high=attrs.get("low"))))
+        out.append(dict(span, start=start + m.start("b"), text=span["text"][m.start("b"):],
+                        attrs=dict(attrs, low=attrs.get("high"))))
+    return out
 
 
 def _dose_lists(doc: Doc) -> list[tuple[str, list[tuple[str, dict[str, Any]]], tuple[int, int]]]:
@@ -988,14 +1016,15 @@ def _dose_lists(doc: Doc) -> list[tuple[str, list[tuple[str, dict[str, Any]]], t
         sentence = text[s_start:s_end]
         if not _ALLOCATION.search(sentence):
             continue
-        spans = [s for s in doc.in_range(schema.DOSE, s_start, s_end)
+        spans = [s for s in _split_alternatives(text, doc.in_range(schema.DOSE, s_start, s_end))
                  if not (s.get("attrs") or {}).get("negated") and not (s.get("attrs") or {}).get("hypothetical")
                  and (s.get("attrs") or {}).get("low") is not None and (s.get("attrs") or {}).get("low") == (s.get("attrs") or {}).get("high")]
-        # a list "2.5, 5, or 10 mg": bare numbers, the unit on the last
+        # a list "2.5, 5, or 10 mg" (bare numbers, the unit on the last) or "5 mg or 15 mg" (one unit)
         i = 0
         while i < len(spans):
             run = [spans[i]]
-            while (_bare_number(run[-1]) and len(run) < 8 and i + len(run) < len(spans)
+            while (len(run) < 8 and i + len(run) < len(spans)
+                   and (_bare_number(run[-1]) or _same_unit(run[-1], spans[i + len(run)]))
                    and _DOSE_SEP.fullmatch(text[run[-1]["end"] : spans[i + len(run)]["start"]])):
                 run.append(spans[i + len(run)])
             i += len(run)
@@ -1012,6 +1041,23 @@ def _dose_lists(doc: Doc) -> list[tuple[str, list[tuple[str, dict[str, Any]]], t
                 attrs = dict(span.get("attrs") or {}, unit=last["attrs"].get("unit"))
                 items.append((f"{lead['drug']} {number} {unit}", dict(span, attrs=attrs)))
             out.append((lead["drug"], items, (s_start, s_end)))
+        # the drug's name before each dose: "X 10 mg, X 25 mg, or placebo", "X 7.5 mg once daily
+        # (n = 12), X 30 mg once daily (n = 12) or placebo"
+        before = []
+        for span in spans:
+            lead = _DRUG_BEFORE.search(text[max(s_start, span["start"] - 40) : span["start"]])
+            if lead and not _bare_number(span) and lead["drug"].split()[0].lower() not in _NOT_DRUG:
+                before.append((span, lead["drug"]))
+        drugs = {d.lower() for _, d in before}
+        values = [(s.get("attrs") or {}).get("low") for s, _ in before]
+        if len(before) >= 2 and len(drugs) == 1 and len(set(values)) == len(values) and _ALT_TRIGGER.search(sentence):
+            drug = before[0][1]
+            items = []
+            for span, _ in before:
+                unit, span = _with_unit(span, text, span["end"])
+                items.append((f"{drug} {_NUMBER.match(span['text']).group()} {unit}", span))
+            out.append((drug, items, (s_start, s_end)))
+            continue
         # each dose before the drug's name: "either 30 ug X, 60 ug of X or placebo"
         named = []
         for span in spans:
@@ -1053,7 +1099,7 @@ def _with_dose_arms(doc: Doc, found: list[tuple[int, int, str, str]], drug: str,
         dose = _dose_key(key, drug_key, values)
         if dose is not None:
             kept.append((entry[0], entry[1], entry[2], dose))
-        elif key != drug_key:
+        elif key != drug_key and drug_key not in key.split():  # "once-daily X", "oral X": the drug itself
             others.append(entry)
     if any(not _CONTROL_WORDS.search(label) and key != "control" for _, _, label, key in others):
         return found  # the treatment groups are named otherwise ("group E5", "group E10")
