@@ -792,3 +792,10 @@ def test_a_list_after_counted_groups_names_no_arms_without_allocation_or_with_an
     # three items for two groups: not the list of the groups
     text = "Patients were randomized into two groups, YLSP and conventional program, and followed for 5 years."
     assert arms_of(record(text, [])) == []
+
+
+def test_a_treatment_named_with_how_it_is_given_is_the_same_arm():
+    text = ("Patients received zorbitol 400 mg or placebo. Overall, 265 women were randomised to maintenance "
+            "zorbitol (n=136) or placebo (n=129).")
+    arms = arms_of(record(text, []))
+    assert [(a["label"], a["n"]) for a in arms] == [("zorbitol", 136), ("placebo", 129)]

@@ -872,7 +872,7 @@ def find_arms(doc: Doc) -> list[Arm]:
                     found.append((m.start(part), m.start(part) + len(name), name, arm_key(name)))
     found.sort()
     found = _merge_abbreviations(text, found)
-    found = _merge_prefix_keys(found)
+    found = _merge_prefix_keys(_merge_how_given(found))
     arms: dict[str, Arm] = {}
     for start, end, label, key in found:
         if not key:
@@ -1192,6 +1192,27 @@ def _merge_prefix_keys(found: list[tuple[int, int, str, str]]) -> list[tuple[int
     for start, end, label, key in found:
         longer = [k for k in keys if k != key and k.startswith(key + " ")]
         out.append((start, end, label, longer[0] if len(longer) == 1 else key))
+    return out
+
+
+#: Words before a treatment's name that say how or when it is given, not which treatment:
+#: "maintenance olaparib" and "olaparib" are one arm.
+_HOW_GIVEN_LEAD = regex.compile(
+    r"(?i)(?:maintenance|adjuvant|(?:once|twice|thrice)[\s-]daily|daily|weekly|monthly|oral|orally|intravenous|iv"
+    r"|topical|inhaled|sublingual|subcutaneous|intranasal|nebuli[sz]ed|intramuscular)"
+)
+
+
+def _merge_how_given(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A key that is another key with a how-given word before it ("maintenance olaparib",
+    "once-daily risedronate") joins that key."""
+    keys = {key for *_, key in found}
+    out = []
+    for start, end, label, key in found:
+        head, _, rest = key.partition(" ")
+        if rest in keys and _HOW_GIVEN_LEAD.fullmatch(head):
+            key = rest
+        out.append((start, end, label, key))
     return out
 
 
