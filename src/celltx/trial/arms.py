@@ -1004,6 +1004,25 @@ def _split_alternatives(text: str, spans: list[dict[str, Any]]) -> list[dict[str
     return out
 
 
+def _one_drug_doses(text: str, sentence: str, spans: list[dict[str, Any]], drug_of: Any,
+                    name_first: bool) -> tuple[str, list[tuple[str, dict[str, Any]]]] | None:
+    """Doses that each name one and the same drug (read by ``drug_of``), in a sentence that
+    offers alternatives: (drug, [(label, dose span)]) with labels "X 10 mg" (``name_first``)
+    or "10 mg X"; ``None`` when the doses do not make such a list."""
+    named = [(span, drug) for span in spans if not _bare_number(span) and (drug := drug_of(span))]
+    values = [(span.get("attrs") or {}).get("low") for span, _ in named]
+    if (len(named) < 2 or len({d.lower() for _, d in named}) != 1 or len(set(values)) != len(values)
+            or not _ALT_TRIGGER.search(sentence)):
+        return None
+    drug = named[0][1]
+    items = []
+    for span, _ in named:
+        unit, span = _with_unit(span, text, span["end"])
+        number = _NUMBER.match(span["text"]).group()
+        items.append((f"{drug} {number} {unit}" if name_first else f"{number} {unit} {drug}", span))
+    return drug, items
+
+
 def _dose_lists(doc: Doc) -> list[tuple[str, list[tuple[str, dict[str, Any]]], tuple[int, int]]]:
     """Doses of one drug offered as arms in a sentence that allocates (or names how many doses):
     "randomized to placebo or X 2.5, 5, or 10 mg", "a dose of X (0.1, 0.4 or 0.75 mg/kg)", "two
@@ -1043,36 +1062,20 @@ def _dose_lists(doc: Doc) -> list[tuple[str, list[tuple[str, dict[str, Any]]], t
             out.append((lead["drug"], items, (s_start, s_end)))
         # the drug's name before each dose: "X 10 mg, X 25 mg, or placebo", "X 7.5 mg once daily
         # (n = 12), X 30 mg once daily (n = 12) or placebo"
-        before = []
-        for span in spans:
+        def drug_before(span: dict[str, Any], s_start: int = s_start) -> str | None:
             lead = _DRUG_BEFORE.search(text[max(s_start, span["start"] - 40) : span["start"]])
-            if lead and not _bare_number(span) and lead["drug"].split()[0].lower() not in _NOT_DRUG:
-                before.append((span, lead["drug"]))
-        drugs = {d.lower() for _, d in before}
-        values = [(s.get("attrs") or {}).get("low") for s, _ in before]
-        if len(before) >= 2 and len(drugs) == 1 and len(set(values)) == len(values) and _ALT_TRIGGER.search(sentence):
-            drug = before[0][1]
-            items = []
-            for span, _ in before:
-                unit, span = _with_unit(span, text, span["end"])
-                items.append((f"{drug} {_NUMBER.match(span['text']).group()} {unit}", span))
-            out.append((drug, items, (s_start, s_end)))
-            continue
+            return lead["drug"] if lead and lead["drug"].split()[0].lower() not in _NOT_DRUG else None
+
         # each dose before the drug's name: "either 30 ug X, 60 ug of X or placebo"
-        named = []
-        for span in spans:
+        def drug_after(span: dict[str, Any]) -> str | None:
             after = _DRUG_AFTER.match(text[span["end"] : span["end"] + 40])
-            if after and not _bare_number(span) and after["drug"].lower() not in _NOT_DRUG:
-                named.append((span, after["drug"]))
-        drugs = {d for _, d in named}
-        values = [(s.get("attrs") or {}).get("low") for s, _ in named]
-        if len(named) >= 2 and len(drugs) == 1 and len(set(values)) == len(values) and _ALT_TRIGGER.search(sentence):
-            drug = named[0][1]
-            items = []
-            for span, _ in named:
-                unit, span = _with_unit(span, text, span["end"])
-                items.append((f"{_NUMBER.match(span['text']).group()} {unit} {drug}", span))
-            out.append((drug, items, (s_start, s_end)))
+            return after["drug"] if after and after["drug"].lower() not in _NOT_DRUG else None
+
+        for drug_of, before in ((drug_before, True), (drug_after, False)):
+            found = _one_drug_doses(text, sentence, spans, drug_of, before)
+            if found:
+                out.append((*found, (s_start, s_end)))
+                break
     return out[:1]
 
 
