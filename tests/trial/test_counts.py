@@ -131,3 +131,15 @@ def test_the_other_count_in_a_clause_of_its_own():
 def test_equal_groups_give_their_size_to_the_one_arm_found():
     text = "Fifty patients were randomly divided into two equal groups; the alfentanil group received 10 ug/kg."
     assert sizes(text) == [25]
+
+
+def test_the_other_size_of_two_in_an_allocating_sentence():
+    # the treated arm is named "exercise group" elsewhere and "intervention" where its size is
+    # given; the control's size is known, so the other size in the sentence is the treated arm's
+    text = ("We compared an exercise group with a non-intervention control group. Adults were randomly "
+            "assigned to intervention (n = 30) or control group (n = 31).")
+    assert sizes(text) == [30, 31]
+    # without an allocating verb the two sizes may count something else
+    text = ("We compared an exercise group with a non-intervention control group (n = 31). "
+            "Falls were seen in the intervention (n = 3) and in the usual-care ward (n = 4).")
+    assert sizes(text)[0] is None

@@ -238,7 +238,28 @@ def fill_counts(doc: Doc, arms: list[Arm], enrolled: int | None = None, crossove
         for arm in arms:
             if arm.n is None:
                 arm.n = enrolled
+    _other_of_two(doc, arms)
     _fraction_counts(doc, arms, refs)
+
+
+#: A sentence that allocates participants (the sizes in it are the arms').
+_ALLOCATING = regex.compile(r"(?i)\b(?:randomi[sz]\w*|allocat\w*|assign\w*|divided|distributed)\b")
+
+
+def _other_of_two(doc: Doc, arms: list[Arm]) -> None:
+    """Two arms, one of known size: an allocating sentence that gives two sizes in brackets,
+    one of them that size ("assigned to intervention (n = 30) or control group (n = 31)", the
+    control known as 31), gives the other arm the other size."""
+    if len(arms) != 2 or sum(arm.n is None for arm in arms) != 1:
+        return
+    known = next(arm for arm in arms if arm.n is not None)
+    for start, end in doc.full_sentences():
+        sentence = doc.text[start:end]
+        sizes = [int(m["n"]) for m in _N_IN_SENTENCE.finditer(sentence)]
+        if len(sizes) == 2 and known.n in sizes and _ALLOCATING.search(sentence):
+            sizes.remove(known.n)
+            next(arm for arm in arms if arm.n is None).n = sizes[0]
+            return
 
 
 def _same_sizes(doc: Doc, arms: list[Arm], enrolled: int | None) -> None:
