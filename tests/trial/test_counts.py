@@ -143,3 +143,13 @@ def test_the_other_size_of_two_in_an_allocating_sentence():
     text = ("We compared an exercise group with a non-intervention control group (n = 31). "
             "Falls were seen in the intervention (n = 3) and in the usual-care ward (n = 4).")
     assert sizes(text)[0] is None
+
+
+def test_a_count_that_received_a_treatment_named_by_its_group_in_brackets():
+    text = ("Ninety patients were enrolled, of whom 45 patients received zorbitol + usual care (ZOR group), and "
+            "45 patients received usual care alone as control group.")
+    assert sizes(text) == [45, 45]
+    # a total allocated to the groups is no arm's size
+    text = ("In total, 100 patients were randomly allocated into two groups: zorbitol (group Z) and control "
+            "(group C). Patients in group Z (n = 46) received zorbitol and in group C (n = 47) saline.")
+    assert sizes(text) == [46, 47]

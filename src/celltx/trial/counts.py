@@ -71,6 +71,14 @@ _COUNT_AFTER = regex.compile(
 #: A count before a bracket holding the name: "performed in 18 eyes (group 1)".
 _COUNT_BEFORE_BRACKET = regex.compile(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+{PEOPLE}\s*\(\s*$")
 #: A count after a bracket holding the name: "(group 2) in 17 eyes".
+#: "45 patients received X + Y (UK group)", "20 patients were treated with X (tablet form) at a
+#: dose of 500 mg once daily for 30 days (Group A)": the count of a clause that ends with the
+#: arm's name in brackets.
+_COUNT_GIVEN_BEFORE_BRACKET = regex.compile(
+    rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{PEOPLE}\s+(?:were\s+|was\s+)?"
+    rf"(?:received|receiving|treated\s+with|given)\s"
+    rf"(?:[^.;()]|\([^()]*\)){{1,120}}?\(\s*$"
+)
 _COUNT_AFTER_BRACKET = regex.compile(rf"(?i)^\s*\)\s*(?:in|of)\s+(?P<n>{COUNT})\s+{PEOPLE}\b")
 #: What happened to some participants: a count in such a clause is of them, not of an arm
 #: ("Six patients were discontinued from A", "dropped out (control: 4, intervention: 1)").
@@ -198,6 +206,10 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
         # a bracket of the name alone: "in 18 eyes (group 1)", "(group 2) in 17 eyes"
         m = _COUNT_BEFORE_BRACKET.search(text[max(clause_start, open_ - 40) : open_ + 1]) or _COUNT_AFTER_BRACKET.match(text[end:clause_end])
         if m and not events:
+            return parse_count(m["n"])
+        window = max(clause_start, open_ - 200)
+        m = _COUNT_GIVEN_BEFORE_BRACKET.search(text[window : open_ + 1])
+        if m and not events and not _between(arms, refs, arm, window + m.end("n"), open_):
             return parse_count(m["n"])
     window = max([clause_start, start - 200] + [e for other in arms if other is not arm for _, e in refs[id(other)] if e <= start])
     before = text[window:start]
