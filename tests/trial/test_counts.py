@@ -153,3 +153,11 @@ def test_a_count_that_received_a_treatment_named_by_its_group_in_brackets():
     text = ("In total, 100 patients were randomly allocated into two groups: zorbitol (group Z) and control "
             "(group C). Patients in group Z (n = 46) received zorbitol and in group C (n = 47) saline.")
     assert sizes(text) == [46, 47]
+
+
+def test_counts_after_a_double_hyphen_dash_but_not_after_a_range():
+    text = "Two hundred patients were enrolled--111 in the brimonidine group and 89 in the timolol group."
+    assert sizes(text) == [111, 89]
+    text = ("Children aged 8\u201316 were randomly allocated to the control group or the defocus group. "
+            "There were 17 in the control group and 17 in the defocus group.")
+    assert sizes(text) == [17, 17]

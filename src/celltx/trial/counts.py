@@ -41,7 +41,7 @@ _COUNT_AS = regex.compile(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(
 #: group", "and another 20 were randomly assigned to receive B", "and 1164 received placebo",
 #: "(60 randomised to control arm"; not "compared with 268 in the control" (a result).
 _BARE_COUNT_BEFORE = regex.compile(
-    rf"(?:^\s*|[(;,:]\s*|\b(?:and|(?<!compared\s)(?<!comparison\s)with|while|whereas)\s+)(?:(?:another|the\s+other|the\s+remaining)\s+)?(?P<n>{COUNT})\s+"
+    rf"(?:^\s*|[(;,:]\s*|--\s*|\b(?:and|(?<!compared\s)(?<!comparison\s)with|while|whereas)\s+)(?:(?:another|the\s+other|the\s+remaining)\s+)?(?P<n>{COUNT})\s+"
     rf"(?:(?:were|was)\s+\w+\s+|(?:were\s+)?randomly\s+\w+\s+)?"
     rf"(?:(?:(?:were|was)\s+)?(?:to|in|into)\s+(?:the|an?)\s+|(?:to|were\s+on)\s+|(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?:receive\s+)?(?:the\s+)?"
     rf"|received\s+(?:the\s+)?|underwent\s+(?:the\s+)?|served\s+as\s+(?:the\s+)?)$",
