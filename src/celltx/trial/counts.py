@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import regex
 
-from .arms import Arm, _refs_in
+from .arms import _ALLOCATED, Arm, _refs_in
 from .text import COUNT, PEOPLE, Doc, clause_within, parse_count
 
 _N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<n>\d+)", regex.IGNORECASE)
@@ -70,7 +70,6 @@ _COUNT_AFTER = regex.compile(
     rf"^\s*(?:\(\s*|(?:included|consisted\s+of|comprised|enrolled|contained|had|with|of)\s+)(?P<n>{COUNT})\s+{PEOPLE}\b", regex.IGNORECASE)
 #: A count before a bracket holding the name: "performed in 18 eyes (group 1)".
 _COUNT_BEFORE_BRACKET = regex.compile(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+{PEOPLE}\s*\(\s*$")
-#: A count after a bracket holding the name: "(group 2) in 17 eyes".
 #: "45 patients received X + Y (UK group)", "20 patients were treated with X (tablet form) at a
 #: dose of 500 mg once daily for 30 days (Group A)": the count of a clause that ends with the
 #: arm's name in brackets.
@@ -79,6 +78,7 @@ _COUNT_GIVEN_BEFORE_BRACKET = regex.compile(
     rf"(?:received|receiving|treated\s+with|given)\s"
     rf"(?:[^.;()]|\([^()]*\)){{1,120}}?\(\s*$"
 )
+#: A count after a bracket holding the name: "(group 2) in 17 eyes".
 _COUNT_AFTER_BRACKET = regex.compile(rf"(?i)^\s*\)\s*(?:in|of)\s+(?P<n>{COUNT})\s+{PEOPLE}\b")
 #: What happened to some participants: a count in such a clause is of them, not of an arm
 #: ("Six patients were discontinued from A", "dropped out (control: 4, intervention: 1)").
@@ -254,10 +254,6 @@ def fill_counts(doc: Doc, arms: list[Arm], enrolled: int | None = None, crossove
     _fraction_counts(doc, arms, refs)
 
 
-#: A sentence that allocates participants (the sizes in it are the arms').
-_ALLOCATING = regex.compile(r"(?i)\b(?:randomi[sz]\w*|allocat\w*|assign\w*|divided|distributed)\b")
-
-
 def _other_of_two(doc: Doc, arms: list[Arm]) -> None:
     """Two arms, one of known size: an allocating sentence that gives two sizes in brackets,
     one of them that size ("assigned to intervention (n = 30) or control group (n = 31)", the
@@ -268,7 +264,7 @@ def _other_of_two(doc: Doc, arms: list[Arm]) -> None:
     for start, end in doc.full_sentences():
         sentence = doc.text[start:end]
         sizes = [int(m["n"]) for m in _N_IN_SENTENCE.finditer(sentence)]
-        if len(sizes) == 2 and known.n in sizes and _ALLOCATING.search(sentence):
+        if len(sizes) == 2 and known.n in sizes and _ALLOCATED.search(sentence):
             sizes.remove(known.n)
             next(arm for arm in arms if arm.n is None).n = sizes[0]
             return
