@@ -94,6 +94,11 @@ def test_design(text, arms, design):
         ("This was a clinical trial conducted on 60 male and female patients with acne.", 60),
         ("Foals with lesions (n = 54) were randomly allocated to drug A or B.", 54),
         ("A total of 4198 members of an Internet panel read a text.", 4198),
+        # a total whose parts follow ("of whom", or in brackets right after it) is still the total
+        ("Ninety patients were enrolled, of whom 45 patients received A, and 45 patients received B.", 90),
+        ("In the present study, 131 participants (70 men and 61 women) were randomly assigned to A or B.", 131),
+        ("Ten adults (age over 18 years) and 10 children were recruited.", None),
+        ("Thirty-five golden Syrian hamsters were randomly divided into a control and two treated groups.", 35),
     ],
 )
 def test_n_enrolled(text, n):

@@ -95,7 +95,8 @@ _ENTRY_VERBS = r"(?:enrolled|enroled|randomi[sz]ed|randomly|included|recruited|p
 #: Who a trial enrols, wider than :data:`PEOPLE` (animals, staff, babies).
 N_PEOPLE = (
     rf"(?:{PEOPLE}|(?:out|in)-patients|females|males|babies|nurses|employees|workers|rats|mice|animals|pigs|rabbits|dogs|healthy\s+controls"
-    r"|sheep|horses|foals|cats|residents|attendees|clients|pupils|respondents|members|veterans|soldiers|physicians|teachers|couples|dyads|families)"
+    r"|sheep|horses|foals|cats|hamsters|monkeys|piglets|newborns|residents|attendees|clients|pupils|respondents|members"
+    r"|veterans|soldiers|physicians|teachers|couples|dyads|families)"
 )
 _NOT_ENROLMENT = regex.compile(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
 #: Words between a count and its people ("Twenty-eight overweight, male subjects"): no number,
@@ -143,6 +144,11 @@ _PART_AFTER = regex.compile(rf"(?i)^\s+(?:\w+\s+)?and\s+{COUNT}\s+(?:[\w-]+\s+){
 _OTHER_PART = regex.compile(
     rf"(?i)\b(?:and|while|whereas)\s+(?:the\s+)?(?:other\s+)?(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b"
 )
+#: What introduces the parts of a total: "Ninety patients were enrolled, [of whom] 45 ... and 45
+#: ...", "131 participants [(]70 men and 61 women) were ...".
+_PARTS_OF = regex.compile(
+    rf"(?i)^\s*\(\s*{COUNT}\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b|\b(?:of\s+whom|of\s+these|of\s+which|among\s+them|including)\b"
+)
 #: Arm sizes listed in one sentence ("87 patients were randomized to A and 90 to B").
 _ARM_LIST_AFTER = regex.compile(
     rf"(?i)^\s+(?:were|was)\s+(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to\s+(?:the\s+|receive\s+)?[^.;]{{0,60}}?\band\s+(?:{COUNT})\s+(?:{PEOPLE}\s+)?(?:to|in|into|were|received)\b"
@@ -161,7 +167,8 @@ def _enrol_candidate(sentence: str, start: int, priority: int, m: regex.Match) -
         r"(?i)\b(?:genotype|type|stage|grade|phase|class|day|week|group)[\s-]*$", sentence[: m.start("n")]
     ):
         return None  # "89 females and 36 males": a part; "genotype 4 patients": no count
-    if priority >= 1 and _OTHER_PART.search(after):
+    part = _OTHER_PART.search(after) if priority >= 1 else None
+    if part and not _PARTS_OF.search(after[: part.start()]):
         return None  # "20 eyes ... were treated with A, and 20 eyes ... with B": arms listed
     clause = regex.split(r"[;,]\s", after, maxsplit=1)[0][:80]
     if priority >= 1 and regex.match(
