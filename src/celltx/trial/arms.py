@@ -15,6 +15,7 @@ names no arm, to the only experimental arm when there is one. Counts per arm are
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -987,7 +988,7 @@ def _same_unit(a: dict[str, Any], b: dict[str, Any]) -> bool:
 _ALTERNATIVE_DOSES = regex.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?:,\s*(?:or\s+)?|\s+or\s+)(?P<b>\d+(?:\.\d+)?)\s*(?P<unit>\S.*)")
 
 
-def _split_alternatives(text: str, spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _split_alternatives(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One DOSE span that offers two doses ("2 or 4 mg", read as a range from 2 to 4) as the
     two doses: a bare "2" and "4 mg", as a list "2, or 4 mg" would be spanned."""
     out = []
@@ -1004,7 +1005,7 @@ def _split_alternatives(text: str, spans: list[dict[str, Any]]) -> list[dict[str
     return out
 
 
-def _one_drug_doses(text: str, sentence: str, spans: list[dict[str, Any]], drug_of: Any,
+def _one_drug_doses(text: str, sentence: str, spans: list[dict[str, Any]], drug_of: Callable[[dict[str, Any]], str | None],
                     name_first: bool) -> tuple[str, list[tuple[str, dict[str, Any]]]] | None:
     """Doses that each name one and the same drug (read by ``drug_of``), in a sentence that
     offers alternatives: (drug, [(label, dose span)]) with labels "X 10 mg" (``name_first``)
@@ -1035,7 +1036,7 @@ def _dose_lists(doc: Doc) -> list[tuple[str, list[tuple[str, dict[str, Any]]], t
         sentence = text[s_start:s_end]
         if not _ALLOCATION.search(sentence):
             continue
-        spans = [s for s in _split_alternatives(text, doc.in_range(schema.DOSE, s_start, s_end))
+        spans = [s for s in _split_alternatives(doc.in_range(schema.DOSE, s_start, s_end))
                  if not (s.get("attrs") or {}).get("negated") and not (s.get("attrs") or {}).get("hypothetical")
                  and (s.get("attrs") or {}).get("low") is not None and (s.get("attrs") or {}).get("low") == (s.get("attrs") or {}).get("high")]
         # a list "2.5, 5, or 10 mg" (bare numbers, the unit on the last) or "5 mg or 15 mg" (one unit)
