@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# compiled patterns are cached in a folder of the test runs, not in the user's cache folder (the
+# CLI tests' subprocesses inherit it); tests of the cache itself use folders of their own
+os.environ["CELLTX_CACHE_DIR"] = str(Path(tempfile.gettempdir()) / f"celltx-test-cache-{os.getuid() if hasattr(os, 'getuid') else 0}")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

@@ -22,7 +22,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, schema
+from . import __version__, compile_cache, schema
 from .resources import models_dir
 
 if TYPE_CHECKING:  # spaCy is imported when a pipeline is built, not with celltx
@@ -182,6 +182,7 @@ def build(system: str = "full", model: str | os.PathLike[str] | None = None) -> 
             else:
                 info["ner"] = {"model": str(path), "combination": "none (policy takes no label)"}
     nlp.meta["celltx"] = info
+    compile_cache.save()
     return nlp
 
 

@@ -13,8 +13,10 @@ from functools import cache
 
 import regex
 
+from .compile_cache import compile_regex
+
 
 @cache
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
-    """The compiled ``pattern`` (compiled once per process)."""
-    return regex.compile(pattern, flags)
+    """The compiled ``pattern`` (compiled once per process, kept in :mod:`.compile_cache`)."""
+    return compile_regex(pattern, flags)

@@ -22,6 +22,8 @@ from itertools import groupby
 
 import regex
 
+from .compile_cache import compile_regex
+
 _MAP = {
     # dashes and minus signs -> hyphen-minus
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
@@ -69,17 +71,17 @@ _TABLE = str.maketrans(_MAP)
 
 #: A middle dot between digits is a decimal point in Lancet style ("3·7 months", "0·5%"),
 #: except before a power of ten, where it multiplies ("2·10^6", "2·10⁶ cells").
-_DECIMAL_DOT = regex.compile("(?<=\\d)\u00b7(?=\\d)(?!10\\s*[\\^(Ee\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b])")
+_DECIMAL_DOT = compile_regex("(?<=\\d)\u00b7(?=\\d)(?!10\\s*[\\^(Ee\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207b])")
 
 #: A thin or punctuation space between digit groups is a thousands separator in SI and Lancet
 #: style ("200<U+2008>000 IU"): the shadow writes it as a comma, which the number grammar reads;
 #: a plain space stays a space (too often two numbers side by side).
-_THOUSANDS_SPACE = regex.compile("(?<=(?<![\\d.,])\\d{1,3})[\u2008\u2009\u202f](?=\\d{3}(?![\\d.,]))")
+_THOUSANDS_SPACE = compile_regex("(?<=(?<![\\d.,])\\d{1,3})[\u2008\u2009\u202f](?=\\d{3}(?![\\d.,]))")
 
 
 #: The ASCII characters the shadow changes (control characters, DEL): an ASCII text without
 #: them is its own shadow (``str.translate`` looks every character up, even so).
-_ASCII_CHANGED = regex.compile("[" + regex.escape("".join(c for c in _MAP if c.isascii())) + "]")
+_ASCII_CHANGED = compile_regex("[" + regex.escape("".join(c for c in _MAP if c.isascii())) + "]")
 
 
 #: Every character the shadow changes (the keys of ``_MAP``, as ranges).
@@ -156,7 +158,7 @@ _BLOCK_TAGS = (
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 #: Control characters that are not white space (NUL, ESC, DEL, C1 controls): separators.
 _CONTROLS = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
-_CLEAN_RE = regex.compile(
+_CLEAN_RE = compile_regex(
     r"(?P<sur>[\ud800-\udfff])"
     rf"|(?P<ctl>[{_CONTROLS}])"
     r"|(?P<lig>[\ufb00-\ufb06])"
@@ -168,8 +170,8 @@ _CLEAN_RE = regex.compile(
 )
 #: A cheap test that ``_CLEAN_RE`` can match at all: one of its characters, "&" before "#" or a
 #: letter (an entity), "<" before "/" or a letter (a tag). "P<0.05" or "R&D " need no scan.
-_CLEAN_HINT = regex.compile(rf"[\ud800-\udfff\ufb00-\ufb06{_INVISIBLE}{_CONTROLS}]|&[#A-Za-z]|</?[A-Za-z]")
-_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
+_CLEAN_HINT = compile_regex(rf"[\ud800-\udfff\ufb00-\ufb06{_INVISIBLE}{_CONTROLS}]|&[#A-Za-z]|</?[A-Za-z]")
+_SURROGATE_RE = compile_regex(r"[\ud800-\udfff]")
 #: What a lone surrogate becomes (spaCy cannot store one: its strings must encode as UTF-8).
 REPLACEMENT_CHARACTER = "\ufffd"
 

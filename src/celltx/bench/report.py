@@ -37,12 +37,12 @@ def to_markdown(result: dict[str, Any]) -> str:
     lines.append("")
     lines.append(
         "| system | docs/s | words/s | spread | load s (in-process) | load s (fresh process) "
-        "| ΔRSS MB | peak RSS MB (fresh process) | notes |"
+        "| load s (fresh process, empty pattern cache) | ΔRSS MB | peak RSS MB (fresh process) | notes |"
     )
-    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for row in result["systems"]:
         if row.get("status") != "ok":
-            lines.append(f"| {row['system']} | – | – | – | – | – | – | – | {row['status']}: {row.get('reason')} |")
+            lines.append(f"| {row['system']} | – | – | – | – | – | – | – | – | {row['status']}: {row.get('reason')} |")
             continue
         note = row.get("note") or ""
         if row.get("cold_error"):
@@ -50,7 +50,7 @@ def to_markdown(result: dict[str, Any]) -> str:
         lines.append(
             f"| {row['system']} | {_fmt(row['docs_per_s'])} | {_fmt(row['words_per_s'])} "
             f"| ±{100 * row['spread'] / 2:.0f}% | {_fmt(row['load_s'], 2)} | {_fmt(row.get('cold_load_s'), 2)} "
-            f"| {_fmt(row.get('rss_delta_mb'))} | {_fmt(row.get('cold_peak_rss_mb'))} | {note} |"
+            f"| {_fmt(row.get('first_load_s'), 2)} | {_fmt(row.get('rss_delta_mb'))} | {_fmt(row.get('cold_peak_rss_mb'))} | {note} |"
         )
     lines.append("")
     lines.append(f"Benchmark process peak RSS (all rows loaded together): {_fmt(result.get('process_peak_rss_mb'))} MB. "
@@ -85,10 +85,10 @@ def to_markdown(result: dict[str, Any]) -> str:
 
 def to_table(result: dict[str, Any]) -> str:
     """A plain-text summary for the terminal."""
-    rows = [("system", "docs/s", "words/s", "load s", "cold load s", "ΔRSS MB", "cold peak MB")]
+    rows = [("system", "docs/s", "words/s", "load s", "cold load s", "first-run load s", "ΔRSS MB", "cold peak MB")]
     for row in result["systems"]:
         if row.get("status") != "ok":
-            rows.append((row["system"], row["status"], (row.get("reason") or "")[:60], "", "", "", ""))
+            rows.append((row["system"], row["status"], (row.get("reason") or "")[:60], "", "", "", "", ""))
             continue
         rows.append(
             (
@@ -97,6 +97,7 @@ def to_table(result: dict[str, Any]) -> str:
                 _fmt(row["words_per_s"]),
                 _fmt(row["load_s"], 2),
                 _fmt(row.get("cold_load_s"), 2),
+                _fmt(row.get("first_load_s"), 2),
                 _fmt(row.get("rss_delta_mb")),
                 _fmt(row.get("cold_peak_rss_mb")),
             )

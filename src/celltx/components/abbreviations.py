@@ -23,13 +23,13 @@ from collections import defaultdict
 from functools import lru_cache
 
 import numpy
-import regex
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..extensions import doc_text, register_extensions, set_span_value, span_value
 from ..normalize.labs import analyte_of, analyte_table
 from .defines import word_list
@@ -179,8 +179,8 @@ def _not_analytes() -> frozenset[str]:
     return frozenset(w.upper() for w in word_list("NOT_ANALYTE"))
 
 
-_BEHAVIOUR = regex.compile(r"(?i)\b(?:physical\s+activity|exercise|sleep|smoking|adherence|quality\s+of\s+life|diet|intake)\b")
-_SPECIMEN_PREFIX = regex.compile(r"(?i)^(?:serum|plasma|plasmatic|urinary|urine|blood|circulating|salivary)\s+$")
+_BEHAVIOUR = compile_regex(r"(?i)\b(?:physical\s+activity|exercise|sleep|smoking|adherence|quality\s+of\s+life|diet|intake)\b")
+_SPECIMEN_PREFIX = compile_regex(r"(?i)^(?:serum|plasma|plasmatic|urinary|urine|blood|circulating|salivary)\s+$")
 
 
 def _add_prefixed(doc: Doc, span, entry: dict, existing: set, new: list, info: dict) -> None:
@@ -385,7 +385,7 @@ def _defined_as_something_else(short: str, long: str) -> bool:
 _GENERIC_WORDS = {"serum", "plasma", "blood", "level", "levels", "total", "count", "test", "ratio", "fasting"}
 
 #: What the long form of a cell type's abbreviation names: cells of some kind.
-_CELL_WORDS = regex.compile(r"(?i)cells?\b|cyte|blast|phage|clast|islets?|\bNK\b|killer|lymph|\bT\b|\bB\b|progenitor|stem|platelets?")
+_CELL_WORDS = compile_regex(r"(?i)cells?\b|cyte|blast|phage|clast|islets?|\bNK\b|killer|lymph|\bT\b|\bB\b|progenitor|stem|platelets?")
 
 
 def _cells_defined_otherwise(text: str, abbreviations: list) -> set[str]:

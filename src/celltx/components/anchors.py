@@ -45,6 +45,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
+from .. import compile_cache
+
 _IGNORECASE = _c.SRE_FLAG_IGNORECASE
 _DOTALL = _c.SRE_FLAG_DOTALL
 _UNSUPPORTED_FLAGS = _c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE
@@ -335,6 +337,15 @@ def _covered(word: str, ignorecase: bool, classes: regex.Pattern) -> bool:
 def start_atoms(source: str, flags: int = 0) -> StartAtoms | None:
     """The start atoms of ``source`` (compiled by ``regex`` with ``flags``), or ``None`` when
     they cannot be derived (then the pattern must be scanned whole)."""
+    atoms = compile_cache.memo(
+        ("atoms", source, flags), lambda: _start_atoms(source, flags),
+        lambda atoms: None if atoms is None else (atoms.words, atoms.classes, atoms.lead),
+        lambda data: None if data is None else StartAtoms(tuple(map(tuple, data[0])), tuple(data[1]), data[2]),
+    )
+    return None if atoms is None else _INTERNED.setdefault(atoms, atoms)  # one object per value: Candidates caches by id
+
+
+def _start_atoms(source: str, flags: int) -> StartAtoms | None:
     if flags & ~_KNOWN_FLAGS:
         return None
     try:
@@ -357,8 +368,7 @@ def start_atoms(source: str, flags: int = 0) -> StartAtoms | None:
         # a word that begins with another word of the set adds no position ("eight" finds
         # "eighty"; "cd34" in any case finds "CD34+")
         words = {(w, ci) for w, ci in words if not any(_finds(o, oc, w, ci) for o, oc in words if (o, oc) != (w, ci))}
-        atoms = StartAtoms(tuple(sorted(words)), _merged(classes), _lead(items, flags))
-        return _INTERNED.setdefault(atoms, atoms)  # one object per value: Candidates caches by id
+        return StartAtoms(tuple(sorted(words)), _merged(classes), _lead(items, flags))
     except (_Unsupported, _c.error, regex.error, FutureWarning, DeprecationWarning, RecursionError, ValueError):
         return None
 

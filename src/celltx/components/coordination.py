@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..extensions import doc_shadow, register_extensions
 from ..resources import read_jsonl_resource
 from ..rx import rx
@@ -43,14 +44,14 @@ ROW_KEYS = {"kind", "words", "comment", "define", "regex"}
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _WORD = r"[A-Za-z0-9][\w'′/+-]*"
 #: What must follow or precede a member for a list to go on (tested before the full patterns).
-_AFTER_GATE = regex.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|(?:and|or|&)\s)")
-_BEFORE_GATE = regex.compile(r"(?:,|\s(?:and|or|&))\s*(?:\([^()]{1,20}\))?\s*$|\)\s*,?\s*(?:(?:and|or|&)\s+)?$")
-_SLASH = regex.compile(r"\s?/\s?")
-_RATIO_WORD = regex.compile(r"(?i)\s+(?:ratio|index)(?![\w-])")
-_RATIO_OF = regex.compile(r"(?i)\bratios?\s+(?:of\s+)?(?:the\s+)?$|\bratios?\s*\((?:[^()]{0,30}[,;]\s*)?$")
-_ENDS_RATIO = regex.compile(r"(?i)\s(?:ratio|index)$")
+_AFTER_GATE = compile_regex(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|(?:and|or|&)\s)")
+_BEFORE_GATE = compile_regex(r"(?:,|\s(?:and|or|&))\s*(?:\([^()]{1,20}\))?\s*$|\)\s*,?\s*(?:(?:and|or|&)\s+)?$")
+_SLASH = compile_regex(r"\s?/\s?")
+_RATIO_WORD = compile_regex(r"(?i)\s+(?:ratio|index)(?![\w-])")
+_RATIO_OF = compile_regex(r"(?i)\bratios?\s+(?:of\s+)?(?:the\s+)?$|\bratios?\s*\((?:[^()]{0,30}[,;]\s*)?$")
+_ENDS_RATIO = compile_regex(r"(?i)\s(?:ratio|index)$")
 #: What follows a two-member "A/B" that makes it a list with a shared head, not a ratio.
-_SHARED_HEAD = regex.compile(r"(?i)\s?/|[\s-]+(?:cholesterol|C)(?![\w-])")
+_SHARED_HEAD = compile_regex(r"(?i)\s?/|[\s-]+(?:cholesterol|C)(?![\w-])")
 #: a member's abbreviation in brackets, passed over ("norepinephrine (NE), epinephrine (E) and")
 _ABBREV = r"(?:\s*\([^()]{1,20}\))?"
 
@@ -95,16 +96,16 @@ class Coordination(PatternsMixin):
         boundary = "|".join(regex.escape(w) for w in lists["boundary_words"])
         item = rf"(?P<item>{_WORD}(?:\s+{_WORD}){{0,{self.max_words - 1}}}?)"
         end = rf"(?=\s*(?:[,;.:()\[\]]|$)|{_SEP}|\s+(?i:{boundary})(?![\w-]))"
-        self._after = regex.compile(rf"^{_ABBREV}{_SEP}{item}{end}")
-        self._before = regex.compile(
+        self._after = compile_regex(rf"^{_ABBREV}{_SEP}{item}{end}")
+        self._before = compile_regex(
             rf"(?:^|[,;:(\[]\s*|\s)(?P<item>{_WORD}(?:\s+{_WORD}){{0,{self.max_words - 1}}}){_ABBREV}{_SEP}$"
         )
-        self._named = regex.compile(rf"(?:[a-z][\w-]*{suffix}|(?i:{heads}))$")
-        self._abbreviation = regex.compile(r"[A-Za-z][\w-]*(?:[A-Z][\w-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]\d)[\w+-]*|[A-Z][\w-]*[A-Z][\w-]*")
-        self._frame_before = regex.compile(rf"(?i)(?:(?:levels?|concentrations?|titers?|titres?)\s+of|\b(?:{qualifiers}))\s*$")
-        self._frame_after = regex.compile(r"(?i)^\s*(?:\([^()]{1,20}\)\s*)?(?:levels?|concentrations?|titers?|titres?)(?![\w-])")
+        self._named = compile_regex(rf"(?:[a-z][\w-]*{suffix}|(?i:{heads}))$")
+        self._abbreviation = compile_regex(r"[A-Za-z][\w-]*(?:[A-Z][\w-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]\d)[\w+-]*|[A-Z][\w-]*[A-Z][\w-]*")
+        self._frame_before = compile_regex(rf"(?i)(?:(?:levels?|concentrations?|titers?|titres?)\s+of|\b(?:{qualifiers}))\s*$")
+        self._frame_after = compile_regex(r"(?i)^\s*(?:\([^()]{1,20}\)\s*)?(?:levels?|concentrations?|titers?|titres?)(?![\w-])")
         stops = "|".join(regex.escape(w) for w in sorted(self._stop, key=len, reverse=True))
-        self._clause_start = regex.compile(rf"(?:^|[,;:(\[]\s*|\b(?i:{stops}|{qualifiers})\s+)$")
+        self._clause_start = compile_regex(rf"(?:^|[,;:(\[]\s*|\b(?i:{stops}|{qualifiers})\s+)$")
 
     # -- the step -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

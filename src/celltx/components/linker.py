@@ -24,41 +24,41 @@ result whether or not its test was recognised, and it is kept without a link.
 """
 
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..extensions import doc_text, register_extensions
 from ..normalize.labs import unit_dimension
 from ..normalize.si import unit_fits
 from .defines import word_list
 
 #: The words between a value and a LAB_TEST after it that make the test the value's own.
-_TIES_FORWARD = regex.compile(r"(?i)^\s*$|\b(?:for|in|of|on)\s+(?:[\w-]+\s+){0,3}$")
+_TIES_FORWARD = compile_regex(r"(?i)^\s*$|\b(?:for|in|of|on)\s+(?:[\w-]+\s+){0,3}$")
 _MAX_FORWARD_WORDS = 14
 #: A value labelled by other words in a list of characteristics ("[PSA] = 31.5 ng/mL;
 #: Caucasian = 86 %"): the words before "=" name what it measures, and they are no test.
-_OWN_LABEL = regex.compile(
+_OWN_LABEL = compile_regex(
     r"[;,]\s*(?P<label>[A-Za-z][\w'’ -]{1,40}?)\s*(?:[<>≤≥]\s*\d[\d.]*\s*)?=\s*$"
     r"|[;,(]\s*(?P<label>[A-Za-z][\w'’ -]{0,40}?\s(?:score|grade|stage|class))\s*$"
 )
 #: "nitrotyrosine (-29%, p = 0.004), ATP (+25%, p < 0.001)": once a bracket with a p-value has
 #: closed, a value opening the bracket after the next name in the list is that name's, even when
 #: the name is no test celltx knows (linking it to the test before would give a wrong number).
-_NEXT_ITEM = regex.compile(
+_NEXT_ITEM = compile_regex(
     r"(?i)\bp\s*[=<>≤≥][^()]*\)\s*[,;]\s*(?:and\s+)?(?P<label>[A-Za-z][\w:+-]{1,30})"
     r"\s*\(\s*(?:[A-Za-z][\w:-]{0,10}\s*;\s*)?$"
 )
 _DRUG_STEMS = tuple(w.lower() for w in word_list("DRUG_STEM"))
-_GROUP_OR_TIME = regex.compile(r"(?i)\b(?:group|arm|placebo|control|baseline|week|month|day|year|visit|before|after|mean|median)s?\b")
-_RESPECTIVELY = regex.compile(r"(?i)\brespectively\b")
+_GROUP_OR_TIME = compile_regex(r"(?i)\b(?:group|arm|placebo|control|baseline|week|month|day|year|visit|before|after|mean|median)s?\b")
+_RESPECTIVELY = compile_regex(r"(?i)\brespectively\b")
 #: "...; p = 0.69 for [osteocalcin]": the p-value's test is the test of the values before it.
-_P_FOR = regex.compile(r"(?i)[;,]?\s*\(?p\s*[=<>≤≥]\s*0?[.·]\d+\)?\s*,?\s*for\s+(?:the\s+)?$")
+_P_FOR = compile_regex(r"(?i)[;,]?\s*\(?p\s*[=<>≤≥]\s*0?[.·]\d+\)?\s*,?\s*for\s+(?:the\s+)?$")
 #: What ends the value's clause before a later test: brackets, a p-value, "respectively".
-_CLAUSE_BREAK = regex.compile(r"(?i)[()\[\]]|\bp\s*[=<>≤≥]|respectively")
+_CLAUSE_BREAK = compile_regex(r"(?i)[()\[\]]|\bp\s*[=<>≤≥]|respectively")
 #: The words between a value and a later test that name that test as the value's own.
-_NAMES_FORWARD = regex.compile(
+_NAMES_FORWARD = compile_regex(
     r"(?i)(?:\bfor|\b(?:reductions?|decreases?|increases?|changes?|falls?|rises?|improvements?|differences?"
     r"|declines?|drops?)\s+in)\s+(?:[\w-]+\s+){0,3}$"
 )
@@ -66,11 +66,11 @@ _NAMES_FORWARD = regex.compile(
 
 #: A value this close after its nearest test is that test's, whatever its unit says (papers
 #: misprint units: "AST (21 +/- 5 vs 32 +/- 17 mmol/L)").
-_ADJACENT = regex.compile(r"^[\s()\[\]:=,]*(?:\([^()]{0,12}\)[\s(\[:=,]*)?(?:(?:was|were|of|is|are)\s+)?[\s(\[:=]*$")
+_ADJACENT = compile_regex(r"^[\s()\[\]:=,]*(?:\([^()]{0,12}\)[\s(\[:=,]*)?(?:(?:was|were|of|is|are)\s+)?[\s(\[:=]*$")
 
 
 #: What joins two values of one comparison or change: "vs.", "versus", "to", "and", commas.
-_CHAINED = regex.compile(r"(?i)^[\s,;]*(?:vs\.?|versus|to|and|or|compared\s+with)?[\s,;]*$")
+_CHAINED = compile_regex(r"(?i)^[\s,;]*(?:vs\.?|versus|to|and|or|compared\s+with)?[\s,;]*$")
 
 
 def _fitting(tests: list[Span], value: Span) -> Span:

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..extensions import doc_shadow, register_extensions, span_value
 from ..resources import read_jsonl_resource
 from .defines import builtin_defines, expand
@@ -42,8 +43,6 @@ from .mirror import mirrored
 from .patterns import PatternsMixin, Row
 
 CONTEXT_CHARS = 120  # exclusions are anchored at the span edge; this is how far they may look
-#: A left context whose mirror has not been written yet.
-_PENDING = object()
 #: The package's exclusion file read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILE = "exclusions.jsonl"
 
@@ -68,7 +67,7 @@ class Merge(PatternsMixin):
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool,
                                     regex.Pattern | None]] = []
         #: the same rules by label (a candidate is only tested against the rules of its label)
-        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, list | None,
+        self.exclusions_by_label: dict[str, list[tuple[regex.Pattern | None, tuple[regex.Pattern, regex.Pattern | None] | None,
                                                       regex.Pattern | None, bool, bool, regex.Pattern | None]]] = {}
 
     def default_patterns(self) -> list[Row]:
@@ -85,10 +84,9 @@ class Merge(PatternsMixin):
         self.exclusions_by_label = {}
         for label, text, left, right, coordinated, gives, document in self.exclusions:
             # a left context that must end where the candidate starts is read backwards, in
-            # one attempt (:mod:`.mirror`); else it is searched for. The mirror is written when
-            # the rule is first tried (a list holds it: [left, mirror or _PENDING])
+            # one attempt (:mod:`.mirror`): (left, its mirror or None); else it is searched for
             self.exclusions_by_label.setdefault(label, []).append(
-                (text, [left, _PENDING] if left is not None else None, right, coordinated, gives, document))
+                (text, (left, mirrored(left)) if left is not None else None, right, coordinated, gives, document))
         self.measured = _measured_cues(defines)
 
     def _excluded(self, view: str, span: Span, in_document: dict[regex.Pattern, bool]) -> tuple[int, bool]:
@@ -113,8 +111,6 @@ class Merge(PatternsMixin):
                     continue
             if left is not None:
                 mirror = left[1]
-                if mirror is _PENDING:
-                    mirror = left[1] = mirrored(left[0])
                 if mirror is not None:
                     if backwards is None:
                         backwards = before[::-1]
@@ -258,13 +254,13 @@ def _measured_cues(defines: dict[str, str]) -> tuple[regex.Pattern, regex.Patter
     """The cues that a mention of a given substance is a measurement after all: a specimen or
     level word before it or opening it ("plasma GLP-1"), a level word after it or after the list
     it stands in ("GLP-1, insulin and glucagon concentrations"), a value in a laboratory unit."""
-    before = regex.compile(rf"(?i)(?<![\w-])(?:{defines['MEASURED_BEFORE']})\s*$")
-    after = regex.compile(
+    before = compile_regex(rf"(?i)(?<![\w-])(?:{defines['MEASURED_BEFORE']})\s*$")
+    after = compile_regex(
         rf"(?i)^(?:\s*\([^()]{{1,15}}\))?(?:\s*(?:,|and|or|&)\s*(?:[\w-]+\s+){{0,2}}?[\w-]+){{0,5}}"
         rf"[\s-]*(?:(?:{defines['MEASURED_AFTER']})(?![\w-])"
         rf"|[^.;]{{0,25}}?\d[\d.,]*\s*(?:{defines['LABUNIT']}))"
     )
-    opening = regex.compile(rf"(?i)(?:{defines['MEASURED_BEFORE']})\s")
+    opening = compile_regex(rf"(?i)(?:{defines['MEASURED_BEFORE']})\s")
     return before, after, opening
 
 
@@ -283,12 +279,12 @@ def _compile_exclusion(
     try:
         return (
             row["label"],
-            regex.compile(expand(row["text"], defines)) if row.get("text") else None,
-            regex.compile(expand(row["left"], defines)) if row.get("left") else None,
-            regex.compile(expand(row["right"], defines)) if row.get("right") else None,
+            compile_regex(expand(row["text"], defines)) if row.get("text") else None,
+            compile_regex(expand(row["left"], defines)) if row.get("left") else None,
+            compile_regex(expand(row["right"], defines)) if row.get("right") else None,
             bool(row.get("coordinated")),
             bool(row.get("given")),
-            regex.compile(expand(row["document"], defines)) if row.get("document") else None,
+            compile_regex(expand(row["document"], defines)) if row.get("document") else None,
         )
     except regex.error as err:
         raise ValueError(f"exclusion row {number} ({row.get('comment', '')[:60]!r}) does not compile: {err}") from err

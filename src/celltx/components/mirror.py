@@ -28,6 +28,8 @@ from functools import cache
 
 import regex
 
+from .. import compile_cache
+
 try:  # Python >= 3.11
     from re import _constants as _c
     from re import _parser as _p
@@ -185,6 +187,10 @@ def _has_long_broad_repeat(items) -> bool:
 
 @cache
 def _mirrored(source: str, flags: int) -> regex.Pattern | None:
+    return compile_cache.optional_regex(("mirror", source, flags), lambda: _mirror_of(source, flags))
+
+
+def _mirror_of(source: str, flags: int) -> regex.Pattern | None:
     if flags & ~(_BASE_FLAGS | regex.IGNORECASE | regex.DOTALL):
         return None
     try:

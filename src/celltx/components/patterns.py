@@ -17,6 +17,8 @@ from typing import Any
 import srsly
 from spacy.util import SimpleFrozenList, ensure_path
 
+from .. import compile_cache
+
 PATTERNS_FILE = "patterns.jsonl"
 
 Row = dict[str, Any]
@@ -55,6 +57,7 @@ class PatternsMixin:
         rows = [dict(row) for row in patterns]
         self._compile(rows)
         self._patterns = rows
+        compile_cache.save()  # what this compiled for the first time, for the next process
 
     def add_patterns(self, patterns: Iterable[Row]) -> None:
         self.set_patterns(self.patterns + [dict(row) for row in patterns])

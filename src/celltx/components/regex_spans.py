@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..extensions import doc_shadow, doc_text, register_extensions, set_span_value
 from ..normalize import cells
 from ..resources import read_jsonl_resource
@@ -120,12 +121,12 @@ def compile_rows(rows: Iterable[Row], source: str = "patterns") -> list[RegexPat
             defines[row["define"]] = guarded(expand(row["regex"], defines))
             continue
         try:
-            pattern = regex.compile(expand(row["regex"], defines))
-            left = regex.compile(expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
-            right = regex.compile(expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
-            need_left = regex.compile(expand(row["require_left"], defines)) if row.get("require_left") else None
-            need_right = regex.compile(expand(row["require_right"], defines)) if row.get("require_right") else None
-            prefilter = regex.compile(row["prefilter"]) if row.get("prefilter") else None
+            pattern = compile_regex(expand(row["regex"], defines))
+            left = compile_regex(expand(row["exclude_left"], defines)) if row.get("exclude_left") else None
+            right = compile_regex(expand(row["exclude_right"], defines)) if row.get("exclude_right") else None
+            need_left = compile_regex(expand(row["require_left"], defines)) if row.get("require_left") else None
+            need_right = compile_regex(expand(row["require_right"], defines)) if row.get("require_right") else None
+            prefilter = compile_regex(row["prefilter"]) if row.get("prefilter") else None
         except regex.error as err:
             raise ValueError(f"{source}: pattern {row.get('name')!r} does not compile: {err}") from err
         compiled.append(
@@ -201,9 +202,11 @@ class RegexSpans(PatternsMixin):
         self.atom_index = anchors.AtomIndex(
             [p.atoms for p in self.compiled] + [p.prefilter_atoms for p in self.compiled] + [self._grammar_atoms]
         )
-        # the twins are compiled on first use (parsing every pattern again for re costs ~0.15 s)
-        self._twinned, self._twinned_for = [None] * len(self.compiled), self.compiled
+        # the twins (parsing every pattern again for re: kept in the compile cache)
+        self._twinned, self._twinned_for = [_with_twins(p) for p in self.compiled], self.compiled
         self._grammar_twin = None
+        if self.cell_grammar:
+            self._grammar(safe=True)
 
     def _twin(self, i: int) -> RegexPattern:
         twinned = self._twinned[i]

@@ -34,17 +34,18 @@ import re
 import unicodedata
 import warnings
 from functools import cache
+from typing import Any
 
 import regex
 
 try:  # Python >= 3.11
-    from re import _compiler
     from re import _constants as _c
     from re import _parser as _p
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
+
+from .. import compile_cache
 
 _BASE_FLAGS = regex.compile("").flags
 _CLASSES = (r"\w", r"\s", r"\d")
@@ -243,6 +244,17 @@ def twin(pattern: regex.Pattern, nonempty: bool = False, names: frozenset[str] |
     key = (pattern.pattern, pattern.flags, nonempty, names)
     if key in _TWINS:
         return _TWINS[key]
+    data = compile_cache.memo(("twin", *key), lambda: _twin_data(pattern, nonempty, names), _same, _same)
+    result = _TWINS[key] = None if data is None else compile_cache.sre_rebuild(data)
+    return result
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+def _twin_data(pattern: regex.Pattern, nonempty: bool, names: frozenset[str] | None) -> tuple | None:
+    """:func:`twin`'s work: the twin's data (:func:`.compile_cache.sre_compile`) or None."""
     result = None
     source = pattern.pattern
     if isinstance(source, str) and pattern.flags in (_BASE_FLAGS, _BASE_FLAGS | regex.I):
@@ -263,16 +275,15 @@ def twin(pattern: regex.Pattern, nonempty: bool = False, names: frozenset[str] |
                 _fixed_width_lookbehinds(tree, tree.state)
                 if nonempty and tree.getwidth()[0] == 0:
                     raise _NoTwin("empty")
-                compiled = _compiler.compile(tree, flags)  # the tree above: parsed once
+                compiled, data = compile_cache.sre_compile(tree, flags)  # the tree above: parsed once
             if names is None:
                 if compiled.groupindex != dict(pattern.groupindex) or compiled.groups != pattern.groups:
                     raise _NoTwin("groups")
             elif set(compiled.groupindex) != names & set(pattern.groupindex):
                 raise _NoTwin("groups")
-            result = compiled
+            result = data
         except (_NoTwin, re.error, regex.error, Warning, RecursionError, ValueError, OverflowError):
             result = None
-    _TWINS[key] = result
     return result
 
 
@@ -291,6 +302,13 @@ def relaxed(pattern: regex.Pattern) -> re.Pattern | None:
     key = (pattern.pattern, pattern.flags)
     if key in _RELAXED:
         return _RELAXED[key]
+    data = compile_cache.memo(("relaxed", *key), lambda: _relaxed_data(pattern), _same, _same)
+    result = _RELAXED[key] = None if data is None else compile_cache.sre_rebuild(data)
+    return result
+
+
+def _relaxed_data(pattern: regex.Pattern) -> tuple | None:
+    """:func:`relaxed`'s work: the relaxed pattern's data or None."""
     result = None
     source = pattern.pattern
     if isinstance(source, str) and pattern.flags in (_BASE_FLAGS, _BASE_FLAGS | regex.I):
@@ -305,8 +323,7 @@ def relaxed(pattern: regex.Pattern) -> re.Pattern | None:
                     raise _NoTwin("flags")
                 _check(list(tree), bool(flags))
                 _fixed_width_lookbehinds(tree, tree.state, relax=True)
-                result = _compiler.compile(tree, flags)
+                result = compile_cache.sre_compile(tree, flags)[1]
         except (_NoTwin, re.error, regex.error, Warning, RecursionError, ValueError, OverflowError):
             result = None
-    _RELAXED[key] = result
     return result

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
@@ -60,14 +61,14 @@ def tables() -> CellTables:
     for row in rows:
         kind = row.get("type")
         if kind == "source":
-            long_re = regex.compile(rf"(?i:{row['regex']})")
-            abbr_re = regex.compile(rf"(?:{row['abbrev']})") if row.get("abbrev") else None
+            long_re = compile_regex(rf"(?i:{row['regex']})")
+            abbr_re = compile_regex(rf"(?:{row['abbrev']})") if row.get("abbrev") else None
             sources.append((row["source"], long_re, abbr_re))
             src_long.append(row["regex"])
             src_abbr.append(row.get("abbrev", ""))
         elif kind == "kind":
-            long_re = regex.compile(rf"(?i:{row['regex']})")
-            abbr_re = regex.compile(rf"(?:{row['abbrev']})") if row.get("abbrev") else None
+            long_re = compile_regex(rf"(?i:{row['regex']})")
+            abbr_re = compile_regex(rf"(?:{row['abbrev']})") if row.get("abbrev") else None
             kinds.append((row["kind"], long_re, abbr_re))
             if row["kind"] != "cells":
                 kind_long.append(row["regex"])
@@ -77,16 +78,16 @@ def tables() -> CellTables:
         elif kind == "form":
             forms[row["text"]] = (row["kind"], row.get("source"))
         elif kind == "override":
-            overrides.append((regex.compile(row["regex"]), row["cl_id"]))
+            overrides.append((compile_regex(row["regex"]), row["cl_id"]))
     lexicon = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
     cells_kind = next(r["regex"] for r in rows if r.get("type") == "kind" and r["kind"] == "cells")
     src = rf"(?:(?i:{_alt(src_long)})(?i:[\s-]+derived|-derived)?[\s-]+|(?:{_alt(src_abbr)})(?:(?i:[\s-]?derived)\s+|[\s-]?))"
     kind_any = rf"(?:(?i:{_alt(kind_long)})|(?:{_alt(kind_abbr)}))"
     fixed = _alt([regex.escape(f) for f in sorted(forms, key=len, reverse=True)])
-    grammar = regex.compile(
+    grammar = compile_regex(
         rf"(?<![\w-])(?:(?i:human)\s+)?(?:{src}(?:{kind_any}|(?i:{cells_kind}))|{kind_any}|{fixed})(?![\w])"
     )
-    left = regex.compile(
+    left = compile_regex(
         rf"(?:(?i:{_alt(src_long)})(?i:[\s-]+derived|-derived)?[\s-]+)?(?:(?i:human)\s+)?"
         rf"(?:CD\d+\s*(?:\+|-?\s*positive)\s*)?$"
     )
@@ -176,7 +177,7 @@ def donor_near(left_context: str) -> str | None:
     return None
 
 
-_HARVEST_RE = regex.compile(
+_HARVEST_RE = compile_regex(
     r"(?i:(?:isolated|taken|obtained|harvested|derived|separated|expanded|collected|prepared|aspirated|extracted|cultured)"
     r"\s+from\s+(?:the\s+)?(?:patients?'?s?\s+)?(?:own\s+)?(?:autologous\s+)?(?P<site>[\w' -]{3,40}))"
 )

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex
 
+from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
@@ -16,13 +17,13 @@ from .numbers import PLUS_MINUS, parse_amount
 _LEVELS = {"low": "low", "lower": "low", "small": "low", "medium": "medium", "middle": "medium",
            "intermediate": "medium", "moderate": "medium", "high": "high", "higher": "high", "large": "high"}
 DOSE_LEVEL = "|".join(sorted(_LEVELS, key=len, reverse=True))
-_LEVEL_RE = regex.compile(rf"(?i)\b({DOSE_LEVEL})[\s-]*dos(?:e|es|age)\b")
+_LEVEL_RE = compile_regex(rf"(?i)\b({DOSE_LEVEL})[\s-]*dos(?:e|es|age)\b")
 
 
 @lru_cache(maxsize=1)
 def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
     return tuple(
-        (regex.compile(rf"^(?:{row['regex']})$", regex.IGNORECASE), row["unit"])
+        (compile_regex(rf"^(?:{row['regex']})$", regex.IGNORECASE), row["unit"])
         for row in read_jsonl_resource("units.jsonl")
         if row.get("kind") == "dose"
     )
@@ -32,12 +33,12 @@ def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
 def _drug_unit_tables() -> tuple[tuple[tuple[regex.Pattern, str], ...], tuple[tuple[regex.Pattern, str], ...]]:
     rows = read_jsonl_resource("units.jsonl")
     base = tuple(
-        (regex.compile(rf"^(?:{r['regex']})$", regex.IGNORECASE), r["unit"])
+        (compile_regex(rf"^(?:{r['regex']})$", regex.IGNORECASE), r["unit"])
         for r in rows
         if r.get("kind") == "dose_base"
     )
     per = tuple(
-        (regex.compile(rf"^(?:{r['regex']})$", regex.IGNORECASE), r["unit"])
+        (compile_regex(rf"^(?:{r['regex']})$", regex.IGNORECASE), r["unit"])
         for r in rows
         if r.get("kind") == "dose_per"
     )
@@ -100,7 +101,7 @@ def canonical_dose_unit(unit: str) -> str | None:
     return u
 
 
-_REPEATED_UNIT_RE = regex.compile(r"^(\s*[\d.,]+)\s*([A-Za-zμ/]+)(\s*(?:-|to)\s*[\d.,]+\s*\2\b)")
+_REPEATED_UNIT_RE = compile_regex(r"^(\s*[\d.,]+)\s*([A-Za-zμ/]+)(\s*(?:-|to)\s*[\d.,]+\s*\2\b)")
 
 
 def parse_dose(text: str) -> dict[str, object]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
@@ -66,7 +67,7 @@ def analyte_of(text: str) -> str | None:
     return abbrevs.get(bare)
 
 
-_SPECIMEN = regex.compile(r"(?i)^(?:serum|plasma|plasmatic|blood|circulating)\s+")
+_SPECIMEN = compile_regex(r"(?i)^(?:serum|plasma|plasmatic|blood|circulating)\s+")
 
 
 def analyte_name(text: str, known: str | None = None) -> str:
@@ -84,7 +85,7 @@ def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
     rules = []
     for row in read_jsonl_resource("units.jsonl"):
         if row.get("kind") == "lab":
-            rules.append((regex.compile(rf"^(?:{row['regex']})$", regex.IGNORECASE), row["unit"]))
+            rules.append((compile_regex(rf"^(?:{row['regex']})$", regex.IGNORECASE), row["unit"]))
     return tuple(rules)
 
 
@@ -133,7 +134,7 @@ def canonical_lab_unit(unit: str | None) -> str | None:
     return u
 
 
-_VALUE_RE = regex.compile(
+_VALUE_RE = compile_regex(
     rf"""^\s*(?P<value>-?{NUM})
     (?:\s*{PLUS_MINUS}\s*(?P<sd>{NUM})
       |\s*\(\s*(?:(?:SD|s\.d\.|sd)\s*[:=]?\s*)?(?P<sd2>{NUM})\s*\)
@@ -169,10 +170,10 @@ def _words_alternation(words: Iterable[str]) -> str:
 _MATCHER_SKIPS = {"over", "under", "up to"}
 WORD_CMP_BEFORE = _words_alternation(w for w in WORD_CMP_BEFORE_TABLE if w not in _MATCHER_SKIPS)
 WORD_CMP_AFTER = _words_alternation(WORD_CMP_AFTER_TABLE)
-_WORD_CMP_BEFORE = regex.compile(rf"(?i)^\s*({_words_alternation(WORD_CMP_BEFORE_TABLE)})\s+")
-_WORD_CMP_AFTER = regex.compile(rf"(?i)\s+({WORD_CMP_AFTER})\s*$")
+_WORD_CMP_BEFORE = compile_regex(rf"(?i)^\s*({_words_alternation(WORD_CMP_BEFORE_TABLE)})\s+")
+_WORD_CMP_AFTER = compile_regex(rf"(?i)\s+({WORD_CMP_AFTER})\s*$")
 #: "1:128": a titre written as a dilution; its value is the reciprocal (128)
-_TITRE = regex.compile(r"^\s*1\s*:\s*(?P<value>\d+(?:[,.]\d+)?)\s*$")
+_TITRE = compile_regex(r"^\s*1\s*:\s*(?P<value>\d+(?:[,.]\d+)?)\s*$")
 
 
 def _signed(number: str) -> float | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from ..compile_cache import compile_regex
 from ..rx import rx
 from ..textnorm import shadow
 
@@ -48,12 +49,12 @@ MULT = (
 RANGE_SEP = r"(?:\s*-\s*|\s+to\s+|\s*~\s*)"
 #: The sign of a spread ("±", and its plain-text spellings "+/-", "+-", "+ / -").
 PLUS_MINUS = r"(?:±|\+/-|\+-|\+\s*/\s*-)"
-COMPARATOR_RE = regex.compile(r"^\s*(>\s*or\s*=|<\s*or\s*=|≤|≥|<=|>=|=<|=>|<|>|⩽|⩾)\s*")
+COMPARATOR_RE = compile_regex(r"^\s*(>\s*or\s*=|<\s*or\s*=|≤|≥|<=|>=|=<|=>|<|>|⩽|⩾)\s*")
 _COMPARATORS = {">or=": ">=", "<or=": "<=", "≤": "<=", "⩽": "<=", "<=": "<=", "=<": "<=", "≥": ">=", "⩾": ">=", ">=": ">=",
                 "=>": ">=", "<": "<", ">": ">"}
 
-_NUM_RE = regex.compile(NUM)
-_MULT_RE = regex.compile(
+_NUM_RE = compile_regex(NUM)
+_MULT_RE = compile_regex(
     r"\\?[×x*X·]\s*10\s*(?:\^\s*(-?\d{1,2})|\(\s*(-?\d{1,2})\s*\)|[Ee]\s*(-?\d{1,2})|(-?\d{1,2}))"
     r"|[Ee]\s*(\d{1,2})(?![\d.])"
     r"|(?i:(million|billion|thousand))"

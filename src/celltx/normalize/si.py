@@ -26,9 +26,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from .. import schema
+from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from .labs import canonical_lab_unit
@@ -37,7 +36,7 @@ DATA_FILE = "lab_si.jsonl"
 
 #: Multipliers of the metric prefixes used in lab units ("u" stands for micro).
 _PREFIX = {"": 1.0, "k": 1e3, "d": 1e-1, "c": 1e-2, "m": 1e-3, "u": 1e-6, "n": 1e-9, "p": 1e-12, "f": 1e-15}
-_SIMPLE_RE = regex.compile(r"^(?P<np>[kdcmunpf]?)(?P<nb>mol|g|IU|U|kat|Eq)/(?P<dp>[kdcmunpf]?)(?P<db>L)$")
+_SIMPLE_RE = compile_regex(r"^(?P<np>[kdcmunpf]?)(?P<nb>mol|g|IU|U|kat|Eq)/(?P<dp>[kdcmunpf]?)(?P<db>L)$")
 
 
 def _plain_unit(unit: str) -> str:
@@ -232,12 +231,12 @@ def to_si(
 
 # --- records --------------------------------------------------------------------------
 
-_CHANGE_BEFORE = regex.compile(
+_CHANGE_BEFORE = compile_regex(
     r"(?i)(?:\bchange[sd]?\b|\bdifference\b|\bdelta\b|\u0394|\breduc(?:ed|tion|ing)\b|\bdecrease[sd]?\b"
     r"|\bincrease[sd]?\b|\bdecline[sd]?\b|\bdrop(?:ped)?\b|\bfell\b|\brose\b|\bimprove(?:d|ment)\b|\blower(?:ed)?\b"
     r"|\braised\b|\bby\b)[^.;]{0,40}$"
 )
-_FROM_TO = regex.compile(r"(?i)\b(?:from|to|at|was|were|of|baseline|vs\.?|versus|and)\s*$")
+_FROM_TO = compile_regex(r"(?i)\b(?:from|to|at|was|were|of|baseline|vs\.?|versus|and)\s*$")
 
 
 def is_change(text: str, start: int, value: Any = None) -> bool:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
@@ -36,12 +37,12 @@ ORDINAL_QUALIFIER = r"(?:post-?operative|post-?transplant(?:ation)?|treatment)"
 #: [x 6]"): the number of administrations. The matcher's ``{COURSE_COUNT}`` building block is
 #: this same regex (a power of ten, "× 10^6", is never a count; "weekly ×6 weeks" is a duration).
 COURSE_COUNT = r"(?:\s*[×xX]\s*(?P<course>\d{1,2})(?![\w^]|[.,]\d|\s*(?:10|\^)|\s*(?:days?|weeks?|wks?|months?|years?|hours?|h|d)\b))"
-_COURSE_RE = regex.compile(rf"{COURSE_COUNT}$")
-_ORDINAL_RE = regex.compile(
+_COURSE_RE = compile_regex(rf"{COURSE_COUNT}$")
+_ORDINAL_RE = compile_regex(
     rf"(?i)^(?P<n>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:{ORDINAL_QUALIFIER}\s+)?(?P<unit>{_UNIT_RE})$"
 )
 #: "8th and 12th week", "first, third and fifth day": ordinals sharing one unit.
-_ORDINAL_LIST_RE = regex.compile(
+_ORDINAL_LIST_RE = compile_regex(
     rf"(?i)^(?P<items>(?:[a-z]+|\d+(?:st|nd|rd|th))(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)"
     rf"(?:[a-z]+|\d+(?:st|nd|rd|th)))+)\s+(?:{ORDINAL_QUALIFIER}\s+)?(?P<unit>{_UNIT_RE})$"
 )
@@ -98,15 +99,15 @@ def parse_time_days(text: str) -> list[float] | None:
     return [float(f"{v:.10g}") for v in values] or None
 
 
-_INTERVAL_RE = regex.compile(
+_INTERVAL_RE = compile_regex(
     rf"(?i)(?:per|every|each|a|an|/|q)\s*(?:(?P<n>{NUMW})\s*)?(?:other\s+)?(?P<unit>{_UNIT_RE})\b"
 )
 _RATE_WORDS = {"daily": 1.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.0,
                "monthly": 30.0, "yearly": 365.0, "annually": 365.0, "annual": 365.0, "nightly": 1.0}
-_COUNT_RE = regex.compile(rf"(?i)(?P<n>{NUMW})\s+(?:times?|doses|injections|infusions|courses|sessions)")
+_COUNT_RE = compile_regex(rf"(?i)(?P<n>{NUMW})\s+(?:times?|doses|injections|infusions|courses|sessions)")
 _COUNT_WORDS = {"once": 1, "twice": 2, "thrice": 3, "single": 1, "one-time": 1, "two-time": 2,
                 "three-time": 3, "once-only": 1}
-_INTERVALS_RE = regex.compile(rf"(?i)(?P<n>{NUMW})[\s-]*(?P<unit>{_UNIT_RE})s?\s+intervals?")
+_INTERVALS_RE = compile_regex(rf"(?i)(?P<n>{NUMW})[\s-]*(?P<unit>{_UNIT_RE})s?\s+intervals?")
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +118,7 @@ def frequency_terms() -> tuple[tuple[regex.Pattern, dict], ...]:
     and the parser its readings, so a notation is written in one place.
     """
     return tuple(
-        (regex.compile(rf"(?:{row['regex']})"), row)
+        (compile_regex(rf"(?:{row['regex']})"), row)
         for row in read_jsonl_resource("frequency_terms.jsonl")
     )
 
@@ -150,14 +151,14 @@ def _fixed_term(t: str) -> dict[str, object] | None:
 
 
 #: "2-4 times", "2 to 4 times", "2 and 4 times" (after "between"): a range of counts.
-_COUNT_RANGE_RE = regex.compile(rf"(?i)^(?:{NUMW})(?:{RANGE_SEP}|\s+and\s+)(?:{NUMW})\s+times\b")
+_COUNT_RANGE_RE = compile_regex(rf"(?i)^(?:{NUMW})(?:{RANGE_SEP}|\s+and\s+)(?:{NUMW})\s+times\b")
 
 
 #: "every-4-weeks" read as "every 4 weeks"; "[3-weekly intervals]" read as its rate "3-weekly".
-_EVERY_HYPHENS = regex.compile(r"(?i)\bevery-(\w+)-")
-_INTERVALS_WORD = regex.compile(r"(?i)\s+intervals?$")
+_EVERY_HYPHENS = compile_regex(r"(?i)\bevery-(\w+)-")
+_INTERVALS_WORD = compile_regex(r"(?i)\s+intervals?$")
 #: "8 hourly", "6-hourly": every N hours.
-_N_HOURLY = regex.compile(r"(?i)^(\w+)[\s-]?hourly$")
+_N_HOURLY = compile_regex(r"(?i)^(\w+)[\s-]?hourly$")
 
 
 def parse_frequency(text: str) -> dict[str, object]:

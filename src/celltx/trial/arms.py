@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from .. import schema
+from ..compile_cache import compile_regex
 from .text import PEOPLE, Doc, norm_space, parse_count
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "one": "1", "two": "2",
@@ -42,7 +43,7 @@ _NOT_NAMES = {
     # disorders", "a consecutive group of patients", "but group B ...")
     "determine", "main", "effect", "effects", "heterogeneous", "homogeneous", "consecutive", "but",
 }
-_CONTROL_WORDS = regex.compile(
+_CONTROL_WORDS = compile_regex(
     r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|unsupplemented|"
     r"saline|vehicle|SMT|SOC|SMC|supportive|CON|CTRL|CTR)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
     r"|\bregular\s+(?:care|practice|treatment|management)\b"
@@ -61,19 +62,19 @@ _TOKEN = r"[A-Za-z0-9][\w+\-/\u2010]*(?:\s*\+\s*[A-Za-z0-9][\w\-/]*)*"
 #: A dose or strength inside a group's name: "the pilocarpine 2% group", "the 60 ug YIC group".
 _DOSE_UNITS = r"%|mg|g|\u03bcg|\u00b5g|ug|mcg|ml|IU|U|mmol|\u03bcmol"
 _NAME_DOSE = rf"\d+(?:\.\d+)?\s*(?:{_DOSE_UNITS})(?:/(?:kg|day|d|ml|L))*"
-_NAME_GROUP_RE = regex.compile(
+_NAME_GROUP_RE = compile_regex(
     rf"(?<![\w.-])(?P<name>(?:{_TOKEN}\s+{_NAME_DOSE}|{_NAME_DOSE}\s+{_TOKEN}|(?:{_TOKEN}(?:\s+|-))?{_TOKEN}))\s+{_ARM_NOUN}(?![\w-])",
 )
 # 'the "AM first" group', "the ‘baseball’ arm": a name in quotes before the group word
-_QUOTED_GROUP_RE = regex.compile(
+_QUOTED_GROUP_RE = compile_regex(
     r"[\"\u201c\u2018'](?P<name>[A-Za-z0-9][^\"\u201c\u201d\u2018\u2019'\n]{0,30}?)[\"\u201d\u2019']\s+(?P<noun>group|arm|cohort)(?![\w-])"
 )
 # "the 60 ug YIC and placebo groups", "the MSC and control groups"
-_TWO_GROUPS_RE = regex.compile(
+_TWO_GROUPS_RE = compile_regex(
     rf"(?<![\w-])(?P<a>{_TOKEN})\s+(?:and|or|vs\.?|versus)\s+(?:the\s+)?(?P<b>{_TOKEN})\s+(?:groups|arms|cohorts)\b"
 )
 # "randomised to a Sensor On or Sensor Off arm": two names of up to two words sharing one singular group word
-_ONE_OF_TWO_RE = regex.compile(
+_ONE_OF_TWO_RE = compile_regex(
     rf"(?i)\b(?:to|either|a|an)\s+(?:(?:a|an|the)\s+)?(?P<a>{_TOKEN}(?:\s+{_TOKEN})?)\s+or\s+(?:(?:a|an|the)\s+)?"
     rf"(?P<b>{_TOKEN}(?:\s+{_TOKEN})?)\s+(?:group|arm|cohort)(?![\w-])"
 )
@@ -85,17 +86,17 @@ _BAD_LAST = {"with", "than", "from", "by", "for", "on", "at", "vs", "versus", "c
 _NOT_ID_AFTER = r"(?!\s*(?:h|hrs?|hours?|min(?:utes?)?|days?|weeks?|wks?|months?|years?|%|mg|g|ml|mL|kg|times)\b)"
 #: The name of a group written as an id: "Group I", "group 2", "Group T", "group R2".
 _ID = rf"(?:(?-i:[A-Z]\d{{0,2}})|\d{{1,2}}|(?i:I{{1,3}}|IV|VI?|[a-d]))(?![\w-]|[.,]\d){_NOT_ID_AFTER}"
-_GROUP_ID_RE = regex.compile(
+_GROUP_ID_RE = compile_regex(
     rf"(?i)(?<![\w-]){_ARM_NOUN}[\s-]*(?P<id>{_ID}|one|two|three|four)(?![\w-])"
 )
 #: "groups A (control; n=33), B (IIT; n=33) and C", "in groups R2, R4 and R6": ids listed after
 #: a plural group word.
 _ID_ITEM = rf"{_ID}(?:\s*\([^()]*\))?"
-_GROUP_LIST_RE = regex.compile(
+_GROUP_LIST_RE = compile_regex(
     rf"(?i)(?<![\w-])(?:groups|arms|cohorts)\s+(?P<list>{_ID_ITEM}(?:\s*,\s*{_ID_ITEM})*\s*,?\s*(?:and|or|&)\s+{_ID_ITEM})"
 )
-_PAREN_ROLE_RE = regex.compile(r"(?i)\((?P<role>intervention|control|placebo|treatment|experimental|active|sham)(?:\s+group)?\)")
-_VERSUS_RE = regex.compile(
+_PAREN_ROLE_RE = compile_regex(r"(?i)\((?P<role>intervention|control|placebo|treatment|experimental|active|sham)(?:\s+group)?\)")
+_VERSUS_RE = compile_regex(
     r"(?i)(?<![\w-])(?P<a>[A-Z][\w+\-]*(?:\s+(?:plus\s+|and\s+)?[\w+\-]+){0,4}?)\s+(?:versus|vs\.?)\s+(?P<b>[\w+\-]+(?:\s+[\w+\-]+){0,3}?)(?=\s*(?:[:.;,]|$|\sfor\b|\sin\b|\son\b))"
 )
 
@@ -221,11 +222,11 @@ def _bad_last(name: str) -> bool:
 #: "the study group", "the test group": the whole sample in many texts, but the treated arm
 #: where the text also has a control group to set it against.
 _CONTRASTED_ONLY = {"study", "test"}
-_CONTROL_GROUP = regex.compile(r"(?i)\bcontrol\s+(?:group|arm)\b")
+_CONTROL_GROUP = compile_regex(r"(?i)\bcontrol\s+(?:group|arm)\b")
 
 
 #: The units of a cluster trial named by their arm ("intervention schools", "control clusters").
-_CLUSTER_ARM_RE = regex.compile(
+_CLUSTER_ARM_RE = compile_regex(
     r"(?i)(?<![\w-])(?P<name>intervention|control|comparison)\s+(?:schools?|clusters?|areas?|villages?|practices|"
     r"communities|sites?|wards?|districts?|hospitals?|classes|classrooms?|clinics?|households?|facilities|units?)(?![\w-])"
 )
@@ -301,15 +302,15 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     return found
 
 
-_ALT_TRIGGER = regex.compile(
+_ALT_TRIGGER = compile_regex(
     r"(?i)\b(?:randomi[sz]ed|randomi[sz]ation\s+to|randomly\s+(?:assigned|allocated|divided)|assigned|allocated|immuni[sz]ed|vaccinated"
     r"|received|receive|receiving|consumed?|were\s+given|either|supplemented\s+with|ingestion\s+of)\b"
 )
-_ALT_CUE = regex.compile(
+_ALT_CUE = compile_regex(
     r"(?i)\brandomi|\ballocat|\bassign|\bcompar(?:e|es|ing)\b|\b(?:effects?|efficacy|safety|study|trial)\s+of\b"
 )
 #: Words that describe a design, not a treatment ("a randomized, double-blind, ... study").
-_DESIGN_WORDS = regex.compile(
+_DESIGN_WORDS = compile_regex(
     r"(?i)^(?:(?:randomi[sz]ed|double|single|triple|blind(?:ed)?|dummy|open|label|placebo[\s-]controlled|controlled|cross|over|crossover"
     r"|parallel|multi|center|centre|multicenter|multicentre|prospective|phase|trial|study|clinical|pilot|outpatient|inpatient"
     r"|non|II|III|IV|I)[\s-]*)+$"
@@ -319,10 +320,10 @@ _NOT_FIRST = {"with", "without", "into", "their", "its", "his", "her", "as", "le
               "this", "that", "which", "who", "adverse", "have", "has", "had", "be", "is", "are", "was", "were", "no",
               "not", "lower", "higher", "greater", "significantly", "similar", "baseline", "levels", "level", "we"}
 #: Where one alternative of a list ends and the next begins (outside brackets).
-_ALT_SPLIT = regex.compile(
+_ALT_SPLIT = compile_regex(
     r"(?i)\s*,\s*(?:(?:or|versus|vs\.?)\s+)?|\s+(?:or|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\s+"
 )
-_ALT_JOIN = regex.compile(r"(?i)\s+(?:or|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\s+")
+_ALT_JOIN = compile_regex(r"(?i)\s+(?:or|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\s+")
 #: Words after which the first alternative begins ("... to this study of [liraglutide]").
 _LEFT_STOP = {"to", "of", "with", "receive", "receiving", "received", "either", "between", "consume", "consumed",
               "given", "by", "on", "using", "evaluating", "comparing", "compare", "study", "trial", "effect", "effects"}
@@ -331,7 +332,7 @@ _RIGHT_STOP = {"for", "in", "at", "during", "among", "on", "over", "from", "once
                "each", "per", "as", "until", "after", "before", "following", "were", "was", "is", "are", "which", "who",
                "that", "to", "group", "groups", "arm", "arms", "when", "while", "whereas", "respectively",
                "administered", "given", "taken", "injected", "infused", "applied"}
-_TRAILING_DOSE = regex.compile(
+_TRAILING_DOSE = compile_regex(
     r"(?i)(?<=\S)\s+\d[\d.,/]*\s*(?:mg|g|\u03bcg|\u00b5g|ug|mcg|ml|l|iu|units?|%|mmol|\u03bcmol|mg/kg|mg/day|mg/d)\b.*$"
 )
 
@@ -517,25 +518,25 @@ def _alternatives(doc: Doc) -> list[list[tuple[int, int, str]]]:
 
 #: "divided into two groups:", "allocated in two study groups,", "to one of three arms:",
 #: "into 2 groups (A and B)": the groups counted just before their list.
-_COUNTED_GROUPS = regex.compile(
+_COUNTED_GROUPS = compile_regex(
     r"(?i)\b(?:into|in|to|of|between)\s+(?:the\s+|one\s+of\s+(?:the\s+)?)?(?P<n>two|three|four|[234])\s+"
     r"(?:[\w-]+\s+){0,2}?(?:groups|arms)\s*(?:[:,]\s*|\()"
 )
 #: A verb of allocation before the counted groups (without it, groups of results are counted).
-_ALLOCATED = regex.compile(r"(?i)\b(?:randomi[sz]\w*|allocat\w*|assign\w*|divided|distributed|split)\b")
+_ALLOCATED = compile_regex(r"(?i)\b(?:randomi[sz]\w*|allocat\w*|assign\w*|divided|distributed|split)\b")
 _NAME_DOSE_UNIT = rf"(?:{_DOSE_UNITS}|mL|ppm)"
 #: "compared [weight outcomes] between A and B": the two treatments of a comparison.
-_COMPARE_BETWEEN = regex.compile(
+_COMPARE_BETWEEN = compile_regex(
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,4}?between\s+(?:the\s+)?(?P<a>[A-Za-z][^,;:.\d]{1,80}?)\s+and\s+(?:the\s+)?"
     r"(?P<b>[A-Za-z][^,;:.]{1,80}?)\s*(?=[,;:.]|$|\s(?:in|among|at|for|on|during|over)\s)"
 )
 #: A bracket that describes the treatment named before it ("(performed within 24 h)"): words,
 #: not numbers, a p-value or a spread.
-_DESCRIPTION = regex.compile(r"(?<=[A-Za-z] )\((?!\s*[-+\d\u2212])(?![^()]*(?:[=\u00b1<>%]|\bp\s*[<=>]))[^()\[\]]{11,80}\)")
+_DESCRIPTION = compile_regex(r"(?<=[A-Za-z] )\((?!\s*[-+\d\u2212])(?![^()]*(?:[=\u00b1<>%]|\bp\s*[<=>]))[^()\[\]]{11,80}\)")
 
 #: "comparing [the effects of] A with B": the two treatments of a comparison written with a
 #: verb (A has no comma, number, "and", "or", "of").
-_COMPARE_WITH = regex.compile(
+_COMPARE_WITH = compile_regex(
     r"(?i)\bcompar(?:ed|ing)\s+(?:the\s+(?:effects?|efficacy)\s+of\s+)?"
     r"(?P<a>(?:the\s+|a\s+|an\s+)?[A-Za-z](?:(?!\b(?:and|or|between|of)\b)[^,;:.\d()_]){1,60}?)\s+(?:with|to)\s+(?:the\s+|a\s+|an\s+)?(?=[A-Za-z])"
 )
@@ -545,20 +546,20 @@ _COMPARE_WITH = regex.compile(
 #: with 57% of patients treated with B": two treatments compared in a sentence of the results
 #: or conclusions (read only when the text names its arms no other way).
 _NAME_WORDS = r"[A-Za-z][\w+/\u00ae-]*(?:\s+(?!(?:and|or|in|at|on|for|was|were|is|are|group|arm)\b)[A-Za-z\d][\w+/\u00ae.%-]*){0,3}?"
-_TREATED_COMPARED = regex.compile(
+_TREATED_COMPARED = compile_regex(
     rf"(?i)\b(?:treated\s+with|receiving|received|given|taking|with|after|using|in|for)\s+(?:the\s+|a\s+)?(?P<a>{_NAME_WORDS})\s*,?\s+"
     r"(?:as\s+)?(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+"
     rf"(?:(?:the\s+|a\s+)?(?:\d[\d.]*\s*%\s+of\s+)?(?:those|{PEOPLE})\s+(?:treated\s+with|receiving|given|taking|on)\s+)?"
     rf"(?:the\s+|a\s+)?(?P<b>{_NAME_WORDS})(?=\s*(?:[(,;.:]|$|\s(?:in|at|for|on|group|arm|alone|during|after)\b))"
 )
 #: What a treatment is never compared with in this sense: a time, the people, a measure.
-_NOT_COMPARED = regex.compile(
+_NOT_COMPARED = compile_regex(
     rf"(?i)^(?:baseline|before|pre\w*|post\w*|previous|prior|healthy|normal|controls|{PEOPLE}|values?|levels?|those|that|the\s+same)\b"
 )
 
 
 #: One item marker of a numbered list: "(1)", "2)", "(b)", "(ii)".
-_ITEM_MARK = regex.compile(r"(?:^|(?<=[\s:;,]))\(?(?P<id>[1-9]|[a-e]|i{1,3}|iv)\)\s+")
+_ITEM_MARK = compile_regex(r"(?:^|(?<=[\s:;,]))\(?(?P<id>[1-9]|[a-e]|i{1,3}|iv)\)\s+")
 _ITEM_ORDER = ("123456789", "abcde", ("i", "ii", "iii", "iv"))
 
 
@@ -616,14 +617,14 @@ def _compared_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 #: "comparing A with B", "we compared the effects of placebo and 10 mg A", "to compare A versus
 #: B": the comparison verb before both treatments (``_TREATED_COMPARED`` reads "A compared with B").
-_COMPARING = regex.compile(
+_COMPARING = compile_regex(
     r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?(?:(?:effects?|efficacy|safety|use|addition|administration)\s+of\s+)?"
     rf"(?:the\s+|a\s+)?(?P<a>{_NAME_WORDS}(?:\s*\([^()]{{1,40}}\))?)\s*,?\s+(?:with|to|and|versus|vs\.?)\s+"
     r"(?:the\s+|a\s+|(?:the\s+)?(?:effects?|addition|administration)\s+of\s+)?"
     rf"(?:{_NAME_DOSE}\s+)?(?:(?:intravenous|oral|inhaled|topical|intranasal|subcutaneous)\s+)?(?P<b>{_NAME_WORDS})(?=\s*(?:[(,;.:]|$|\s(?:in|at|for|on|group|arm|alone|during|after|among|to)\b))"
 )
 #: "8 received A and 10 placebo", "12 were given A, 11 received B": two counted arms of a report.
-_COUNTED_RECEIVED = regex.compile(
+_COUNTED_RECEIVED = compile_regex(
     r"(?i)\b\d+\s+(?:\w+\s+)?(?:received|were\s+given|took|were\s+treated\s+with)\s+(?P<a>[A-Za-z][\w+/\u00ae-]*(?:\s+[\w+/\u00ae.%-]+){0,3}?)"
     r"\s*(?:\(\s*n\s*=\s*\d+\s*\))?\s*,?\s+(?:and|while|whereas)\s+\d+\s+(?:\w+\s+)?(?:(?:received|were\s+given|took|were\s+treated\s+with)\s+)?"
     r"(?P<b>[A-Za-z][\w+/\u00ae-]*(?:\s+[\w+/\u00ae.%-]+){0,3}?)(?=\s*(?:[(,;.:]|$|\s(?:in|at|for|on|group|arm|alone|during|after)\b))"
@@ -649,13 +650,13 @@ def _comparing_treatments(doc: Doc) -> list[tuple[int, int, str, str]]:
 #: "after ingesting A (1,200 mg) or placebo", "differences between A and placebo", "A versus
 #: matching placebo": a named treatment paired with a placebo anywhere in the text (read only
 #: when the text names its arms no other way).
-_PLACEBO_PAIR = regex.compile(
+_PLACEBO_PAIR = compile_regex(
     r"(?i)(?:\s*\([^()]{1,40}\))?\s+(?:or|and|versus|vs\.?|compared\s+(?:with|to))\s+"
     r"(?:a\s+|the\s+|an?\s+identical\s+|matching\s+|matched\s+|identical\s+)?(?P<b>placebo)\b"
 )
 #: What is left of the pair: words that introduce a treatment ("between", "ingesting", "the
 #: effect of"; not a bare "of": "levels of A and placebo") and up to four words of its name.
-_PAIR_LEFT = regex.compile(
+_PAIR_LEFT = compile_regex(
     r"(?i)\b(?:between|(?:effects?|efficacy|safety|administration|use|doses?|intake|ingestion|consumption)\s+of|with|receiv\w*|tak\w*"
     r"|ingest\w*|consum\w*|given"
     r"|either|to|using)\s+(?:the\s+|a\s+|an\s+|either\s+)?"
@@ -683,12 +684,12 @@ def _placebo_pair(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 #: A trial that names itself placebo-controlled ("a double-blind, placebo-controlled trial").
-_PLACEBO_CONTROLLED = regex.compile(r"(?i)\bplacebo[\s-]+controlled\b")
+_PLACEBO_CONTROLLED = compile_regex(r"(?i)\bplacebo[\s-]+controlled\b")
 #: Words before a dose that name no product ("received 5 mg", "a dose of 5 mg").
 _NOT_PRODUCT_BEFORE_DOSE = {"dose", "doses", "of", "mg", "daily", "plus", "received", "receive", "receiving", "took",
                             "taking", "administered", "dosage", "dosed", "containing", "total", "mean", "about"}
 #: The name of a product written right before its dose: "ivacaftor (150 mg)", "bezafibrate 400 mg/day".
-_NAME_BEFORE_DOSE = regex.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w-]*\s+)?[A-Za-z][\w-]*[A-Za-z\d])\s*(?:\(\s*)?$")
+_NAME_BEFORE_DOSE = compile_regex(r"(?<![\w-])(?P<name>(?:[A-Z][\w-]*\s+)?[A-Za-z][\w-]*[A-Za-z\d])\s*(?:\(\s*)?$")
 
 
 def _placebo_controlled_product(doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -717,8 +718,8 @@ def _placebo_controlled_product(doc: Doc) -> list[tuple[int, int, str, str]]:
     return []
 
 
-_N_BRACKET = regex.compile(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
-_LIST_CUE = regex.compile(
+_N_BRACKET = compile_regex(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
+_LIST_CUE = compile_regex(
     r"(?i)\brandomi|\ballocat|\bassign|\bdivided\b|\breceiv|\btreated\b|\bgroups?\b|\barms?\b|\bsupplement(?:ation|ed)\b"
     r"|\bgiven\b|\bconsum(?:ed|ing)\b|\bingest(?:ed|ing)\b|\btook\b"
 )
@@ -799,10 +800,10 @@ def _list_around(text: str, body_start: int, body: str, join: regex.Match, stop:
 
 
 #: "patients with A or B": the alternatives are conditions, not treatments.
-_PEOPLE_WITH = regex.compile(
+_PEOPLE_WITH = compile_regex(
     rf"(?i)\b{PEOPLE}\s+(?:(?!(?:treated|managed|supplemented|injected|infused)\b)\w+\s+)?(?:with|having|who\s+(?:have|had))\s+(?:either\s+)?$"
 )
-_HOW_OFTEN = regex.compile(r"(?i)^(?:once|twice|thrice)$")  # "once [daily]": cut short, no name
+_HOW_OFTEN = compile_regex(r"(?i)^(?:once|twice|thrice)$")  # "once [daily]": cut short, no name
 
 
 def _named_alternatives(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -908,7 +909,7 @@ def find_arms(doc: Doc) -> list[Arm]:
 
 #: Between the first arm of an elliptic pair and the second arm's full name: "the experimental
 #: [and the] control group", "the vitamin K [and the] control groups".
-_ELLIPSIS_JOIN = regex.compile(r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|vs\.?\s+|versus\s+)(?:the\s+)?")
+_ELLIPSIS_JOIN = compile_regex(r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|vs\.?\s+|versus\s+)(?:the\s+)?")
 
 
 def _elliptic_refs(text: str, arms: list[Arm]) -> None:
@@ -934,20 +935,20 @@ def _elliptic_refs(text: str, arms: list[Arm]) -> None:
 
 
 #: A sentence that allocates participants to treatments (or lists the doses compared).
-_ALLOCATION = regex.compile(
+_ALLOCATION = compile_regex(
     r"(?i)\brandomi[sz]|\bassign|\ballocat|\beither\b|\b(?:two|three|four|five|six|\d)\s+(?:doses|dose\s+levels|dosages|dose\s+groups)\b"
     r"|\breceived\s+(?:either\s+)?(?:placebo|vehicle)\s+or\b|\bcompar\w*\s+(?:across\s+|between\s+)?[\w-]+\s+doses\b"
 )
 #: Between two doses of one list: "2.5, 5, or 10 mg", "150 and 300 ug".
-_DOSE_SEP = regex.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s*,?\s+(?:or|and)\s+")
+_DOSE_SEP = compile_regex(r"\s*,\s*(?:(?:or|and)\s+)?|\s*,?\s+(?:or|and)\s+")
 #: What may stand between a drug's name and its list of doses: "X 2.5, ...", "X (0.1, ...", "X: 150 and ...",
 #: "X at doses of 250, ...".
-_DRUG_BEFORE = regex.compile(
+_DRUG_BEFORE = compile_regex(
     r"(?P<drug>(?<![\w-])[A-Za-z][\w\-+/\u00ae]*(?:\s+\d[\w\-]*)?)(?:\s*[(\[:]\s*|\s+(?:(?:at|in)\s+(?:(?:a|the)\s+)?)?(?:(?:daily|single|oral)\s+)?"
     r"(?:doses?|dosages?|strengths?|concentrations?)\s+of\s+|\s+)$"
 )
 #: A drug's name after each dose of the list: "30 ug YIC, 60 ug of YIC or ...".
-_DRUG_AFTER = regex.compile(r"^\s+(?:of\s+)?(?P<drug>[A-Za-z][\w\-+/\u00ae]*)")
+_DRUG_AFTER = compile_regex(r"^\s+(?:of\s+)?(?P<drug>[A-Za-z][\w\-+/\u00ae]*)")
 #: Words that are no drug's name.
 _NOT_DRUG = {
     "of", "doses", "dose", "to", "with", "or", "and", "the", "a", "an", "either", "receive", "received", "receiving",
@@ -958,7 +959,7 @@ _NOT_DRUG = {
     "compared", "between", "treatment", "therapy", "containing", "plus", "alone", "only", "base", "b.i.d", "q.d",
     "injection", "injections", "infusion", "infusions", "administration", "solution", "formulation", "formulations",
 }
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER = compile_regex(r"\d+(?:[.,]\d+)?")
 
 
 def _bare_number(span: dict[str, Any]) -> bool:
@@ -985,7 +986,7 @@ def _same_unit(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(unit) and unit == (b.get("attrs") or {}).get("unit") and not _bare_number(b)
 
 
-_ALTERNATIVE_DOSES = regex.compile(r"(?P<a>\d+(?:\.\d+)?)\s*(?:,\s*(?:or\s+)?|\s+or\s+)(?P<b>\d+(?:\.\d+)?)\s*(?P<unit>\S.*)")
+_ALTERNATIVE_DOSES = compile_regex(r"(?P<a>\d+(?:\.\d+)?)\s*(?:,\s*(?:or\s+)?|\s+or\s+)(?P<b>\d+(?:\.\d+)?)\s*(?P<unit>\S.*)")
 
 
 def _split_alternatives(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1201,7 +1202,7 @@ def _merge_prefix_keys(found: list[tuple[int, int, str, str]]) -> list[tuple[int
 
 #: Words before a treatment's name that say how or when it is given, not which treatment:
 #: "maintenance olaparib" and "olaparib" are one arm.
-_HOW_GIVEN_LEAD = regex.compile(
+_HOW_GIVEN_LEAD = compile_regex(
     r"(?i)(?:maintenance|adjuvant|(?:once|twice|thrice)[\s-]daily|daily|weekly|monthly|oral|orally|intravenous|iv"
     r"|topical|inhaled|sublingual|subcutaneous|intranasal|nebuli[sz]ed|intramuscular)"
 )
@@ -1268,9 +1269,9 @@ def _comparator_of(words: str) -> str | None:
 
 
 #: A numbered group introduced as the one not treated: "to receive (Group 1) or not receive (Group 2)".
-_NOT_GIVEN_BEFORE = regex.compile(r"(?i)\bnot\s+(?:to\s+)?(?:receive|be\s+given|given|be\s+treated|treated|undergo)\s*$")
+_NOT_GIVEN_BEFORE = compile_regex(r"(?i)\bnot\s+(?:to\s+)?(?:receive|be\s+given|given|be\s+treated|treated|undergo)\s*$")
 #: A group said not to have had the treatment: "Arm A received X while Arm B did not."
-_NOT_GIVEN_AFTER = regex.compile(r"(?i)\s+(?:did|was|were)\s+not(?:\s*[.;]|\s+(?:receive|get|undergo|have)\s+(?:it|them|this|these|the\s+intervention)\b)")
+_NOT_GIVEN_AFTER = compile_regex(r"(?i)\s+(?:did|was|were)\s+not(?:\s*[.;]|\s+(?:receive|get|undergo|have)\s+(?:it|them|this|these|the\s+intervention)\b)")
 
 
 def _long_form(text: str, label: str) -> str:
@@ -1288,7 +1289,7 @@ def _long_form(text: str, label: str) -> str:
     return ""
 
 
-_RESPECTIVE_VERB = regex.compile(r"(?i)\s+(?:were|was)\s+(?:given|administered|treated\s+with|assigned\s+to|allocated\s+to)\s+|\s+received\s+")
+_RESPECTIVE_VERB = compile_regex(r"(?i)\s+(?:were|was)\s+(?:given|administered|treated\s+with|assigned\s+to|allocated\s+to)\s+|\s+received\s+")
 
 
 def _respective_treatments(doc: Doc, arms: list[Arm]) -> dict[int, str]:
@@ -1364,7 +1365,7 @@ _GENERIC_ROLE_KEYS = {
     "treated": "experimental", "study": "experimental", "test": "experimental", "active": "experimental",
     "active treatment": "experimental", "active intervention": "experimental",
 }
-_GROUP_COUNT = regex.compile(
+_GROUP_COUNT = compile_regex(
     r"(?i)\b(?P<n>two|three|four|five|six|[2-6])\s+(?:(?:parallel|treatment|study|intervention|different|separate|equal)\s+)?(?:groups|arms)\b"
 )
 
@@ -1405,10 +1406,10 @@ def _absorb(into: Arm, other: Arm) -> None:
 
 
 #: "Group I received ...", "groups were given ...": what follows names what the group was given.
-_GIVEN_VERB = regex.compile(
+_GIVEN_VERB = compile_regex(
     r"(?i)\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:received|receiving|was\s+given|were\s+given|was\s+treated\s+with|were\s+treated\s+with|took|was\s+assigned\s+to|were\s+assigned\s+to)\s+"
 )
-_NUMBERED_KEY = regex.compile(r"[a-z]\d{0,2}|\d+")
+_NUMBERED_KEY = compile_regex(r"[a-z]\d{0,2}|\d+")
 
 
 def _given_texts(doc: Doc, arms: list[Arm]) -> dict[int, list[str]]:
@@ -1453,7 +1454,7 @@ def merge_given(doc: Doc, arms: list[Arm]) -> list[Arm]:
     return sorted(merged, key=lambda a: a.first)
 
 
-_REFERENCE_DOSE = regex.compile(
+_REFERENCE_DOSE = compile_regex(
     r"(?i)\b(?:reference|standard|conventional|usual|recommended|approved|licensed)\s+(?:daily\s+)?(?:dose|dosage|regimen)\b"
     r"(?:\s*(?:of|,|:|\(|=)\s*|\s+)(?P<n>\d+(?:\.\d+)?)"
 )
@@ -1464,7 +1465,7 @@ def _reference_dose(doc: Doc, value: float) -> bool:
     return any(float(m["n"]) == value for m in _REFERENCE_DOSE.finditer(doc.text))
 
 
-_IMPLIED_CONTROL = regex.compile(
+_IMPLIED_CONTROL = compile_regex(
     r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan\s+(?:with\s+)?|\bor\s+(?:with\s+)?|\band)\s+(?:the\s+|a\s+)?"
     r"(?P<name>placebo|control)(?![\w-]|\s+(?:group|arm|cohort|subjects|patients|participants|rats|mice|animals|level|value)s?\b)"
     r"|\b(?P<name>placebo)[\s-]controlled\b"
@@ -1506,10 +1507,10 @@ def _contained_in_another(arms: list[Arm], text: str = "") -> Arm | None:
 
 
 #: Between two arms compared side by side: "A and B", "A 0.005% and B", "A (AB) or B".
-_SIDE_BY_SIDE = regex.compile(
+_SIDE_BY_SIDE = compile_regex(
     r"(?i)^[)\]]?\s*(?:\d[\d.,]*\s*(?:%|mg|g|ug|\u00b5g|\u03bcg|mcg|ml|iu)?\s*)?(?:\([^()]{0,20}\)\s*)?,?\s*(?:and|or)\s+(?:the\s+|a\s+|an\s+)?$"
 )
-_NEUTRAL_COMPARE = regex.compile(r"(?i)\bcompar(?:e|ing)\b|\bcomparison\s+of\b")
+_NEUTRAL_COMPARE = compile_regex(r"(?i)\bcompar(?:e|ing)\b|\bcomparison\s+of\b")
 
 
 def _neutral_comparison(doc: Doc, arms: list[Arm]) -> bool:
@@ -1537,7 +1538,7 @@ def _neutral_comparison(doc: Doc, arms: list[Arm]) -> bool:
 
 #: Words before the arm a text compares another with ("A was better than [B]", "compared with
 #: [B]", "non-inferior to [B]", "to compare A with [B]").
-_COMPARED_WITH = regex.compile(
+_COMPARED_WITH = compile_regex(
     r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan|\bnon-?inferior(?:ity)?\s+to|\brelative\s+to"
     r"|\bcompare\s+[^.;]{1,80}?\s+(?:with|to))\s+(?:(?:that\s+of|those\s+of|with|in|on|for)\s+)?(?:the\s+|a\s+|an\s+)?$"
 )
@@ -1545,7 +1546,7 @@ _COMPARED_WITH = regex.compile(
 
 #: Words that set an arm up as the reference in a conclusion ("X was as effective as [Y]", "a
 #: comparable effect to [Y]", "alternatives to [Y]", "superior to the standard [Y]") (D55).
-_REFERENCE_CUE = regex.compile(
+_REFERENCE_CUE = compile_regex(
     r"(?i)(?:\bas\s+(?:effective|efficacious|safe|good)\s+as|\bcomparable(?:\s+\w+)?\s+to|\balternatives?\s+to"
     r"|\b(?:superior|inferior|non-?inferior(?:ity)?|equivalent)\s+to)\s+(?:(?:that\s+of|those\s+of|with|in)\s+)?"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:standard|conventional|usual|traditional|classic(?:al)?)\s+)?$"
@@ -1652,11 +1653,11 @@ def _shared_by(doc: Doc, arms: list[Arm], span: dict[str, Any], label: str) -> l
     return [a for a in arms if a.role == "experimental" or a.comparator in ("placebo", "sham")]
 
 
-_ADMIN = regex.compile(r"(?i)\b(?:receiv|infus|inject|transplant|administ|given|treated|deliver|transfus|implant|instill)")
+_ADMIN = compile_regex(r"(?i)\b(?:receiv|infus|inject|transplant|administ|given|treated|deliver|transfus|implant|instill)")
 
 
 #: A sentence of the inclusion or exclusion criteria.
-_CRITERIA = regex.compile(r"(?i)\b(?:inclusion|exclusion|eligibility)\s+criteri|\beligible\b")
+_CRITERIA = compile_regex(r"(?i)\b(?:inclusion|exclusion|eligibility)\s+criteri|\beligible\b")
 
 
 def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
@@ -1688,7 +1689,7 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
 #: Every participant receives every treatment: a crossover ("cross-over", "change-over",
 #: "in randomised order", "two-way crossover"), or both sides of one person ("split-mouth",
 #: "the contralateral eye/side"), or "on two occasions".
-_CROSSOVER = regex.compile(
+_CROSSOVER = compile_regex(
     r"(?i)\bcross[\s-]?over\b|\bcrossed\s+over\b|\b(?:two|three|four|\d)[\s-](?:way|period)\s+cross"
     r"|\bchange[\s-]?over\b|\brandomi[sz]ed\s+(?:order|sequence)\b|\brandom\s+(?:order|sequence)\b"
     r"|\bsplit[\s-]mouth\b|\bcontralateral\s+(?:eye|side)\b|\bon\s+(?:two|three|four|2|3|4)\s+(?:separate\s+)?occasions\b"

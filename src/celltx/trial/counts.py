@@ -23,114 +23,115 @@ from __future__ import annotations
 
 import regex
 
+from ..compile_cache import compile_regex
 from .arms import _ALLOCATED, Arm, _refs_in
 from .text import COUNT, PEOPLE, Doc, clause_within, parse_count
 
-_N_AFTER = regex.compile(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<n>\d+)", regex.IGNORECASE)
-_N_INSIDE = regex.compile(r"(?i)\bn\s*=\s*(?P<n>\d+)")
+_N_AFTER = compile_regex(r"^[^.;]{0,40}?\(\s*(?:[^()]{0,40}[,;]\s*)?n\s*=\s*(?P<n>\d+)", regex.IGNORECASE)
+_N_INSIDE = compile_regex(r"(?i)\bn\s*=\s*(?P<n>\d+)")
 #: "Group D0.15, n = 27 vs. Group D0.3, n = 26": n after a comma or colon, no bracket.
-_N_NEXT = regex.compile(r"(?i)^\s*[,:]\s*n\s*=\s*(?P<n>\d+)")
+_N_NEXT = compile_regex(r"(?i)^\s*[,:]\s*n\s*=\s*(?P<n>\d+)")
 #: "gelatin hydrogels with IGF-1 in the middle ear (62 patients)": people counted in brackets
 #: after the name and what it says of the treatment.
-_PEOPLE_BRACKET_AFTER = regex.compile(rf"(?i)^[^.;()]{{0,40}}?\(\s*(?P<n>{COUNT})\s+{PEOPLE}\s*[;)]")
+_PEOPLE_BRACKET_AFTER = compile_regex(rf"(?i)^[^.;()]{{0,40}}?\(\s*(?P<n>{COUNT})\s+{PEOPLE}\s*[;)]")
 #: "(n = 40)" ending a sentence that names one arm ("Group I received ... (n = 40).").
-_N_IN_SENTENCE = regex.compile(r"(?i)\(\s*n\s*=\s*(?P<n>\d+)\s*\)")
-_COUNT_BEFORE = regex.compile(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
-_COUNT_AS = regex.compile(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b[^.;]{{0,140}}?\bas\s+(?:the\s+)?$", regex.IGNORECASE)
+_N_IN_SENTENCE = compile_regex(r"(?i)\(\s*n\s*=\s*(?P<n>\d+)\s*\)")
+_COUNT_BEFORE = compile_regex(rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:were\s+|was\s+)?(?:\w+\s+){{0,3}}?(?:in|to|into|of|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+_COUNT_AS = compile_regex(rf"(?:^|[.;,]\s*|\b(?:and|other)\s+)(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b[^.;]{{0,140}}?\bas\s+(?:the\s+)?$", regex.IGNORECASE)
 #: A count with no people noun before the name: "; 20 to the A group", "and 90 to the control
 #: group", "and another 20 were randomly assigned to receive B", "and 1164 received placebo",
 #: "(60 randomised to control arm"; not "compared with 268 in the control" (a result).
-_BARE_COUNT_BEFORE = regex.compile(
+_BARE_COUNT_BEFORE = compile_regex(
     rf"(?:^\s*|[(;,:]\s*|--\s*|\b(?:and|(?<!compared\s)(?<!comparison\s)with|while|whereas)\s+)(?:(?:another|the\s+other|the\s+remaining)\s+)?(?P<n>{COUNT})\s+"
     rf"(?:(?:were|was)\s+\w+\s+|(?:were\s+)?randomly\s+\w+\s+)?"
     rf"(?:(?:(?:were|was)\s+)?(?:to|in|into)\s+(?:the|an?)\s+|(?:to|were\s+on)\s+|(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?:receive\s+)?(?:the\s+)?"
     rf"|received\s+(?:the\s+)?|underwent\s+(?:the\s+)?|served\s+as\s+(?:the\s+)?)$",
     regex.IGNORECASE)
 #: "continuous (112)", "DP (101)", "intervention group (IC: 48; ...)": a bare count in brackets after the name.
-_BARE_N_AFTER = regex.compile(r"(?i)^\s*\(\s*(?:(?!n\s*=)[A-Za-z][\w-]{0,9}\s*[:=]\s*)?(?P<n>\d{1,5})\s*[;)]")
+_BARE_N_AFTER = compile_regex(r"(?i)^\s*\(\s*(?:(?!n\s*=)[A-Za-z][\w-]{0,9}\s*[:=]\s*)?(?P<n>\d{1,5})\s*[;)]")
 #: Inside a bracket listing the arms: "(placebo, 176; baricitinib 2 mg, 174; ...)", "(A: 48; B: 50)".
-_LISTED_N_AFTER = regex.compile(r"^\s*[,:]\s*(?P<n>\d{1,5})\s*(?:[;)]|,\s*(?![\d.]))")
+_LISTED_N_AFTER = compile_regex(r"^\s*[,:]\s*(?P<n>\d{1,5})\s*(?:[;)]|,\s*(?![\d.]))")
 #: "86 of 177 in the control group", "86 (48.6%) of 177 in the", "5 of the 30 patients (17%) in
 #: group L", "73 of 175 among the": the whole of which a share is given.
-_OF_N_BEFORE = regex.compile(
+_OF_N_BEFORE = compile_regex(
     rf"(?i)\b\d+\s*(?:\([^()]*\)\s*)?(?:out\s+)?of\s+(?:the\s+)?(?P<n>\d+)\s*(?:{PEOPLE}\s*)?(?:\([^()]*\)\s*)?(?:[\w-]+\s+){{0,2}}?(?:in|among)\s+(?:the\s+)?$"
 )
 #: "992 patients were randomized to receive A", "27 patients underwent B", "20 children received C";
 #: not "11 out of 35 individuals assigned to A" (the 11 are a share of the 35).
-_COUNT_UNDERWENT = regex.compile(
+_COUNT_UNDERWENT = compile_regex(
     rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:(?!(?:of|out)\b)[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:\([^()]*\)\s+)?(?:underwent|received|were\s+given|were\s+treated\s+with|"
     rf"(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+(?:to|in)\s+(?:receive\s+)?)\s*(?:the\s+|a\s+)?$",
     regex.IGNORECASE)
 #: A count right before the name in a list of the arms' sizes: "(2248 intervention and 2069
 #: control)", "and 73 TEGAFOX", "(24 ET/22 CG)", "32 receiving PCR".
-_COUNT_RIGHT_BEFORE = regex.compile(r"(?i)(?:[(,;:/]\s*|\b(?:and|with)\s+)(?P<n>\d{1,5})\s+(?:receiving\s+|received\s+|on\s+)?$")
+_COUNT_RIGHT_BEFORE = compile_regex(r"(?i)(?:[(,;:/]\s*|\b(?:and|with)\s+)(?P<n>\d{1,5})\s+(?:receiving\s+|received\s+|on\s+)?$")
 #: "group I included 100 patients", "the MSC group (30 patients)"; not "in the A group nine
 #: patients desaturated" (a count with no verb of composition is a result).
-_COUNT_AFTER = regex.compile(
+_COUNT_AFTER = compile_regex(
     rf"^\s*(?:\(\s*|(?:included|consisted\s+of|comprised|enrolled|contained|had|with|of)\s+)(?P<n>{COUNT})\s+{PEOPLE}\b", regex.IGNORECASE)
 #: A count before a bracket holding the name: "performed in 18 eyes (group 1)".
-_COUNT_BEFORE_BRACKET = regex.compile(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+{PEOPLE}\s*\(\s*$")
+_COUNT_BEFORE_BRACKET = compile_regex(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+{PEOPLE}\s*\(\s*$")
 #: "45 patients received X + Y (UK group)", "20 patients were treated with X (tablet form) at a
 #: dose of 500 mg once daily for 30 days (Group A)": the count of a clause that ends with the
 #: arm's name in brackets.
-_COUNT_GIVEN_BEFORE_BRACKET = regex.compile(
+_COUNT_GIVEN_BEFORE_BRACKET = compile_regex(
     rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{PEOPLE}\s+(?:were\s+|was\s+)?"
     rf"(?:received|receiving|treated\s+with|given)\s"
     rf"(?:[^.;()]|\([^()]*\)){{1,120}}?\(\s*$"
 )
 #: A count after a bracket holding the name: "(group 2) in 17 eyes".
-_COUNT_AFTER_BRACKET = regex.compile(rf"(?i)^\s*\)\s*(?:in|of)\s+(?P<n>{COUNT})\s+{PEOPLE}\b")
+_COUNT_AFTER_BRACKET = compile_regex(rf"(?i)^\s*\)\s*(?:in|of)\s+(?P<n>{COUNT})\s+{PEOPLE}\b")
 #: What happened to some participants: a count in such a clause is of them, not of an arm
 #: ("Six patients were discontinued from A", "dropped out (control: 4, intervention: 1)").
-_EVENTS = regex.compile(
+_EVENTS = compile_regex(
     r"(?i)\b(?:discontinu\w*|withdr[ae]w\w*|dropped|drop[\s-]?outs?|died|deaths?|lost\s+to|excluded|adverse|"
     r"developed|experienced|complain\w*|recorded|occurred|observed|reported|relapsed|failed)\b"
 )
 #: Counts listed for "respectively": "19 and 13 patients", "30, 31 and 29 participants".
-_COUNT_LIST = regex.compile(rf"(?i)(?<![\w.,/])(?P<list>{COUNT}(?:\s*,\s*{COUNT})*\s*,?\s+and\s+{COUNT})\s+(?:[\w-]+\s+)?{PEOPLE}\b")
+_COUNT_LIST = compile_regex(rf"(?i)(?<![\w.,/])(?P<list>{COUNT}(?:\s*,\s*{COUNT})*\s*,?\s+and\s+{COUNT})\s+(?:[\w-]+\s+)?{PEOPLE}\b")
 #: A count of the next arm after an alternative ("54 in the A group, and 53 in the B group",
 #: "60 randomised to A, 60 randomised to B", "5 of the 30 in A, and 9 of the 30 in B"): the
 #: count before the first name is then that arm's own.
-_OWN_COUNT = regex.compile(
+_OWN_COUNT = compile_regex(
     rf"(?i)\(\s*n\s*=|\b\d+\s+(?:{PEOPLE}\s+)?(?:in|to|were|received|randomi[sz]ed|assigned|allocated)\b|\(\s*\d+\s*\)|\b\d+\s+of\s+(?:the\s+)?\d+"
 )
 #: What a number just before a count says it is no count of people ("aged 30", "3 mg").
-_NOT_A_COUNT_BEFORE = regex.compile(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$")
+_NOT_A_COUNT_BEFORE = compile_regex(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$")
 
 #: The same size for every arm: "30 in each group", "28 patients per arm", "12 in each regimen",
 #: "each group having 10 patients", "two groups of 62 patients", "groups of 23 patients each",
 #: "comprising 30 patients each", "groups each of 18 patients", "(n = 12/group)", "(each n =
 #: 20)", "(both: n = 57)".
 _EACH_GROUP = (
-    regex.compile(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:(?:were|was)\s+\w+\s+)?(?:(?:in|per|to|for|into)\s+each|per)\s+(?:(?:treatment|study)\s+)?(?:group|arm|regimen)\b"),
-    regex.compile(rf"(?i)\beach\s+(?:group|arm)\s+(?:having|had|included|including|comprised|comprising|consisting\s+of|of)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
-    regex.compile(rf"(?i)\b(?:two|three|four|five|six|[2-6])\s+(?:(?:equal|treatment|study|parallel)\s+)?(?:groups|arms)\s+(?:of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
-    regex.compile(rf"(?i)\b(?:groups|arms)\b[^.;]{{0,60}}?\bof\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\s+(?:in\s+)?each\b"),
-    regex.compile(rf"(?i)\b(?:groups?|arms?)\b[^.;]{{0,40}}?\b(?:comprising|including|containing|consisting\s+of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\s+(?:in\s+)?each\b"),
-    regex.compile(rf"(?i)\b(?:groups|arms)\s+(?:\w+\s+)?each\s+(?:of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
-    regex.compile(r"(?i)\(\s*(?:each|both)\s*(?:group\s*)?[:,]?\s*n\s*=\s*(?P<n>\d+)\s*\)|\(\s*n\s*=\s*(?P<n>\d+)\s*(?:each|per\s+(?:group|arm)|/\s*(?:group|arm)|in\s+each(?:\s+(?:group|arm))?)\s*\)"),
+    compile_regex(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:(?:were|was)\s+\w+\s+)?(?:(?:in|per|to|for|into)\s+each|per)\s+(?:(?:treatment|study)\s+)?(?:group|arm|regimen)\b"),
+    compile_regex(rf"(?i)\beach\s+(?:group|arm)\s+(?:having|had|included|including|comprised|comprising|consisting\s+of|of)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
+    compile_regex(rf"(?i)\b(?:two|three|four|five|six|[2-6])\s+(?:(?:equal|treatment|study|parallel)\s+)?(?:groups|arms)\s+(?:of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
+    compile_regex(rf"(?i)\b(?:groups|arms)\b[^.;]{{0,60}}?\bof\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\s+(?:in\s+)?each\b"),
+    compile_regex(rf"(?i)\b(?:groups?|arms?)\b[^.;]{{0,40}}?\b(?:comprising|including|containing|consisting\s+of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\s+(?:in\s+)?each\b"),
+    compile_regex(rf"(?i)\b(?:groups|arms)\s+(?:\w+\s+)?each\s+(?:of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
+    compile_regex(r"(?i)\(\s*(?:each|both)\s*(?:group\s*)?[:,]?\s*n\s*=\s*(?P<n>\d+)\s*\)|\(\s*n\s*=\s*(?P<n>\d+)\s*(?:each|per\s+(?:group|arm)|/\s*(?:group|arm)|in\s+each(?:\s+(?:group|arm))?)\s*\)"),
 )
 #: "divided into two groups (n = 10)", "4 experimental groups (n=14) and two control groups
 #: (n=6)": the size of each of the groups counted, when the counts add up to those enrolled.
-_K_GROUPS_N = regex.compile(
+_K_GROUPS_N = compile_regex(
     r"(?i)\b(?P<k>two|three|four|five|six|[2-9])\s+(?:(?P<role>experimental|treatment|intervention|study|control)\s+)?(?:groups|arms)\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)"
 )
 #: "randomized into three equal groups": the enrolled shared evenly.
-_EQUAL_GROUPS = regex.compile(r"(?i)\b(?P<k>two|three|four|five|six|[2-6])\s+equal(?:[\s-]sized)?\s+(?:groups|arms)\b")
+_EQUAL_GROUPS = compile_regex(r"(?i)\b(?P<k>two|three|four|five|six|[2-6])\s+equal(?:[\s-]sized)?\s+(?:groups|arms)\b")
 #: A proportion whose denominator is an arm's size, before the arm's name: "25/48 (52%) in the
 #: HBOT group", "35 out of 39 (90%) subjects from the VXP group"; not "164/181 of CPD treated
 #: patients" (a share of a subset).
-_FRACTION_BEFORE = regex.compile(
+_FRACTION_BEFORE = compile_regex(
     rf"(?i)(?<![\w.,/])(?:{COUNT})\s*(?:/|\bout\s+of\b|\bof\b)\s*(?P<n>\d{{1,5}})(?![\d./])(?:\s*\([^()]*\))?\s*(?:[\w-]+\s+){{0,2}}?(?:(?:in|from|among)\s+(?:the\s+)?|of\s+the\s+)$"
 )
 #: A proportion right after the name: "fenoldopam (6/20 dogs; 30%)"; not a dose ("(320/9 ug").
-_FRACTION_AFTER = regex.compile(
+_FRACTION_AFTER = compile_regex(
     r"^\s*(?:group|arm)?\s*\(\s*\d{1,5}\s*/\s*(?P<n>\d{1,5})(?![\d./])"
     r"(?!\s*(?:mg|\u00b5g|\u03bcg|ug|mcg|g|kg|ml|mL|l|L|IU|U|%|mmol|mol|nmol)\b)(?=\s*(?:[;,)]|[A-Za-z]+\s*[;,)]))"
 )
 #: Proportions of something other than the participants ("20/21 contacts", "12/40 lesions"):
 #: their denominators are no arm's size.
-_OTHER_UNITS = regex.compile(
+_OTHER_UNITS = compile_regex(
     rf"(?i)\b\d+\s*/\s*\d+\s*(?:\([^()]*\)\s*)?(?!{PEOPLE}\b|(?:dogs|cats|rats|mice|animals|horses|pigs|rabbits)\b)[a-z]+s\b"
 )
 #: Keys of arms named by a generic word: every use of the word names the arm when counting.

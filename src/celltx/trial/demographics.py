@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from ..compile_cache import compile_regex
 from .arms import Arm
 from .counts import Refs, count_refs
 from .text import COUNT, PEOPLE, Doc, parse_count
@@ -37,7 +38,7 @@ from .text import COUNT, PEOPLE, Doc, parse_count
 _NUM = r"\d{1,3}(?:\.\d+)?"
 #: A word that says a number is an age: "age", "aged", "mean age", "ages", "years old"; not
 #: "AGE" (an abbreviation), "gestational age", "age-matched".
-_AGE_CUE = regex.compile(
+_AGE_CUE = compile_regex(
     r"(?i)(?<!\b(?:gestational|bone|skeletal|biological|post[\s-]?menstrual|corrected|vascular|lung|heart|brain|dental|school|reproductive|child[\s-]?bearing)\s)"
     r"\b(?-i:[Aa]ge[ds]?)\b(?![\s-]*(?:-|,)?\s*(?:and\s+)?(?:sex|gender)[\s-]*matched)(?![\s-]*matched)"
     r"|\byears?[\s-]+old\b|\byear[\s-]olds?\b"
@@ -49,7 +50,7 @@ _DASH = r"(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\bto\b)"
 #: One age. Either a range alone ("18 to 50 years", "45\u201370 yrs", "between 20 and 72
 #: years") or a mean/median with its spread: "54.9 \u00b1 4.5", "67.11 (SD, \u00b18.68)", "58 (9)",
 #: "64.4 [13.2]", and a range after it in brackets or after "range" ("25 (21-54)", "25, range 21-54").
-_AGE_VALUE = regex.compile(
+_AGE_VALUE = compile_regex(
     rf"(?<![\d.,/:\u00b1+-])(?:"
     rf"(?P<lo_only>{_NUM})\s*(?:{_DASH}|(?<=\bbetween\s+\S+\s*)and)\s*(?P<hi_only>{_NUM})(?:\s*{_YEARS})?"
     rf"|(?P<v>{_NUM})(?![\d/]|\s*(?:%|mg|kg|cm|mm|g\b|ml|months?|weeks?|wks?|days?|h\b|hours?|{_DASH}))"
@@ -61,16 +62,16 @@ _AGE_VALUE = regex.compile(
     r")"
 )
 #: A threshold, not an age of the enrolled: "aged >= 18 years", "over 65", "older than 40".
-_THRESHOLD_BEFORE = regex.compile(r"(?i)(?:[<>\u2264\u2265]=?|\bover|\babove|\bunder|\bbelow|\bthan|\bleast|\bmost)\s*$")
+_THRESHOLD_BEFORE = compile_regex(r"(?i)(?:[<>\u2264\u2265]=?|\bover|\babove|\bunder|\bbelow|\bthan|\bleast|\bmost)\s*$")
 #: After an accepted age, the next value of the same list: "52.5 ± 9.4 vs. 56.4 ± 8.5", "64.4 and 63.2".
-_LIST_SEP = regex.compile(r"\s*(?:,\s*|;\s*)?(?:vs\.?|versus|and|or|,|;|/)\s*")
+_LIST_SEP = compile_regex(r"\s*(?:,\s*|;\s*)?(?:vs\.?|versus|and|or|,|;|/)\s*")
 #: What a number that is no age follows: "disease duration 5 ± 2 years", "follow-up of 4.9 years".
-_NOT_AGE = regex.compile(
+_NOT_AGE = compile_regex(
     r"(?i)\b(?:duration|follow[\s-]?up|history|education|schooling|smok\w*|diagnos\w*|onset|illness|disease|experience|"
     r"since|lasting|pack|treatment|therapy|period|time|employment|menopause|marriage|infertility)\b"
 )
 #: Words of an eligibility criterion, whose age range is no description of the enrolled.
-_ELIGIBILITY = regex.compile(r"(?i)\b(?:eligib\w*|inclusion|include[ds]?\s+if|criteria|between\s+the\s+ages|will\s+be\s+(?:included|enrolled|recruited))\b")
+_ELIGIBILITY = compile_regex(r"(?i)\b(?:eligib\w*|inclusion|include[ds]?\s+if|criteria|between\s+the\s+ages|will\s+be\s+(?:included|enrolled|recruited))\b")
 
 
 def _age_dict(m: regex.Match) -> dict[str, Any] | None:
@@ -98,9 +99,9 @@ def _has_years(text: str, m: regex.Match) -> bool:
 
 
 #: A cue after the number of years: "2 to 6 years of age", "45 years old".
-_AGE_AFTER = regex.compile(r"(?i)\s*\)?[\s-]*(?:years?|yrs?)?[\s-]+(?:of\s+age|old)\b")
+_AGE_AFTER = compile_regex(r"(?i)\s*\)?[\s-]*(?:years?|yrs?)?[\s-]+(?:of\s+age|old)\b")
 #: After a number of years, what says it is no age: "10 years of education", "5 years since diagnosis".
-_YEARS_OF = regex.compile(rf"(?i)^\s*\)?\s*{_YEARS}\s+(?:of|since|after|from|with|in\s+(?:practice|school))\b")
+_YEARS_OF = compile_regex(rf"(?i)^\s*\)?\s*{_YEARS}\s+(?:of|since|after|from|with|in\s+(?:practice|school))\b")
 
 
 def _ages_after_cue(text: str, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
@@ -175,7 +176,7 @@ _WOMEN = r"(?:females?|women|girls)"
 #: A count of men (group ``m``) or of women alone (group ``f``), never a percentage: "13 men",
 #: "seven male", "12 males/8 females", "12 M/8 F", "male/female 12/8", "M/F: 12/8", "sex (M/F)
 #: 12/8", "F/M 8/12", "6 women" (the men are then the rest of the arm).
-_SEX_COUNT = regex.compile(
+_SEX_COUNT = compile_regex(
     rf"(?i)(?<![\w.,%])(?P<m>{COUNT})\s+(?:were\s+)?{_MEN}(?![\w-])(?!\s*(?:and|or|&)\s+{_WOMEN})"
     rf"|(?<![\w.,%])(?P<m>\d+)\s*(?:{_MEN}|(?-i:M))\s*/\s*\d+\s*(?:{_WOMEN}|(?-i:F))\b"
     rf"|\b(?:male|men|(?-i:M))\s*/\s*(?:female|women|(?-i:F))\s*(?:\(\s*n\s*\)\s*)?[:=,]?\s*(?:n\s*=\s*)?(?P<m>\d+)\s*/\s*\d+(?!\s*%|\d)"
@@ -185,19 +186,19 @@ _SEX_COUNT = regex.compile(
 )
 #: A sentence about what happened to participants, whose counts of men or women are no
 #: description of an arm ("2 women had nausea", "46 girls completed the program").
-_EVENTS = regex.compile(
+_EVENTS = compile_regex(
     r"(?i)\b(?:adverse|side[\s-]effects?|developed|experienced|died|death|complain\w*|withdr[ae]w\w*|dropped|discontinu\w*|"
     r"lost\s+to|responded|relapsed|completed|finished|had\s+(?:a|an)\b)"
 )
 #: A sentence that describes who took part (where counts of men and women are the arms').
-_DESCRIBES = regex.compile(
+_DESCRIBES = compile_regex(
     r"(?i)\b(?:age[ds]?|baseline|demographic\w*|characteristics|enrol\w*|includ\w*|recruit\w*|randomi[sz]\w*|"
     r"allocat\w*|assign\w*|participat\w*|consist\w*|compris\w*|studied|divided)\b"
 )
 #: A word of sex in a sentence (where per-arm counts of men are looked for).
-_SEX_CUE = regex.compile(rf"(?i)\b(?:{_MEN}|{_WOMEN}|sex|gender)\b|(?-i:\bM\s*/\s*F\b)")
+_SEX_CUE = compile_regex(rf"(?i)\b(?:{_MEN}|{_WOMEN}|sex|gender)\b|(?-i:\bM\s*/\s*F\b)")
 #: "103 women in each group", "12 men per arm": the same count in every arm.
-_SEX_EACH = regex.compile(rf"(?i)(?<![\w.,%])(?P<c>{COUNT})\s+(?:(?P<m>{_MEN})|{_WOMEN})\s+(?:were\s+)?(?:in|per)\s+each\s+(?:group|arm)\b")
+_SEX_EACH = compile_regex(rf"(?i)(?<![\w.,%])(?P<c>{COUNT})\s+(?:(?P<m>{_MEN})|{_WOMEN})\s+(?:were\s+)?(?:in|per)\s+each\s+(?:group|arm)\b")
 
 
 def _men(m: regex.Match, size: int | None) -> int | None:
@@ -241,15 +242,15 @@ def cohort_men(doc: Doc, size: int | None) -> int | None:
 #: Words that name women (or female animals) as participants, or what only women undergo
 #: (parturients); "women's" (an institution) is not one. "Caesarean" is not: the babies of such
 #: trials are often the participants.
-_FEMALE_WORDS = regex.compile(
+_FEMALE_WORDS = compile_regex(
     r"(?i)\b(?:women|woman|females?|girls?|pregnant|postmenopausal|premenopausal|perimenopausal|nulliparous|"
     r"primigravid\w*|parturients?|mares|ewes|sows|heifers|hens)\b(?!['\u2019]s)"
 )
 #: Words that name men (or male animals) as participants, or a disease of men only (prostate).
-_MALE_WORDS = regex.compile(r"(?i)\b(?:men|man|males?|boys?|stallions|bulls|rams|boars|prostat(?:e|ic|ectomy))\b(?!['\u2019]s)")
+_MALE_WORDS = compile_regex(r"(?i)\b(?:men|man|males?|boys?|stallions|bulls|rams|boars|prostat(?:e|ic|ectomy))\b(?!['\u2019]s)")
 #: Signs that both sexes took part: "men and women", "sex-matched", "M/F", "60% male", "(491
 #: female, ...)" (a share of the cohort), "female sex" (a covariate), "predominance of women".
-_MIXED = regex.compile(
+_MIXED = compile_regex(
     r"(?i)\b(?:men|males?|boys)\s+(?:and|or|&)\s+(?:women|females?|girls)\b|\b(?:women|females?|girls)\s+(?:and|or|&)\s+(?:men|males?|boys)\b"
     r"|\bboth\s+(?:sexes|genders)\b|\b(?:sex|gender)[\s-]*matched\b|\b(?:age|sex|gender)[\s,-]+(?:and\s+)?(?:sex|gender)\b"
     r"|\b(?:sex|gender)[\s,-]+(?:and\s+)?age\b|\bby\s+(?:sex|gender)\b|\b(?:sex|gender)\s+(?:ratio|distribution|differences?)\b"
@@ -285,7 +286,7 @@ def _refs(arms: list[Arm], start: int, end: int, names: Refs) -> list[tuple[int,
 
 #: Between two names of arms joined as alternatives ("the MSC or the control group"): a
 #: bracket after the second then speaks of both, not of it alone.
-_JOINED = regex.compile(r"(?i)^\s*(?:groups?|arms?)?\s*(?:,|and|or|versus|vs\.?|&)\s*(?:the\s+)?$")
+_JOINED = compile_regex(r"(?i)^\s*(?:groups?|arms?)?\s*(?:,|and|or|versus|vs\.?|&)\s*(?:the\s+)?$")
 
 
 def _joined_to_previous(text: str, refs: list[tuple[int, int, Arm]], ref: tuple[int, int, Arm]) -> bool:
@@ -317,7 +318,7 @@ def _bracket_of(text: str, start: int, end: int, stop: int) -> tuple[int, int] |
 
 
 #: After a value, the name of its arm: "64.9 (SD, ±7.5) of the placebo group", "54 years in the MSC arm".
-_OWNER_AFTER = regex.compile(rf"(?i)^\s*(?:{_YEARS})?\s*\)?\s*,?\s*(?:in|of|for|among)\s+(?:the\s+)?(?:patients\s+(?:in|of)\s+(?:the\s+)?)?")
+_OWNER_AFTER = compile_regex(rf"(?i)^\s*(?:{_YEARS})?\s*\)?\s*,?\s*(?:in|of|for|among)\s+(?:the\s+)?(?:patients\s+(?:in|of)\s+(?:the\s+)?)?")
 
 
 def _assign(doc: Doc, arms: list[Arm], names: Refs, values: list[tuple[int, int, Any]], start: int, end: int) -> list[tuple[Arm, Any]]:

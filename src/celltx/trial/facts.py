@@ -10,12 +10,13 @@ from typing import Any
 import regex
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from .text import COUNT, PEOPLE, Doc, norm_space, parse_count
 
 DESIGNS = ("rct", "non_randomized_controlled", "single_arm", "case_series", "protocol", "other")
 
-_PROTOCOL = regex.compile(
+_PROTOCOL = compile_regex(
     r"(?i)\bstudy protocol\b|\bprotocol (?:for|of) (?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:randomi[sz]ed|controlled|trial|study|pilot)\b"
     r"|\btrial protocol\b"
     r"|\b(?:will|shall) be (?:randomi[sz]ed|recruited|enrolled|included|allocated|assigned|treated|given|infused|injected|administered)\b"
@@ -24,12 +25,12 @@ _PROTOCOL = regex.compile(
     r"|\bwe will\b|\bwill be (?:assessed|measured|evaluated|compared|collected|analy[sz]ed|followed(?: up)?)\b"
     r"|\bMETHODS?\s*/\s*DESIGN\b"  # the section heading of published trial protocols
 )
-_REVIEW = regex.compile(
+_REVIEW = compile_regex(
     r"(?i)\b(?:this|the present|our) (?:review|overview)\b|\bsystematic review\b|\bmeta-analys[ie]s\b|\bwe review\b"
     r"|\btraining set\b|\bbiomarkers?\b[^.]{0,60}\b(?:identif|detect|discover)"
 )
-_NON_RANDOM = regex.compile(r"(?i)\bnon[\s-]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bquasi[\s-]?randomi[sz]ed\b")
-_RANDOM = regex.compile(
+_NON_RANDOM = compile_regex(r"(?i)\bnon[\s-]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bquasi[\s-]?randomi[sz]ed\b")
+_RANDOM = compile_regex(
     r"(?i)\brandomi[sz]ed[\s,-]+(?:(?:\([\w\s-]+\)|[\w\u2010-]+)[\s,-]+){0,6}?(?:trials?|stud(?:y|ies)|pilot|controlled|clinical|fashion|manner|design|protocol|cross[\s-]?over|sessions?|order|sequence|experiments?|comparisons?|allocation)\b"
     r"|\b(?:we|they)\s+randomi[sz]ed\b|\b(?:divided|assigned|allocated|distributed)\s+(?:\w+\s+){0,4}?randomly\b"
     r"|\b(?:were|was|be|been|being|patients|participants|subjects)\s+(?:\w+\s+)?randomi[sz]ed\b|\brandomi[sz]ed\s+(?:\(|to|into|in\s+a|1:1|2:1)"
@@ -41,10 +42,10 @@ _RANDOM = regex.compile(
 )
 #: A randomised trial recommended, not run ("randomized studies are needed", "Further randomised
 #: trials should ...").
-_WANTED = regex.compile(
+_WANTED = compile_regex(
     r"(?i)[^.;]{0,80}?\b(?:(?:are|is|would\s+be)\s+(?:needed|warranted|required|necessary)|should|could)\b"
 )
-_WANTED_BEFORE = regex.compile(r"(?i)\b(?:further|future|larger|more)(?:[\s,-]+(?!(?:from|of|in|by|with)\b)[\w-]+){0,3}[\s,-]*$")
+_WANTED_BEFORE = compile_regex(r"(?i)\b(?:further|future|larger|more)(?:[\s,-]+(?!(?:from|of|in|by|with)\b)[\w-]+){0,3}[\s,-]*$")
 
 
 def _randomised(text: str) -> bool:
@@ -55,10 +56,10 @@ def _randomised(text: str) -> bool:
     )
 
 
-_EXPERIENCE = regex.compile(r"(?i)\bour (?:\w+ )?experience\b|\bcase series\b|\bcase reports?\b|\bwe (?:report|describe)\b")
-_SINGLE_ARM = regex.compile(r"(?i)\bsingle[\s\u2010-](?:arm|group)\b|\bone[\s-]arm\b|\bopen[\s-]label,? (?:single|pilot)\b|\buncontrolled\b")
-_CASE_SERIES = regex.compile(r"(?i)\bcase series\b|\bcase reports?\b|\bwe report\b|\bwe describe\b|\bretrospective(?:ly)?\b")
-_PHASE1 = regex.compile(r"(?i)\bphase (?:I|1)\b(?![I/\d])|\bpilot study\b|\bfirst[\s-]in[\s-]human\b")
+_EXPERIENCE = compile_regex(r"(?i)\bour (?:\w+ )?experience\b|\bcase series\b|\bcase reports?\b|\bwe (?:report|describe)\b")
+_SINGLE_ARM = compile_regex(r"(?i)\bsingle[\s\u2010-](?:arm|group)\b|\bone[\s-]arm\b|\bopen[\s-]label,? (?:single|pilot)\b|\buncontrolled\b")
+_CASE_SERIES = compile_regex(r"(?i)\bcase series\b|\bcase reports?\b|\bwe report\b|\bwe describe\b|\bretrospective(?:ly)?\b")
+_PHASE1 = compile_regex(r"(?i)\bphase (?:I|1)\b(?![I/\d])|\bpilot study\b|\bfirst[\s-]in[\s-]human\b")
 
 
 def design(doc: Doc, n_arms: int) -> str | None:
@@ -98,59 +99,59 @@ N_PEOPLE = (
     r"|sheep|horses|foals|cats|hamsters|monkeys|piglets|newborns|residents|attendees|clients|pupils|respondents|members"
     r"|veterans|soldiers|physicians|teachers|couples|dyads|families)"
 )
-_NOT_ENROLMENT = regex.compile(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
+_NOT_ENROLMENT = compile_regex(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
 #: Words between a count and its people ("Twenty-eight overweight, male subjects"): no number,
 #: no time unit ("12 months and adults"), no "of" list ("12 of 20 patients").
 _BETWEEN = (
     r"(?:(?i:(?:male|female|men|women|boys|girls)\s+(?:and|or)\s+)"  # "60 male and female patients"
     r"|(?!(?:of|and|to|with|than|months?|years?|weeks?|days?|hours?)\b)[A-Za-z][\w'\u2019-]*,?[\s-]+){0,8}?"
 )
-_TOTAL_RE = regex.compile(
+_TOTAL_RE = compile_regex(
     rf"(?i)\b(?:a\s+total\s+(?:number\s+)?of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
-_ALL_OF_RE = regex.compile(rf"(?i)\ball\s+(?P<n>{COUNT})\s+(?:of\s+them|{N_PEOPLE})\b")
-_TRIAL_OF_RE = regex.compile(
+_ALL_OF_RE = compile_regex(rf"(?i)\ball\s+(?P<n>{COUNT})\s+(?:of\s+them|{N_PEOPLE})\b")
+_TRIAL_OF_RE = compile_regex(
     rf"(?i)\b(?:trial|study|design|conducted|performed|undertaken|carried\s+out)\b(?:[^.;:]|(?<=\d)\.(?=\d)){{0,200}}?(?:\b(?:of|in|on|including|enrolling|involving|among|with)|,)?"
     rf"\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
-_BARE_ENROLLED_RE = regex.compile(
+_BARE_ENROLLED_RE = compile_regex(
     rf"(?i)(?<![\w.,/-])(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
 )
 #: "Of 2028 patients enrolled, ...", "Of 110 eligible participants, ...", "Data of 67 patients included".
-_OF_TOTAL_RE = regex.compile(
+_OF_TOTAL_RE = compile_regex(
     rf"(?:^\s*|[.:]\s+|\b[Dd]ata\s+)(?i:of)\s+(?:the\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?:eligible\s+)?{_BETWEEN}{N_PEOPLE}\s*"
     rf"(?:(?:who\s+)?(?:were|was)\s+)?(?:enrolled|randomi[sz]ed|included|recruited|eligible|entered|participating)?"
 )
 #: "Participants: 138 preterm babies".
-_LABELLED_RE = regex.compile(rf"(?i)\b(?:participants|subjects|patients|sample)\s*:\s*(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b")
-_EACH_AFTER = regex.compile(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each(?:\s+(?:group|arm)\b|\s*[.;,)])")
-_COUNT_PEOPLE_RE = regex.compile(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+(?:\.\d+)?\s*%?\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
-_N_EQUALS_RE = regex.compile(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
+_LABELLED_RE = compile_regex(rf"(?i)\b(?:participants|subjects|patients|sample)\s*:\s*(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b")
+_EACH_AFTER = compile_regex(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each(?:\s+(?:group|arm)\b|\s*[.;,)])")
+_COUNT_PEOPLE_RE = compile_regex(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+(?:\.\d+)?\s*%?\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
+_N_EQUALS_RE = compile_regex(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
 #: A protocol's planned size ("We aim to recruit 60 adult patients", "we will randomise 1230 women").
-_WILL_ENROL_RE = regex.compile(
+_WILL_ENROL_RE = compile_regex(
     rf"(?i)\b(?:(?:aim|plan|intend|expect)s?\s+to|will)\s+(?:recruit|enrol|enroll|randomi[sz]e|include)\s+(?:a\s+total\s+of\s+)?"
     rf"(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
 )
 #: "Foals with lesions (n = 54) were randomly allocated": a count in brackets before the entry verb.
-_N_ENTERED_RE = regex.compile(
+_N_ENTERED_RE = compile_regex(
     r"(?i)\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\)\s+(?:were|was)\s+(?:randomly|randomi[sz]ed|enrolled|included|recruited)\b"
 )
-_WE_ENROLLED_RE = regex.compile(
+_WE_ENROLLED_RE = compile_regex(
     rf"(?i)\b(?:we|study)\s+(?:enrolled|randomi[sz]ed|included|recruited)\s+(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
 )
 #: A planned or hoped-for number ("Although 3000 patients were targeted"), not the enrolled.
-_PLANNED_AFTER = regex.compile(r"(?i)^[^.;]{0,30}?\b(?:were|was|are|is)\s+(?:targeted|planned|needed|required|calculated|expected|anticipated)\b|^\s*\(?\s*planned")
-_PART_AFTER = regex.compile(rf"(?i)^\s+(?:\w+\s+)?and\s+{COUNT}\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b")
-_OTHER_PART = regex.compile(
+_PLANNED_AFTER = compile_regex(r"(?i)^[^.;]{0,30}?\b(?:were|was|are|is)\s+(?:targeted|planned|needed|required|calculated|expected|anticipated)\b|^\s*\(?\s*planned")
+_PART_AFTER = compile_regex(rf"(?i)^\s+(?:\w+\s+)?and\s+{COUNT}\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b")
+_OTHER_PART = compile_regex(
     rf"(?i)\b(?:and|while|whereas)\s+(?:the\s+)?(?:other\s+)?(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b"
 )
 #: What introduces the parts of a total: "Ninety patients were enrolled, [of whom] 45 ... and 45
 #: ...", "131 participants [(]70 men and 61 women) were ...".
-_PARTS_OF = regex.compile(
+_PARTS_OF = compile_regex(
     rf"(?i)^\s*\(\s*{COUNT}\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b|\b(?:of\s+whom|of\s+these|of\s+which|among\s+them|including)\b"
 )
 #: Arm sizes listed in one sentence ("87 patients were randomized to A and 90 to B").
-_ARM_LIST_AFTER = regex.compile(
+_ARM_LIST_AFTER = compile_regex(
     rf"(?i)^\s+(?:were|was)\s+(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to\s+(?:the\s+|receive\s+)?[^.;]{{0,60}}?\band\s+(?:{COUNT})\s+(?:{PEOPLE}\s+)?(?:to|in|into|were|received)\b"
 )
 
@@ -250,7 +251,7 @@ def n_enrolled(doc: Doc) -> int | None:
 
 #: Words and endings that name a disease, a state or a procedure a trial is about
 #: ("cirrhosis", "type 2 diabetes", "heart failure", "hyperlipidemic", "knee arthroplasty").
-_DISEASE_WORD = regex.compile(
+_DISEASE_WORD = compile_regex(
     r"(?i)\b(?:\w+(?:itis|osis|oses|emia|aemia|emias|aemias|penia|plegia|algia|uria|oxia|oma|omas|pathy|pathies"
     r"|plasia|trophy|ectomy|otomy|plasty|emic|aemic|lipidemic|ism)"
     r"|(?:pre|hyper|hypo)?[\s-]?tensi(?:on|ve)|hyper\w*(?:sensitivity|activity|reactivity)|dys\w+|disease|diseases|disorders?|syndromes?|failure|infections?|infected|cancers?|tumou?rs?"
@@ -279,7 +280,7 @@ _DISEASE_WORD = regex.compile(
     r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
-_NOT_DISEASE = regex.compile(
+_NOT_DISEASE = compile_regex(
     r"(?i)\b(?:trials?|study|studies|effects?|efficacy|safety|randomi[sz]\w*|vaccines?|protocols?|strategies|method"
     r"|results?|analys[ie]s|levels?|concentrations?|markers?|biomarkers?|outcomes?|rats?|mice|model|review|guidelines?"
     r"|programm?e?s?|mechanisms?|metabolism|combination|score)\b"
@@ -307,13 +308,13 @@ _STATUS_STOP = (
 )
 #: The same before the disease ("[stable] open angle glaucoma", "[newly detected and
 #: previously untreated] glaucoma", "[inadequately controlled] glaucoma"): left out.
-_STATUS_LEAD = regex.compile(
+_STATUS_LEAD = compile_regex(
     r"(?i)^(?:(?:stable|consecutive|symptomatic|well[\s-]controlled|(?:newly|recently)\s+(?:detected|diagnosed)|previously\s+(?:un)?treated"
     r"|(?:[\w-]+[\s-])?(?:diagnosed|confirmed|proven)"
     r"|(?:(?:in|not\s+)?adequately|insufficiently|poorly|un)?\s*controlled)(?:\s*,|\s+and)?\s+)+"
 )
 #: Where a condition phrase in a title ends: a method, a place, a population, a trial name.
-_TITLE_STOP = regex.compile(
+_TITLE_STOP = compile_regex(
     r"(?i)\s*(?:" + _STATUS_STOP + r"|,|\(|\[|\busing\b|\bby\b|\bon\b|\bamong\b|\bat\b|\bfrom\b|\bversus\b|\bvs\.?\s|\bcompared\b|\bthan\b"
     r"|\bwith\s+(?:or\s+without|a|an|the)\b|\bfollowing\b|\btreated\b|\breceiving\b|\bwho\b|\bwhen\b|\bafter\b|\bbefore\b|\bduring\b"
     r"|\bthrough\b|\bvia\b|\bin\s+(?!" + _PEOPLE_WORDS + r"\b)(?:(?:a|an|the|[A-Z][a-z]+)\b)"
@@ -322,15 +323,15 @@ _TITLE_STOP = regex.compile(
 #: How a title names its condition, most telling first: "for the treatment of X", "patients
 #: with X", "in X patients" / "for X", and "(model) of X" ending a title part.
 _TITLE_ANCHORS = (
-    (regex.compile(
+    (compile_regex(
         r"(?i)\b(?:treatment|management|prevention|correction|control|resection)\s+of\s+(?:the\s+|a\s+)?(?P<c>.+)"
         r"|\b(?:treating|preventing|managing|correcting)\s+(?P<c>.+)"
     ), False),
-    (regex.compile(
+    (compile_regex(
         rf"(?i)\b{_PEOPLE_WORDS}\s+(?:with|who\s+have|who\s+had|suffering\s+from|diagnosed\s+with|undergoing|requiring|following|after)\s+(?P<c>.+)"
     ), False),
-    (regex.compile(r"(?i)\b(?:in|for)\s+(?:the\s+|a\s+)?(?P<c>.+)"), False),
-    (regex.compile(r"(?i)\bof\s+(?:the\s+|a\s+)?(?P<c>.+)"), True),
+    (compile_regex(r"(?i)\b(?:in|for)\s+(?:the\s+|a\s+)?(?P<c>.+)"), False),
+    (compile_regex(r"(?i)\bof\s+(?:the\s+|a\s+)?(?P<c>.+)"), True),
 )
 
 
@@ -390,7 +391,7 @@ def _clean_title_condition(raw: str, whole: bool = False) -> str | None:
 #: A word that can only describe the people ("diabetic", "hypertensive", "HCV-infected",
 #: "glucose-intolerant"): a condition ending in one keeps its people noun (D57: "type 2
 #: diabetic patients", "hypercholesterolemic subjects").
-_ADJECTIVE_END = regex.compile(r"(?i)(?:ic|ill|ive|ed|ous|ant|ent|obese)$")
+_ADJECTIVE_END = compile_regex(r"(?i)(?:ic|ill|ive|ed|ous|ant|ent|obese)$")
 
 
 def _disease_like(text: str) -> bool:
@@ -404,7 +405,7 @@ def _title_parts(title: str) -> list[str]:
 #: The weakest title construction, read only when neither the title's other constructions nor
 #: the abstract's "patients with X" name a condition: "Effect of homeopathy on [chronic
 #: tension-type headache]", "... to prevent [cellulitis]" (the "on" phrase is as often an outcome).
-_TITLE_ON = ((regex.compile(r"(?i)\b(?:on|against|to\s+(?:prevent|reduce|treat))\s+(?:the\s+|a\s+)?(?P<c>.+)"), False),)
+_TITLE_ON = ((compile_regex(r"(?i)\b(?:on|against|to\s+(?:prevent|reduce|treat))\s+(?:the\s+|a\s+)?(?P<c>.+)"), False),)
 
 
 def _condition_from_title(title: str, anchors: tuple[tuple[regex.Pattern, bool], ...] = _TITLE_ANCHORS) -> str | None:
@@ -433,17 +434,17 @@ def _inner_condition(found: str) -> str:
     return found
 
 
-_CONDITION_RE = regex.compile(
+_CONDITION_RE = compile_regex(
     rf"(?i)\b{PEOPLE}\s+(?:who\s+(?:had|have)|with|suffering\s+from|diagnosed\s+with|having)\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
-_CONDITION_STOP = regex.compile(
+_CONDITION_STOP = compile_regex(
     r"(?i)\s*(?:" + _STATUS_STOP + r"|,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
     r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare|investigate|illustrate)\b"
     r"|\bto\b|\bthan\b|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
     r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
     r"|\s[\u2013\u2014-]\s|\bABSTRACT\b|\bas\s+well\s+as\b|\bfollowing\b|\bwith\b|\bcurrently\b)"
 )
-_CONDITION_BAD = regex.compile(
+_CONDITION_BAD = compile_regex(
     r"(?i)^(?:a|an|the|this|these|their|its|no|normal|high|low|both|either|each|all|any|mean|median|baseline|"
     r"respect|regard|terms|different|various|other)\b"
 )
@@ -511,10 +512,10 @@ def _tidy_condition(text: str, diagnosis: bool = True) -> str | None:
     return text or None
 
 
-_BODY_PEOPLE_OF = regex.compile(
+_BODY_PEOPLE_OF = compile_regex(
     rf"(?i)\b{PEOPLE}\s+(?:undergoing|requiring|scheduled\s+for|operated\s+(?:on\s+)?for|at\s+(?:high\s+)?risk\s+(?:of|for))\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
-_BODY_X_PEOPLE = regex.compile(
+_BODY_X_PEOPLE = compile_regex(
     rf"(?i)(?:\b(?:in|for|among|of|involving|including|enrolling)\s+|(?<![\w.,]){COUNT}\s+)(?P<c>(?:[\w'\u2019/-]+\s+){{1,6}}?){PEOPLE}\b"
 )
 
@@ -559,7 +560,7 @@ def _as_in_text(found: str, masked: str, text: str, start: int) -> str:
     they were ("glaucoma (POAG) or ocular hypertension (OH)"), with one closing the list when
     the list has them inside."""
     words = found.split()
-    m = regex.compile(r"\s+".join(regex.escape(w) for w in words), regex.IGNORECASE).search(masked, start, start + 4 * len(found) + 200)
+    m = compile_regex(r"\s+".join(regex.escape(w) for w in words), regex.IGNORECASE).search(masked, start, start + 4 * len(found) + 200)
     if m is None:
         return found
     end = m.end()
@@ -571,7 +572,7 @@ def _as_in_text(found: str, masked: str, text: str, start: int) -> str:
 
 
 #: "... for the treatment of acute mania", "in the treatment of X": the disease treated.
-_TREATMENT_OF = regex.compile(r"(?i)\b(?:for|in)\s+(?:the\s+)?treatment\s+of\s+(?P<c>[^.;:()\[\]\n]{3,120})")
+_TREATMENT_OF = compile_regex(r"(?i)\b(?:for|in)\s+(?:the\s+)?treatment\s+of\s+(?P<c>[^.;:()\[\]\n]{3,120})")
 
 
 def _condition_as_written(doc: Doc) -> str | None:
@@ -604,7 +605,7 @@ def _condition_as_written(doc: Doc) -> str | None:
 
 #: The sentence that states what a trial is for ("PURPOSE: To compare A and B in X", "The aim
 #: was to ..."): read like a title when the text has none that names a condition.
-_AIM_SENTENCE = regex.compile(
+_AIM_SENTENCE = compile_regex(
     r"(?i)\b(?:purpose|aims?|objectives?|goal)\b|^\s*(?:[A-Z ]+:\s*)?to\s+(?:compare|evaluate|determine|assess|investigate|examine|study|test)\b"
 )
 
@@ -658,11 +659,11 @@ def _country_patterns() -> tuple[tuple[regex.Pattern, str, bool], ...]:
                 pattern = rf"(?:\bin\s+(?:the\s+)?|,\s*|\(\s*)(?P<c>(?-i:{escaped}))(?![\w.])"
             else:
                 pattern = rf"(?<![\w-])(?P<c>{escaped})(?![\w-])"
-            out.append((regex.compile(pattern, regex.IGNORECASE if name.upper() != name else 0), row["name"], False))
+            out.append((compile_regex(pattern, regex.IGNORECASE if name.upper() != name else 0), row["name"], False))
         for demonym in row.get("demonyms", []):
             out.append(
                 (
-                    regex.compile(
+                    compile_regex(
                         rf"(?<![\w-])(?P<c>{regex.escape(demonym)})\s+(?:[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population|cohort|hospitals?|centers?|centres?|sites?)\b"
                     ),
                     row["name"],
@@ -674,9 +675,9 @@ def _country_patterns() -> tuple[tuple[regex.Pattern, str, bool], ...]:
 
 #: A country inside a registry's name ("Australian New Zealand Clinical Trials Registry",
 #: "Netherlands Trial Register"): where the trial was registered, not where it ran.
-_REGISTRY_AFTER = regex.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:trials?\s+)?regist(?:ry|er)\b")
+_REGISTRY_AFTER = compile_regex(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:trials?\s+)?regist(?:ry|er)\b")
 #: What joins the countries of a list ("Kenya, South Africa, Swaziland, and Zambia").
-_COUNTRY_JOIN = regex.compile(r"(?i)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_COUNTRY_JOIN = compile_regex(r"(?i)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def country(doc: Doc) -> str | None:
@@ -710,7 +711,7 @@ def country(doc: Doc) -> str | None:
 
 # --- follow-up -----------------------------------------------------------------------------
 
-ELIGIBILITY_CUE = regex.compile(
+ELIGIBILITY_CUE = compile_regex(
     r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri|\bexcluded\b|\bwere included\b(?! in the (?:final )?analys)|\bhistory of\b"
     r"|\bprior to (?:enrol|inclusion|randomi)|\bbefore (?:enrol|inclusion|randomi)|\bduration of (?:diabetes|disease)"
 )
@@ -718,8 +719,8 @@ ELIGIBILITY_CUE = regex.compile(
 
 #: The time between crossover periods ("a 2-week washout", "at least 1 week apart", "washout
 #: period of 3 weeks", "separated by 7 days").
-_GAP_AFTER = regex.compile(r"(?i)[\s-]*(?:\)\s*)?(?:(?:drug|treatment)[\s-]+)?(?:wash[\s-]?out|apart\b|interval\s+between)")
-_GAP_BEFORE = regex.compile(r"(?i)(?:wash[\s-]?out(?:\s+(?:period|interval|phase))?(?:\s+(?:of|lasting))?|separated\s+by(?:\s+an?)?|interval\s+of)\s*(?:at\s+least\s+)?$")
+_GAP_AFTER = compile_regex(r"(?i)[\s-]*(?:\)\s*)?(?:(?:drug|treatment)[\s-]+)?(?:wash[\s-]?out|apart\b|interval\s+between)")
+_GAP_BEFORE = compile_regex(r"(?i)(?:wash[\s-]?out(?:\s+(?:period|interval|phase))?(?:\s+(?:of|lasting))?|separated\s+by(?:\s+an?)?|interval\s+of)\s*(?:at\s+least\s+)?$")
 
 
 def follow_up_days(doc: Doc, until: int | None = None) -> float | None:
@@ -746,32 +747,32 @@ def follow_up_days(doc: Doc, until: int | None = None) -> float | None:
 
 # --- adverse events ------------------------------------------------------------------------
 
-_AE_SENTENCE = regex.compile(
+_AE_SENTENCE = compile_regex(
     r"(?i)\badverse (?:events?|effects?|reactions?)\b|\bside[\s-]effects?\b|\bcomplications?\b|\btoxicit"
 )
-_NO_SERIOUS = regex.compile(
+_NO_SERIOUS = compile_regex(
     r"(?i)\b(?:no|without|neither)\b[^.;]{0,40}\b(?:serious|severe|major)\b[^.;]{0,20}\b(?:adverse|side|complication|event)"
     r"|\b(?:serious|severe|major) (?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?)\b[^.;]{0,30}\b(?:were not|was not|did not|none)\b"
     r"|\bno (?:treatment|procedure)[\s-]related (?:serious )?adverse"
 )
-_SERIOUS = regex.compile(
+_SERIOUS = compile_regex(
     r"(?i)(?<!\bno\s)(?<!\bwithout\s)\b(?:serious|severe|major) (?:adverse (?:events?|effects?|reactions?)|complications?)\b[^.;]{0,40}\b(?:occurred|were (?:observed|reported|noted)|developed|in \d)"
 )
-_AE_LIST = regex.compile(
+_AE_LIST = compile_regex(
     r"(?i)(?:adverse (?:events?|effects?|reactions?)|side[\s-]effects?|complications?)\s+(?:(?<=(?:most|more) (?:common|frequent)[^.;]{0,30})(?:were|was)|included|including|such as|consisted of|were mainly|were mostly|:)\s*"
     r"(?:(?:mild|transient|self-limiting|minor|common|the most common)\s+)*(?P<list>[^.;]{3,200})"
 )
-_AE_SEEN = regex.compile(
+_AE_SEEN = compile_regex(
     r"(?i)(?:^|[;,:]\s*|\b(?:and|but|while|whereas)\s+)(?P<list>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*(?:\s*(?:,|and|or)\s*(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)*)\s+"
     r"(?:was|were)\s+(?:observed|reported|noted|seen|recorded|found|the most common)\b"
 )
-_AE_NOT_ITEM = regex.compile(
+_AE_NOT_ITEM = compile_regex(
     r"(?i)^(?:no|none|not|similar|observed|reported|rare|mild|common|frequent|the|a|an|any|all|significant|there|these|this|it|they|which|that"
     r"|adverse|side|serious|severe|complications?|events?|effects?|reactions?|toxicity|patients?|differences?"
     r"|also|noted|recorded|observed|seen|found|documented|transient|well|generally|uncommon|more|less|higher|lower|clinically"
     r"|comparable|statistically|reversible|in|at|for|on|during|after|within|both|each|two|three|one)\b"
 )
-_AE_ITEM_STOP = regex.compile(r"(?i)\b(?:which|that|in\s+\d|in\s+the|in\s+(?:group|arm)s?\b|after|during|were|was|and\s+resolved|resolved|without|with\s+no)\b|\(|\d")
+_AE_ITEM_STOP = compile_regex(r"(?i)\b(?:which|that|in\s+\d|in\s+the|in\s+(?:group|arm)s?\b|after|during|were|was|and\s+resolved|resolved|without|with\s+no)\b|\(|\d")
 
 
 #: Names of adverse events a trial reports without calling them so ("more conjunctival
@@ -792,18 +793,18 @@ _AE_SITE = (
     r"|allergic|injection[\s-]site|postoperative|wound|abdominal|chest|gastrointestinal)"
 )
 _AE_NEEDS_SITE = r"(?:pain|infections?|reactions?)"
-_AE_TERM = regex.compile(
+_AE_TERM = compile_regex(
     rf"(?i)(?<![\w-])(?:(?P<site>{_AE_SITE}(?:\s+{_AE_SITE})?)\s+)?(?P<head>{_AE_HEAD})(?![\w-])"
     rf"|(?<![\w-])(?P<site2>{_AE_SITE})\s+(?P<head2>{_AE_NEEDS_SITE})(?![\w-])"
 )
 #: A sentence reporting events that happened (not a definition, a criterion or a background).
-_AE_OCCURRED = regex.compile(
+_AE_OCCURRED = compile_regex(
     r"(?i)\boccur|\breported\b|\bobserved\b|\bexperienc|\bincidences?\b|\brates?\s+of\b|\bevents?\s+of\b|\bmore\b|\bless\b"
     r"|\bfewer\b|\bhad\s+(?:a|an)\b|\bsuffered\b|\bdeveloped\b|\bdocumented\b|\bnoted\b|\brecorded\b|\badverse\b"
     r"|\bside[\s-]effects?\b|\btolera|\bdiscontinu|\bwithdr[ae]w|\bcases?\s+(?:of\b|>)|\bepisodes?\s+of\b|\bmost\s+(?:common|frequent|often)"
     r"|\btoxicit|\b(?:was|were)\s+(?:found|seen)\b(?!\s+(?:to|that|between|in\s+the\s+(?:level|concentration)))"
 )
-_AE_NOT_OCCURRED = regex.compile(
+_AE_NOT_OCCURRED = compile_regex(
     r"(?i)\b(?:history|risk|prevention|treatment|management|symptoms?|scores?|scales?|severity|relief|intensity)\s+of\s+$"
     r"|\b(?:without|no|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|treat(?:s|ed|ing)?|for)\s+(?:\w+\s+){0,2}$"
 )

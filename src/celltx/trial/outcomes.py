@@ -41,6 +41,7 @@ from typing import Any
 import regex
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..components.defines import word_list, words_regex
 from ..normalize.labs import analyte_name, analyte_of
 from ..normalize.si import is_change, to_si
@@ -48,45 +49,45 @@ from .arms import Arm
 from .facts import ELIGIBILITY_CUE, _title, follow_up_days
 from .text import PEOPLE, Doc
 
-_ELIGIBILITY_WORDS = regex.compile(
+_ELIGIBILITY_WORDS = compile_regex(
     r"(?i)\binclusion\b|\bexclusion\b|\beligib|\bcriteri|\bexcluded\b|\binclude[ds]?\b|\benrol|\brecruit"
     r"|\bpatients (?:with|who had|having)\b|\bparticipants (?:with|who had)\b|\brequired\b"
 )
-_DEFINITION = regex.compile(
+_DEFINITION = compile_regex(
     r"(?i)\bdefined as\b|\btarget(?:ed|ing)?\b|\bgoal\b|\bthreshold\b|\bcut[\s-]?off\b|\bwithin\b|\baim(?:ed|ing)? (?:at|for)\b"
     r"|\bmaintain|\bkept\b|\btitrat|\bnormal(?:i[sz]ation| range| value)\b|\bupper limit\b"
 )
-_P_VALUE = regex.compile(
+_P_VALUE = compile_regex(
     r"(?<![\w.])[Pp]\s*(?:[-\s]?value)?\s*(?P<cmp>[<>=\u2264\u2265]|&lt;|&gt;|<\s*or\s*=|>\s*or\s*=)\s*(?P<v>0?\.\d+|[01](?:\.\d+)?)"
 )
-_BASELINE_WORDS = regex.compile(
+_BASELINE_WORDS = compile_regex(
     r"(?i)\b(?:at\s+baseline|baseline|before\s+(?:treatment|therapy|transplant\w*|infusion|injection|an(?:a)?esthesia|surgery|randomi[sz]ation|the\s+\w+)"
     r"|pre[\s-]?(?:treatment|transplant\w*|infusion|operative)|at\s+(?:entry|admission|enrol\w*|inclusion|randomi[sz]ation)|initial(?:ly)?)\b"
 )
 #: "from baseline/the start of X to <time>" before a pair of values: the pair is that before-and-after.
-_FROM_START_TO = regex.compile(
+_FROM_START_TO = compile_regex(
     r"(?i)\bfrom\s+(?:the\s+)?(?:baseline|beginning|start|onset|admission|entry|pre[\w-]*|before\b)[^;()\d]{0,50}?\bto\b[^;()]{0,40}\([^()]*$"
 )
 #: "before and after the infusion", "pre- and post-treatment", "pre- and postintervention": a
 #: list of two values after it is the level before and the level after.
-_BEFORE_AFTER = regex.compile(
+_BEFORE_AFTER = compile_regex(
     r"(?i)\bbefore\s+and\s+after\b|\bpre[\s-]*(?:[a-z]+[\s-]*)?(?:and|/)\s*post[\s-]?[a-z]*"
 )
 #: "baseline <test> (": the value in the bracket after the test is its baseline.
-_BASELINE_NAMED = regex.compile(r"(?i)\bbaseline\s+$")
+_BASELINE_NAMED = compile_regex(r"(?i)\bbaseline\s+$")
 #: A clause about the differences between arms: its values are differences.
-_DIFFERENCES_BETWEEN = regex.compile(r"(?i)\b(?<!no\s)(?<!no\ssignificant\s)differences\s+between\b[^;]*?\b(?:were|was|are)\b[^;]*$")
+_DIFFERENCES_BETWEEN = compile_regex(r"(?i)\b(?<!no\s)(?<!no\ssignificant\s)differences\s+between\b[^;]*?\b(?:were|was|are)\b[^;]*$")
 #: A change over the study's time: "increases in X between baseline and 1 year", "change from baseline to week 12".
-_CHANGE_OVER = regex.compile(
+_CHANGE_OVER = compile_regex(
     r"(?i)\b(?:increases?|decreases?|changes?|reductions?|rises?|falls?|improvements?|declines?|gains?|losses?)\b[^;]{0,60}?"
     r"\b(?:between\s+baseline\s+and|from\s+baseline\s+(?:to|until|through))\b[^;]{0,80}$"
 )
 #: Differences within each participant ("mean of the differences", "difference of means") are changes.
-_PAIRED_DIFFERENCES = regex.compile(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
+_PAIRED_DIFFERENCES = compile_regex(r"(?i)\b(?:mean|median|pseudo-median)\s+of\s+(?:the\s+)?differences\b|\bdifference\s+of\s+means\b")
 #: "no significant difference in X between the groups (3.9, 3.5 and 3.8)": the levels compared, no difference.
-_NO_DIFFERENCE = regex.compile(r"(?i)\b(?:no|not\s+(?:any|a))\s+(?:[\w-]+\s+){0,2}differences?\b(?![^()]*\bof\b\s*$)")
+_NO_DIFFERENCE = compile_regex(r"(?i)\b(?:no|not\s+(?:any|a))\s+(?:[\w-]+\s+){0,2}differences?\b(?![^()]*\bof\b\s*$)")
 #: A sign written apart before a number ("G1 + 0.36"): a change.
-_SIGNED = regex.compile(r"(?<![\w)\]%])[+\u2212-]\s+\d")
+_SIGNED = compile_regex(r"(?<![\w)\]%])[+\u2212-]\s+\d")
 def _signed(text: str, value: dict[str, Any]) -> bool:
     """Whether the value is written with a sign apart from its number ("+ 0.36", "G2 - 0.19")."""
     return bool(_SIGNED.search(text, max(0, value["start"] - 3), value["start"] + 4))
@@ -107,25 +108,25 @@ def _bracket_of_changes(text: str, value: dict[str, Any], group: list[dict[str, 
 
 
 #: "lower mean glucose levels (6.9 vs 7.9)": levels compared, not changes.
-_COMPARED_LEVELS = regex.compile(r"(?i)\b(?:lower|higher|greater)\s+(?:[\w-]+\s+){0,4}\(\s*$")
+_COMPARED_LEVELS = compile_regex(r"(?i)\b(?:lower|higher|greater)\s+(?:[\w-]+\s+){0,4}\(\s*$")
 #: "changes (delta) of A (...), B (...)": every value of the list is a change.
-_CHANGES_OF = regex.compile(r"(?i)\bchanges?\s*(?:\(\s*(?:\u0394|delta)\s*\)\s*)?(?:in|of)\b")
+_CHANGES_OF = compile_regex(r"(?i)\bchanges?\s*(?:\(\s*(?:\u0394|delta)\s*\)\s*)?(?:in|of)\b")
 #: The share of time a level spent in a range ("percentage of time spent with glucose in range",
 #: "time in range"): a duration, no lab result.
-_TIME_IN_RANGE = regex.compile(r"(?i)\b(?:percentage|proportion|percent|fraction|%)\s+of\s+(?:the\s+)?time\b|\btime\s+(?:spent\s+)?(?:in|within|below|above)\s+(?:the\s+)?(?:target\s+)?range\b")
+_TIME_IN_RANGE = compile_regex(r"(?i)\b(?:percentage|proportion|percent|fraction|%)\s+of\s+(?:the\s+)?time\b|\btime\s+(?:spent\s+)?(?:in|within|below|above)\s+(?:the\s+)?(?:target\s+)?range\b")
 #: A clause whose subject is a change: "(the) mean change(s) (from baseline) of/in <test>".
-_CHANGE_SUBJECT = regex.compile(
+_CHANGE_SUBJECT = compile_regex(
     r"(?i)(?<![\w-])(?:(?:mean|median|average|absolute|relative|percent(?:age)?)\s+)?changes?\s+"
     r"(?:from\s+baseline\s+)?(?:in|of)\s+(?:[\w-]+\s+){0,2}$"
 )
 #: "peak CKMB", "maximal glucose": the highest value over a period, read at no single day.
-_PEAK = regex.compile(r"(?i)\b(?:peak|maxim(?:um|al)|nadir)\s+(?:[\w-]+\s+){0,2}$|^(?:peak|maxim(?:um|al)|nadir)\s")
+_PEAK = compile_regex(r"(?i)\b(?:peak|maxim(?:um|al)|nadir)\s+(?:[\w-]+\s+){0,2}$|^(?:peak|maxim(?:um|al)|nadir)\s")
 #: A bracket describing who was enrolled ("(mean: 45 years old, HbA1c 8.4%)"): the values are baseline.
-_AGE_IN_BRACKET = regex.compile(r"(?i)\byears?\s+old\b|\b(?:mean|median)?\s*age[ds]?\b|\by(?:rs?)?\s+of\s+age\b")
-_AGE = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged?\s+(?:was|were|of)\b")
-_IMPROVED = regex.compile(r"(?i)\bimprov(?:ed|ement|ing|es)\b|\bameliorat")
-_WORSENED = regex.compile(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat\w*")
-_UNCHANGED = regex.compile(
+_AGE_IN_BRACKET = compile_regex(r"(?i)\byears?\s+old\b|\b(?:mean|median)?\s*age[ds]?\b|\by(?:rs?)?\s+of\s+age\b")
+_AGE = compile_regex(r"(?i)\b(?:mean|median|average)\s+age\b|\baged?\s+(?:was|were|of)\b")
+_IMPROVED = compile_regex(r"(?i)\bimprov(?:ed|ement|ing|es)\b|\bameliorat")
+_WORSENED = compile_regex(r"(?i)\bworsen(?:ed|ing)?\b|\bdeteriorat\w*|\baggravat\w*")
+_UNCHANGED = compile_regex(
     r"(?i)\bunchanged\b|\bremained (?:stable|unchanged|similar)\b|\bdid not (?:change|differ)\b|\bno (?:significant )?change"
     r"|\bstable\b|\bnot (?:significantly )?(?:changed|altered)\b"
     r"|\bcomparable\b|\b(?:was|were) not (?:significantly |statistically )?different\b|\bdid not (?:significantly )?affect\b"
@@ -135,41 +136,41 @@ _CMP = {"<": "<", ">": ">", "=": "=", "\u2264": "<=", "\u2265": ">=", "&lt;": "<
 
 
 #: "a target of", "goal of", "titrated to": the value after it is aimed at, not measured.
-_TARGET_BEFORE = regex.compile(r"(?i)\b(?:target(?:ed)?|goal|aim)\s+(?:level\s+|value\s+|range\s+)?(?:of|at|=|:)\s*(?:about\s+|approximately\s+)?$")
+_TARGET_BEFORE = compile_regex(r"(?i)\b(?:target(?:ed)?|goal|aim)\s+(?:level\s+|value\s+|range\s+)?(?:of|at|=|:)\s*(?:about\s+|approximately\s+)?$")
 #: "below this threshold (", "a cut-off of": the value after it is a cut-off, not measured.
-_THRESHOLD_BEFORE = regex.compile(r"(?i)\b(?:threshold|cut[\s-]?off|cut[\s-]?point)\s*(?:level\s+|value\s+)?(?:of|at|=|:|\()\s*$")
+_THRESHOLD_BEFORE = compile_regex(r"(?i)\b(?:threshold|cut[\s-]?off|cut[\s-]?point)\s*(?:level\s+|value\s+)?(?:of|at|=|:|\()\s*$")
 #: A definition: "X was defined as a 0.8% decrease", "defined either as 25% or 44 umol/l increase".
-_DEFINED = regex.compile(r"(?i)\b(?:defined|definition)\b")
+_DEFINED = compile_regex(r"(?i)\b(?:defined|definition)\b")
 #: A change aimed at: "(doses) to decrease initial glucose levels by 10%".
-_AIMED_CHANGE = regex.compile(r"(?i)\bto\s+(?:decrease|reduce|lower|increase|raise|normali[sz]e)\b[^.;()]{0,50}\bby\s*(?:at\s+least\s+)?$")
+_AIMED_CHANGE = compile_regex(r"(?i)\bto\s+(?:decrease|reduce|lower|increase|raise|normali[sz]e)\b[^.;()]{0,50}\bby\s*(?:at\s+least\s+)?$")
 #: The condition of a rule of the protocol: "When PSA fell to 0.1 ng/mL (treatment was stopped)".
-_CONDITION_OF_RULE = regex.compile(
+_CONDITION_OF_RULE = compile_regex(
     r"(?i)\b(?:when|whenever|if|once|until|unless)\s+[^.;,()]{0,50}?\b(?:fell|falls?|rose|rises?|reached|reaches|dropped|drops|decreased|decreases"
     r"|increased|increases|exceeded|exceeds|was|were|is|are)\s+(?:to\s+|below\s+|above\s+|over\s+|under\s+|less\s+than\s+|more\s+than\s+)?$"
 )
 #: A ratio of risks written before the value it reports: "HR (95% CI): ", "odds ratio of ".
-_RATIO_BEFORE = regex.compile(
+_RATIO_BEFORE = compile_regex(
     r"(?:\b(?:HR|OR|RR|aHR|aOR|IRR)\b|(?i:\b(?:hazard|odds|risk|rate)\s+ratios?\b|\brelative\s+risks?\b))"
     r"(?:(?i:\(\s*95\s*%\s*CI\s*\))|[^.;\d]){0,25}$"
 )
 #: What says a percentage counts people: after it ("15 % in both groups", "12% of patients"),
 #: or before it in its clause ("the percentage of patients with normal glucose was").
-_PEOPLE_SHARE_AFTER = regex.compile(
+_PEOPLE_SHARE_AFTER = compile_regex(
     rf"(?i)\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?(?:of\s+(?:the\s+|all\s+)?(?:{PEOPLE}|respondents)\b|in\s+(?:both|each|all)\s+(?:the\s+)?(?:\w+\s+){{0,5}}(?:groups|arms)\b)"
 )
 #: "observed in 68%", "occurred in 12%": the share of people something happened in.
 _HAPPENED_IN = r"\b(?:observed|seen|occurred|achieved|reported|found|noted|developed)\s+in\s+(?:about\s+|approximately\s+|only\s+)?"
-_OBSERVED_IN = regex.compile(rf"(?i){_HAPPENED_IN}$")
+_OBSERVED_IN = compile_regex(rf"(?i){_HAPPENED_IN}$")
 #: ... and the share it is compared with: "observed in 68% ... versus [56%]".
-_OBSERVED_IN_VS = regex.compile(
+_OBSERVED_IN_VS = compile_regex(
     rf"(?i){_HAPPENED_IN}\d+(?:\.\d+)?\s*%[^;()\d]{{0,40}}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s+$"
 )
-_PEOPLE_SHARE_BEFORE = regex.compile(
+_PEOPLE_SHARE_BEFORE = compile_regex(
     rf"(?i)\b(?:percentage|proportion|percent|share|number|rate|incidence)\s+of\s+(?:the\s+)?(?:\w+\s+)?{PEOPLE}\b"
 )
 #: Animals a preclinical part of a report is about ("In db/db mice, ...", "rats fed ...").
-_ANIMAL = regex.compile(r"(?i)\b(?:mice|mouse|rats?|rodents?|murine|hamsters?|rabbits?|piglets?|pigs|dogs|animals?|db/db)\b")
-_HUMAN = regex.compile(rf"(?i)\b(?:{PEOPLE}|humans?|healthy\s+volunteers?)\b")
+_ANIMAL = compile_regex(r"(?i)\b(?:mice|mouse|rats?|rodents?|murine|hamsters?|rabbits?|piglets?|pigs|dogs|animals?|db/db)\b")
+_HUMAN = compile_regex(rf"(?i)\b(?:{PEOPLE}|humans?|healthy\s+volunteers?)\b")
 
 
 def _animal_study(doc: Doc) -> bool | None:
@@ -188,28 +189,28 @@ def _animal_study(doc: Doc) -> bool | None:
 
 #: A range span written "A to B" ("29.8 to 57.1 pg/mL"): read as a before-and-after pair when its
 #: clause says the level moved.
-_RANGE_AS_PAIR = regex.compile(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)\s*(?P<b>\d[\d,]*(?:\.\d+)?)\b")
-_MOVED = regex.compile(
+_RANGE_AS_PAIR = compile_regex(r"\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:to|\u2192|->)\s*(?P<b>\d[\d,]*(?:\.\d+)?)\b")
+_MOVED = compile_regex(
     r"(?i)\b(?:increase[sd]?|decrease[sd]?|rose|risen|fell|fallen|decline[sd]?|reduc(?:ed|tion)|elevat(?:ed|ion)|improve[sd]?|dropped)\b"
 )
 #: Blood counts named like the cells patients are given, and the words that say they were given (D52).
-_BLOOD_PRODUCT = regex.compile(r"(?i)^(?:red\s+(?:blood\s+)?cells?|erythrocytes?|rbcs?|platelets?)(?:\s+count)?$")
-_GIVEN_BLOOD = regex.compile(r"(?i)\btransfus\w*|\bconsum\w*|\butili[sz]ation\b|\bunits?\s+of\b|\ballogeneic\b|\bautologous\b|\binfus\w*")
+_BLOOD_PRODUCT = compile_regex(r"(?i)^(?:red\s+(?:blood\s+)?cells?|erythrocytes?|rbcs?|platelets?)(?:\s+count)?$")
+_GIVEN_BLOOD = compile_regex(r"(?i)\btransfus\w*|\bconsum\w*|\butili[sz]ation\b|\bunits?\s+of\b|\ballogeneic\b|\bautologous\b|\binfus\w*")
 #: A bracket opened right after the people enrolled, with no bracket closed since: it describes them.
-_PEOPLE_BRACKET = regex.compile(rf"(?i)\b{PEOPLE}\s*\((?:[^()]*?\b(?:mean|median|average)\b)?[^()]*$")
+_PEOPLE_BRACKET = compile_regex(rf"(?i)\b{PEOPLE}\s*\((?:[^()]*?\b(?:mean|median|average)\b)?[^()]*$")
 #: A sentence about who was enrolled: it gives their age.
-_ENROLLED = regex.compile(r"(?i)\b(?:mean|median|average)\s+age\b|\baged\s+\d")
+_ENROLLED = compile_regex(r"(?i)\b(?:mean|median|average)\s+age\b|\baged\s+\d")
 #: The rest of a bracket that names an arm's size after a value: "(600 umol/L; n = 59)".
-_ARM_SIZE_AFTER = regex.compile(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
+_ARM_SIZE_AFTER = compile_regex(r"(?i)\s*[;,]\s*n\s*=\s*\d+\s*\)")
 #: A bracket right after a value that names an arm and its size: "5 % (Group III, n = 15)".
-_ARM_BRACKET_AFTER = regex.compile(r"(?i)\s*\(\s*(?:[^()=;]{0,40}?\b(?:group|arm|cohort)\b[^()=;]{0,12}?[;,]\s*)n\s*=\s*\d+\s*\)")
+_ARM_BRACKET_AFTER = compile_regex(r"(?i)\s*\(\s*(?:[^()=;]{0,40}?\b(?:group|arm|cohort)\b[^()=;]{0,12}?[;,]\s*)n\s*=\s*\d+\s*\)")
 #: A bracket that opens with "to" after a change: "(to 787 pg/ml)", "(down to 5.1)": the level reached.
-_REACHED = regex.compile(r"(?i)\(\s*(?:down\s+|up\s+)?to\s+$")
+_REACHED = compile_regex(r"(?i)\(\s*(?:down\s+|up\s+)?to\s+$")
 #: "rose (by ~40-50%)": a range of a change.
-_BY_RANGE = regex.compile(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
+_BY_RANGE = compile_regex(r"(?i)\bby\s*(?:~|\u223c|about|approximately)?\s*$")
 
 
-_VS_GAP = regex.compile(r"(?i)[^\d;()]{0,30}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s*(?:the\s+)?[^\d;()]{0,30}")
+_VS_GAP = compile_regex(r"(?i)[^\d;()]{0,30}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s*(?:the\s+)?[^\d;()]{0,30}")
 
 
 def _shared_unit(text: str, value: dict[str, Any], group: list[dict[str, Any]], clause_start: int) -> str | None:
@@ -231,12 +232,12 @@ def _shared_unit(text: str, value: dict[str, Any], group: list[dict[str, Any]], 
 
 
 #: A change named by a noun right before the value: "a reduction of 8%", "deterioration (2.5%)".
-_CHANGE_NOUN_BEFORE = regex.compile(
+_CHANGE_NOUN_BEFORE = compile_regex(
     r"(?i)\b(?:reductions?|decreases?|increases?|declines?|drops?|falls?|rises?|changes?|improvements?|deteriorations?"
     r"|worsening|elevations?|lowering|gains?|losses?)\s*(?:(?:of|by)\s+(?:about\s+|approximately\s+|~\s*)?|\(\s*)$"
 )
 #: ... or right after it: "a 13% decrease", "16.4 nmol/L decrease in X".
-_CHANGE_NOUN_AFTER = regex.compile(
+_CHANGE_NOUN_AFTER = compile_regex(
     r"(?i)\s*(?:reduction|decrease|increase|decline|drop|fall|rise|deterioration|improvement|elevation|lowering|gain|loss)\b"
 )
 
@@ -270,7 +271,7 @@ def _vs_chain(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> 
     return group[i : j + 1]
 
 
-_TIME_JOIN = regex.compile(r"(?i)\s*(?:vs\.?|versus|to|and|compared\s+(?:with|to))\s*")
+_TIME_JOIN = compile_regex(r"(?i)\s*(?:vs\.?|versus|to|and|compared\s+(?:with|to))\s*")
 
 
 def _time_pair(doc: Doc, value: dict[str, Any], group: list[dict[str, Any]]) -> float | None:
@@ -341,7 +342,7 @@ def _p_value(text: str, start: int, end: int) -> dict[str, Any] | None:
 
 _P_NUMBER = r"(?:0?\.\d+|[01](?:\.\d+)?)"
 #: "P = 0.793, 0.876, and 0.490": one p-value per item of the list before it.
-_P_LIST = regex.compile(
+_P_LIST = compile_regex(
     rf"(?<![\w.])[Pp]\s*(?:[-\s]?values?)?\s*=\s*(?P<list>{_P_NUMBER}(?:\s*,\s*(?:and\s+)?{_P_NUMBER}|\s+and\s+{_P_NUMBER})+)"
 )
 
@@ -413,7 +414,7 @@ def _time_days(
     return (float(days[-1]) if len(days) >= 1 else None), best[3]
 
 
-_LIST_GAP = regex.compile(r"(?i)[\s,;]*(?:(?:and|or)\s+)?")
+_LIST_GAP = compile_regex(r"(?i)[\s,;]*(?:(?:and|or)\s+)?")
 
 
 def _value_run(text: str, value: dict[str, Any], group: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -451,12 +452,12 @@ def _listed_days(
 
 
 #: Between two time points of one list: ", ", " and ", ", and on the ", ", and postoperative ".
-_TIME_LIST_JOIN = regex.compile(
+_TIME_LIST_JOIN = compile_regex(
     r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:both\s+)?(?:(?:at|on|in|after|by)\s+)?(?:the\s+)?(?:[a-z][a-z-]*\s+)?"
 )
 #: An item of a list of times written without a time point before the first one ("after
 #: cardiopulmonary bypass, postoperative 24th hour, and ...").
-_TIME_ITEM_BEFORE = regex.compile(
+_TIME_ITEM_BEFORE = compile_regex(
     r"(?i)\b(?:after|before|during|following|upon|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*(?:and\s+)?(?:(?:at|on|in)\s+)?(?:the\s+)?(?:[a-z][a-z-]*\s+)?$"
 )
 
@@ -511,7 +512,7 @@ def _listed_time(
 
 #: A time heading an item of a bracket, before a colon: "(60 min: 5.1 vs 6.3; 180 min: ...)",
 #: "(means ± SE—week 12: ...)".
-_ITEM_TIME = regex.compile(
+_ITEM_TIME = compile_regex(
     r"(?i)(?:^|[\s,\u2014\u2013-])(?P<t>\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|y)"
     r"|(?:day|week|wk|month|year|hour)\s*\d+|baseline)\s*:\s*"
 )
@@ -553,7 +554,7 @@ def _bracket_of(text: str, value: dict[str, Any], clause_start: int) -> str:
 
 #: What stands between the two values of "from A to B": a unit or a word, a bracket, or the
 #: time of the first value ("from 8.1% at baseline to 7.1%", "from 284 mg/dl at the start to").
-_FROM_TO_GAP = regex.compile(
+_FROM_TO_GAP = compile_regex(
     r"(?i)\s*(?:[^\d\s;.]{1,12}\s*)?(?:\([^()]{0,30}\)\s*)?"
     r"(?:(?:at|on|in)\s+(?:the\s+)?(?:baseline|entry|admission|start|beginning|onset|inclusion|enrol\w*|randomi[sz]ation|day\s+0|week\s+0)\s*,?\s*)?"
     r"(?:to|\u2192|->|down to|up to)\s*"
@@ -582,7 +583,7 @@ def _pairs(doc: Doc, values: list[dict[str, Any]]) -> dict[str, str]:
 
 
 _COMPARED = r"(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:(?:with|in|for|on)\s+)?(?:the\s+)?"
-_COMPARATIVE = regex.compile(r"(?i)\b(?:higher|lower|greater|smaller|fewer|less|more|better|worse|larger|in\s+favou?r\s+of)\b")
+_COMPARATIVE = compile_regex(r"(?i)\b(?:higher|lower|greater|smaller|fewer|less|more|better|worse|larger|in\s+favou?r\s+of)\b")
 
 
 def _same_bracket(text: str, value: dict[str, Any], group: list[dict[str, Any]], clause_start: int) -> list[dict[str, Any]]:
@@ -616,7 +617,7 @@ def _comparison(doc: Doc, arms: list[Arm], value: dict[str, Any], refs: list[tup
     return others[0] if len(others) == 1 else None
 
 
-_FROM_BASELINE = regex.compile(r"(?i)\bfrom\s+baseline\b")
+_FROM_BASELINE = compile_regex(r"(?i)\bfrom\s+baseline\b")
 
 
 def _against_placebo(doc: Doc, arms: list[Arm], value: dict[str, Any], index: int) -> bool:
@@ -745,7 +746,7 @@ def _arm_of_value(
 
 
 #: A legend that opens a bracket of compared values: "(A vs B: [test,] a vs b)", "(A/B, a/b)".
-_LEGEND = regex.compile(
+_LEGEND = compile_regex(
     r"\(\s*(?P<names>[A-Za-z][^():;,=\d]{0,40}?(?:\s+(?:vs\.?|versus)\s+[A-Za-z][^():;,=\d]{0,40}?)+)\s*:"
 )
 
@@ -786,7 +787,7 @@ def _legend_arm(text: str, arms: list[Arm], value: dict[str, Any], bracketed: li
 
 
 #: The arms all at once: "the three groups", "both arms", "among the groups", "between groups".
-_ALL_GROUPS = regex.compile(
+_ALL_GROUPS = compile_regex(
     r"(?i)\b(?:(?:the|all|both|all\s+the|each\s+of\s+the)\s+(?:two|three|four|five|six|\d)?\s*(?:[\w-]+\s+){0,2}?(?:groups|arms)"
     r"|(?:among|between|across)\s+(?:the\s+)?(?:groups|arms))\b"
 )
@@ -818,8 +819,8 @@ def _header_arm(doc: Doc, arms: list[Arm], sentence_start: int) -> Arm | None:
     return arm if regex.match(r"\s*:", text[end : end + 5]) else None
 
 
-_TRAILING_ARM = regex.compile(r"(?i)(?:\brespectively\s*,?\s*)?\b(?:for|in|among)\s+(?:the\s+|both\s+)?$")
-_NEW_PART = regex.compile(r"(?i)\band\b|;|\bwhereas\b|\bwhile\b|\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\b")
+_TRAILING_ARM = compile_regex(r"(?i)(?:\brespectively\s*,?\s*)?\b(?:for|in|among)\s+(?:the\s+|both\s+)?$")
+_NEW_PART = compile_regex(r"(?i)\band\b|;|\bwhereas\b|\bwhile\b|\bcompared\s+(?:with|to)\b|\bversus\b|\bvs\b")
 
 
 def _names_values_before(
@@ -902,7 +903,7 @@ def _written_out(name: str, text: str) -> str:
 
 #: Words before a test's name that gold leaves out of the analyte (the specimen, except urine:
 #: "urinary sodium"; "measured GFR"; "peak GH").
-_QUALIFIER = regex.compile(r"(?i)^(?:(?P<urine>urine|urinary)|serum|plasma|blood|whole[\s-]blood|circulating|measured|peak)\s+")
+_QUALIFIER = compile_regex(r"(?i)^(?:(?P<urine>urine|urinary)|serum|plasma|blood|whole[\s-]blood|circulating|measured|peak)\s+")
 #: Abbreviations of analytes the lexicon leaves as written, by their stem ("VEGF-D", "PAI-1",
 #: "TFF3"); the analyte is in lower-case full words (scheme).
 _SHORT_FORMS = {
@@ -918,9 +919,9 @@ _SHORT_FORMS = {
     "ngal": "neutrophil gelatinase-associated lipocalin",
     "opn": "osteopontin",
 }
-_ABBREVIATION = regex.compile(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?")
-_STEM = regex.compile(r"(?P<stem>[A-Za-z]+?)(?:(?P<sep>-)?(?P<suffix>\d+|[A-Z]))?")
-_POSTPRANDIAL = regex.compile(r"(?i)\bpost[\s-]?(?:prandial|meal)\b")
+_ABBREVIATION = compile_regex(r"[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?")
+_STEM = compile_regex(r"(?P<stem>[A-Za-z]+?)(?:(?P<sep>-)?(?P<suffix>\d+|[A-Z]))?")
+_POSTPRANDIAL = compile_regex(r"(?i)\bpost[\s-]?(?:prandial|meal)\b")
 
 
 def _resolved(test: dict[str, Any]) -> str | None:
@@ -971,13 +972,13 @@ def _ratio(doc: Doc, text: str) -> str | None:
 
 
 _FLUID_WORDS = word_list("OTHER_FLUID")
-_FLUID = regex.compile(rf"(?i)(?<![\w-])(?:{words_regex(_FLUID_WORDS)})(?![\w-])")
-_FLUID_LEAD = regex.compile(rf"(?i)^(?:{words_regex(_FLUID_WORDS)})\s+")
-_FLUID_BEFORE = regex.compile(rf"(?i)(?<![\w-])(?P<f>{words_regex(_FLUID_WORDS)})\s+$")
-_FLUID_AFTER = regex.compile(rf"(?i)\s+(?:of|in)\s+(?:the\s+)?(?P<f>{words_regex(_FLUID_WORDS)})(?![\w-])")
+_FLUID = compile_regex(rf"(?i)(?<![\w-])(?:{words_regex(_FLUID_WORDS)})(?![\w-])")
+_FLUID_LEAD = compile_regex(rf"(?i)^(?:{words_regex(_FLUID_WORDS)})\s+")
+_FLUID_BEFORE = compile_regex(rf"(?i)(?<![\w-])(?P<f>{words_regex(_FLUID_WORDS)})\s+$")
+_FLUID_AFTER = compile_regex(rf"(?i)\s+(?:of|in)\s+(?:the\s+)?(?P<f>{words_regex(_FLUID_WORDS)})(?![\w-])")
 
 
-_BLOOD_WORD = regex.compile(r"(?i)\b(?:serum|plasma|blood|circulating|venous|arterial|capillary)\b")
+_BLOOD_WORD = compile_regex(r"(?i)\b(?:serum|plasma|blood|circulating|venous|arterial|capillary)\b")
 
 
 def _fluid_name(word: str) -> str:
@@ -1061,8 +1062,8 @@ def _named_analyte(doc: Doc, test: dict[str, Any]) -> str:
 
 
 #: An abbreviation in brackets right after a test's long form: "... molecule-1 (sVCAM-1)".
-_ABBREVIATION_AFTER = regex.compile(r"\s*\(\s*(?P<a>[A-Za-z][\w-]{1,12})\s*[),;]")
-_FREE_BEFORE = regex.compile(r"(?i)(?<![\w-])free\s+$")
+_ABBREVIATION_AFTER = compile_regex(r"\s*\(\s*(?P<a>[A-Za-z][\w-]{1,12})\s*[),;]")
+_FREE_BEFORE = compile_regex(r"(?i)(?<![\w-])free\s+$")
 
 
 def _same_threshold(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -1091,7 +1092,7 @@ def _reported_before(doc: Doc, values: list[dict[str, Any]], test: dict[str, Any
 
 
 #: A legend of two times at the head of a bracket: "(before vs after, ...", "(pre- vs post-treatment: ...".
-_BEFORE_AFTER_LEGEND = regex.compile(
+_BEFORE_AFTER_LEGEND = compile_regex(
     r"(?i)\(\s*(?:before|pre[\s-]?(?:treatment|intervention|supplementation)?|baseline)\s*(?:vs\.?|versus|/)\s*"
     r"(?:after|post[\s-]?(?:treatment|intervention|supplementation)?|end\s+of\s+\w+)\s*[,:;]"
 )
@@ -1132,23 +1133,23 @@ def _before_after_legends(doc: Doc, arms: list[Arm], values: list[dict[str, Any]
 #: One person of a trial, in the singular.
 _ONE_PERSON = r"(?:patient|participant|subject|child|infant|neonate|adult|woman|man|individual|volunteer|case|person|eye|recipient)"
 #: One participant's value (D58): "(274 pmol/L) in one patient", "in a single subject ... of 274".
-_ONE_PERSON_AFTER = regex.compile(
+_ONE_PERSON_AFTER = compile_regex(
     rf"(?i)\s*\)?\s*(?:was\s+(?:seen|found|observed|recorded)\s+)?(?:in|of|for)\s+(?:only\s+)?(?:one|a\s+single|1)\s+{_ONE_PERSON}\b"
 )
-_ONE_PERSON_BEFORE = regex.compile(
+_ONE_PERSON_BEFORE = compile_regex(
     rf"(?i)\b(?:in|of)\s+(?:only\s+)?(?:one|a\s+single)\s+{_ONE_PERSON}\b[^;()\d]*$"
 )
 #: A section heading of a structured abstract: "ABSTRACT.BACKGROUND:", "BACKGROUND:" on its own
 #: line, "Background: " in running text.
-_SECTION = regex.compile(
+_SECTION = compile_regex(
     r"(?:ABSTRACT\.|(?<=^|\n)[ \t]*)(?!ABSTRACT\b)(?P<h>[A-Z][A-Z /&,-]{2,60}?)\s*[.:]"
     r"|(?<=[.!?]\s{1,3})(?P<h>[A-Z]{3,}(?:[ /&-][A-Z]{2,}){0,3})\s*:"
     r"|(?:(?<=^|\n)|(?<=[.!?]\s{1,3}))(?P<h>Background|Introduction|Context|Objectives?|Aims?|Purpose|Methods?|Design|Results?|Findings|Conclusions?)\s*:"
 )
 #: A sentence about the trial itself, wherever it stands ("we conducted a study in 106 patients (median ...)").
-_THIS_STUDY = regex.compile(r"(?i)\bwe\b|\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial)\b|\brandomi[sz]ed\b|\benrolled\b")
+_THIS_STUDY = compile_regex(r"(?i)\bwe\b|\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial)\b|\brandomi[sz]ed\b|\benrolled\b")
 #: Headings of a section about what was known before the trial.
-_BACKGROUND_HEAD = regex.compile(r"(?i)^(?:background|introduction|context|rationale)\b")
+_BACKGROUND_HEAD = compile_regex(r"(?i)^(?:background|introduction|context|rationale)\b")
 
 
 def _background_start(text: str, offset: int) -> int | None:
@@ -1435,7 +1436,7 @@ def _named_levels(text: str, value: dict[str, Any], group: list[dict[str, Any]])
     return False
 
 
-_BRACKETED_VS = regex.compile(r"(?i)[^\d;()]{0,15}\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*[^\d;()]{0,30}\(\s*")
+_BRACKETED_VS = compile_regex(r"(?i)[^\d;()]{0,15}\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*[^\d;()]{0,30}\(\s*")
 
 
 def _split_compared_pairs(

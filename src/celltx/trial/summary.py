@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import regex
-
+from ..compile_cache import compile_regex
 from . import arms as arms_mod
 from . import facts
 from .counts import fill_counts
@@ -22,7 +21,7 @@ from .outcomes import outcomes_and_eligibility
 from .text import Doc
 
 #: Words of a trial with a comparison group (one arm found in it is not the whole cohort).
-_CONTROLLED = regex.compile(r"(?i)\bplacebo\b|[\w-]+[\s-]controlled\b|\bcontrol\s+(?:group|arm)s?\b|\bversus\b|\bvs\.?\s|\brandomi[sz]")
+_CONTROLLED = compile_regex(r"(?i)\bplacebo\b|[\w-]+[\s-]controlled\b|\bcontrol\s+(?:group|arm)s?\b|\bversus\b|\bvs\.?\s|\brandomi[sz]")
 #: The fields of a trial object, in the scheme's order.
 TRIAL_FIELDS: tuple[str, ...] = (
     "design", "n_enrolled", "condition", "country", "arms", "follow_up_days", "outcomes",
