@@ -799,3 +799,25 @@ def test_a_treatment_named_with_how_it_is_given_is_the_same_arm():
             "zorbitol (n=136) or placebo (n=129).")
     arms = arms_of(record(text, []))
     assert [(a["label"], a["n"]) for a in arms] == [("zorbitol", 136), ("placebo", 129)]
+
+
+def test_a_title_names_the_tested_treatment_when_the_text_names_no_arm():
+    text = ("TITLE: Effects of a mindfulness-based walking programme on sleep quality in older adults\n\n"
+            "ABSTRACT: Sixty adults took part. Sleep quality improved after eight weeks.")
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
+        ("mindfulness-based walking programme", "experimental")]
+    text = ("TITLE: Efficacy and safety of regular intake of green tea extract in obese women: a randomized trial\n\n"
+            "ABSTRACT: Weight fell.")
+    assert [a["label"] for a in arms_of(record(text, []))] == ["green tea extract"]
+    text = "TITLE: A randomised controlled trial of text message reminders for vaccination in infants\n\nABSTRACT: x."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["text message reminders"]
+
+
+def test_a_title_that_studies_an_outcome_or_names_arms_otherwise_gives_no_title_arm():
+    # what the title studies ends in an outcome word: no treatment is named
+    text = "TITLE: Impact of diabetes status on survival after cardiac surgery\n\nABSTRACT: We followed 400 adults."
+    assert arms_of(record(text, [])) == []
+    # arms named in the text come first; the title is not read
+    text = ("TITLE: Effect of zinc on growth in children\n\nABSTRACT: Children were randomized to the zinc group "
+            "(n = 40) or the control group (n = 40).")
+    assert [a["label"] for a in arms_of(record(text, []))] == ["zinc group", "control group"]

@@ -718,6 +718,41 @@ def _placebo_controlled_product(doc: Doc) -> list[tuple[int, int, str, str]]:
     return []
 
 
+#: A title that names what a study tests: "Effects of A on B", "Efficacy and safety of A in B",
+#: "a randomized controlled trial of A for B"; ``x`` is A (ends at the first preposition after it).
+_TITLE_TESTED = compile_regex(
+    r"(?i)\b(?:(?:effects?|efficacy|effectiveness|impact|influence|safety|benefits?|evaluation|feasibility|acceptability)"
+    r"(?:\s+(?:and|&)\s+\w+)?\s+of|randomi[sz]ed\s+(?:[\w-]+[\s,]+){0,4}?(?:trial|study)\s+of)\s+"
+    r"(?:(?:the\s+|an?\s+)?(?:(?:regular|daily|acute|chronic|long-term|short-term|oral)\s+)?"
+    r"(?:addition|use|administration|intake|consumption|ingestion|supplementation)\s+of\s+|adding\s+|using\s+)?"
+    r"(?:the\s+|an?\s+)?"
+    r"(?P<x>[^\s:;,.()][^:;()]{1,80}?)\s+(?:on|in|for|among|at|to|during|after|with|as|versus|vs\.?|compared|from|when)\s"
+)
+#: Last words of what a title studies that name an outcome, not a treatment ("effect of age on
+#: survival", "impact of screening status").
+_TITLE_NOT_TREATMENT = {"survival", "mortality", "outcome", "outcomes", "level", "levels", "concentration",
+                        "concentrations", "status", "risk", "prevalence", "incidence", "adherence", "bias", "age",
+                        "sex", "gender", "position", "positions", "time", "timing", "polymorphism", "polymorphisms",
+                        "genotype", "genotypes", "variants", "variation", "factors", "characteristics", "severity"}
+
+
+def _title_intervention(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The treatment a title says the study tests ("Effect of A on B": A), as the one
+    ``find_arms`` candidate of a text that names its arms no other way; [] when the title
+    names none (an outcome word last, a design word, more than eight words)."""
+    text = doc.text
+    title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
+    m = _TITLE_TESTED.search(text[: max(title_end, 0) or min(len(text), 300)])
+    if m is None:
+        return []
+    name = m["x"].strip()
+    words = name.split()
+    if (not words or len(words) > 8 or words[-1].lower() in _TITLE_NOT_TREATMENT or _bad_name(name)
+            or _DESIGN_WORDS.match(name) or words[0].lower() in _NOT_FIRST):
+        return []
+    return [(m.start("x"), m.start("x") + len(name), name, arm_key(name))]
+
+
 _N_BRACKET = compile_regex(r"(?i)\((?P<pre>[^()]*?[;,]\s*)?n\s*=\s*\d+\s*\)")
 _LIST_CUE = compile_regex(
     r"(?i)\brandomi|\ballocat|\bassign|\bdivided\b|\breceiv|\btreated\b|\bgroups?\b|\barms?\b|\bsupplement(?:ation|ed)\b"
@@ -872,6 +907,8 @@ def find_arms(doc: Doc) -> list[Arm]:
                 name = _short(m[part])
                 if name:
                     found.append((m.start(part), m.start(part) + len(name), name, arm_key(name)))
+    if not found:
+        found = _title_intervention(doc)
     found.sort()
     found = _merge_abbreviations(text, found)
     found = _merge_prefix_keys(_merge_how_given(found))
