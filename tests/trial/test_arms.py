@@ -821,3 +821,17 @@ def test_a_title_that_studies_an_outcome_or_names_arms_otherwise_gives_no_title_
     text = ("TITLE: Effect of zinc on growth in children\n\nABSTRACT: Children were randomized to the zinc group "
             "(n = 40) or the control group (n = 40).")
     assert [a["label"] for a in arms_of(record(text, []))] == ["zinc group", "control group"]
+
+
+def test_a_comparator_named_by_what_it_is_is_the_implied_control_arm():
+    text = "TITLE: Effect of meloxicam on pain in dogs\n\nABSTRACT: Six dogs were injected with meloxicam and 6 were given placebo."
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms_of(record(text, []))] == [
+        ("meloxicam", "experimental", None), ("placebo", "control", "placebo")]
+    text = ("TITLE: Effects of a walking programme on fatigue\n\nABSTRACT: Sixty villages took part. Fatigue "
+            "fell more than with usual care.")
+    assert [(a["label"], a["role"], a["comparator"]) for a in arms_of(record(text, []))] == [
+        ("walking programme", "experimental", None), ("usual care", "control", "standard_care")]
+    # the specific name wins over a bare "control"
+    text = ("TITLE: Efficacy of online coaching for insomnia\n\nABSTRACT: The design has an intervention and a "
+            "waiting-list control condition; coaching was compared with control.")
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))][-1] == ("waiting-list control", "control")

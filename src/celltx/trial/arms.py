@@ -45,7 +45,7 @@ _NOT_NAMES = {
 }
 _CONTROL_WORDS = compile_regex(
     r"(?i)\b(?:control|controls|placebo|sham|standard|conventional|usual|routine|comparator|untreated|unsupplemented|"
-    r"saline|vehicle|SMT|SOC|SMC|supportive|CON|CTRL|CTR)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
+    r"saline|vehicle|SMT|SOC|SMC|supportive|CON|CTRL|CTR|wait(?:ing)?[\s-]*list(?:ed)?)\b|\bno[\s-](?:treatment|intervention|infusion|injection)\b"
     r"|\bregular\s+(?:care|practice|treatment|management)\b"
     r"|\bnon[-\u2010\u2013](?=[A-Za-z])|^no\s"
 )
@@ -1506,6 +1506,11 @@ _IMPLIED_CONTROL = compile_regex(
     r"(?i)(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan\s+(?:with\s+)?|\bor\s+(?:with\s+)?|\band)\s+(?:the\s+|a\s+)?"
     r"(?P<name>placebo|control)(?![\w-]|\s+(?:group|arm|cohort|subjects|patients|participants|rats|mice|animals|level|value)s?\b)"
     r"|\b(?P<name>placebo)[\s-]controlled\b"
+    # "6 were given placebo", "the other group by placebo"
+    r"|\b(?:given|received|receiving|took|taking|by)\s+(?:a\s+|the\s+|an?\s+identical\s+|matching\s+|matched\s+)?(?P<name>placebo)\b"
+    # a comparator named by what it is: "randomization to usual care or intervention",
+    # "an intervention and a waiting-list control condition"
+    r"|(?<![\w-])(?P<name>usual\s+care|standard\s+(?:of\s+)?care|wait(?:ing)?[\s-]*list(?:ed)?(?:\s+control)?)(?![\w-])"
 )
 
 
@@ -1516,15 +1521,17 @@ def add_implied_control(doc: Doc, arms: list[Arm]) -> None:
     if not arms or any(a.role == "control" for a in arms):
         return
     hits = list(_IMPLIED_CONTROL.finditer(doc.text))
-    names = {m["name"].lower() for m in hits}
+    names = {norm_space(m["name"].lower()) for m in hits}
+    if len(names) > 1:
+        names.discard("control")  # "a waiting list control condition ... compared with control"
     if not hits or len(names) > 1 and "placebo" not in names:
         return
-    name = "placebo" if "placebo" in names else "control"
-    refs = [(m.start(), m.end()) for m in regex.finditer(rf"(?i)(?<![\w-]){name}(?![\w-])", doc.text)]
+    name = "placebo" if "placebo" in names else names.pop()
+    refs = [(m.start(), m.end()) for m in regex.finditer(rf"(?i)(?<![\w-]){regex.escape(name)}(?![\w-])", doc.text)]
     if name == "control" or not refs:
-        refs = [m.span("name") for m in hits if m["name"].lower() == name]
+        refs = [m.span("name") for m in hits if norm_space(m["name"].lower()) == name]
     arms.append(Arm(key=name, label=name, first=refs[0][0], refs=refs, role="control",
-                    comparator="placebo" if name == "placebo" else None))
+                    comparator=_comparator_of(name) or ("none" if "list" in name else None)))
 
 
 def _words(label: str | None) -> set[str]:
