@@ -835,3 +835,15 @@ def test_a_comparator_named_by_what_it_is_is_the_implied_control_arm():
     text = ("TITLE: Efficacy of online coaching for insomnia\n\nABSTRACT: The design has an intervention and a "
             "waiting-list control condition; coaching was compared with control.")
     assert [(a["label"], a["role"]) for a in arms_of(record(text, []))][-1] == ("waiting-list control", "control")
+
+
+def test_the_aim_names_the_tested_treatment_when_the_title_does_not():
+    text = ("TITLE: Sleep in shift workers\n\nABSTRACT: Shift work disturbs sleep. This study aimed to assess the "
+            "effect of bright light therapy (BLT) on sleep quality in nurses. Sleep improved.")
+    assert [a["label"] for a in arms_of(record(text, []))] == ["bright light therapy (BLT)"]
+    # a word that alone names no treatment gives no arm
+    text = "TITLE: Sleep in shift workers\n\nABSTRACT: We aimed to assess the effect of treatment on sleep in nurses."
+    assert arms_of(record(text, [])) == []
+    # the title's treatment name is read from a bracketed alias too
+    text = "TITLE: The efficacy of stinging nettle (Urtica dioica) in benign prostatic hyperplasia\n\nABSTRACT: x."
+    assert [a["label"] for a in arms_of(record(text, []))] == ["stinging nettle (Urtica dioica)"]

@@ -726,7 +726,15 @@ _TITLE_TESTED = compile_regex(
     r"(?:(?:the\s+|an?\s+)?(?:(?:regular|daily|acute|chronic|long-term|short-term|oral)\s+)?"
     r"(?:addition|use|administration|intake|consumption|ingestion|supplementation)\s+of\s+|adding\s+|using\s+)?"
     r"(?:the\s+|an?\s+)?"
-    r"(?P<x>[^\s:;,.()][^:;()]{1,80}?)\s+(?:on|in|for|among|at|to|during|after|with|as|versus|vs\.?|compared|from|when)\s"
+    r"(?P<x>[^\s:;,.()][^:;()]{1,80}?(?:\s*\([^()]{1,40}\))?)\s+(?:on|in|for|among|at|to|during|after|with|as|versus|vs\.?|compared|from|when)\s"
+)
+#: Words that alone name no treatment of a study ("to assess the effect of treatment on ...").
+_GENERIC_TREATMENT = {"treatment", "treatments", "therapy", "therapies", "intervention", "interventions", "change",
+                      "changes", "program", "programme", "drug", "drugs", "medication", "medications", "boosting"}
+#: A sentence that states the study's aim.
+_AIM = compile_regex(
+    r"(?i)\b(?:aim(?:s|ed)?|objectives?|purpose|goal|we\s+(?:evaluated|assessed|investigated|examined|tested|compared)"
+    r"|to\s+(?:evaluate|assess|investigate|determine|examine|test|explore|study))\b"
 )
 #: Last words of what a title studies that name an outcome, not a treatment ("effect of age on
 #: survival", "impact of screening status").
@@ -739,15 +747,22 @@ _TITLE_NOT_TREATMENT = {"survival", "mortality", "outcome", "outcomes", "level",
 def _title_intervention(doc: Doc) -> list[tuple[int, int, str, str]]:
     """The treatment a title says the study tests ("Effect of A on B": A), as the one
     ``find_arms`` candidate of a text that names its arms no other way; [] when the title
-    names none (an outcome word last, a design word, more than eight words)."""
+    names none (an outcome word last, a design word, more than ten words)."""
     text = doc.text
     title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
     m = _TITLE_TESTED.search(text[: max(title_end, 0) or min(len(text), 300)])
+    if m is None:  # else the aim, in one of the first sentences ("This study aimed to assess the effect of A on B")
+        for start, end in doc.sentences[:6]:
+            if start >= title_end and _AIM.search(text, start, end):
+                m = _TITLE_TESTED.search(text, start, end)
+                if m is not None:
+                    break
     if m is None:
         return []
     name = m["x"].strip()
     words = name.split()
-    if (not words or len(words) > 8 or words[-1].lower() in _TITLE_NOT_TREATMENT or _bad_name(name)
+    if (not words or len(words) > 10 or words[-1].lower() in _TITLE_NOT_TREATMENT or _bad_name(name)
+            or (len(words) == 1 and name.lower() in _GENERIC_TREATMENT)
             or _DESIGN_WORDS.match(name) or words[0].lower() in _NOT_FIRST):
         return []
     return [(m.start("x"), m.start("x") + len(name), name, arm_key(name))]
