@@ -847,3 +847,11 @@ def test_the_aim_names_the_tested_treatment_when_the_title_does_not():
     # the title's treatment name is read from a bracketed alias too
     text = "TITLE: The efficacy of stinging nettle (Urtica dioica) in benign prostatic hyperplasia\n\nABSTRACT: x."
     assert [a["label"] for a in arms_of(record(text, []))] == ["stinging nettle (Urtica dioica)"]
+
+
+def test_an_arm_and_the_short_form_written_after_its_name_are_one_arm():
+    # "TAU group" is the arm written "treatment-as-usual (TAU)" (hyphens do not separate keys)
+    text = ("Mothers were randomized to an online course or to treatment-as-usual (TAU). "
+            "In the TAU group, 12 mothers dropped out.")
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
+        ("online course", "experimental"), ("treatment-as-usual (TAU)", "control")]

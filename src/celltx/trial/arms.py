@@ -1294,14 +1294,25 @@ def _merge_abbreviations(text: str, found: list[tuple[int, int, str, str]]) -> l
         if initials.endswith(abbr.upper().replace("-", "")):
             long_words = regex.split(r"[\s-]+", long)[-len(abbr.replace("-", "")) :]
             aliases[abbr.lower()] = arm_key(" ".join(long_words))
-    keys = {key for *_, key in found}
+    # an arm's name with its short form right after it: "fixed combination dorzolamide-timolol
+    # (FCDT)", "treatment-as-usual (TAU)" (the initials need not match: "group I (IL)")
+    for _start, end, _label, key in found:
+        after = _SHORT_AFTER.match(text, end)
+        if after and after["abbr"].lower() != key:
+            aliases.setdefault(after["abbr"].lower(), key)
+    # keys compared without hyphens ("dorzolamide-timolol" is "dorzolamide timolol")
+    keys = {key.replace("-", " "): key for *_, key in found}
     out = []
     for start, end, label, key in found:
-        alias = aliases.get(key)
-        if alias and alias in keys:
-            key = alias  # both written: the long name's key for both
+        alias = aliases.get(key) or aliases.get(regex.sub(r"\s+(?:group|arm|cohort)$", "", key))
+        if alias and alias.replace("-", " ") in keys:
+            key = keys[alias.replace("-", " ")]  # both written: the long name's key for both
         out.append((start, end, label, key))
     return out
+
+
+#: A short form in brackets right after a name: " (FCDT)", " (TAU;".
+_SHORT_AFTER = compile_regex(r"\s*\(\s*(?P<abbr>[A-Za-z][\w-]{0,11})\s*[;,)]")
 
 
 # --- roles --------------------------------------------------------------------------------
