@@ -855,3 +855,18 @@ def test_an_arm_and_the_short_form_written_after_its_name_are_one_arm():
             "In the TAU group, 12 mothers dropped out.")
     assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
         ("online course", "experimental"), ("treatment-as-usual (TAU)", "control")]
+
+
+def test_what_a_lettered_group_is_said_to_receive_right_after_its_name_can_make_it_the_control():
+    text = ("Patients were randomized to Group B (n = 45) receiving a nerve block with bupivacaine and "
+            "Group N (n = 45) with normal saline. Pain was lower in Group B than in Group N.")
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
+        ("Group B", "experimental"), ("Group N", "control")]
+    text = ('Clinics were randomized to the new scheme "arm A" or control "arm B". '
+            "Testing rose in arm A and fell in arm B.")
+    assert [(a["label"], a["role"]) for a in arms_of(record(text, []))] == [
+        ("arm A", "experimental"), ("arm B", "control")]
+    # a control word later in what a group received does not make it the control
+    text = ("Patients were divided into groups. Group 1: a herbal gel was applied with saline rinses. "
+            "Group 2: a fluoride gel was applied. Group 1 healed faster than Group 2.")
+    assert {a["label"]: a["role"] for a in arms_of(record(text, []))}["Group 1"] == "experimental"

@@ -1385,11 +1385,15 @@ def assign_roles(doc: Doc, arms: list[Arm]) -> None:
         # "placebo (group 2)", "groups A (control; n = 33)": what a numbered group is
         before = " ".join(_bracket_lead(doc.text, start) + " " + (_bracket_after(doc.text, end) or "")
                           for start, end in arm.refs[:3]) if numbered else ""
+        # 'control "arm B"', "group C, conventional dietary education", "Group N with saline"
+        said = [w for start, end in arm.refs[:3] for w in (_quoted_lead(doc.text, start), _given_after(doc.text, start, end)) if w] if numbered else []
+        said_control = next((w for w in said if _CONTROL_LEAD.match(w)), None)
         long = _long_form(doc.text, label) + " " + given.get(id(arm), "")
-        if _CONTROL_WORDS.search(label) or arm.key == "control" or _CONTROL_WORDS.search(before) or _CONTROL_WORDS.search(long):
+        if (_CONTROL_WORDS.search(label) or arm.key == "control" or _CONTROL_WORDS.search(before) or _CONTROL_WORDS.search(long)
+                or said_control):
             arm.role = "control"
             arm.comparator = (_comparator_of(label) or _comparator_of(before) or _comparator_of(long)
-                              or _comparator_of(_control_context(doc, arm, arms)))
+                              or _comparator_of(said_control or "") or _comparator_of(_control_context(doc, arm, arms)))
         elif _NOT_GIVEN_BEFORE.search(before) or any(_NOT_GIVEN_AFTER.match(doc.text, end) for _, end in arm.refs):
             arm.role, arm.comparator = "control", "none"  # "receive (group 1) or not receive (group 2)"
         else:
@@ -1668,6 +1672,39 @@ def _bracket_after(text: str, end: int) -> str | None:
     if not regex.search(r"[A-Za-z]{2}", words) or regex.match(r"(?i)n\s*=|\d|p\s*[<=>]|vs\b|range|mean|median|see\b|table|fig", words):
         return None
     return words
+
+
+#: What a numbered group is, written right after its name: "group C, conventional dietary
+#: education", "Group N (n = 45) with normal saline", "group 2: no dye".
+_GIVEN_AFTER = compile_regex(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:[,:\u2013\u2014]\s*|\s+(?P<verb>received|receiving|was\s+given|were\s+given|given|with)\s+)"
+    r"(?P<what>[^.;,()]{1,60})"
+)
+
+
+#: What a control group received, as the first words of what is said of it ("normal saline",
+#: "conventional dietary education", "no dye"; not "X in association with normal saline").
+_CONTROL_LEAD = compile_regex(
+    r"(?i)(?:the\s+|a\s+|an\s+)?(?:(?:normal|isotonic|physiological|matching|identical)\s+)?"
+    r"(?:control|placebo|sham|saline|vehicle|standard|conventional|usual|routine|no\s+\w+|nothing)\b"
+)
+
+
+def _given_after(text: str, start: int, end: int) -> str:
+    """For a numbered group's name at ``start:end``: what the text says it received right after
+    the name (see :data:`_GIVEN_AFTER`), or "". Not after the last name of a list ("groups K0,
+    K1 and K2 were given saline, ... respectively": the verb is the whole list's)."""
+    m = _GIVEN_AFTER.match(text, end)
+    if m is None or (m["verb"] and regex.search(r"(?<![\w-])(?:[A-Za-z]\d{0,2}[A-Za-z]?|\d{1,2}|[IVX]{1,4})\s*(?:,|\band|\bor)\s*(?:groups?\s+|arms?\s+)?$",
+                                                text[max(0, start - 16) : start], regex.IGNORECASE)):
+        return ""
+    return m["what"]
+
+
+def _quoted_lead(text: str, start: int) -> str:
+    """A role word right before a quoted group name: 'control "arm B"'."""
+    m = regex.search(r"(?i)\b(?P<lead>control|placebo|sham)\s*[\"\u201c']\s*$", text[max(0, start - 20) : start])
+    return m["lead"] if m else ""
 
 
 def _bracket_lead(text: str, start: int) -> str:
