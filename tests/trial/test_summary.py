@@ -68,3 +68,11 @@ def test_validate_trial():
     assert any("arms[0].n" in p for p in problems) and any("outcomes[0].arm" in p for p in problems)
     assert any("colour" in p for p in problems) and any("outcomes[0].kind" in p for p in problems)
     assert validate_record({**doc, "trial": bad})
+
+
+def test_a_placebo_arm_is_listed_even_when_the_treated_arm_is_not_named():
+    # the control arm alone: a controlled study, never a single-arm one
+    text = "In this double-blind, placebo-controlled study, 60 adults with gout took part. Pain scores fell."
+    trial = summarize(record(text, []))
+    assert [(a["label"], a["role"], a["comparator"]) for a in trial["arms"]] == [("placebo", "control", "placebo")]
+    assert trial["design"] == "non_randomized_controlled"

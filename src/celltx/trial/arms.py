@@ -1547,8 +1547,9 @@ _IMPLIED_CONTROL = compile_regex(
 def add_implied_control(doc: Doc, arms: list[Arm]) -> None:
     """A placebo or control arm the text compares with but never names as a group ("GSK457
     reduced weight ... compared to placebo", "a placebo-controlled study of X"): added when
-    the arms found are all experimental, after them."""
-    if not arms or any(a.role == "control" for a in arms):
+    the arms found are all experimental, after them, or alone when none was found (the treated
+    arm is then left unnamed rather than guessed)."""
+    if any(a.role == "control" for a in arms):
         return
     hits = list(_IMPLIED_CONTROL.finditer(doc.text))
     names = {norm_space(m["name"].lower()) for m in hits}

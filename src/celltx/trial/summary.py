@@ -57,7 +57,8 @@ def summarize(record: Mapping[str, Any]) -> dict[str, Any]:
     outcomes, eligibility = outcomes_and_eligibility(doc, arms, default_days=follow_up)
     if len(arms) == 1 and arms[0].n is None and not arms[0].refs:
         arms[0].n = n  # a study of one arm: its participants are the enrolled
-    design = facts.design(doc, len(arms))
+    # a control arm found alone stands for a comparison whose treated arm the text leaves unnamed
+    design = facts.design(doc, len(arms) + (1 if arms and all(a.role == "control" for a in arms) else 0))
     # each arm is the whole cohort: the one arm of an uncontrolled study (one arm found in a
     # randomised or controlled trial means the others were missed), or the arms of a crossover
     whole_cohort = crossover if len(arms) >= 2 else (
