@@ -160,3 +160,11 @@ def test_counts_after_a_double_hyphen_dash_but_not_after_a_range():
     assert sizes(text) == [111, 89]
     text = "Children aged 8\u201316 were randomly allocated to the control group or the defocus group."
     assert sizes(text) == [None, None]
+
+
+def test_counts_listed_before_the_arms_they_are_in_with_respectively():
+    text = ("Women were randomized to the vaccine arm or the control arm. In total 334 women were enrolled; "
+            "221 and 113 in vaccine and control arms, respectively.")
+    trial = summarize(record(text, []))
+    assert trial["n_enrolled"] == 334
+    assert [(a["label"], a["n"]) for a in trial["arms"]] == [("vaccine arm", 221), ("control arm", 113)]

@@ -89,6 +89,10 @@ _EVENTS = compile_regex(
 )
 #: Counts listed for "respectively": "19 and 13 patients", "30, 31 and 29 participants".
 _COUNT_LIST = compile_regex(rf"(?i)(?<![\w.,/])(?P<list>{COUNT}(?:\s*,\s*{COUNT})*\s*,?\s+and\s+{COUNT})\s+(?:[\w-]+\s+)?{PEOPLE}\b")
+#: Counts listed before the arms they are in: "221 and 113 in vaccine and control arms, respectively".
+_COUNT_LIST_IN = compile_regex(
+    rf"(?i)(?<![\w.,/])(?P<list>{COUNT}(?:\s*,\s*{COUNT})*\s*,?\s+and\s+{COUNT})\s+(?:{PEOPLE}\s+)?(?:were\s+)?(?:in|into|to)\s+(?:the\s+)?"
+)
 #: A count of the next arm after an alternative ("54 in the A group, and 53 in the B group",
 #: "60 randomised to A, 60 randomised to B", "5 of the 30 in A, and 9 of the 30 in B"): the
 #: count before the first name is then that arm's own.
@@ -332,7 +336,7 @@ def _respectively_counts(doc: Doc, arms: list[Arm]) -> None:
     text = doc.text
     for m in regex.finditer(r"(?i)\brespectively\b", text):
         start, end = _clause(doc, m.start())
-        listed = _COUNT_LIST.search(text, start, end)
+        listed = _COUNT_LIST.search(text, start, end) or _COUNT_LIST_IN.search(text, start, end)
         refs: list[Arm] = []
         for _, arm in _refs_in(arms, start, end):
             if arm not in refs:
