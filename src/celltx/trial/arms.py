@@ -744,12 +744,18 @@ _TITLE_NOT_TREATMENT = {"survival", "mortality", "outcome", "outcomes", "level",
                         "genotype", "genotypes", "variants", "variation", "factors", "characteristics", "severity"}
 
 
+def _title_end(doc: Doc) -> int:
+    """Where the title ends: its line's end after a "TITLE" heading, else the first sentence's."""
+    text = doc.text
+    return text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
+
+
 def _title_intervention(doc: Doc) -> list[tuple[int, int, str, str]]:
     """The treatment a title says the study tests ("Effect of A on B": A), as the one
     ``find_arms`` candidate of a text that names its arms no other way; [] when the title
     names none (an outcome word last, a design word, more than ten words)."""
     text = doc.text
-    title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
+    title_end = _title_end(doc)
     m = _TITLE_TESTED.search(text[: max(title_end, 0) or min(len(text), 300)])
     if m is None:  # else the aim, in one of the first sentences ("This study aimed to assess the effect of A on B")
         for start, end in doc.sentences[:6]:
@@ -916,7 +922,7 @@ def find_arms(doc: Doc) -> list[Arm]:
     if not found:
         found = _placebo_controlled_product(doc)
     if not found:
-        title_end = text.find("\n", 10) if text.startswith("TITLE") else (doc.sentences[0][1] if doc.sentences else 0)
+        title_end = _title_end(doc)
         for m in _VERSUS_RE.finditer(text[: max(title_end, 0) or len(text)]):
             for part in ("a", "b"):
                 name = _short(m[part])
