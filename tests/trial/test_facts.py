@@ -97,6 +97,8 @@ def test_design(text, arms, design):
         # a total whose parts follow ("of whom", or in brackets right after it) is still the total
         ("Ninety patients were enrolled, of whom 45 patients received A, and 45 patients received B.", 90),
         ("In the present study, 131 participants (70 men and 61 women) were randomly assigned to A or B.", 131),
+        ("A total of 142 subjects were divided into three groups: 59 subjects with infection (group A); 53 subjects "
+         "without (group B); and 30 control subjects (group C).", 142),
         ("Ten adults (age over 18 years) and 10 children were recruited.", None),
         ("Thirty-five golden Syrian hamsters were randomly divided into a control and two treated groups.", 35),
     ],

@@ -146,9 +146,11 @@ _OTHER_PART = compile_regex(
     rf"(?i)\b(?:and|while|whereas)\s+(?:the\s+)?(?:other\s+)?(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b"
 )
 #: What introduces the parts of a total: "Ninety patients were enrolled, [of whom] 45 ... and 45
-#: ...", "131 participants [(]70 men and 61 women) were ...".
+#: ...", "131 participants [(]70 men and 61 women) were ...", "142 subjects were [divided into
+#: three groups:] 59 subjects ...; 53 ...; and 30 ...".
 _PARTS_OF = compile_regex(
     rf"(?i)^\s*\(\s*{COUNT}\s+(?:[\w-]+\s+){{0,2}}?{N_PEOPLE}\b|\b(?:of\s+whom|of\s+these|of\s+which|among\s+them|including)\b"
+    r"|\b(?:divided|split|classified|stratified|grouped|categori[sz]ed)\s+(?:in|into)\s+(?:two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+)?(?:groups|arms|cohorts)\s*:"
 )
 #: Arm sizes listed in one sentence ("87 patients were randomized to A and 90 to B").
 _ARM_LIST_AFTER = compile_regex(
