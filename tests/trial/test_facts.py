@@ -99,6 +99,9 @@ def test_design(text, arms, design):
         ("In the present study, 131 participants (70 men and 61 women) were randomly assigned to A or B.", 131),
         ("A total of 142 subjects were divided into three groups: 59 subjects with infection (group A); 53 subjects "
          "without (group B); and 30 control subjects (group C).", 142),
+        # people who are no patients: caregivers, visitors, users, donors, parents
+        ("In a RCT, 251 caregivers, of whom six were lost at baseline, were randomly assigned to A or B.", 251),
+        ("Of the 216 visitors enrolled in the study, 75 accepted retesting.", 216),
         ("Ten adults (age over 18 years) and 10 children were recruited.", None),
         ("Thirty-five golden Syrian hamsters were randomly divided into a control and two treated groups.", 35),
     ],
