@@ -102,6 +102,10 @@ def test_design(text, arms, design):
         # people who are no patients: caregivers, visitors, users, donors, parents
         ("In a RCT, 251 caregivers, of whom six were lost at baseline, were randomly assigned to A or B.", 251),
         ("Of the 216 visitors enrolled in the study, 75 accepted retesting.", 216),
+        # the total named with its parts, or as what the sample consisted of; not an arm's "group consisted of"
+        ("It was possible to recruit patients (413; 164 A, 125 B, and 124 C) and retention was high.", 413),
+        ("The research group consisted of 27 patients diagnosed with OLP, among which 15 received A.", 27),
+        ("The control group consisted of 2593 women who received a reminder letter.", None),
         ("Ten adults (age over 18 years) and 10 children were recruited.", None),
         ("Thirty-five golden Syrian hamsters were randomly divided into a control and two treated groups.", 35),
     ],

@@ -123,8 +123,14 @@ _OF_TOTAL_RE = compile_regex(
     rf"(?:^\s*|[.:]\s+|\b[Dd]ata\s+)(?i:of)\s+(?:the\s+|a\s+total\s+of\s+)?(?P<n>{COUNT})\s+(?:eligible\s+)?{_BETWEEN}{N_PEOPLE}\s*"
     rf"(?:(?:who\s+)?(?:were|was)\s+)?(?:enrolled|randomi[sz]ed|included|recruited|eligible|entered|participating)?"
 )
-#: "Participants: 138 preterm babies".
-_LABELLED_RE = compile_regex(rf"(?i)\b(?:participants|subjects|patients|sample)\s*:\s*(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b")
+#: "Participants: 138 preterm babies"; "the research group consisted of 27 patients" (not "the
+#: control group consisted of": an arm); "recruited patients (413; 164 A, 125 B and 124 C)": the
+#: total, then its parts, in brackets after the people.
+_LABELLED_RE = compile_regex(
+    rf"(?i)\b(?:participants|subjects|patients|sample)\s*:\s*(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
+    rf"|\b(?:research\s+group|sample|population)\s+(?:consisted|comprised|was\s+composed)\s+of\s+(?P<n>{COUNT})\s+{_BETWEEN}{N_PEOPLE}\b"
+    rf"|\b{N_PEOPLE}\s*\(\s*(?P<n>\d[\d,]*)\s*;\s*\d[\d,]*\s+[^()]*\)"
+)
 _EACH_AFTER = compile_regex(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each(?:\s+(?:group|arm)\b|\s*[.;,)])")
 _COUNT_PEOPLE_RE = compile_regex(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+(?:\.\d+)?\s*%?\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
 _N_EQUALS_RE = compile_regex(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
