@@ -190,3 +190,13 @@ def test_a_pipeline_from_a_warm_cache_gives_the_records_of_one_without_it(tmp_pa
     assert list((tmp_path / "c").glob("patterns-*.pickle"))
     assert outputs[0] == outputs[1] == outputs[2]
     assert json.loads(outputs[0])[0]["spans"]
+
+
+def test_a_value_that_cannot_be_stored_is_computed_and_not_cached(cache):
+    # e.g. a future regex release without the data its pickling reads today
+    def no_data(value):
+        raise AttributeError("no _pickled_data")
+
+    assert compile_cache.memo(("regex", "x+", 0), lambda: regex.compile("x+"), no_data, lambda d: d).match("xx")
+    assert ("regex", "x+", 0) not in compile_cache._load_store()
+    assert compile_cache.save() is None  # nothing new to write

@@ -126,7 +126,11 @@ def memo(key: tuple, compute: Callable[[], T], dump: Callable[[T], Any], rebuild
         except Exception as err:  # a damaged entry: compute it again
             log.debug("pattern cache entry %r not rebuilt: %s", key[:2], err)
     value = compute()
-    store[key] = _plain(dump(value))
+    try:
+        store[key] = _plain(dump(value))
+    except Exception as err:  # a module version whose compiled form we cannot read: not cached
+        log.debug("pattern cache entry %r not stored: %s", key[:2], err)
+        return value
     _dirty = True
     return value
 
