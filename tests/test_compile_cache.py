@@ -200,3 +200,13 @@ def test_a_value_that_cannot_be_stored_is_computed_and_not_cached(cache):
     assert compile_cache.memo(("regex", "x+", 0), lambda: regex.compile("x+"), no_data, lambda d: d).match("xx")
     assert ("regex", "x+", 0) not in compile_cache._load_store()
     assert compile_cache.save() is None  # nothing new to write
+
+
+def test_patterns_made_from_a_documents_words_stay_out_of_the_cache(cache):
+    # the condition's words are matched back into the text with a pattern built per document
+    from celltx.trial import facts
+
+    text = "Patients with idiopathic autism spectrum disorder took part."
+    before = set(compile_cache._load_store())
+    assert facts._as_in_text("idiopathic autism spectrum disorder", text, text, 0) == "idiopathic autism spectrum disorder"
+    assert set(compile_cache._load_store()) == before

@@ -569,7 +569,9 @@ def _as_in_text(found: str, masked: str, text: str, start: int) -> str:
     they were ("glaucoma (POAG) or ocular hypertension (OH)"), with one closing the list when
     the list has them inside."""
     words = found.split()
-    m = compile_regex(r"\s+".join(regex.escape(w) for w in words), regex.IGNORECASE).search(masked, start, start + 4 * len(found) + 200)
+    # a pattern made from this document's words: regex's own in-process cache, never the
+    # persistent compile cache (which would grow with every document read)
+    m = regex.compile(r"\s+".join(regex.escape(w) for w in words), regex.IGNORECASE).search(masked, start, start + 4 * len(found) + 200)
     if m is None:
         return found
     end = m.end()
