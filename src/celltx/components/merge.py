@@ -87,41 +87,47 @@ class Merge(PatternsMixin):
             # one attempt (:mod:`.mirror`): (left, its mirror or None); else it is searched for
             self.exclusions_by_label.setdefault(label, []).append(
                 (text, (left, mirrored(left)) if left is not None else None, right, coordinated, gives, document))
+        self.gated_by_label = {label: _gated(rules) for label, rules in self.exclusions_by_label.items()}
         self.measured = _measured_cues(defines)
 
     def _excluded(self, view: str, span: Span, in_document: dict[regex.Pattern, bool]) -> tuple[int, bool]:
         """(0: kept; 1: excluded; 2: excluded by a ``coordinated`` row, whose verdict also holds
         for the items listed with it, see :func:`_spread`; whether a ``given`` row fired).
         ``in_document`` caches, per ``document`` regex, whether this text contains it."""
-        rules = self.exclusions_by_label.get(span.label_, ())
-        if not rules:
+        groups = self.gated_by_label.get(span.label_, ())
+        if not groups:
             return 0, False
         start, end = span.start_char, span.end_char  # the strings, cut once per span
         inside, before, after = view[start:end], view[max(0, start - CONTEXT_CHARS) : start], view[end : end + CONTEXT_CHARS]
-        backwards = None
+        backwards = before[::-1]
         verdict, given = 0, False
-        for text, left, right, coordinated, gives, document in rules:
-            if text is not None and not text.search(inside):
-                continue
-            if document is not None:
-                found = in_document.get(document)
-                if found is None:
-                    found = in_document[document] = document.search(view) is not None
-                if not found:
-                    continue
-            if left is not None:
-                mirror = left[1]
-                if mirror is not None:
-                    if backwards is None:
-                        backwards = before[::-1]
-                    if mirror.match(backwards) is None:
+        for where, gate, rules in groups:
+            if gate is not None:
+                if where == _BACKWARDS:
+                    if gate.match(backwards) is None:
                         continue
-                elif not left[0].search(before):
+                elif gate.search(inside if where == _INSIDE else before if where == _BEFORE else after) is None:
                     continue
-            if right is not None and not right.search(after):
-                continue
-            given = given or gives
-            verdict = 2 if coordinated else max(verdict, 1)
+            for text, left, right, coordinated, gives, document in rules:
+                if text is not None and not text.search(inside):
+                    continue
+                if document is not None:
+                    found = in_document.get(document)
+                    if found is None:
+                        found = in_document[document] = document.search(view) is not None
+                    if not found:
+                        continue
+                if left is not None:
+                    mirror = left[1]
+                    if mirror is not None:
+                        if mirror.match(backwards) is None:
+                            continue
+                    elif not left[0].search(before):
+                        continue
+                if right is not None and not right.search(after):
+                    continue
+                given = given or gives
+                verdict = 2 if coordinated else max(verdict, 1)
         return verdict, given
 
     def _rank(self, span: Span) -> int:
@@ -207,6 +213,71 @@ class Merge(PatternsMixin):
         final.sort(key=lambda s: (s.start_char, -s.end_char))
         doc.spans[schema.SPANS_KEY] = final
         return doc
+
+
+#: Where a group's gate reads (see :func:`_gated`): the candidate, the text before it (searched, or
+#: read backwards from the candidate's edge by a mirror, :mod:`.mirror`), the text after it.
+_INSIDE, _BEFORE, _BACKWARDS, _AFTER = "inside", "before", "backwards", "after"
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
+#: A pattern that only rules something out (``^(?!...)``): nearly every candidate passes it.
+_GUARD = regex.compile(r"^(?:\(\?i\))?\^\(\?!")
+#: A pattern anchored at the start of the string it searches.
+_ANCHORED = regex.compile(r"^(?:\(\?i\))?(?:\^|\\A)")
+_BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<|\(\?\(|\(\?[|]")
+
+
+def _alternation(patterns: list[regex.Pattern]) -> regex.Pattern | None:
+    """One regex that matches where any of ``patterns`` matches, or None when they cannot be
+    joined safely: a pattern's leading global flag becomes a scoped group (``(?i)x`` ->
+    ``(?i:x)``); flags given any other way, back-references and branch-reset groups, whose
+    numbering an alternation would shift, are not joined."""
+    parts = []
+    for pattern in patterns:
+        source, flags = pattern.pattern, pattern.flags & ~(regex.UNICODE | regex.VERSION0)
+        if source.startswith("(?i)") and flags == regex.IGNORECASE:
+            source, scoped = source[4:], "(?i:"
+        elif flags == 0:
+            scoped = "(?:"
+        else:
+            return None
+        if _GLOBAL_FLAGS.search(source) or _BACKREFERENCE.search(source):
+            return None
+        parts.append(f"{scoped}{source})")
+    return compile_regex("|".join(parts))
+
+
+def _gated(rules: list) -> list[tuple[str, regex.Pattern | None, list]]:
+    """A label's exclusion rules grouped by the test chosen as their gate, with one joined regex
+    (:func:`_alternation`) per group: most candidates pass none of a group's tests, and one
+    search replaces dozens. A rule still runs whole when its group's gate passes, so the
+    verdicts are those of testing every rule alone. The gate is the rule's cheapest test (its
+    text, then a left context read backwards, then the right context, then a left context
+    searched for), but never a pure guard (``^(?!...)``, which nearly every candidate passes)
+    when the rule has another test."""
+    groups: dict[str, list] = {}
+    firsts: dict[str, list[regex.Pattern]] = {}
+    for rule in rules:
+        text, left, right = rule[0], rule[1], rule[2]
+        tests = [] if text is None else [(_INSIDE, text)]
+        if left is not None and left[1] is not None:
+            tests.append((_BACKWARDS, left[1]))
+        if right is not None:
+            tests.append((_AFTER, right))
+        if left is not None and left[1] is None:
+            tests.append((_BEFORE, left[0]))
+        selective = [test for test in tests if not _GUARD.match(test[1].pattern)]
+        where, pattern = (selective or tests or [("", None)])[0]
+        groups.setdefault(where, []).append(rule)
+        if pattern is not None:
+            firsts.setdefault(where, []).append(pattern)
+    gated = []
+    for where, members in groups.items():
+        tests = firsts.get(where, [])
+        # searched patterns are joined only when each is anchored at the start: an alternation
+        # tried at every position costs more than the patterns searched alone
+        joinable = len(tests) > 1 and (where in (_BACKWARDS, _INSIDE) or all(_ANCHORED.match(test.pattern) for test in tests))
+        gated.append((where, _alternation(tests) if joinable else None, members))
+    return gated
 
 
 #: What joins the items of one list ("72, 53 and 70%", "13.1% vs. 5.0%", "vitamin D + calcium") or a name and its
