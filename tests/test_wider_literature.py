@@ -2546,3 +2546,14 @@ def test_p_values_without_p_ages_after_group_abbreviations_and_what_a_product_co
     assert texts(text, "LAB_VALUE") == ["< 0.05 IU/mL", "−13.78 mg/dl", "4.1 mmol/L"]
     # a measured value followed by a clause about what was given stays a lab value
     assert texts("Finally ALT fell to 35±5 U/L and MSCs were given at 2×10^6 cells/kg.", "LAB_VALUE") == ["35±5 U/L"]
+
+
+@pytest.mark.parametrize(
+    "text, cell",
+    [("Baseline CD4 T lymphocyte counts were at least 350 cells/mm3.", "CD4 T lymphocyte"),
+     ("CD4 and CD8 T cell responses were sustained.", "CD8 T cell"),
+     ("Ki-67-positive neurons were counted.", "Ki-67-positive neurons"),
+     ("Gene expression in circulating leucocytes was measured.", "circulating leucocytes")],
+)
+def test_markers_and_qualifiers_before_a_cell_name_are_part_of_the_cell_type(text, cell):
+    assert texts(text, "CELL_TYPE") == [cell]

@@ -87,18 +87,22 @@ def tables() -> CellTables:
     grammar = compile_regex(
         rf"(?<![\w-])(?:(?i:human)\s+)?(?:{src}(?:{kind_any}|(?i:{cells_kind}))|{kind_any}|{fixed})(?![\w])"
     )
+    from ..components.defines import word_list, words_regex  # (the components import this module)
+
+    qualifier = words_regex(word_list("CELL_QUALIFIER"))
     left = compile_regex(
         rf"(?:(?i:{_alt(src_long)})(?i:[\s-]+derived|-derived)?[\s-]+)?(?:(?i:human)\s+)?"
-        rf"(?:CD\d+\s*(?:\+|-?\s*positive)\s*)?$"
+        rf"(?:(?<![\w-])(?:(?i:{qualifier})\s+|(?:CD\d+[a-z]?(?:\s*\+|-?\s*positive)?|[\w-]+?[\s-]positive)\s*)){{0,3}}$"
     )
     return CellTables(left, tuple(overrides), tuple(sources), tuple(kinds), cl_map, forms, lexicon, grammar)
 
 
 def left_extension(before: str) -> int:
-    """How many characters before a lexicon cell name belong to it (source, "human", CD marker).
+    """How many characters before a lexicon cell name belong to it (source, "human", CD markers).
 
     "Placenta-derived human [amniotic epithelial cells]" -> the whole prefix;
-    "CD4+ [T cells]" -> "CD4+ ". Returns 0 when nothing attaches.
+    "CD4+ [T cells]" -> "CD4+ "; markers without a sign and several markers attach too ("CD4
+    [T lymphocyte] count", "CD95+ CD4+ [T cells]"). Returns 0 when nothing attaches.
     """
     m = tables().left_extension.search(shadow(before[-60:]))
     return len(m.group()) if m else 0
