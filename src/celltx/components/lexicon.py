@@ -14,13 +14,16 @@ with it ("score(s)", "count(s)", "excretion"); both lists are in ``patterns/word
 
 
 import re
+from functools import lru_cache
 
+import regex
 from spacy.attrs import LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..extensions import doc_shadow, doc_text, register_extensions, set_span_value
 from ..normalize import cells
 from ..normalize.labs import LAB_LEXICONS
@@ -34,6 +37,35 @@ from .regex_spans import add_candidates
 LAB_PREFIXES = frozenset(w.lower() for w in word_list("LAB_NAME_PREFIX"))
 TAKES_NEXT = frozenset(word_list("LAB_NAME_TAKES_NEXT"))
 TAKES_NEXT_PHRASES = tuple(tuple(p.lower().split()) for p in word_list("LAB_NAME_TAKES_NEXT_PHRASE"))
+#: The rules that turn the American spelling of a phrase pattern into the British one.
+SPELLING_FILE = "spelling_variants.jsonl"
+SPELLING_KEYS = {"american", "british", "comment"}
+
+
+@lru_cache(maxsize=1)
+def spelling_rules() -> tuple[tuple[regex.Pattern, str], ...]:
+    """(regex over a lower-cased phrase, replacement) from ``patterns/spelling_variants.jsonl``;
+    a row with another key or without both is an error naming it."""
+    rules = []
+    for number, row in enumerate(read_jsonl_resource(SPELLING_FILE), start=1):
+        if set(row) - SPELLING_KEYS or not {"american", "british"} <= set(row):
+            raise ValueError(f"{SPELLING_FILE} row {number}: keys must be american, british (comment); got {sorted(row)}")
+        rules.append((compile_regex(row["american"]), row["british"]))
+    return tuple(rules)
+
+
+def spelling_variants(phrase: str) -> list[str]:
+    """The other spellings of ``phrase`` (lower case) by the rules of :func:`spelling_rules`,
+    each rule applied or not ("tumor necrosis factor-α" -> "tumour necrosis factor-α", "tumor
+    necrosis factor α", "tumour necrosis factor α"): the lexicon adds each as a pattern of the
+    same label and id, so a name is found however it is spelt."""
+    found = {phrase}
+    for pattern, replacement in spelling_rules():
+        found |= {pattern.sub(replacement, variant) for variant in found}
+    found.discard(phrase)
+    return sorted(found)
+
+
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
 CL_LEXICON_FILE = "cl_lexicon.jsonl"
@@ -232,6 +264,7 @@ class Lexicon(PatternsMixin):
                 token_rows.append(row)
             else:
                 kept.append(row)
+                kept.extend({**row, "pattern": variant} for variant in spelling_variants(pattern.lower()))
         # SpanRuler tokenises phrase patterns with nlp.pipe(), running the components before
         # it; this ruler is not itself in the pipeline, so switch them all off: the phrase
         # matcher compares NORM, which only the tokenizer sets
