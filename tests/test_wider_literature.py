@@ -2557,3 +2557,27 @@ def test_p_values_without_p_ages_after_group_abbreviations_and_what_a_product_co
 )
 def test_markers_and_qualifiers_before_a_cell_name_are_part_of_the_cell_type(text, cell):
     assert texts(text, "CELL_TYPE") == [cell]
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [("Patients were followed for a median of 24 months.", [720.0]),
+     ("They were followed up for a mean of 3.2 years.", [1168.0])],
+)
+def test_the_length_of_follow_up_given_as_a_median_is_a_time_point(text, days):
+    (found,) = spans(text, "TIME_POINT")
+    assert found["attrs"]["days"] == days
+    assert texts("Healing took a median of 12 days.", "TIME_POINT") == []  # a summary of durations stays out (D42)
+
+
+@pytest.mark.parametrize("text", ["Zoledronic acid 5 mg was given once yearly.", "A once-yearly infusion was given."])
+def test_once_yearly_is_a_frequency_of_one_year(text):
+    (found,) = spans(text, "FREQUENCY")
+    assert found["attrs"]["interval_days"] == 365.0
+
+
+@pytest.mark.parametrize("text, route", [("Cells were injected intramyocardially.", "intramyocardially"),
+                                         ("Cells were injected transendocardially.", "transendocardially")])
+def test_route_adverbs_are_routes(text, route):
+    assert texts(text, "ROUTE") == [route]
+    assert texts("The foot was externally rotated.", "ROUTE") == []

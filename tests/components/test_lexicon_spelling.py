@@ -1,5 +1,6 @@
 """Other spellings of dictionary names, generated from ``patterns/spelling_variants.jsonl``
-(celltx_lexicon): British forms and a Greek letter or number after a space instead of a hyphen."""
+(celltx_lexicon): British forms, a Greek letter or number after a space instead of a hyphen,
+route adverbs."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def test_each_rule_is_applied_or_not():
     assert "leucocytes" in spelling_variants("leukocytes")
     assert spelling_variants("chemokine") == []  # "chem" is no American "hem"
     assert spelling_variants("albumin") == []
+    assert spelling_variants("intramyocardial", "ROUTE") == ["intramyocardially"]  # a rule of one label
+    assert spelling_variants("intramyocardial", "LAB_TEST") == []
 
 
 @pytest.mark.parametrize(
@@ -36,7 +39,7 @@ def test_a_level_word_after_haemoglobin_stays_out_of_the_name():
 
 
 def test_a_bad_spelling_row_is_an_error_naming_it(monkeypatch):
-    monkeypatch.setattr(lexicon, "read_jsonl_resource", lambda name: ({"american": "x", "britsh": "y"},))
+    monkeypatch.setattr(lexicon, "read_jsonl_resource", lambda name: ({"match": "x", "replce": "y"},))
     lexicon.spelling_rules.cache_clear()
     try:
         with pytest.raises(ValueError, match="row 1"):

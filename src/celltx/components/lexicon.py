@@ -37,31 +37,34 @@ from .regex_spans import add_candidates
 LAB_PREFIXES = frozenset(w.lower() for w in word_list("LAB_NAME_PREFIX"))
 TAKES_NEXT = frozenset(word_list("LAB_NAME_TAKES_NEXT"))
 TAKES_NEXT_PHRASES = tuple(tuple(p.lower().split()) for p in word_list("LAB_NAME_TAKES_NEXT_PHRASE"))
-#: The rules that turn the American spelling of a phrase pattern into the British one.
+#: Other written forms of the phrase patterns (British spellings, "interferon γ" for "interferon-γ",
+#: route adverbs), as rules over the lower-cased pattern.
 SPELLING_FILE = "spelling_variants.jsonl"
-SPELLING_KEYS = {"american", "british", "comment"}
+SPELLING_KEYS = {"match", "replace", "label", "comment"}
 
 
 @lru_cache(maxsize=1)
-def spelling_rules() -> tuple[tuple[regex.Pattern, str], ...]:
-    """(regex over a lower-cased phrase, replacement) from ``patterns/spelling_variants.jsonl``;
-    a row with another key or without both is an error naming it."""
+def spelling_rules() -> tuple[tuple[regex.Pattern, str, str | None], ...]:
+    """(regex over a lower-cased phrase, replacement, label or None for any) from
+    ``patterns/spelling_variants.jsonl``; a row with another key or without both is an error
+    naming it."""
     rules = []
     for number, row in enumerate(read_jsonl_resource(SPELLING_FILE), start=1):
-        if set(row) - SPELLING_KEYS or not {"american", "british"} <= set(row):
-            raise ValueError(f"{SPELLING_FILE} row {number}: keys must be american, british (comment); got {sorted(row)}")
-        rules.append((compile_regex(row["american"]), row["british"]))
+        if set(row) - SPELLING_KEYS or not {"match", "replace"} <= set(row) or row.get("label", "CELL_TYPE") not in schema.LABELS:
+            raise ValueError(f"{SPELLING_FILE} row {number}: keys must be match, replace (label, comment) with a known label; got {row}")
+        rules.append((compile_regex(row["match"]), row["replace"], row.get("label")))
     return tuple(rules)
 
 
-def spelling_variants(phrase: str) -> list[str]:
-    """The other spellings of ``phrase`` (lower case) by the rules of :func:`spelling_rules`,
-    each rule applied or not ("tumor necrosis factor-α" -> "tumour necrosis factor-α", "tumor
-    necrosis factor α", "tumour necrosis factor α"): the lexicon adds each as a pattern of the
-    same label and id, so a name is found however it is spelt."""
+def spelling_variants(phrase: str, label: str | None = None) -> list[str]:
+    """The other written forms of ``phrase`` (lower case), a pattern of ``label``, by the rules
+    of :func:`spelling_rules`, each applied or not ("tumor necrosis factor-α" -> "tumour
+    necrosis factor-α", "tumor necrosis factor α", "tumour necrosis factor α"): the lexicon adds
+    each as a pattern of the same label and id, so a name is found however it is written."""
     found = {phrase}
-    for pattern, replacement in spelling_rules():
-        found |= {pattern.sub(replacement, variant) for variant in found}
+    for pattern, replacement, only in spelling_rules():
+        if only is None or only == label:
+            found |= {pattern.sub(replacement, variant) for variant in found}
     found.discard(phrase)
     return sorted(found)
 
@@ -264,7 +267,7 @@ class Lexicon(PatternsMixin):
                 token_rows.append(row)
             else:
                 kept.append(row)
-                kept.extend({**row, "pattern": variant} for variant in spelling_variants(pattern.lower()))
+                kept.extend({**row, "pattern": variant} for variant in spelling_variants(pattern.lower(), row["label"]))
         # SpanRuler tokenises phrase patterns with nlp.pipe(), running the components before
         # it; this ruler is not itself in the pipeline, so switch them all off: the phrase
         # matcher compares NORM, which only the tokenizer sets
