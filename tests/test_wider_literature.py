@@ -2581,3 +2581,23 @@ def test_once_yearly_is_a_frequency_of_one_year(text):
 def test_route_adverbs_are_routes(text, route):
     assert texts(text, "ROUTE") == [route]
     assert texts("The foot was externally rotated.", "ROUTE") == []
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [("HBV DNA was undetectable (<20 IU/mL) in 90% at week 48.", ["<20 IU/mL"]),
+     ("HPV DNA and HPV mRNA were detected in 55.5% and 29.7%, respectively.", []),
+     ("HbA1c fell by 0.6% in the treated group.", ["0.6%"])],
+)
+def test_the_share_of_patients_in_whom_a_result_was_found_is_no_lab_value(text, values):
+    assert texts(text, "LAB_VALUE") == values
+
+
+@pytest.mark.parametrize(
+    "text, doses",
+    [("Bone marrow (50 ml) was aspirated under local anaesthesia.", []),
+     ("Bone marrow aspirate (100 mL) was harvested from the iliac crest.", []),
+     ("Autologous bone marrow (18 mL) was infused through the hepatic artery.", ["18 mL"])],
+)
+def test_a_harvest_volume_in_brackets_is_no_dose_a_volume_infused_back_is(text, doses):
+    assert texts(text, "DOSE") == doses
