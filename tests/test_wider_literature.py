@@ -2587,6 +2587,7 @@ def test_route_adverbs_are_routes(text, route):
     "text, values",
     [("HBV DNA was undetectable (<20 IU/mL) in 90% at week 48.", ["<20 IU/mL"]),
      ("HPV DNA and HPV mRNA were detected in 55.5% and 29.7%, respectively.", []),
+     ("HIV-1 RNA <50 copies/mL at week 48 was achieved by 85%.", ["<50 copies/mL"]),
      ("HbA1c fell by 0.6% in the treated group.", ["0.6%"])],
 )
 def test_the_share_of_patients_in_whom_a_result_was_found_is_no_lab_value(text, values):
@@ -2601,3 +2602,13 @@ def test_the_share_of_patients_in_whom_a_result_was_found_is_no_lab_value(text, 
 )
 def test_a_harvest_volume_in_brackets_is_no_dose_a_volume_infused_back_is(text, doses):
     assert texts(text, "DOSE") == doses
+
+
+@pytest.mark.parametrize(
+    "text, cell",
+    [("Cytokine-induced killer (CIK) cells were given four times.", "Cytokine-induced killer (CIK) cells"),
+     ("Stromal vascular fraction (SVF) cells were injected.", "Stromal vascular fraction (SVF) cells"),
+     ("A dose of 0.6–6.0 × 10^8 CAR-positive viable T cells was infused.", "CAR-positive viable T cells")],
+)
+def test_cell_names_with_their_short_form_inside_or_a_marker_and_state_before_are_one_cell_type(text, cell):
+    assert texts(text, "CELL_TYPE") == [cell]
