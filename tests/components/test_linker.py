@@ -127,3 +127,13 @@ def test_arms_and_drugs_heading_a_bracket_keep_the_test_before():
 
     record = extract("HbA1c fell in metformin (-1.2%, p<0.01) and sitagliptin (-0.8%, p=0.03) groups.")
     assert len(record["relations"]) == 2
+
+
+def test_a_list_of_tests_and_a_list_of_as_many_values_pair_in_order_without_respectively(extract_rules):
+    rec = extract_rules("Glucose, insulin and C-peptide were 5.4 mmol/L, 62 pmol/L and 0.6 nmol/L.")
+    assert pairs(rec) == [("0.6 nmol/L", "C-peptide"), ("5.4 mmol/L", "Glucose"), ("62 pmol/L", "insulin")]
+
+
+def test_lists_of_unequal_length_are_not_paired_in_order(extract_rules):
+    rec = extract_rules("Glucose and insulin were 5.4 mmol/L, 5.9 mmol/L and 6.1 mmol/L.")
+    assert all(test == "insulin" for _value, test in pairs(rec))  # the nearest test before, as without a list

@@ -146,7 +146,7 @@ class ValueLinker:
             values = [s for s in inside if s.label_ == schema.LAB_VALUE]
             if not tests or not values:
                 continue
-            pairs = self._respectively(sent, tests, values)
+            pairs = self._respectively(sent, tests, values) or _parallel_lists(text, tests, values)
             previous: tuple[Span, Span] | None = None  # the last value and its test
             for value in values:
                 before = [t for t in tests if t.end_char <= value.start_char]
@@ -209,6 +209,39 @@ class ValueLinker:
             per_test = len(clause) // len(listed)  # "from a to b and from c to d": two each
             pairs.update({id(v): listed[i // per_test] for i, v in enumerate(clause)})
         return pairs
+
+
+#: What separates the items of one list ("A, B and C", "A or B").
+_LIST_SEPARATOR = compile_regex(r"(?i)^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)$")
+#: What stands between a list of tests and the list of their values: a verb or sign, a level word.
+_LIST_TO_VALUES = compile_regex(
+    r"(?i)^\s*(?:(?:levels?|concentrations?|values?)\s+)?(?:were|was|of|:|=|averaged|measured)\s*(?:about\s+|approximately\s+)?$"
+)
+
+
+def _parallel_lists(text: str, tests: list[Span], values: list[Span]) -> dict[int, Span]:
+    """"[Glucose], [insulin] and [C-peptide] were [5.4 mmol/L], [62 pmol/L] and [0.6 nmol/L]":
+    n tests listed one after another, a verb, and then exactly n values listed one after
+    another pair in order, as with "respectively" (the word is often left out). Anything else
+    between the items, or another count of values, and no pair is made."""
+    for i in range(len(tests) - 1):
+        run = [tests[i]]
+        while (i + len(run) < len(tests)
+               and _LIST_SEPARATOR.match(text[run[-1].end_char : tests[i + len(run)].start_char])):
+            run.append(tests[i + len(run)])
+        if len(run) < 2:
+            continue
+        following = [v for v in values if v.start_char >= run[-1].end_char]
+        if not following or not _LIST_TO_VALUES.match(text[run[-1].end_char : following[0].start_char]):
+            continue
+        listed = [following[0]]
+        for value in following[1:]:
+            if not _LIST_SEPARATOR.match(text[listed[-1].end_char : value.start_char]):
+                break
+            listed.append(value)
+        if len(listed) == len(run):
+            return {id(v): t for v, t in zip(listed, run)}
+    return {}
 
 
 @Language.factory(
