@@ -2612,3 +2612,20 @@ def test_a_harvest_volume_in_brackets_is_no_dose_a_volume_infused_back_is(text, 
 )
 def test_cell_names_with_their_short_form_inside_or_a_marker_and_state_before_are_one_cell_type(text, cell):
     assert texts(text, "CELL_TYPE") == [cell]
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [("ALT (U/L) 56.2 ± 20.1 vs 38.4 ± 15.2, P < 0.001.", "U/L"),
+     ("Serum albumin (g/L) was 28.5 ± 4.2 vs 31.2 ± 3.9.", "g/L"),
+     ("Hb, g/dL 12.1 ± 1.5.", "g/dL"),
+     ("Plasma renin activity (ng/mL/h): 2.3 ± 2.6 to 0.3 ± 0.4.", "ng/mL/h")],
+)
+def test_a_unit_written_after_the_test_name_is_the_unit_of_its_values(text, unit):
+    values = spans(text, "LAB_VALUE")
+    assert values and all(v["attrs"]["unit"] == unit for v in values)
+
+
+def test_a_header_unit_stops_at_the_next_test():
+    values = spans("ALT (U/L) 56 ± 9 vs 38 ± 7, and HOMA-IR 2.9 ± 0.4 vs 3.5 ± 0.6.", "LAB_VALUE")
+    assert [v["attrs"]["unit"] for v in values] == ["U/L", "U/L", None, None]

@@ -28,6 +28,14 @@ _COORD_RE = regex.compile(
 )
 
 
+#: A lab unit in brackets (or after a comma) right after a test's name, then at most a few words
+#: ("was", "decreased from") before a number.
+_HEADER_UNIT = regex.compile(
+    rf"\s*(?:\(\s*(?:in\s+)?(?P<unit>{labs.unit_block()})\s*\)|,\s*(?P<unit>{labs.unit_block()}))"
+    rf"\s*[:=,]?\s*(?:[a-z]+\s+){{0,4}}?(?=[-−+]?\d)"
+)
+
+
 class _Sentences:
     """Sentence bounds of one document, computed once, looked up by bisection."""
 
@@ -96,6 +104,7 @@ class Normalizer:
         self._harvest_sources(text, spans, sentences)
         self._abbreviations(doc, spans)
         self._coordinated_units(text, spans)
+        self._header_units(text, spans, sentences)
         return doc
 
     @staticmethod
@@ -139,6 +148,25 @@ class Normalizer:
         unit is written on its first value only shares it forward."""
         for label in (schema.LAB_VALUE, schema.DOSE):
             Normalizer._share_units(text, sorted((s for s in spans if s.label_ == label), key=lambda s: s.start_char))
+
+    @staticmethod
+    def _header_units(text: str, spans: list[Span], sentences: _Sentences) -> None:
+        """A unit written once after a test's name, as a table's column header would be
+        ("plasma renin activity (ng/mL/h): 2.3 ± 2.6 to 0.3 ± 0.4", "ALT (U/L) 56 vs 38", "Hb,
+        g/dL 12.1"), is the unit of the values without one that follow that test in its
+        sentence, up to the next test."""
+        ordered = sorted((s for s in spans if s.label_ in (schema.LAB_TEST, schema.LAB_VALUE)), key=lambda s: s.start_char)
+        header: str | None = None
+        sentence = (-1, -1)
+        for span in ordered:
+            if span.label_ == schema.LAB_TEST:
+                sentence = sentences.of(span)
+                m = _HEADER_UNIT.match(text, span.end_char, sentence[1])
+                header = labs.canonical_lab_unit(m.group("unit")) if m else None
+            elif header is not None and span.start_char < sentence[1]:
+                attrs = span_value(span, "attrs")
+                if attrs.get("unit") is None:
+                    attrs["unit"] = header
 
     @staticmethod
     def _share_units(text: str, values: list[Span]) -> None:
