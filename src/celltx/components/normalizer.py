@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
+from ..compile_cache import compile_regex
 from ..extensions import doc_text, record_to_doc, register_extensions, set_span_value, span_value
 from ..normalize import cells, doses, labs, routes, times
 from .abbreviations import USER_DATA_KEY
@@ -30,7 +31,7 @@ _COORD_RE = regex.compile(
 
 #: A lab unit in brackets (or after a comma) right after a test's name, then at most a few words
 #: ("was", "decreased from") before a number.
-_HEADER_UNIT = regex.compile(
+_HEADER_UNIT = compile_regex(
     rf"\s*(?:\(\s*(?:in\s+)?(?P<unit>{labs.unit_block()})\s*\)|,\s*(?P<unit>{labs.unit_block()}))"
     rf"\s*[:=,]?\s*(?:[a-z]+\s+){{0,4}}?(?=[-−+]?\d)"
 )
