@@ -1,13 +1,16 @@
-"""The merge's exclusion gates: rules grouped by their cheapest selective test, one joined regex
-per group, and verdicts exactly those of testing every rule alone (celltx_merge)."""
+"""The merge's exclusion gates (rules grouped by their cheapest selective test, one joined regex
+per group, verdicts exactly those of testing every rule alone) and its tie between a DOSE and a
+LAB_VALUE on the same characters (celltx_merge)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 import regex
 
+import celltx
 from celltx import schema
 from celltx.components.merge import _alternation, _gated
 from celltx.extensions import doc_shadow
@@ -69,3 +72,15 @@ def test_gated_verdicts_equal_every_rule_tested_alone_on_real_abstracts(nlp):
     finally:
         merge.gated_by_label = gated
     assert excluded >= 10  # the comparison saw rules fire, not only candidates no rule touches
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("Rivastigmine patch 4.6 mg/24 h was applied.", "DOSE"),  # a route in the sentence: a dose
+     ("Urinary protein was 4.6 mg/24 h.", "LAB_VALUE"),  # a lab test in the sentence: a lab value
+     ("It delivered 4.6 mg/24 h.", None),  # neither: no span rather than a guess
+     ("Cmax was higher with intranasal morphine (4.6 mg/24 h).", None)],  # drug levels: the route is no cue
+)
+def test_a_drug_and_lab_unit_is_a_dose_beside_a_route_and_a_lab_value_beside_a_test(text, label):
+    found = [s["label"] for s in celltx.extract(text)["spans"] if s["text"] == "4.6 mg/24 h"]
+    assert found == ([label] if label else [])

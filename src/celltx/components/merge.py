@@ -11,7 +11,8 @@ Policy (configurable, in ``config.cfg``):
   spans are the same characters ("2.5 ng/mL" is a lab unit and a drug-concentration unit),
   ``anchors`` decides: a label whose anchor label is in the same sentence wins (a LAB_VALUE
   with a LAB_TEST nearby); without its anchor the other span is kept only when it comes from
-  one of the ``confident`` patterns (which read their context), else neither;
+  one of the ``confident`` patterns (which read their context) or when a label of its ``cues``
+  stands in the sentence (a DOSE with a ROUTE or FREQUENCY beside it), else neither;
 * exclusions drop candidates in contexts that are never mentions ("Stem Cell Technology
   Company"): the component's patterns, by default ``patterns/exclusions.jsonl``, set by
   ``initialize`` and saved with the pipeline (:mod:`celltx.components.patterns`); their
@@ -57,12 +58,14 @@ class Merge(PatternsMixin):
         labels: list[str] | None,
         anchors: dict[str, str] | None = None,
         confident: list[str] | None = None,
+        cues: dict[str, list[str]] | None = None,
     ) -> None:
         self.name = name
         self.priority = priority
         self.suppress = suppress
         self.anchors = anchors or {}
         self.confident = set(confident or [])
+        self.cues = {label: list(others) for label, others in (cues or {}).items()}
         self.keep_labels = set(labels) if labels else None
         self.exclusions: list[tuple[str, regex.Pattern | None, regex.Pattern | None, regex.Pattern | None, bool, bool,
                                     regex.Pattern | None]] = []
@@ -89,6 +92,8 @@ class Merge(PatternsMixin):
                 (text, (left, mirrored(left)) if left is not None else None, right, coordinated, gives, document))
         self.gated_by_label = {label: _gated(rules) for label, rules in self.exclusions_by_label.items()}
         self.measured = _measured_cues(defines)
+        #: a sentence that reports drug levels: its routes are no cue that an amount is a dose
+        self.cue_blocker = compile_regex(rf"(?<![\w-])(?:{defines['PK_MEASURE']})(?![\w-])")
 
     def _excluded(self, view: str, span: Span, in_document: dict[regex.Pattern, bool]) -> tuple[int, bool]:
         """(0: kept; 1: excluded; 2: excluded by a ``coordinated`` row, whose verdict also holds
@@ -181,13 +186,25 @@ class Merge(PatternsMixin):
                 taken.insert(i, span)
             kept_by_label[label] = (starts, taken)
 
-        def anchored(span: Span, label: str) -> bool:
-            """Whether a kept span of ``self.anchors[label]`` lies in ``span``'s sentence."""
-            anchor = self.anchors.get(label)
-            if anchor is None:
+        def cued(span: Span) -> bool:
+            """Whether a kept span of one of ``span``'s cue labels lies in its sentence, and the
+            sentence is no report of drug levels ("Cmax ... intranasal morphine (26.2 ng/mL)")."""
+            if not self.cues.get(span.label_) or not in_sentence(span, self.cues[span.label_]):
                 return False
             sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-            return any(sent.start_char <= a.start_char and a.end_char <= sent.end_char for a in kept_by_label.get(anchor, ([], []))[1])
+            return self.cue_blocker.search(doc_shadow(doc), sent.start_char, sent.end_char) is None
+
+        def in_sentence(span: Span, labels: list[str]) -> bool:
+            """Whether a kept span of one of ``labels`` lies in ``span``'s sentence."""
+            if not labels:
+                return False
+            sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+            return any(sent.start_char <= a.start_char and a.end_char <= sent.end_char
+                       for label in labels for a in kept_by_label.get(label, ([], []))[1])
+
+        def anchored(span: Span, label: str) -> bool:
+            """Whether a kept span of ``self.anchors[label]`` lies in ``span``'s sentence."""
+            return in_sentence(span, [self.anchors[label]] if label in self.anchors else [])
 
         def covered(span: Span, label: str) -> bool:
             starts, taken = kept_by_label.get(label, ([], []))
@@ -198,10 +215,12 @@ class Merge(PatternsMixin):
             same = (other.start_char, other.end_char) == (span.start_char, span.end_char)
             if same and span.label_ in self.suppress.get(label, []) and (span.label_ in self.anchors or label in self.anchors):
                 # the anchored label wins; with no anchor in the sentence the other wins when
-                # its pattern read the context ("0.9% normal saline"), else neither is kept
+                # its pattern read the context ("0.9% normal saline") or one of its cues stands
+                # in the sentence (a route: "a 4.6 mg/24 h patch"), else neither is kept
                 if span.label_ in self.anchors:
                     return not anchored(span, span.label_)
-                return anchored(other, label) or (span._.origin or "") not in self.confident
+                return anchored(other, label) or not (
+                    (span._.origin or "") in self.confident or cued(span))
             return True
 
         final = [
@@ -375,6 +394,7 @@ def make_merge(
     labels: list[str] | None,
     anchors: dict[str, str],
     confident: list[str],
+    cues: dict[str, list[str]] | None = None,
 ) -> Merge:
     register_extensions()
-    return Merge(nlp, name, priority, suppress, labels, anchors, confident)
+    return Merge(nlp, name, priority, suppress, labels, anchors, confident, cues)
