@@ -2629,3 +2629,9 @@ def test_a_unit_written_after_the_test_name_is_the_unit_of_its_values(text, unit
 def test_a_header_unit_stops_at_the_next_test():
     values = spans("ALT (U/L) 56 ± 9 vs 38 ± 7, and HOMA-IR 2.9 ± 0.4 vs 3.5 ± 0.6.", "LAB_VALUE")
     assert [v["attrs"]["unit"] for v in values] == ["U/L", "U/L", None, None]
+
+
+def test_the_first_of_two_medians_with_ranges_compared_by_versus_shares_the_second_ones_unit():
+    values = spans("IL-6 was lower, 978 (664–1385) versus 1216 (974–1822) pg/mL, P < 0.05.", "LAB_VALUE")
+    assert [(v["text"], v["attrs"]["low"], v["attrs"]["high"], v["attrs"]["unit"]) for v in values] == [
+        ("978 (664–1385)", 664.0, 1385.0, "pg/mL"), ("1216 (974–1822) pg/mL", 974.0, 1822.0, "pg/mL")]
