@@ -2635,3 +2635,13 @@ def test_the_first_of_two_medians_with_ranges_compared_by_versus_shares_the_seco
     values = spans("IL-6 was lower, 978 (664–1385) versus 1216 (974–1822) pg/mL, P < 0.05.", "LAB_VALUE")
     assert [(v["text"], v["attrs"]["low"], v["attrs"]["high"], v["attrs"]["unit"]) for v in values] == [
         ("978 (664–1385)", 664.0, 1385.0, "pg/mL"), ("1216 (974–1822) pg/mL", 974.0, 1822.0, "pg/mL")]
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [("Fat oxidation and plasma free fatty acid (FFA) levels were measured.", "plasma free fatty acid"),
+     ("Fasting non-esterified fatty acid (NEFA) concentrations fell.", "Fasting non-esterified fatty acid"),
+     ("Serum total bile salt concentrations were measured.", "Serum total bile salt")],
+)
+def test_specimen_and_name_prefixes_belong_to_a_test_found_from_its_short_form_or_its_level_word(text, test):
+    assert test in texts(text, "LAB_TEST")

@@ -159,13 +159,16 @@ class AbbreviationLabels:
                 continue  # "physical activity (PA) levels": a behaviour, however it is measured
             if any(min(c.end_char, long.end_char) > max(c.start_char, long.start_char) for c in candidates):
                 continue  # the rules already read the long form (as a test or as something else)
-            for piece in (long, *shorts):
-                key = (piece.start_char, piece.end_char, schema.LAB_TEST)
-                if piece is not long:  # the normaliser gives the short forms the long form's analyte
-                    info[key] = {"long": (long.start_char, long.end_char), "definition": False}
+            # the long form with the words before it that belong to a test's name ("plasma
+            # [free fatty acid] (FFA)" -> "[plasma free fatty acid]"), as a dictionary name gets them
+            wide = (doc[lab_test_start(doc, long.start)].idx, long.end_char)
+            for piece in (wide, *((short.start_char, short.end_char) for short in shorts)):
+                key = (*piece, schema.LAB_TEST)
+                if piece is not wide:  # the normaliser gives the short forms the long form's analyte
+                    info[key] = {"long": wide, "definition": False}
                 if key in existing:
                     continue
-                span = doc.char_span(piece.start_char, piece.end_char, label=schema.LAB_TEST)
+                span = doc.char_span(piece[0], piece[1], label=schema.LAB_TEST)
                 if span is not None:
                     set_span_value(span, "origin", "abbreviation")
                     new.append(span)
