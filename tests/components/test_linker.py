@@ -137,3 +137,10 @@ def test_a_list_of_tests_and_a_list_of_as_many_values_pair_in_order_without_resp
 def test_lists_of_unequal_length_are_not_paired_in_order(extract_rules):
     rec = extract_rules("Glucose and insulin were 5.4 mmol/L, 5.9 mmol/L and 6.1 mmol/L.")
     assert all(test == "insulin" for _value, test in pairs(rec))  # the nearest test before, as without a list
+
+
+def test_two_tests_then_two_comparisons_pair_one_comparison_a_test(extract_rules):
+    rec = extract_rules("Serum IL-1Ra and IL-6 were lower in group A than in group B, 978 (664–1385) versus "
+                        "1216 (974–1822) pg/mL and 2.15 (1.65–4.27) versus 3.39 (2.25–4.79) pg/mL.")
+    assert pairs(rec) == [("1216 (974–1822) pg/mL", "Serum IL-1Ra"), ("2.15 (1.65–4.27)", "IL-6"),
+                          ("3.39 (2.25–4.79) pg/mL", "IL-6"), ("978 (664–1385)", "Serum IL-1Ra")]

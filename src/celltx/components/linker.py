@@ -241,7 +241,36 @@ def _parallel_lists(text: str, tests: list[Span], values: list[Span]) -> dict[in
             listed.append(value)
         if len(listed) == len(run):
             return {id(v): t for v, t in zip(listed, run)}
-    return {}
+    return _compared_pairs(text, tests, values)
+
+
+#: What joins the two results of one comparison ("978 (...) versus 1216 (...) pg/mL").
+_VERSUS = compile_regex(r"(?i)^\s*,?\s*(?:vs\.?|versus)\s*$")
+
+
+def _compared_pairs(text: str, tests: list[Span], values: list[Span]) -> dict[int, Span]:
+    """"[IL-1Ra] and [IL-6] were lower in A than in B, [978 (...)] versus [1216 (...) pg/mL] and
+    [2.15 (...)] versus [3.39 (...) pg/mL]": n tests listed one after another, and after the
+    last of them n comparisons of two values each, listed one after another, pair in order
+    (one comparison a test). The values must be all the sentence has after the tests."""
+    run: list[Span] = []
+    for test in tests:
+        if run and _LIST_SEPARATOR.match(text[run[-1].end_char : test.start_char]):
+            run.append(test)
+        else:
+            run = [test]
+    if len(run) < 2 or run[-1] is not tests[-1]:
+        return {}
+    following = [v for v in values if v.start_char >= run[-1].end_char]
+    if len(following) != 2 * len(run):
+        return {}
+    for i in range(0, len(following), 2):
+        first, second = following[i], following[i + 1]
+        if not _VERSUS.match(text[first.end_char : second.start_char]):
+            return {}
+        if i and not _LIST_SEPARATOR.match(text[following[i - 1].end_char : first.start_char]):
+            return {}
+    return {id(v): run[i // 2] for i, v in enumerate(following)}
 
 
 @Language.factory(
