@@ -146,7 +146,8 @@ class ValueLinker:
             values = [s for s in inside if s.label_ == schema.LAB_VALUE]
             if not tests or not values:
                 continue
-            pairs = self._respectively(sent, tests, values) or _parallel_lists(text, tests, values)
+            pairs = (self._respectively(sent, tests, values) or _parallel_lists(text, tests, values)
+                     or _compared_pairs(text, tests, values))
             previous: tuple[Span, Span] | None = None  # the last value and its test
             for value in values:
                 before = [t for t in tests if t.end_char <= value.start_char]
@@ -219,29 +220,30 @@ _LIST_TO_VALUES = compile_regex(
 )
 
 
+def _listed_from(text: str, spans: list[Span], i: int) -> list[Span]:
+    """``spans[i]`` and the spans listed right after it ("A, B and C")."""
+    run = [spans[i]]
+    while i + len(run) < len(spans) and _LIST_SEPARATOR.match(text[run[-1].end_char : spans[i + len(run)].start_char]):
+        run.append(spans[i + len(run)])
+    return run
+
+
 def _parallel_lists(text: str, tests: list[Span], values: list[Span]) -> dict[int, Span]:
     """"[Glucose], [insulin] and [C-peptide] were [5.4 mmol/L], [62 pmol/L] and [0.6 nmol/L]":
     n tests listed one after another, a verb, and then exactly n values listed one after
     another pair in order, as with "respectively" (the word is often left out). Anything else
     between the items, or another count of values, and no pair is made."""
     for i in range(len(tests) - 1):
-        run = [tests[i]]
-        while (i + len(run) < len(tests)
-               and _LIST_SEPARATOR.match(text[run[-1].end_char : tests[i + len(run)].start_char])):
-            run.append(tests[i + len(run)])
+        run = _listed_from(text, tests, i)
         if len(run) < 2:
             continue
         following = [v for v in values if v.start_char >= run[-1].end_char]
         if not following or not _LIST_TO_VALUES.match(text[run[-1].end_char : following[0].start_char]):
             continue
-        listed = [following[0]]
-        for value in following[1:]:
-            if not _LIST_SEPARATOR.match(text[listed[-1].end_char : value.start_char]):
-                break
-            listed.append(value)
+        listed = _listed_from(text, following, 0)
         if len(listed) == len(run):
             return {id(v): t for v, t in zip(listed, run)}
-    return _compared_pairs(text, tests, values)
+    return {}
 
 
 #: What joins the two results of one comparison ("978 (...) versus 1216 (...) pg/mL").
@@ -253,13 +255,9 @@ def _compared_pairs(text: str, tests: list[Span], values: list[Span]) -> dict[in
     [2.15 (...)] versus [3.39 (...) pg/mL]": n tests listed one after another, and after the
     last of them n comparisons of two values each, listed one after another, pair in order
     (one comparison a test). The values must be all the sentence has after the tests."""
-    run: list[Span] = []
-    for test in tests:
-        if run and _LIST_SEPARATOR.match(text[run[-1].end_char : test.start_char]):
-            run.append(test)
-        else:
-            run = [test]
-    if len(run) < 2 or run[-1] is not tests[-1]:
+    # the list that ends with the sentence's last test: the first run that reaches it
+    run = next(r for r in (_listed_from(text, tests, i) for i in range(len(tests))) if r[-1] is tests[-1])
+    if len(run) < 2:
         return {}
     following = [v for v in values if v.start_char >= run[-1].end_char]
     if len(following) != 2 * len(run):
