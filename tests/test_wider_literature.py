@@ -2645,3 +2645,36 @@ def test_the_first_of_two_medians_with_ranges_compared_by_versus_shares_the_seco
 )
 def test_specimen_and_name_prefixes_belong_to_a_test_found_from_its_short_form_or_its_level_word(text, test):
     assert test in texts(text, "LAB_TEST")
+
+
+@pytest.mark.parametrize(
+    "text, cell",
+    [("The protein is released by neutrophils during sepsis.", "neutrophils"),
+     ("The gel inactivates spermatozoa.", "spermatozoa"),
+     ("Chemotherapy eliminates free cancer cells in the peritoneum.", "cancer cells"),
+     ("The inhibitor was tested in breast cancer cell lines.", "breast cancer cell lines"),
+     ("MCF-7 cells were treated with the extract.", "MCF-7 cells"),
+     ("Antigen presenting cells take up the vaccine.", "Antigen presenting cells"),
+     ("Levels of Th1 and Th2 cytokines changed.", "Th1"),
+     ("Packed red cells were transfused in 12 patients.", "red cells")],
+)
+def test_cell_types_of_ordinary_biomedical_text(text, cell):
+    assert cell in texts(text, "CELL_TYPE")
+
+
+@pytest.mark.parametrize(
+    "text, test, value",
+    [("Neutrophils were 4.5 × 10^9/L at entry.", "Neutrophils", "4.5 × 10^9/L"),
+     ("Lymphocytes 1.2 ± 0.3 × 10^9/L and monocytes 0.5 × 10^9/L.", "Lymphocytes", "1.2 ± 0.3 × 10^9/L"),
+     ("In nasal lavage, neutrophils (25.4 X 10(3) cells/mL) rose.", "neutrophils", "25.4 X 10(3) cells/mL")],
+)
+def test_a_blood_cell_followed_by_its_count_is_the_lab_test_of_that_count(text, test, value):
+    assert test in texts(text, "LAB_TEST")
+    assert value in texts(text, "LAB_VALUE")
+    assert test not in texts(text, "CELL_TYPE")
+
+
+def test_a_share_after_a_verb_does_not_make_a_blood_cell_a_count():
+    text = "Transfusions of allogeneic red blood cells were 48% and 52%."
+    assert texts(text, "CELL_TYPE") == ["red blood cells"]
+    assert texts(text, "LAB_TEST") == []

@@ -30,3 +30,27 @@ def test_donor_words_amounts_and_a_marker_glued_to_a_word_do_not(before):
 
 def test_only_the_marker_next_to_the_name_attaches_in_a_list():
     assert left_extension("CD4 and CD8 ") == len("CD8 ")
+
+
+@pytest.mark.parametrize(
+    "text, cl_id",
+    [("Th1", "CL:0000545"),  # a curated name the ontology lexicon leaves out (too short)
+     ("antigen presenting cells", "CL:0000145"),  # a curated name, in its plural
+     ("antigen-presenting cell", "CL:0000145"),
+     ("photoreceptors", "CL:0000210"),
+     ("breast cancer cell lines", "CL:0001064"),  # the grammar's malignant cells
+     ("tumour cells", "CL:0001064"),
+     ("neutrophils", "CL:0000775")],
+)
+def test_curated_names_and_malignant_cells_have_a_cell_ontology_id(text, cl_id):
+    from celltx.normalize.cells import cl_id_of
+
+    assert cl_id_of(text) == cl_id
+
+
+def test_a_cell_line_is_a_cell_name_without_an_ontology_id():
+    from celltx.normalize.cells import cl_id_of, find_cell_names
+
+    text = "MCF-7 cells, MDA-MB-231 cells and HeLa were used; Day 7 cells were not."
+    assert [text[a:b] for a, b in find_cell_names(text)] == ["MCF-7 cells", "MDA-MB-231 cells"]
+    assert cl_id_of("MCF-7 cells") is None

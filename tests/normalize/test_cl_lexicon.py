@@ -22,3 +22,21 @@ def test_variants_write_a_pair_of_chains_as_two_greek_letters():
     assert {"γδ t cell", "γδ-t cell"} <= set(_variants("gamma-delta t cell"))
     assert "αβ t cell" in _variants("alpha-beta t cell")
     assert _variants("beta cell") == ["beta cell", "beta-cell", "β cell", "β-cell"]
+
+
+def test_a_name_whose_last_word_is_a_countable_cell_gets_its_plural():
+    from celltx.normalize.cl_lexicon import plurals
+
+    assert plurals("neutrophil") == ["neutrophils"]
+    assert plurals("t-cell") == ["t-cells"]
+    assert plurals("photoreceptor") == ["photoreceptors"]
+    assert plurals("spermatozoon") == ["spermatozoa"]  # an irregular plural
+    assert plurals("myoepithelial cell of the mammary gland") == []  # ends in a tissue
+    assert plurals("microglia") == []
+
+
+def test_the_shipped_lexicon_holds_plurals_beyond_cell_and_cyte():
+    names = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
+    assert names["neutrophils"] == names["neutrophil"] == "CL:0000775"
+    assert names["spermatozoa"] == names["spermatozoon"]
+    assert names["tregs"] == names["treg"]

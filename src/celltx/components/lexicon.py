@@ -4,7 +4,8 @@ A thin layer over spaCy's own ``SpanRuler`` (phrase patterns match on NORM, whic
 except where the tokenizer gives a word its shadow spelling; token patterns as written). Its patterns are SpanRuler rows (``label``, ``pattern``, ``id``) set by
 ``initialize`` (by default ``patterns/lab_tests.jsonl``, ``patterns/lab_tests_loinc.jsonl``,
 ``patterns/routes.jsonl`` and the
-generated Cell Ontology lexicon ``patterns/cl_lexicon.jsonl``) and saved with the pipeline
+generated Cell Ontology lexicon ``patterns/cl_lexicon.jsonl`` with the ``name`` rows of
+``patterns/cell_types.jsonl``, as :func:`celltx.normalize.cells.tables` joins them) and saved with the pipeline
 (:mod:`celltx.components.patterns`).
 Each match carries its canonical id in ``span.id_`` (route code, analyte, CL id), which the
 normaliser reads. Two things the plain ruler cannot do are added here: optional name prefixes
@@ -71,7 +72,6 @@ def spelling_variants(phrase: str, label: str | None = None) -> list[str]:
 
 #: The package's pattern files read by ``initialize`` when the config gives no patterns.
 DEFAULT_FILES = (*LAB_LEXICONS, "routes.jsonl")
-CL_LEXICON_FILE = "cl_lexicon.jsonl"
 TMP_KEY = "celltx_lexicon_tmp"
 
 
@@ -150,8 +150,8 @@ def default_patterns() -> list[Row]:
             if row.get("id"):
                 pattern["id"] = row["id"]
             patterns.append(pattern)
-    for row in read_jsonl_resource(CL_LEXICON_FILE):
-        patterns.append({"label": schema.CELL_TYPE, "pattern": row["text"], "id": row["cl_id"]})
+    for text, cl_id in cells.tables().lexicon.items():  # the CL lexicon and the curated names
+        patterns.append({"label": schema.CELL_TYPE, "pattern": text, "id": cl_id})
     return patterns
 
 

@@ -1,8 +1,11 @@
 """CELL_TYPE knowledge: the cell-name grammar, Cell Ontology ids, tissue source and donor.
 
 Everything comes from ``patterns/cell_types.jsonl`` (sources, kinds of cells, the
-(kind, source) -> CL id map and fixed abbreviations) and ``patterns/cl_lexicon.jsonl`` (every
-Cell Ontology name and synonym, generated from the ontology package). The same tables serve
+(kind, source) -> CL id map, fixed abbreviations, and ``name`` rows: names abstracts use that the
+ontology lacks in that form, such as "antigen presenting cell" or "Th1") and
+``patterns/cl_lexicon.jsonl`` (every Cell Ontology name and synonym, generated from the ontology
+package); :func:`tables` joins the two into one name -> CL id lexicon, which the dictionary
+matcher searches for. The same tables serve
 two purposes: building the regular expression that *finds* compositional names such as
 "human umbilical cord-derived mesenchymal stem cells" or "BM-MSCs", and *normalising* any
 CELL_TYPE span, whichever component proposed it.
@@ -19,6 +22,7 @@ from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
+from .cl_lexicon import _variants, plurals
 
 DONOR_WORDS = {
     "autologous": "autologous",
@@ -79,7 +83,14 @@ def tables() -> CellTables:
             forms[row["text"]] = (row["kind"], row.get("source"))
         elif kind == "override":
             overrides.append((compile_regex(row["regex"]), row["cl_id"]))
+        elif kind != "name":
+            raise ValueError(f"cell_types.jsonl: unknown row type {kind!r} in {row}")
     lexicon = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
+    for row in rows:
+        if row.get("type") == "name":
+            for variant in _variants(row["text"].lower()):
+                for form in (variant, *plurals(variant)):
+                    lexicon.setdefault(form, row["cl_id"])
     cells_kind = next(r["regex"] for r in rows if r.get("type") == "kind" and r["kind"] == "cells")
     src = rf"(?:(?i:{_alt(src_long)})(?i:[\s-]+derived|-derived)?[\s-]+|(?:{_alt(src_abbr)})(?:(?i:[\s-]?derived)\s+|[\s-]?))"
     kind_any = rf"(?:(?i:{_alt(kind_long)})|(?:{_alt(kind_abbr)}))"

@@ -5,8 +5,9 @@ generated file is committed, so the pipeline does not parse the ontology at load
 keeps ``celltx.load()`` fast) and the lexicon under review is the one that ships.
 
 Each line is ``{"text": <lower-case name>, "cl_id": "CL:..."}``: every current CL label and
-exact synonym, plus the plural of names ending in "cell" (and -cyte, -blast, -clast, -phage,
--genitor, -neuron), the hyphenated form of two-word
+exact synonym, plus the plural of names whose last word names a countable cell (:func:`plurals`:
+"cell", "-cyte", "-phil", "platelet", ... from the word list ``CELL_NAME_PLURAL_ENDING``, and the
+irregular plurals of ``CELL_NAME_IRREGULAR_PLURAL``: "spermatozoa"), the hyphenated form of two-word
 names ("t-cell") and Greek letters for spelled-out ones ("β cell"). Names that would match ordinary
 words are left out: the root term "cell", one-word synonyms of three letters or fewer, and
 all-capital abbreviations (curated abbreviations live in ``patterns/cell_types.jsonl``).
@@ -45,6 +46,22 @@ def _variants(name: str) -> list[str]:
     return out
 
 
+def plurals(name: str) -> list[str]:
+    """The plural of a cell name, when its last word is a countable cell ("neutrophil" ->
+    "neutrophils", "spermatozoon" -> "spermatozoa", "t-cell" -> "t-cells"); none for names that
+    end in a tissue, a species or a plural already ("cell of the gland", "glia")."""
+    from ..components.defines import word_list  # (the components import the normalisers)
+
+    irregular = dict(pair.split(":") for pair in word_list("CELL_NAME_IRREGULAR_PLURAL"))
+    last = name.rsplit(" ", 1)[-1]
+    for singular, plural in irregular.items():
+        if last.endswith(singular):
+            return [name[: len(name) - len(singular)] + plural]
+    if last.endswith(word_list("CELL_NAME_PLURAL_ENDING")):
+        return [name + "s"]
+    return []
+
+
 def build_rows() -> list[dict[str, str]]:
     from cellxgene_ontology_guide.ontology_parser import OntologyParser
 
@@ -63,8 +80,8 @@ def build_rows() -> list[dict[str, str]]:
         key = text.lower()
         for variant in _variants(key):
             rows.setdefault(variant, cl_id)
-            if variant.endswith(" cell") or variant.endswith("-cell") or variant.endswith(("cyte", "blast", "clast", "phage", "genitor", "neuron")):
-                rows.setdefault(variant + "s", cl_id)
+            for plural in plurals(variant):
+                rows.setdefault(plural, cl_id)
 
     for label, cl_id in sorted(label_to_id.items()):
         if not cl_id.startswith("CL:") or parser.is_term_deprecated(cl_id):
