@@ -2678,3 +2678,19 @@ def test_a_share_after_a_verb_does_not_make_a_blood_cell_a_count():
     text = "Transfusions of allogeneic red blood cells were 48% and 52%."
     assert texts(text, "CELL_TYPE") == ["red blood cells"]
     assert texts(text, "LAB_TEST") == []
+
+
+@pytest.mark.parametrize(
+    "text, schedule",
+    [("MRI activity was assessed at baseline and monthly for 9 months.", "monthly"),
+     ("Cotinine levels were analyzed at baseline and every 6 months for 2 years.", "6 months"),
+     ("Subjects were weighed at 4-weekly intervals.", "4-weekly intervals")],
+)
+def test_an_assessment_schedule_after_baseline_is_a_time_point_not_a_frequency(text, schedule):
+    assert schedule in texts(text, "TIME_POINT")
+    assert texts(text, "FREQUENCY") == []
+
+
+def test_a_dosing_schedule_after_baseline_stays_a_frequency():
+    assert texts("Infliximab was given at baseline and every 8 weeks.", "FREQUENCY") == ["every 8 weeks"]
+    assert texts("Patients received 5 mg at baseline and monthly thereafter.", "FREQUENCY") == ["monthly"]

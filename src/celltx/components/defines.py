@@ -120,14 +120,15 @@ def builtin_defines() -> dict[str, str]:
 def assessed_at() -> str:
     """What stands before an assessment schedule: a verb of measuring, then "at", "in" or
     "every", maybe after an adverb and an earlier time ("measured at diagnosis and at [6 month
-    intervals]", "collected repeatedly at regular [weekly intervals]"). The TIME_POINT rows
+    intervals]", "collected repeatedly at regular [weekly intervals]", "assessed at baseline and
+    [monthly]"). The TIME_POINT rows
     read it behind their match and the FREQUENCY exclusions before the candidate, so both
     decide alike (D49)."""
     verbs = words_regex(word_lists()["ASSESSED_VERB"])
     return (
         rf"(?i:\b(?:{verbs})\s+(?:(?:repeatedly|regularly|again|thereafter)\s+)?"
         rf"(?:at|in|every)\s+(?:(?:{numbers.NUMW})[\s-]*(?:day|week|month)s?\s+and\s+(?:at\s+)?"
-        rf"|[a-z-]+\s+and\s+at\s+)?(?:regular\s+)?)"
+        rf"|[a-z-]+,?\s+and\s+(?:then\s+)?(?:at\s+)?)?(?:regular\s+)?)"
     )
 
 
