@@ -69,3 +69,10 @@ def test_a_list_written_with_slashes_is_no_ratio(extract_rules):
 def test_a_defined_abbreviation_takes_its_name_prefix(extract_rules):
     rec = extract_rules("Growth hormone (GH) was titrated; children were grouped by peak GH levels.")
     assert "peak GH" in _tests(rec)
+
+
+def test_a_list_said_to_rise_or_fall_is_framed_like_a_level_list(extract_rules):
+    rec = extract_rules("Also, hsCRP and PQXs were significantly reduced by the diet (−41% and −16%, respectively).")
+    assert "PQXs" in _tests(rec)
+    rec = extract_rules("Also, hsCRP and PQXs improved with the diet.")  # no such frame: left alone
+    assert "PQXs" not in _tests(rec)

@@ -103,7 +103,11 @@ class Coordination(PatternsMixin):
         self._named = compile_regex(rf"(?:[a-z][\w-]*{suffix}|(?i:{heads}))$")
         self._abbreviation = compile_regex(r"[A-Za-z][\w-]*(?:[A-Z][\w-]*[A-Z0-9]|[a-z][A-Z]|[A-Z]\d)[\w+-]*|[A-Z][\w-]*[A-Z][\w-]*")
         self._frame_before = compile_regex(rf"(?i)(?:(?:levels?|concentrations?|titers?|titres?)\s+of|\b(?:{qualifiers}))\s*$")
-        self._frame_after = compile_regex(r"(?i)^\s*(?:\([^()]{1,20}\)\s*)?(?:levels?|concentrations?|titers?|titres?)(?![\w-])")
+        self._frame_after = compile_regex(
+            r"(?i)^\s*(?:\([^()]{1,20}\)\s*)?(?:levels?|concentrations?|titers?|titres?)(?![\w-])"
+            r"|^\s*(?:\([^()]{1,20}\)\s*)?(?:were|was)\s+(?:(?:significantly|markedly|also|both|further)\s+)?"
+            r"(?:reduced|increased|decreased|lower|higher|elevated|raised)(?![\w-])"
+        )
         stops = "|".join(regex.escape(w) for w in sorted(self._stop, key=len, reverse=True))
         self._clause_start = compile_regex(rf"(?:^|[,;:(\[]\s*|\b(?i:{stops}|{qualifiers})\s+)$")
 
