@@ -2694,3 +2694,19 @@ def test_an_assessment_schedule_after_baseline_is_a_time_point_not_a_frequency(t
 def test_a_dosing_schedule_after_baseline_stays_a_frequency():
     assert texts("Infliximab was given at baseline and every 8 weeks.", "FREQUENCY") == ["every 8 weeks"]
     assert texts("Patients received 5 mg at baseline and monthly thereafter.", "FREQUENCY") == ["monthly"]
+
+
+def test_a_cell_line_is_a_cell_type_without_an_ontology_id():
+    text = "MCF-7 cells, MDA-MB-231 cells and HeLa were used; Day 7 cells were not."
+    cells = spans(text, "CELL_TYPE")
+    assert [c["text"] for c in cells] == ["MCF-7 cells", "MDA-MB-231 cells"]
+    assert [c["attrs"]["cl_id"] for c in cells] == [None, None]
+
+
+def test_cells_named_by_their_markers_are_cell_types():
+    from celltx.normalize.cells import cl_id_of
+
+    text = "CD4+ cells, CD3-positive cells and CD4+CD25+ cells rose; CD19- was absent."
+    assert [c["text"] for c in spans(text, "CELL_TYPE")] == ["CD4+ cells", "CD3-positive cells", "CD4+CD25+ cells"]
+    assert cl_id_of("CD4+ cells") == "CL:0000624"  # read as CD4-positive T cells
+    assert cl_id_of("CD8-positive lymphocytes") == "CL:0000625"

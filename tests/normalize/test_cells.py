@@ -46,20 +46,3 @@ def test_curated_names_and_malignant_cells_have_a_cell_ontology_id(text, cl_id):
     from celltx.normalize.cells import cl_id_of
 
     assert cl_id_of(text) == cl_id
-
-
-def test_a_cell_line_is_a_cell_name_without_an_ontology_id():
-    from celltx.normalize.cells import cl_id_of, find_cell_names
-
-    text = "MCF-7 cells, MDA-MB-231 cells and HeLa were used; Day 7 cells were not."
-    assert [text[a:b] for a, b in find_cell_names(text)] == ["MCF-7 cells", "MDA-MB-231 cells"]
-    assert cl_id_of("MCF-7 cells") is None
-
-
-def test_cells_named_by_their_markers_are_cell_names():
-    from celltx.normalize.cells import cl_id_of, find_cell_names
-
-    text = "CD4+ cells, CD3-positive cells and CD4+CD25+ cells rose; CD19- was absent."
-    assert [text[a:b] for a, b in find_cell_names(text)] == ["CD4+ cells", "CD3-positive cells", "CD4+CD25+ cells"]
-    assert cl_id_of("CD4+ cells") == "CL:0000624"  # read as CD4-positive T cells
-    assert cl_id_of("CD8-positive lymphocytes") == "CL:0000625"
