@@ -203,3 +203,22 @@ def test_trained_ner_spans_do_not_end_on_white_space(ner_systems, text):
 
     for system in ner_systems:
         check_record(celltx.extract(text, system=system), text)
+
+
+def test_a_list_of_thousands_of_numbers_is_read_in_linear_time(extract_full):
+    # list patterns look ahead over the rest of a list; unbounded, every number of a long list
+    # rescanned the whole tail (a 150 KB list did not finish in two minutes)
+    text = "ALT was " + ", ".join(str(i) for i in range(8000)) + " U/L at weeks 1, 2 and 4. AST was 40 U/L."
+    record = extract_full(text)
+    check_record(record, text)
+    assert ("LAB_VALUE", "40 U/L") in [(s["label"], s["text"]) for s in record["spans"]]
+
+
+def test_a_list_of_results_is_read_as_one_list_up_to_thirty_one_items(extract_rules):
+    short = "Glucose was " + ", ".join(f"{i}.5" for i in range(1, 6)) + " mmol/L."
+    assert len(labelled(extract_rules(short), "LAB_VALUE")) == 5
+    long = "Glucose was " + ", ".join(f"{i}.5" for i in range(1, 61)) + " mmol/L."
+    values = [s["text"] for s in labelled(extract_rules(long), "LAB_VALUE")]
+    # a list has at most 30 separators: the items far from the unit are not read as its values
+    assert "1.5" not in values and {f"{i}.5" for i in range(31, 60)} <= set(values)
+    assert values[-1] == "60.5 mmol/L"
