@@ -241,3 +241,8 @@ def test_extract_many_keeps_the_ids_it_is_given():
     assert records[1]["source"] is None  # extract's default
     with pytest.raises(TypeError, match="without 'text'"):
         list(celltx.extract_many([{"id": "x"}]))
+
+
+def test_extract_many_of_one_text_is_an_error_not_a_record_per_character():
+    with pytest.raises(TypeError, match="not one text"):
+        list(celltx.extract_many("MSCs i.v."))

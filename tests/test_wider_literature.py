@@ -2710,3 +2710,33 @@ def test_cells_named_by_their_markers_are_cell_types():
     assert [c["text"] for c in spans(text, "CELL_TYPE")] == ["CD4+ cells", "CD3-positive cells", "CD4+CD25+ cells"]
     assert cl_id_of("CD4+ cells") == "CL:0000624"  # read as CD4-positive T cells
     assert cl_id_of("CD8-positive lymphocytes") == "CL:0000625"
+
+
+@pytest.mark.parametrize(
+    "text, dose, unit",
+    [("Patients received 5 million/kg MSCs.", "5 million/kg MSCs", "cells/kg"),
+     ("UC-MSCs were given at a dose of 1.5 × 10^6/kg.", "1.5 × 10^6/kg", "cells/kg"),
+     ("Patients received 1.0 x 10^8 bone marrow mononuclear cells.", "1.0 x 10^8 bone marrow mononuclear cells", "cells")],
+)
+def test_cell_doses_per_kilogram_and_of_named_products_have_the_scheme_units(text, dose, unit):
+    (found,) = spans(text, "DOSE")
+    assert (found["text"], found["attrs"]["unit"]) == (dose, unit)
+
+
+def test_a_drug_amount_per_kilogram_without_its_unit_stays_without_one():
+    (found,) = spans("Heparin 0.14 · kg−1 · h−1 was infused.", "DOSE")
+    assert found["attrs"]["unit"] is None
+
+
+@pytest.mark.parametrize(
+    "text, cell, cl_id",
+    [("Circulating leucocytes rose.", "Circulating leucocytes", "CL:0000738"),  # widened: the name's id
+     ("The CD4 T lymphocyte count fell.", "CD4 T lymphocyte", "CL:0000624"),
+     ("Tumor cells were killed.", "Tumor cells", "CL:0001063"),  # neoplastic
+     ("Cancer cells were killed.", "Cancer cells", "CL:0001064"),  # malignant
+     ("Human umbilical cord mesenchymal stem cells were infused.",
+      "Human umbilical cord mesenchymal stem cells", "CL:0002569")],  # widened by a source: its own words
+)
+def test_cell_ontology_ids_of_widened_and_malignant_names(text, cell, cl_id):
+    found = {s["text"]: s["attrs"]["cl_id"] for s in spans(text, "CELL_TYPE")}
+    assert found.get(cell) == cl_id

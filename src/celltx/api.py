@@ -165,6 +165,8 @@ def extract_many(
     than the ``Doc`` objects spaCy's own ``nlp.pipe(n_process=...)`` would return).
     ``trial=True`` adds the trial summary to every record, as :func:`extract` does.
     """
+    if isinstance(items, (str, bytes)):  # iterating a text would give one record per character
+        raise TypeError("extract_many() takes an iterable of texts, not one text: use extract(text) or extract_many([text])")
     kept: deque[dict[str, Any]] = deque()  # fields of the items whose records are not out yet
 
     def texts() -> Iterator[str]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 COMMANDS = ("extract", "annotate", "import-brat", "table", "validate", "eval", "train", "bench")
@@ -52,6 +54,18 @@ def add_command(
     )
     parser.set_defaults(func=run)
     return parser
+
+
+def refuse_inputs_as_outputs(inputs: Iterable[str | os.PathLike[str]], *outputs: str | os.PathLike[str] | None) -> None:
+    """Stop before any work when an output path is one of the input files: writing it would
+    destroy what is being read ("celltx extract notes.txt -o notes.txt")."""
+    files = [Path(i) for i in inputs if str(i) != "-" and Path(i).is_file()]
+    for out in outputs:
+        if out is None or not Path(out).is_file():
+            continue
+        for source in files:
+            if os.path.samefile(source, out):
+                raise CliError(f"{out}: is one of the inputs; write the output to another file")
 
 
 @contextmanager
@@ -100,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except (CliError, OutputNameError) as err:
         print(f"celltx {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a path the system refuses (no such folder, no permission, full disk)
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"celltx {args.command}: error: {where}{err.strerror or err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"celltx {args.command}: interrupted", file=sys.stderr)

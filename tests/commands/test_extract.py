@@ -153,3 +153,55 @@ def test_every_command_that_writes_a_file_checks_its_name(tmp_path, capsys, argv
     assert main([a.format(src=src, dir=tmp_path) for a in argv]) == 2
     assert "needs a name ending in" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize("command", ["extract", "table", "annotate"])
+def test_an_output_that_is_one_of_the_inputs_is_refused_before_any_work(tmp_path, capsys, command):
+    src = tmp_path / ("in.jsonl" if command == "annotate" else "in.csv" if command == "table" else "in.txt")
+    body = ('{"id": "a", "text": "MSCs were infused."}\n' if command == "annotate"
+            else "id,text\na,MSCs were infused.\n" if command == "table" else "MSCs were infused.")
+    src.write_text(body, encoding="utf-8")
+    assert main([command, str(src), "-o", str(src)]) == 2
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert src.read_text(encoding="utf-8") == body  # the input is untouched
+
+
+def test_an_unknown_encoding_or_system_is_one_line(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("MSCs were infused.", encoding="utf-8")
+    assert main(["extract", str(src), "--encoding", "nope"]) == 2
+    assert capsys.readouterr().err == "celltx extract: error: unknown encoding 'nope'\n"
+    for command in ("annotate", "table"):
+        assert main([command, str(src), "-o", str(tmp_path / f"o-{command}.csv" if command == "table" else tmp_path / "o.jsonl"),
+                     "--system", "nope"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "unknown system 'nope'" in err
+
+
+def test_an_output_folder_the_system_refuses_is_one_line(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("MSCs were infused.", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["annotate", str(src), "-o", str(blocker / "sub" / "o.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("celltx annotate: error:")
+
+
+def test_a_byte_order_mark_is_no_part_of_the_first_column_or_text(tmp_path, capsys):
+    sheet = tmp_path / "excel.csv"
+    sheet.write_bytes("PMID,Abstract\n77,MSCs were infused.\n".encode("utf-8-sig"))
+    assert main(["extract", str(sheet), "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "77"
+    note = tmp_path / "note.txt"
+    note.write_bytes("MSCs were infused.".encode("utf-8-sig"))
+    assert main(["extract", str(note), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == "MSCs were infused."
+
+
+def test_xml_without_pubmed_records_is_an_error_not_an_empty_output(tmp_path, capsys):
+    page = tmp_path / "page.xml"
+    page.write_text("<html><body>MSCs were infused.</body></html>", encoding="utf-8")
+    assert main(["extract", str(page)]) == 2
+    assert "no PubmedArticle records" in capsys.readouterr().err
+    assert main(["extract", str(page), "--input-format", "txt", "--format", "json"]) == 0

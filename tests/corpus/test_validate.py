@@ -236,3 +236,9 @@ def test_trial_sidecar_is_validated(tmp_path):
     assert report.documents == 1 and not report.unreadable
     assert any("design: 'cohort'" in m for m in messages) and any("unknown document" in m for m in messages)
     assert len(messages) == 2
+
+
+def test_cli_a_folder_without_jsonl_files_is_an_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("MSCs were infused.", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 2
+    assert "no .jsonl files" in capsys.readouterr().err

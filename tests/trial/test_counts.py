@@ -168,3 +168,8 @@ def test_counts_listed_before_the_arms_they_are_in_with_respectively():
     trial = summarize(record(text, []))
     assert trial["n_enrolled"] == 334
     assert [(a["label"], a["n"]) for a in trial["arms"]] == [("vaccine arm", 221), ("control arm", 113)]
+
+
+def test_all_randomized_to_two_treatments_is_no_arm_size_even_with_a_dose_in_brackets():
+    assert sizes("Forty patients were randomized to MSCs (1x10^6 cells/kg) or placebo.") == [None, None]
+    assert sizes("Forty patients were randomized to MSCs (n = 20) or placebo (n = 20).") == [20, 20]

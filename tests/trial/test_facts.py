@@ -108,6 +108,10 @@ def test_design(text, arms, design):
         ("The control group consisted of 2593 women who received a reminder letter.", None),
         ("Ten adults (age over 18 years) and 10 children were recruited.", None),
         ("Thirty-five golden Syrian hamsters were randomly divided into a control and two treated groups.", 35),
+        # a threshold before the entry verb is no count ("score ≥10 were included")
+        ("Eight patients with end-stage liver disease having Model for End-Stage Liver Disease score ≥10 were "
+         "included.", 8),
+        ("A total of 40 were enrolled.", 40),
     ],
 )
 def test_n_enrolled(text, n):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command
+from ..cli import CliError, add_command, refuse_inputs_as_outputs
 
 EPILOG = """\
 examples:
@@ -73,10 +73,14 @@ def run(args: argparse.Namespace) -> int:
     from ..corpus.jsonl import atomic_target
     from ..corpus.readers import ReaderError, iter_inputs
     from ..outputs import format_for
+    from ..pipeline import SYSTEMS
 
     if args.n_process < 1:
         raise CliError("--n-process must be at least 1")
+    if args.system not in SYSTEMS:
+        raise CliError(f"unknown system {args.system!r}; choose one of {', '.join(SYSTEMS)}")
     out: Path = args.output
+    refuse_inputs_as_outputs(args.inputs, out, args.html)
     if out.exists() and out.is_dir():
         raise CliError(f"{out}: is a directory")
     format_for(out, outputs.JSONL, "jsonl")

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command
+from ..cli import CliError, add_command, refuse_inputs_as_outputs
 
 EPILOG = """\
 examples:
@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
     if args.system not in SYSTEMS:
         raise CliError(f"unknown system {args.system!r}; choose one of {', '.join(SYSTEMS)}")
     inputs = args.inputs or ([STDIN] if stdin_is_piped() else [])
+    refuse_inputs_as_outputs(inputs, args.output)
     if inputs:
         items: Any = iter_inputs(inputs, args.input_format, encoding=args.encoding,
                                  text_column=args.text_column, id_column=args.id_column)

@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         )
     except CorpusError as err:
         raise CliError(str(err)) from err
+    if not report.files and not report.unreadable:
+        raise CliError(f"no .jsonl files in {' '.join(str(p) for p in args.paths)}")
     for problem in report.problems:
         print(problem)
     print(report.summary())

@@ -321,8 +321,7 @@ class Lexicon(PatternsMixin):
                 if extra:
                     widened = doc.char_span(span.start_char - extra, span.end_char)
                     if widened is not None:
-                        start = widened.start
-                        span_id = ""  # the widened name is normalised from its own words
+                        start = widened.start  # (normalised from its own words first, see normalise_span)
             if span.label_ == schema.LAB_TEST:
                 start = lab_test_start(doc, start)
                 if end < len(doc) and _takes_next_word(span.text.lower(), doc[end].lower_):

@@ -73,7 +73,11 @@ def normalise_span(span: Span, left_context: str = "", text: str | None = None) 
     label, text = span.label_, span.text if text is None else text
     if label == schema.CELL_TYPE:
         source = cells.source_of(text)
-        cl_id = span.id_ if span.id_.startswith("CL:") else cells.cl_id_of(text, source)
+        cl_id = span.id_ if span.id_.startswith("CL:") else None
+        if cl_id is None or not cells.is_lexicon_name(text):
+            # a name widened beyond the dictionary's ("umbilical cord [MSCs]", "circulating
+            # [leucocytes]"): read from its own words, else the dictionary name's id
+            cl_id = cells.cl_id_of(text, source) or cl_id
         return {"cl_id": cl_id, "source": source, "donor": cells.donor_near(left_context)}
     if label == schema.DOSE:
         return doses.parse_dose(text)

@@ -81,13 +81,15 @@ def read_bytes_as_text(path: Path, encoding: str = "utf-8") -> str:
     except OSError as err:
         raise ReaderError(f"{path}: cannot read: {err.strerror}") from err
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as err:
         raise ReaderError(
             f"{path}: not valid {encoding} at byte {err.start}; pass --encoding (e.g. latin-1)"
         ) from err
     except LookupError as err:
         raise ReaderError(f"unknown encoding {encoding!r}") from err
+    # a byte-order mark (Excel's "CSV UTF-8", Notepad) is no part of the first id, column or text
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def detect_format(path: Path, head: str) -> str:
@@ -113,6 +115,8 @@ def _head(path: Path, encoding: str) -> str:
             return fh.read(4096).decode(encoding, errors="replace")
     except OSError as err:
         raise ReaderError(f"{path}: cannot read: {err.strerror}") from err
+    except LookupError as err:
+        raise ReaderError(f"unknown encoding {encoding!r}") from err
 
 
 def iter_inputs(
@@ -322,6 +326,9 @@ def read_pubmed(path: Path, options: _Options) -> Iterator[dict[str, Any]]:
         raise ReaderError(
             f"{path}:{line}: malformed XML at column {col} ({err.msg if hasattr(err, 'msg') else err})"
         ) from err
+    if n == 0:  # other XML (a web page, a JATS article) would otherwise give nothing, silently
+        raise ReaderError(f"{path}: no PubmedArticle records; celltx reads PubMed XML exports "
+                          "(pass --input-format txt to read the file as plain text)")
 
 
 def read_medline(path: Path, options: _Options) -> Iterator[dict[str, Any]]:

@@ -163,6 +163,11 @@ def kind_of(text: str) -> str | None:
     return found[2] if found else None
 
 
+def is_lexicon_name(text: str) -> bool:
+    """Whether ``text`` is, in any case and spacing, a name of the cell lexicon."""
+    return " ".join(text.lower().split()) in tables().lexicon
+
+
 def cl_id_of(text: str, source: str | None = None) -> str | None:
     """Most specific Cell Ontology id for a mention, given its (possibly inferred) source."""
     t = " ".join(shadow(text).split())

@@ -101,6 +101,10 @@ def canonical_dose_unit(unit: str) -> str | None:
     return u
 
 
+#: What is left after a cell count per kilogram whose cell word follows or is missing.
+_PER_KG_CELLS_RE = compile_regex(
+    r"(?i)^/\s*(?:kg|kilogram)(?:\s+(?:of\s+)?body(?:\s+weight)?)?(?:\s+[\w+-]*(?:cells?|MSCs?|MNCs?|SCs?))?\s*$"
+)
 _REPEATED_UNIT_RE = compile_regex(r"^(\s*[\d.,]+)\s*([A-Za-zμ/]+)(\s*(?:-|to)\s*[\d.,]+\s*\2\b)")
 
 
@@ -146,8 +150,10 @@ def parse_dose(text: str) -> dict[str, object]:
     # "12 mg astaxanthin/day", "1.1 g protein/kg": the substance between the unit and its period
     rest = rx(r"(?i)^(mg|g|[µμu]g|mcg|IU|mmol|mL|ml|kcal)\s+(?!per\b)[\w\-\u03b1-\u03c9]+\s*/\s*").sub(r"\1/", rest)
     rest = rx(r"(?i)\s*(?:per|/)\s*(?:affected\s+)?(?:eye|nostril)s?\s*$").sub("", rest)  # "50 mcg/nostril"
-    if rest.startswith("/"):  # "0.14 · kg−1 · h−1": the amount's unit is not written
-        rest = ""
+    if rest.startswith("/"):  # "0.14 · kg−1 · h−1": the amount's unit is not written ...
+        # ... unless the amount is a count of cells per kilogram ("1.5 × 10^6/kg", "5 million/kg MSCs")
+        per_kg = _PER_KG_CELLS_RE.match(rest) and low is not None and low >= 1e4
+        rest = "cells/kg" if per_kg else ""
     if low is not None and high is not None and high < low:
         low, high = high, low  # alternatives in either order: "2.5 or 1.5 mg"
     attrs["low"], attrs["high"] = low, high

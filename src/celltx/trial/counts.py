@@ -223,8 +223,9 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
          or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
     if m is None and regex.match(r"\s*(?:[),;/]|and\b|or\b|vs\b|versus\b)", text[end:clause_end] or ")"):
         m = _COUNT_RIGHT_BEFORE.search(near)  # "(2248 intervention and 2069 control)"
-    if m and regex.match(r"\s*(?:,|or\b|versus\b|vs\b)", text[end:clause_end]) and _between(arms, refs, arm, end, end + 40):
-        following = min(s for other in arms if other is not arm for s, _ in refs[id(other)] if end <= s < end + 40)
+    # (a bracket after the name may hold its dose: "randomized to MSCs (1x10^6 cells/kg) or placebo")
+    if m and regex.match(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|or\b|versus\b|vs\b)", text[end:clause_end]) and _between(arms, refs, arm, end, end + 80):
+        following = min(s for other in arms if other is not arm for s, _ in refs[id(other)] if end <= s < end + 80)
         if not _OWN_COUNT.search(text, end, following + 40):
             return None  # "183 patients were randomized to placebo or X ...": all of them, not one arm
     if m and _EVENTS.search(before[m.start() :]):

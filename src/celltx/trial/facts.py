@@ -116,7 +116,8 @@ _TRIAL_OF_RE = compile_regex(
     rf"\s+(?:the\s+)?(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
 )
 _BARE_ENROLLED_RE = compile_regex(
-    rf"(?i)(?<![\w.,/-])(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
+    rf"(?i)(?<![\w.,/-])(?<![<>≤≥=]\s?)(?<!\b(?:score|scores|level|levels|grade|stage)\s)"
+    rf"(?P<n>{COUNT})\s+(?:(?:were|was)\s+)(?:finally\s+)?(?:enrolled|randomi[sz]ed|included|recruited)\b"
 )
 #: "Of 2028 patients enrolled, ...", "Of 110 eligible participants, ...", "Data of 67 patients included".
 _OF_TOTAL_RE = compile_regex(
