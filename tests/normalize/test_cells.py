@@ -39,10 +39,22 @@ def test_only_the_marker_next_to_the_name_attaches_in_a_list():
      ("antigen-presenting cell", "CL:0000145"),
      ("photoreceptors", "CL:0000210"),
      ("breast cancer cell lines", "CL:0001064"),  # the grammar's malignant cells
-     ("tumour cells", "CL:0001064"),
+     ("tumour cells", "CL:0001063"),  # neoplastic (a tumour need not be malignant)
      ("neutrophils", "CL:0000775")],
 )
 def test_curated_names_and_malignant_cells_have_a_cell_ontology_id(text, cl_id):
     from celltx.normalize.cells import cl_id_of
 
     assert cl_id_of(text) == cl_id
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [("hUC-MSCs", "umbilical_cord"), ("BM-MNC", "bone_marrow"), ("AD-SVF", "adipose"),
+     ("CB-CD34+ cells", "cord_blood"), ("hPMSCs", "placenta"),
+     ("PMN", None), ("PMNs", None)],  # the P of a cell's own abbreviation is no placenta
+)
+def test_a_source_abbreviation_counts_only_before_a_cell_abbreviation(text, source):
+    from celltx.normalize.cells import source_of
+
+    assert source_of(text) == source

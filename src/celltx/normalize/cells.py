@@ -140,7 +140,11 @@ def source_of(text: str) -> str | None:
             if pattern is None:
                 continue
             pos = 0 if pattern is long_re else None
-            m = pattern.search(t) if pos == 0 else rx(rf"(?<![A-Za-z])(?:{pattern.pattern})(?=[\s-]?(?:[A-Z]|(?i:derived)))").search(t)
+            # a source's abbreviation stands before a cell's ("hUC-MSCs", "BM-MNC", "AD-SVF"), not
+            # inside another word's ("PMN" holds no placenta)
+            m = pattern.search(t) if pos == 0 else rx(
+                rf"(?<![A-Za-z])(?:{pattern.pattern})(?=[\s-]?(?:[A-Z][A-Za-z0-9]*?Cs?(?![A-Za-z])|SVF|CD\d|(?i:derived)))"
+            ).search(t)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
     return best[1] if best else None
