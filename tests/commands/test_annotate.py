@@ -133,3 +133,24 @@ def test_validate_checks_the_text_of_an_annotated_txt_file_against_the_file(tmp_
     assert main(["annotate", str(inputs), "-o", str(out), "--no-progress", *SYSTEM]) == 0
     assert main(["validate", str(out), "--sources", str(inputs)]) == 0
     assert "source text checked for 1 document(s)" in capsys.readouterr().out
+
+
+def test_an_interrupted_run_keeps_its_finished_documents_for_resume(exports, tmp_path: Path, monkeypatch, capsys):
+    import celltx.api
+
+    real = celltx.api.extract_many
+
+    def stopped_after_two(items, **kwargs):
+        for n, record in enumerate(real(items, **kwargs)):
+            if n == 2:
+                raise KeyboardInterrupt
+            yield record
+
+    out = tmp_path / "pre.jsonl"
+    monkeypatch.setattr(celltx.api, "extract_many", stopped_after_two)
+    assert main(["annotate", str(exports["xml"]), "-o", str(out), "--no-progress", *SYSTEM]) == 130
+    assert "--resume" in capsys.readouterr().err
+    assert [r["id"] for r in read_jsonl(out)] == list(PMIDS_XML[:2])
+    monkeypatch.setattr(celltx.api, "extract_many", real)
+    assert main(["annotate", str(exports["xml"]), "-o", str(out), "--resume", "--no-progress", *SYSTEM]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == list(PMIDS_XML)

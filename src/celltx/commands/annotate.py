@@ -111,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
             yield item
 
     written = 0
+    interrupted = False
     records_for_views: list[dict[str, Any]] = []
     keep_views = bool(args.brat or args.html)
     try:
@@ -127,17 +128,27 @@ def run(args: argparse.Namespace) -> int:
                 from tqdm import tqdm
 
                 bar = tqdm(unit="doc", desc="annotate", file=sys.stderr)
-            for record in stream:
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-                written += 1
-                if keep_views:
-                    records_for_views.append(record)
-                if bar is not None:
-                    bar.update(1)
+            try:
+                for record in stream:
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    written += 1
+                    if keep_views:
+                        records_for_views.append(record)
+                    if bar is not None:
+                        bar.update(1)
+            except KeyboardInterrupt:
+                # the documents finished so far are whole lines: keep them, so that the same
+                # command with --resume goes on where this one stopped
+                interrupted = True
             if bar is not None:
                 bar.close()
     except ReaderError as err:
         raise CliError(str(err)) from err
+    if interrupted:
+        print(f"celltx annotate: interrupted: {written} documents annotated -> {out}"
+              + (f" (and {kept} kept from the previous run)" if args.resume else "")
+              + "; run the same command with --resume to go on", file=sys.stderr)
+        return 130
     if args.brat:
         from ..corpus.brat import write_brat
         from ..corpus.jsonl import CorpusError
