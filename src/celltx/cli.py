@@ -68,6 +68,16 @@ def refuse_inputs_as_outputs(inputs: Iterable[str | os.PathLike[str]], *outputs:
                 raise CliError(f"{out}: is one of the inputs; write the output to another file")
 
 
+def require_system(system: str) -> None:
+    """The pipeline variant a command was given, checked before any work (one line, no traceback)."""
+    from .pipeline import check_system
+
+    try:
+        check_system(system)
+    except ValueError as err:
+        raise CliError(str(err)) from err
+
+
 @contextmanager
 def corpus_errors(what: str) -> Iterator[None]:
     """Reading a corpus, as a command reports it: a ``CorpusError`` is a :class:`CliError` with

@@ -143,10 +143,15 @@ def _load(system: str, model: str | None) -> Language:
     return build(system, model)
 
 
-def build(system: str = "full", model: str | os.PathLike[str] | None = None) -> Language:
-    """A new, uncached pipeline for ``system`` (what :func:`load` caches)."""
+def check_system(system: str) -> None:
+    """ValueError naming the choices when ``system`` is no pipeline variant."""
     if system not in SYSTEMS:
         raise ValueError(f"unknown system {system!r}; choose one of {', '.join(SYSTEMS)}")
+
+
+def build(system: str = "full", model: str | os.PathLike[str] | None = None) -> Language:
+    """A new, uncached pipeline for ``system`` (what :func:`load` caches)."""
+    check_system(system)
     import spacy
 
     register()

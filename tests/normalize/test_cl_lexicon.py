@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from celltx.normalize.cl_lexicon import _variants
+from celltx.normalize.cl_lexicon import name_variants
 from celltx.resources import read_jsonl_resource
 
 
 def test_variants_add_hyphen_and_greek_spellings():
-    assert _variants("t cell") == ["t cell", "t-cell"]
-    assert "β cell of pancreatic islet" in _variants("beta cell of pancreatic islet")
-    assert _variants("hepatocyte") == ["hepatocyte"]
+    assert name_variants("t cell") == ["t cell", "t-cell"]
+    assert "β cell of pancreatic islet" in name_variants("beta cell of pancreatic islet")
+    assert name_variants("hepatocyte") == ["hepatocyte"]
 
 
 def test_the_shipped_lexicon_holds_the_variants_and_no_bare_cell():
@@ -19,9 +19,9 @@ def test_the_shipped_lexicon_holds_the_variants_and_no_bare_cell():
 
 
 def test_variants_write_a_pair_of_chains_as_two_greek_letters():
-    assert {"γδ t cell", "γδ-t cell"} <= set(_variants("gamma-delta t cell"))
-    assert "αβ t cell" in _variants("alpha-beta t cell")
-    assert _variants("beta cell") == ["beta cell", "beta-cell", "β cell", "β-cell"]
+    assert {"γδ t cell", "γδ-t cell"} <= set(name_variants("gamma-delta t cell"))
+    assert "αβ t cell" in name_variants("alpha-beta t cell")
+    assert name_variants("beta cell") == ["beta cell", "beta-cell", "β cell", "β-cell"]
 
 
 def test_a_name_whose_last_word_is_a_countable_cell_gets_its_plural():

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command, refuse_inputs_as_outputs
+from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system
 
 EPILOG = """\
 examples:
@@ -73,12 +73,9 @@ def run(args: argparse.Namespace) -> int:
     from ..corpus.jsonl import atomic_target
     from ..corpus.readers import ReaderError, iter_inputs
     from ..outputs import format_for
-    from ..pipeline import SYSTEMS
-
     if args.n_process < 1:
         raise CliError("--n-process must be at least 1")
-    if args.system not in SYSTEMS:
-        raise CliError(f"unknown system {args.system!r}; choose one of {', '.join(SYSTEMS)}")
+    require_system(args.system)
     out: Path = args.output
     refuse_inputs_as_outputs(args.inputs, out, args.html)
     if out.exists() and out.is_dir():

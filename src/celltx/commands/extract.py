@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command, refuse_inputs_as_outputs
+from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system
 
 EPILOG = """\
 examples:
@@ -97,12 +97,11 @@ def run(args: argparse.Namespace) -> int:
     from ..corpus.jsonl import CorpusError, atomic_write
     from ..corpus.readers import STDIN, ReaderError, iter_inputs
     from ..outputs import JSON, JSONL, TEXT, format_for
-    from ..pipeline import SYSTEMS, SystemUnavailable
+    from ..pipeline import SystemUnavailable
 
     suffixes = {**TEXT, **JSON, **JSONL}
     fmt = format_for(args.output, suffixes, args.format) if args.output else args.format or "table"
-    if args.system not in SYSTEMS:
-        raise CliError(f"unknown system {args.system!r}; choose one of {', '.join(SYSTEMS)}")
+    require_system(args.system)
     inputs = args.inputs or ([STDIN] if stdin_is_piped() else [])
     refuse_inputs_as_outputs(inputs, args.output)
     if inputs:

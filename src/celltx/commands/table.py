@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command, refuse_inputs_as_outputs
+from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system
 
 EPILOG = """\
 examples:
@@ -139,12 +139,9 @@ def run(args: argparse.Namespace) -> int:
         check_writer(fmt)  # before any work: say what to install
     except TableError as err:
         raise CliError(str(err)) from err
-    from ..pipeline import SYSTEMS
-
     if args.n_process < 1:
         raise CliError("--n-process must be at least 1")
-    if args.system not in SYSTEMS:
-        raise CliError(f"unknown system {args.system!r}; choose one of {', '.join(SYSTEMS)}")
+    require_system(args.system)
     refuse_inputs_as_outputs(args.inputs, args.output)
     files = _files(args.inputs)
     counts = {"scheme": 0, "extracted": 0, "skipped": 0}

@@ -22,7 +22,7 @@ from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
 from ..textnorm import shadow
-from .cl_lexicon import _variants, plurals
+from .cl_lexicon import name_variants, plurals
 
 DONOR_WORDS = {
     "autologous": "autologous",
@@ -88,7 +88,7 @@ def tables() -> CellTables:
     lexicon = {row["text"]: row["cl_id"] for row in read_jsonl_resource("cl_lexicon.jsonl")}
     for row in rows:
         if row.get("type") == "name":
-            for variant in _variants(row["text"].lower()):
+            for variant in name_variants(row["text"].lower()):
                 for form in (variant, *plurals(variant)):
                     lexicon.setdefault(form, row["cl_id"])
     cells_kind = next(r["regex"] for r in rows if r.get("type") == "kind" and r["kind"] == "cells")

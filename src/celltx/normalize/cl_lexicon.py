@@ -22,7 +22,7 @@ from pathlib import Path
 _GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ"}
 
 
-def _variants(name: str) -> list[str]:
+def name_variants(name: str) -> list[str]:
     """A name and the spellings abstracts use for it: "t cell" -> "t-cell" (a one-word
     qualifier joined by a hyphen), "beta cell" -> "β cell", "β-cell", "gamma-delta t cell" ->
     "γδ t cell", "γδ-t cell"."""
@@ -78,7 +78,7 @@ def build_rows() -> list[dict[str, str]]:
         if text.lower().startswith("obsolete"):
             return
         key = text.lower()
-        for variant in _variants(key):
+        for variant in name_variants(key):
             rows.setdefault(variant, cl_id)
             for plural in plurals(variant):
                 rows.setdefault(plural, cl_id)
