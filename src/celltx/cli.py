@@ -13,7 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,16 @@ def add_command(
 def refuse_inputs_as_outputs(inputs: Iterable[str | os.PathLike[str]], *outputs: str | os.PathLike[str] | None) -> None:
     """Stop before any work when an output path is one of the input files: writing it would
     destroy what is being read ("celltx extract notes.txt -o notes.txt")."""
-    files = [Path(i) for i in inputs if str(i) != "-" and Path(i).is_file()]
+    from .corpus.readers import ReaderError, folder_inputs
+
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if str(item) != "-" and path.is_file():
+            files.append(path)
+        elif str(item) != "-" and path.is_dir():
+            with suppress(ReaderError):  # an empty folder is said by the reader, in its words
+                files.extend(folder_inputs(path))  # an output among a folder's abstracts too
     for out in outputs:
         if out is None or not Path(out).is_file():
             continue

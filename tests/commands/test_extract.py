@@ -205,3 +205,11 @@ def test_xml_without_pubmed_records_is_an_error_not_an_empty_output(tmp_path, ca
     assert main(["extract", str(page)]) == 2
     assert "no PubmedArticle records" in capsys.readouterr().err
     assert main(["extract", str(page), "--input-format", "txt", "--format", "json"]) == 0
+
+
+def test_an_output_among_the_files_of_an_input_folder_is_refused(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("MSCs were infused.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Hepatocytes were given twice.", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "b.txt")]) == 2
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "Hepatocytes were given twice."

@@ -243,3 +243,21 @@ def test_citation_fields_are_passed_on(tmp_path: Path):
     assert medline["first_author"] == "Example A" and medline["title"]
     plain = read(write(tmp_path, "a.jsonl", '{"id": "x", "text": "y", "title": "T", "year": 2020}\n'))[0]
     assert plain["title"] == "T" and plain["year"] == 2020
+
+
+def test_a_folder_gives_its_abstracts_not_review_pages_brat_files_or_spreadsheets(tmp_path: Path):
+    write(tmp_path, "a.txt", "Umbilical cord MSCs were given twice.")
+    write(tmp_path, "review.html", "<html><body>a review page</body></html>")
+    write(tmp_path, "sheet.xlsx", b"PK\x03\x04 not text")
+    brat = tmp_path / "brat"
+    brat.mkdir()
+    write(brat, "a.txt", "Umbilical cord MSCs were given twice.")  # a brat document: text + .ann
+    write(brat, "a.ann", "T1\tCELL_TYPE 0 19\tUmbilical cord MSCs\n")
+    write(brat, "annotation.conf", "[entities]\nCELL_TYPE\n")
+    assert [r["id"] for r in read(tmp_path)] == ["a"]
+
+
+def test_a_folder_without_input_files_names_what_is_read(tmp_path: Path):
+    write(tmp_path, "review.html", "<html></html>")
+    with pytest.raises(ReaderError, match="no input files"):
+        read(tmp_path)

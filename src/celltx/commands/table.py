@@ -75,14 +75,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _files(inputs: list[str]) -> list[Path]:
+    from ..corpus.readers import ReaderError, folder_inputs
+
     files: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            if not found:
-                raise CliError(f"{path}: folder is empty")
-            files.extend(found)
+            try:
+                files.extend(folder_inputs(path))  # the files annotate and extract read there
+            except ReaderError as err:
+                raise CliError(str(err)) from err
         elif path.exists():
             files.append(path)
         else:

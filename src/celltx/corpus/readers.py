@@ -141,15 +141,34 @@ def iter_inputs(
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            if not files:
-                raise ReaderError(f"{path}: folder is empty")
+            files = folder_inputs(path)
         elif not path.exists():
             raise ReaderError(f"{path}: no such file")
         else:
             files = [path]
         for file in files:
             yield from _read_file(file, input_format, options)
+
+
+#: The files of a folder that are read: the input formats' usual names (and names without a
+#: suffix). A review page, brat's .ann/.conf/.json files or a spreadsheet beside the abstracts
+#: are not abstracts.
+FOLDER_SUFFIXES = frozenset({"", ".txt", ".text", ".jsonl", ".xml", ".csv", ".tsv", ".tab", ".nbib", ".medline"})
+
+
+def folder_inputs(folder: Path) -> list[Path]:
+    """The input files of a folder and its subfolders, in name order: hidden files, files of
+    other kinds and the texts of a brat export (a .txt beside its .ann, as ``annotate --brat``
+    writes them) are left out."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    if not files:
+        raise ReaderError(f"{folder}: folder is empty")
+    kept = [p for p in files if p.suffix.lower() in FOLDER_SUFFIXES
+            and not (p.suffix.lower() == ".txt" and p.with_suffix(".ann").exists())]
+    if not kept:
+        raise ReaderError(f"{folder}: no input files (read: {', '.join(sorted(s for s in FOLDER_SUFFIXES if s))} "
+                          "or names without a suffix)")
+    return kept
 
 
 def _read_file(file: Path, input_format: str, options: _Options) -> Iterator[dict[str, Any]]:
