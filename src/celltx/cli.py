@@ -64,9 +64,11 @@ def refuse_inputs_as_outputs(inputs: Iterable[str | os.PathLike[str]], *outputs:
     files: list[Path] = []
     for item in inputs:
         path = Path(item)
-        if str(item) != "-" and path.is_file():
+        if str(item) == "-":
+            continue
+        if path.is_file():
             files.append(path)
-        elif str(item) != "-" and path.is_dir():
+        elif path.is_dir():
             with suppress(ReaderError):  # an empty folder is said by the reader, in its words
                 files.extend(folder_inputs(path))  # an output among a folder's abstracts too
     for out in outputs:

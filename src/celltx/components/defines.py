@@ -31,6 +31,13 @@ BUILTIN_DEFINES = {
     "RANGE_SEP": numbers.RANGE_SEP,
     "PLUS_MINUS": numbers.PLUS_MINUS,
 }
+#: A count written right after a blood cell's name ("neutrophils 4.1 × 10^9/L", ": 28%", "were
+#: 0.5 × 10^9/L"; a share after a verb, "RBC were 48%", is none): read by the LAB_TEST row
+#: blood_cell_with_count and by the CELL_TYPE exclusion that gives way to it, so both decide alike.
+BLOOD_COUNT_AFTER = (
+    r"\s*(?:(?:[:=,]\s*)?\(?\s*(?:[<>≤≥]\s*)?{NUM}(?:\s*(?:{PLUS_MINUS})\s*{NUM})?(?:{MULT})?\s*(?:{LABUNIT})"
+    r"|(?:were|was|of)\s+(?:[<>≤≥]\s*)?{NUM}(?:\s*(?:{PLUS_MINUS})\s*{NUM})?(?:{MULT})?\s*(?!%)(?:{LABUNIT}))"
+)
 #: The file of named word lists, and the keys a row of it may have.
 WORD_LISTS_FILE = "word_lists.jsonl"
 WORD_LIST_KEYS = {"define", "words", "include", "comment"}
@@ -114,6 +121,7 @@ def builtin_defines() -> dict[str, str]:
         "WORD_CMP_AFTER": labs.WORD_CMP_AFTER,
         **{name: words_regex(words) for name, words in word_lists().items()},
         "ASSESSED_AT": assessed_at(),
+        "BLOOD_COUNT_AFTER": BLOOD_COUNT_AFTER,
     }
 
 
