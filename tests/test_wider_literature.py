@@ -276,6 +276,49 @@ def test_lab_units_from_the_one_units_table(text, value, unit):
 
 
 @pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Haemoglobin was 12.1 g dl−1 at entry.", "12.1 g dl−1", "g/dL"),
+        ("ALT was 41 U l-1 after treatment.", "41 U l-1", "U/L"),
+        ("Ferritin was 120 ng ml−1.", "120 ng ml−1", "ng/mL"),
+        ("Fasting insulin was 12 μU ml−1.", "12 μU ml−1", "uU/mL"),
+        ("Creatinine clearance was 80 ml.min-1.", "80 ml.min-1", "mL/min"),
+        ("eGFR was 62 mL·min−1·1.73 m−2.", "62 mL·min−1·1.73 m−2", "mL/min/1.73 m2"),
+    ],
+)
+def test_lab_units_written_with_a_negative_exponent_are_lab_values_not_doses(text, value, unit):
+    # before: "12.1 g", "41 U" and "120 ng" came out as DOSEs, and "12 μU ml−1" as nothing
+    assert not spans(text, "DOSE")
+    found = [s for s in spans(text, "LAB_VALUE") if s["text"] == value]
+    assert found and found[0]["attrs"]["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Plasma glucose was 5.2 mM at baseline.", "5.2 mM", "mmol/L"),
+        ("Serum urate fell to 310 μM.", "310 μM", "umol/L"),
+        ("Serum urate fell to 310 µM.", "310 µM", "umol/L"),
+        ("Plasma cortisol was 350 nM.", "350 nM", "nmol/L"),
+    ],
+)
+def test_molar_concentrations_are_lab_values(text, value, unit):
+    found = [s for s in spans(text, "LAB_VALUE") if s["text"] == value]
+    assert found and found[0]["attrs"]["unit"] == unit
+
+
+@pytest.mark.parametrize("text", ["The lesion measured 5 mm at baseline.", "Glucose was 5.2 MM."])
+def test_a_length_in_mm_is_no_molar_concentration(text):
+    assert not spans(text, "LAB_VALUE")
+
+
+def test_a_unit_over_body_surface_keeps_its_longest_spelling():
+    # the per-body-surface clearance must not stop at "mL/min" now that "mL/min" has more spellings
+    values = texts("eGFR rose by 14.63 ± 7.11 mL/min/1.73 in the treated group.", "LAB_VALUE")
+    assert values == ["14.63 ± 7.11 mL/min/1.73"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ALT rose above 3 times normal in five (3.7%), three (2.2%) and one (0.7%) patients.",
