@@ -196,6 +196,14 @@ def test_time_point_notations(text, span, days):
     assert found and found[0]["attrs"]["days"] == days
 
 
+def test_how_long_the_follow_up_lasted_is_a_time_point_and_the_trials_follow_up():
+    # "lasted" marks how long something took (a result), except for the follow-up itself
+    text = "Forty patients with cirrhosis were randomized to MSC or placebo. Follow-up lasted 2 years."
+    assert texts(text, "TIME_POINT") == ["2 years"]
+    assert celltx.extract(text, trial=True)["trial"]["follow_up_days"] == 730.0
+    assert texts("The interview lasted 40 minutes.", "TIME_POINT") == []
+
+
 def test_a_concentration_after_its_lab_test_is_a_lab_value_not_dropped():
     # "ng/mL" is a lab unit and a drug-concentration unit: with the test in the sentence the
     # value is the test's (both readings used to cancel each other out)

@@ -98,6 +98,32 @@ def test_context_flags_negation(extract_rules):
     assert span(rec, "MSCs", "CELL_TYPE")["attrs"]["negated"] is True
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("There was no significant change in AST after treatment.", "AST"),
+        ("No statistically significant differences in serum albumin were found.", "serum albumin"),
+        ("No increase in bilirubin was seen.", "bilirubin"),
+        ("The groups did not differ in ALT.", "ALT"),
+        ("MSC infusion did not significantly change serum albumin.", "serum albumin"),
+        ("Cells were given without relevant changes in creatinine.", "creatinine"),
+    ],
+)
+def test_no_change_in_a_test_reports_a_result_it_does_not_negate_the_test(extract_rules, text, mention):
+    # medspaCy's "no"/"not"/"without" cues alone marked these tests negated (patterns/context_rules.jsonl)
+    assert span(extract_rules(text), mention, "LAB_TEST")["attrs"]["negated"] is False
+
+
+def test_a_hyphenated_free_is_an_adjective_not_a_negation(extract_rules):
+    rec = extract_rules("After a median follow-up of 62 months, disease-free survival did not differ.")
+    assert span(rec, "62 months", "TIME_POINT")["attrs"]["negated"] is False
+
+
+def test_absence_is_still_a_negation(extract_rules):
+    rec = extract_rules("The control group received placebo with no MSCs.")
+    assert span(rec, "MSCs", "CELL_TYPE")["attrs"]["negated"] is True
+
+
 def test_every_output_record_is_valid(extract_rules):
     rec = extract_rules("Serum ALT fell from 80±10 U/L to 40±8 U/L after 3 infusions of 1×10^6 MSCs/kg.")
     assert schema.validate_record(rec) == []

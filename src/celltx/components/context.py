@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .. import schema
 from ..extensions import register_extensions, set_span_value, span_value
+from ..resources import read_jsonl_resource
 from .matchers import empty_matchers_allowed
 from .patterns import PatternsMixin, Row
 
@@ -122,6 +123,10 @@ def expand_token_rules(rules: list["ConTextRule"], limit: int = 200) -> list["Co
     return out
 
 
+#: celltx's own ConText rules (``ConTextRule.to_dict()`` rows), added to medspaCy's defaults.
+OWN_RULES = "context_rules.jsonl"
+
+
 class Context(PatternsMixin):
     def __init__(self, nlp: Language, name: str, max_scope: int | None, categories: list[str]) -> None:
         self.name = name
@@ -144,8 +149,11 @@ class Context(PatternsMixin):
         )
 
     def default_patterns(self) -> list[Row]:
+        """medspaCy's default rules, then celltx's own (``patterns/context_rules.jsonl``: "no
+        significant change in ALT" reports a result of ALT, it does not negate the test)."""
         _, ConTextRule = _medspacy_context()
-        return [rule.to_dict() for rule in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)]
+        rows = [rule.to_dict() for rule in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)]
+        return rows + [{k: v for k, v in row.items() if k != "comment"} for row in read_jsonl_resource(OWN_RULES)]
 
     def _compile(self, rows: list[Row]) -> None:
         _, ConTextRule = _medspacy_context()
