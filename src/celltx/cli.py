@@ -79,6 +79,13 @@ def refuse_inputs_as_outputs(inputs: Iterable[str | os.PathLike[str]], *outputs:
                 raise CliError(f"{out}: is one of the inputs; write the output to another file")
 
 
+def system_help(what: str = "pipeline variant") -> str:
+    """The ``--system`` help of every command, naming each variant (``pipeline.SYSTEMS``)."""
+    from .pipeline import SYSTEMS
+
+    return f"{what}: {', '.join(SYSTEMS)} (default: full)"
+
+
 def require_system(system: str) -> None:
     """The pipeline variant a command was given, checked before any work (one line, no traceback)."""
     from .pipeline import check_system

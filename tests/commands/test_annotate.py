@@ -59,11 +59,34 @@ def test_resume_keeps_earlier_documents_and_adds_only_new_ones(exports, tmp_path
 
 def test_resume_refuses_an_output_that_is_not_jsonl(exports, tmp_path: Path, capsys):
     out = tmp_path / "pre.jsonl"
-    out.write_text('{"id": "a", "text": "x"}\nnot json\n', encoding="utf-8")
+    out.write_text('{"id": "a", "text": "x", "spans": [], "relations": []}\nnot json\n', encoding="utf-8")
     code = main(["annotate", str(exports["xml"]), "-o", str(out), "--resume", "--no-progress", *SYSTEM])
     assert code == 2
     err = capsys.readouterr().err
     assert f"{out}:2" in err and "cannot resume" in err
+
+
+def test_resume_refuses_an_output_of_unannotated_documents(exports, tmp_path: Path, capsys):
+    # an input file given as OUTPUT by mistake: its lines would be copied into the result as
+    # if they had been annotated
+    out = tmp_path / "abstracts.jsonl"
+    out.write_text('{"id": "a", "text": "MSCs were given."}\n', encoding="utf-8")
+    code = main(["annotate", str(exports["xml"]), "-o", str(out), "--resume", "--no-progress", *SYSTEM])
+    assert code == 2
+    assert f"{out}:1" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == '{"id": "a", "text": "MSCs were given."}\n'
+
+
+def test_brat_file_name_collision_writes_no_brat_file(tmp_path: Path, capsys):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"id": "c", "text": "MSCs were given."}\n{"id": "a/b", "text": "ALT was 40 U/L."}\n'
+                    '{"id": "a_b", "text": "AST was 30 U/L."}\n', encoding="utf-8")
+    brat = tmp_path / "brat"
+    code = main(["annotate", str(docs), "-o", str(tmp_path / "pre.jsonl"), "--brat", str(brat), "--no-progress", *SYSTEM])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "same file name" in err and "3 documents annotated" in err
+    assert not brat.exists()  # before: c.txt/.ann/.json and a_b.* were written before the clash was seen
 
 
 def _no_temp_files(folder: Path) -> bool:

@@ -86,6 +86,22 @@ def test_piped_pubmed_xml_is_read_as_xml(monkeypatch, capsys):
     assert "<PubmedArticle>" not in records[0]["text"]
 
 
+@pytest.mark.parametrize(
+    "data, ids",
+    [
+        (b'id,text\nA1,"Hepatocytes were given twice."\nA2,MSCs were infused.\n', ["A1", "A2"]),
+        (b"PMID\tAbstract\n11\tHepatocytes were given twice.\n", ["11"]),
+    ],
+)
+def test_piped_csv_and_tsv_are_read_by_their_header(monkeypatch, capsys, data, ids):
+    # before: the whole sheet, header included, was one plain-text document "stdin"
+    _stdin(monkeypatch, data)
+    assert main(["extract", "--format", "jsonl", *SYSTEM]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == ids
+    assert records[0]["text"] == "Hepatocytes were given twice."
+
+
 def test_stdin_is_piped_tells_a_pipe_from_a_terminal_or_nothing():
     read_end, write_end = os.pipe()
     os.close(write_end)

@@ -303,3 +303,29 @@ def test_help_explains_every_arm_column(capsys):
     out = capsys.readouterr().out
     for column in (*table_mod.ARM_COLUMNS, "<analyte>: baseline (SI)"):
         assert f"  {column} " in out, column
+
+
+def test_standard_input_is_read_like_a_file(annotated, tmp_path: Path, monkeypatch):
+    import io
+    import sys
+
+    # before: "-" was "no such file"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(annotated["out"].read_bytes())))
+    out = tmp_path / "from_stdin.csv"
+    assert main(["table", "-", "-o", str(out), "--per", "abstract"]) == 0
+    expected = tmp_path / "from_file.csv"
+    assert main(["table", str(annotated["out"]), "-o", str(expected), "--per", "abstract"]) == 0
+    got = list(csv.DictReader(out.open(encoding="utf-8")))
+    want = list(csv.DictReader(expected.open(encoding="utf-8")))
+    assert [r["id"] for r in got] == [r["id"] for r in want] and len(got) > 0
+    assert [{k: v for k, v in r.items() if k != "source"} for r in got] == \
+        [{k: v for k, v in r.items() if k != "source"} for r in want]
+
+
+def test_standard_input_can_be_named_once_only(tmp_path: Path, capsys, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"MSCs were given.")))
+    assert main(["table", "-", "-", "-o", str(tmp_path / "t.csv"), *SYSTEM]) == 2
+    assert "only once" in capsys.readouterr().err

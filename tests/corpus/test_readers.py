@@ -50,10 +50,22 @@ def read(*paths: Path, **kw) -> list[dict]:
         ("sheet.tsv", "id\ttext", "tsv"),
         ("abstract.txt", "Autologous MSCs were infused.", "txt"),
         ("notes.md", "<b>not xml</b> plain text", "txt"),
+        ("stdin", "id,text\n1,MSCs were given.", "csv"),
+        ("stdin", '"PMID","Abstract"\r\n1,x', "csv"),
+        ("stdin", "pmid\tsummary\tyear\n1\tx\t2020", "txt"),  # no column the reader takes the text from
+        ("stdin", "PMID\tAbstract\n1\tx", "tsv"),
+        ("export.txt", "id,text\n1,x", "csv"),
+        ("stdin", "Text, abstract and figures were read.", "txt"),
+        ("stdin", "MSCs, 1x10^6 cells/kg, were infused.", "txt"),
     ],
 )
 def test_detect_format(name, head, expected):
     assert detect_format(Path(name), head) == expected
+
+
+def test_a_named_text_column_identifies_a_header_row():
+    assert detect_format(Path("stdin"), "pmid,body\n1,x") == "txt"
+    assert detect_format(Path("stdin"), "pmid,body\n1,x", text_column="body") == "csv"
 
 
 def test_detection_is_used_for_every_file_of_a_folder(tmp_path: Path):

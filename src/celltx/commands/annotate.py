@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system
+from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system, system_help
 
 EPILOG = """\
 examples:
@@ -44,7 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--resume", action="store_true", help="keep documents already in OUTPUT and skip their ids")
     p.add_argument("--n-process", type=int, default=1, help="worker processes (default: 1)")
     p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")
-    p.add_argument("--system", default="full", help="pipeline variant (default: full)")
+    p.add_argument("--system", default="full", help=system_help())
     p.add_argument("--on-error", choices=("fail", "skip"), default="fail", help="malformed records: stop or skip")
     p.add_argument("--brat", type=Path, metavar="DIR", help="also write brat standoff files for correction")
     p.add_argument("--html", type=Path, metavar="FILE", help="also write a self-contained HTML review page")
@@ -61,9 +61,16 @@ def _existing_ids(path: Path) -> tuple[set[str], int]:
             if not line.strip():
                 continue
             try:
-                ids.add(str(json.loads(line)["id"]))
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
-                raise CliError(f"{path}:{lineno}: cannot resume, line is not a document ({err})") from err
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise CliError(f"{path}:{lineno}: cannot resume, line is not JSON ({err.msg})") from err
+            # a kept line is copied into the new output as it is: it must be a document this
+            # command writes, not an input of {"id", "text"} or another file given by mistake
+            if not (isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)) and isinstance(obj.get("text"), str)
+                    and isinstance(obj.get("spans"), list) and isinstance(obj.get("relations", []), list)):
+                raise CliError(f"{path}:{lineno}: cannot resume, line is not an annotated document (needs id, text, "
+                               "spans): is OUTPUT the file an earlier celltx annotate wrote?")
+            ids.add(str(obj["id"]))
             n += 1
     return ids, n
 
@@ -153,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_brat(args.brat, records_for_views)
         except CorpusError as err:
-            raise CliError(f"--brat: {err}") from err
+            raise CliError(f"--brat: {err} ({written} documents annotated -> {out})") from err
     if args.html:
         from ..review import write_html
 

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system
+from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system, system_help
 
 EPILOG = """\
 examples:
@@ -54,7 +54,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="files or folders, - for standard input; none = piped standard input, else the demo")
     p.add_argument("--format", choices=FORMATS,
                    help="output format (default: from the -o name, else table)")
-    p.add_argument("--system", default="full", help="pipeline variant: full, rules, ner, dictionary, regex (default: full)")
+    p.add_argument("--system", default="full", help=system_help())
     add_reader_options(p)
     p.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of standard output")
 

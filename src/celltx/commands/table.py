@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system
+from ..cli import CliError, add_command, refuse_inputs_as_outputs, require_system, system_help
 
 EPILOG = """\
 examples:
@@ -19,6 +20,7 @@ examples:
   celltx table corrected.jsonl -o evidence.parquet
   celltx table corrected.jsonl --per abstract -o mentions.csv   # one row per abstract
   celltx table sheet.csv --text-column Abstract --id-column PMID -o evidence.csv
+  celltx extract export.xml --format jsonl | celltx table - -o evidence.csv   # from a pipe
 
 INPUT is scheme JSONL (documents with "spans", as written by celltx annotate, import-brat or
 extract --format jsonl) or any raw input celltx annotate reads (txt, JSONL of {"id", "text"},
@@ -61,7 +63,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         .replace("{arm_columns}", listing(ARM_COLUMN_HELP))
         .replace("{outcome_columns}", listing(ARM_OUTCOME_HELP, 26)),
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="scheme JSONL or raw inputs (files or folders)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="scheme JSONL or raw inputs (files or folders), - for standard input")
     p.add_argument("-o", "--output", type=Path, required=True, help="output table (.csv, .xlsx or .parquet)")
     p.add_argument("--per", choices=("arm", "abstract"), default="arm",
                    help="one row per trial arm (default) or per abstract")
@@ -69,18 +72,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="table format (default: from the output suffix)")
     add_reader_options(p, (*FORMATS, "scheme"))  # scheme: JSONL of extracted documents
     p.add_argument("--on-error", choices=("fail", "skip"), default="fail", help="malformed records: stop or skip")
-    p.add_argument("--system", default="full", help="pipeline variant for raw inputs (default: full)")
+    p.add_argument("--system", default="full", help=system_help("pipeline variant for raw inputs"))
     p.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: 32)")
     p.add_argument("--n-process", type=int, default=1, help="worker processes for raw inputs (default: 1)")
 
 
-def _files(inputs: list[str]) -> list[Path]:
-    from ..corpus.readers import ReaderError, folder_inputs
+def _files(inputs: list[str], scratch: Path) -> list[Path]:
+    """The input files; standard input ("-") is saved under ``scratch`` as a file named
+    ``stdin`` and read like any other input (scheme JSONL or raw abstracts)."""
+    from ..corpus.readers import STDIN, STDIN_NAME, ReaderError, folder_inputs
 
     files: list[Path] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
+        if str(item) == STDIN:
+            path = scratch / STDIN_NAME
+            if path.exists():
+                raise CliError("standard input (-) can be read only once")
+            path.write_bytes(sys.stdin.buffer.read())
+            files.append(path)
+        elif path.is_dir():
             try:
                 files.extend(folder_inputs(path))  # the files annotate and extract read there
             except ReaderError as err:
@@ -133,6 +144,11 @@ def read_scheme(path: Path, encoding: str, on_error: str, report) -> Iterator[di
 
 
 def run(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="celltx-table-") as scratch:
+        return _run(args, Path(scratch))
+
+
+def _run(args: argparse.Namespace, scratch: Path) -> int:
     from ..corpus.readers import ReaderError, detect_format, iter_inputs
     from ..table import TableError, check_writer, output_format, rows, write_table
 
@@ -145,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--n-process must be at least 1")
     require_system(args.system)
     refuse_inputs_as_outputs(args.inputs, args.output)
-    files = _files(args.inputs)
+    files = _files(args.inputs, scratch)
     counts = {"scheme": 0, "extracted": 0, "skipped": 0}
 
     def report(message: str) -> None:
@@ -165,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
                     raise CliError(f"{path}: cannot read: {err.strerror or err}") from err
                 except LookupError as err:
                     raise CliError(f"unknown encoding {args.encoding!r}") from err
-                detected = detect_format(path, head)
+                detected = detect_format(path, head, args.text_column)
             if detected == "jsonl" and is_scheme_jsonl(path, args.encoding):
                 return "scheme"
         return "raw"

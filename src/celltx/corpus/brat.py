@@ -362,18 +362,23 @@ def write_brat(
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise CorpusError("is not a directory", folder)
-    folder.mkdir(parents=True, exist_ok=True)
     records = list(records)
+    # every file name is checked before the first file is written: two documents that would
+    # share one name leave the folder as it was, not half replaced
     stems: dict[str, Any] = {}
+    names: list[str] = []
     for position, record in enumerate(records):
         stem = file_stem(record.get("id"), position)
         if stem.lower() in stems:
             raise CorpusError(
                 f"documents {stems[stem.lower()]!r} and {record.get('id')!r} map to the same "
-                f"file name {stem}",
+                f"file name {stem}; nothing was written",
                 folder,
             )
         stems[stem.lower()] = record.get("id")
+        names.append(stem)
+    folder.mkdir(parents=True, exist_ok=True)
+    for position, (record, stem) in enumerate(zip(records, names)):
         text, ann = record_to_brat(record)
         fields = {k: v for k, v in record.items() if k not in ("text", "spans", "relations")}
         meta = {"fields": fields, "order": list(record.keys()), "position": position,

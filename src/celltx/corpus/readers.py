@@ -92,7 +92,28 @@ def read_bytes_as_text(path: Path, encoding: str = "utf-8") -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def detect_format(path: Path, head: str) -> str:
+#: The columns the CSV/TSV reader takes the text from when --text-column is not given.
+TEXT_COLUMNS = ("text", "abstract", "Abstract", "AB")
+#: A header cell: a short column name, optionally quoted.
+_HEADER_CELL = re.compile(r'\s*"?([\w .()/-]{1,40})"?\s*')
+
+
+def _delimited_header(head: str, text_column: str | None) -> str | None:
+    """"csv" or "tsv" when the first line of ``head`` is a header row that names the text
+    column (piped standard input and files without a suffix have only their content to go by):
+    two or more short column names, one of them the text column."""
+    first = head.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    for delimiter, fmt in (("\t", "tsv"), (",", "csv")):
+        cells = first.split(delimiter)
+        if len(cells) < 2:
+            continue
+        names = [m.group(1).strip() if (m := _HEADER_CELL.fullmatch(cell)) else None for cell in cells]
+        if None not in names and any(n in ((text_column,) if text_column else TEXT_COLUMNS) for n in names):
+            return fmt
+    return None
+
+
+def detect_format(path: Path, head: str, text_column: str | None = None) -> str:
     """Guess an input format from the file name and its first characters."""
     suffix = path.suffix.lower()
     stripped = head.lstrip("\ufeff \t\r\n")
@@ -106,6 +127,8 @@ def detect_format(path: Path, head: str) -> str:
         return "medline"
     if stripped.startswith("{") or suffix == ".jsonl":
         return "jsonl"
+    if suffix in ("", ".txt"):
+        return _delimited_header(head, text_column) or "txt"
     return "txt"
 
 
@@ -172,7 +195,7 @@ def folder_inputs(folder: Path) -> list[Path]:
 
 
 def _read_file(file: Path, input_format: str, options: _Options) -> Iterator[dict[str, Any]]:
-    fmt = input_format if input_format != "auto" else detect_format(file, _head(file, options.encoding))
+    fmt = input_format if input_format != "auto" else detect_format(file, _head(file, options.encoding), options.text_column)
     yield from _READERS[fmt](file, options)
 
 
@@ -395,7 +418,7 @@ def _read_delimited(path: Path, options: _Options, delimiter: str) -> Iterator[d
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = reader.fieldnames or []
     tcol = text_column or next(
-        (c for c in ("text", "abstract", "Abstract", "AB") if c in columns), None
+        (c for c in TEXT_COLUMNS if c in columns), None
     )
     if tcol is None or tcol not in columns:
         raise ReaderError(
