@@ -196,6 +196,35 @@ def test_time_point_notations(text, span, days):
     assert found and found[0]["attrs"]["days"] == days
 
 
+@pytest.mark.parametrize(
+    "text, test, value",
+    [
+        ("The INR was 1.5 at baseline.", "INR", "1.5"),
+        ("Patients had an INR of 1.6.", "INR", "1.6"),
+        ("Mean MELD score was 18.", "MELD score", "18"),
+        ("HOMA-IR was 2.3 \u00b1 0.4 in the MSC group.", "HOMA-IR", "2.3 \u00b1 0.4"),
+    ],
+)
+def test_a_bare_number_after_a_test_reported_without_a_unit_is_its_value(text, test, value):
+    record = celltx.extract(text)
+    by_id = {s["id"]: s for s in record["spans"]}
+    links = [(by_id[r["head"]]["text"], by_id[r["tail"]]["text"]) for r in record["relations"]]
+    assert (value, test) in links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INR was 1.5 times the upper limit of normal.",
+        "Patients with MELD 15 to 25 were eligible.",
+        "The P value of HOMA-IR = 0.019 after eradication.",
+        "Brackets were stored in saliva at a pH of 3.8.",
+    ],
+)
+def test_multiples_ranges_p_values_and_solutions_are_no_unitless_values(text):
+    assert [v for v in texts(text, "LAB_VALUE") if v.replace(".", "").isdigit()] == []
+
+
 def test_how_long_the_follow_up_lasted_is_a_time_point_and_the_trials_follow_up():
     # "lasted" marks how long something took (a result), except for the follow-up itself
     text = "Forty patients with cirrhosis were randomized to MSC or placebo. Follow-up lasted 2 years."
