@@ -528,6 +528,20 @@ ARM_OUTCOME_HELP: dict[str, str] = {
 ELIGIBILITY_COLUMNS: tuple[str, ...] = ("id", "analyte", "comparator", "value", "unit")
 
 
+#: Significant figures of a value converted to SI units in the table: a converted number
+#: carries the conversion factor's digits ("110 mg/dL" -> 6.1061 mmol/L), which no reader
+#: should copy as if measured so precisely; the record's ``si`` keeps them all.
+SI_FIGURES = 4
+
+
+def _si(d: Mapping[str, Any]) -> dict[str, Any]:
+    """An SI object with its numbers rounded to :data:`SI_FIGURES` significant figures."""
+    def rounded(x: Any) -> Any:
+        return float(f"{x:.{SI_FIGURES}g}") if isinstance(x, float) else x
+
+    return {k: rounded(v) if k in ("value", "sd", "low", "high") else v for k, v in d.items()}
+
+
 def _spread(d: Mapping[str, Any] | None) -> str:
     """``value±sd (low–high) unit`` of an outcome, SI object or age; "" when empty."""
     if not d:
@@ -555,7 +569,7 @@ def _outcome_text(o: Mapping[str, Any]) -> str:
     kind = str(o.get("kind") or "").replace("_", "-")
     text = f"{o.get('analyte')} {kind} {_spread(o)}{_day(o.get('days'))}"
     if o.get("si"):
-        text += f" [SI {_spread(o['si'])}]"
+        text += f" [SI {_spread(_si(o['si']))}]"
     p = o.get("p_value")
     if isinstance(p, Mapping) and p.get("value") is not None:
         text += f" p{p.get('comparator') or '='}{fmt_number(p['value'])}"
@@ -662,7 +676,7 @@ def arm_rows(record: Mapping[str, Any]) -> list[dict[str, str]]:
             analyte = str(o.get("analyte") or "?")
             kind = o.get("kind")
             value = _spread(o) + _day(o.get("days"))
-            si = _spread(o.get("si")) + _day(o.get("days")) if o.get("si") else ""
+            si = _spread(_si(o["si"])) + _day(o.get("days")) if o.get("si") else ""
             if kind in ("baseline", "follow_up"):
                 name = "baseline" if kind == "baseline" else "follow-up"
                 _append(row, f"{analyte}: {name}", value)

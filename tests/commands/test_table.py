@@ -329,3 +329,17 @@ def test_standard_input_can_be_named_once_only(tmp_path: Path, capsys, monkeypat
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"MSCs were given.")))
     assert main(["table", "-", "-", "-o", str(tmp_path / "t.csv"), *SYSTEM]) == 2
     assert "only once" in capsys.readouterr().err
+
+
+def test_si_values_in_the_table_keep_four_significant_figures():
+    # a converted value carries the factor's digits ("110 mg/dL" glucose = 6.10610... mmol/L);
+    # the table rounds them, the record keeps them
+    si = {"value": 6.106105, "sd": 0.4440811, "low": None, "high": None, "unit": "mmol/L"}
+    record = {"id": "g", "text": "x", "spans": [], "trial": {
+        "design": "rct", "arms": [{"label": "MSC group", "role": "experimental"}],
+        "outcomes": [{"analyte": "glucose", "arm": 0, "days": 84.0, "kind": "follow_up", "value": 110.0, "sd": 8.0,
+                      "unit": "mg/dL", "si": dict(si)}]}}
+    row = table_mod.arm_rows(record)[0]
+    assert row["glucose: follow-up (SI)"] == "6.106±0.4441 mmol/L (day 84)"
+    assert "[SI 6.106±0.4441 mmol/L]" in row["outcomes"]
+    assert record["trial"]["outcomes"][0]["si"] == si
