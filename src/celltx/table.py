@@ -520,7 +520,7 @@ ARM_COLUMNS: tuple[str, ...] = tuple(ARM_COLUMN_HELP)
 ARM_OUTCOME_HELP: dict[str, str] = {
     "<analyte>: baseline": "the arm's baseline value(s) as reported, with the time point (day 0)",
     "<analyte>: follow-up": "follow-up value(s) as reported, each with its day",
-    "<analyte>: baseline (SI)": "the baseline value(s) in SI units (absent when no conversion is known)",
+    "<analyte>: baseline (SI)": "the baseline value(s) in SI units, to 4 significant figures (absent when no conversion is known)",
     "<analyte>: follow-up (SI)": "the follow-up value(s) in SI units",
     "<analyte>: change": "changes and between-group differences as reported (with SI in brackets)",
 }
