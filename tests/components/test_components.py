@@ -107,6 +107,13 @@ def test_context_flags_negation(extract_rules):
         ("The groups did not differ in ALT.", "ALT"),
         ("MSC infusion did not significantly change serum albumin.", "serum albumin"),
         ("Cells were given without relevant changes in creatinine.", "creatinine"),
+        ("HbA1c declined from 8.4 to 7.1% in the treated group.", "HbA1c"),
+        ("Plasma free fatty acids fell after the meal.", "Plasma free fatty acids"),
+        ("Postprandial insulin rather than glucose explained the effect.", "glucose"),
+        ("MSCs raised IL-6 but not IgG levels.", "IgG"),
+        ("The difference in serum albumin was not significant.", "serum albumin"),
+        ("There was no apparent difference in creatinine.", "creatinine"),
+        ("Treatment had no effects on fasting blood glucose.", "fasting blood glucose"),
     ],
 )
 def test_no_change_in_a_test_reports_a_result_it_does_not_negate_the_test(extract_rules, text, mention):
@@ -119,9 +126,35 @@ def test_a_hyphenated_free_is_an_adjective_not_a_negation(extract_rules):
     assert span(rec, "62 months", "TIME_POINT")["attrs"]["negated"] is False
 
 
-def test_absence_is_still_a_negation(extract_rules):
-    rec = extract_rules("The control group received placebo with no MSCs.")
+def test_only_cell_products_and_test_findings_are_negated(extract_rules):
+    # a dose or a route in a negation's scope is not itself negated
+    rec = extract_rules("Controls received no MSCs or oral prednisolone 40 mg.")
     assert span(rec, "MSCs", "CELL_TYPE")["attrs"]["negated"] is True
+    assert span(rec, "oral", "ROUTE")["attrs"]["negated"] is False
+    assert span(rec, "40 mg", "DOSE")["attrs"]["negated"] is False
+
+
+def test_a_negation_reaches_a_few_words_not_the_end_of_a_long_sentence(extract_rules):
+    rec = extract_rules("Patients who received no antibiotics in the first week of the study had higher serum ALT.")
+    assert span(rec, "serum ALT", "LAB_TEST")["attrs"]["negated"] is False
+
+
+def test_both_conditions_of_a_comparison_are_not_negated(extract_rules):
+    rec = extract_rules("T cells were cultured in the presence or absence of NK cells.")
+    assert span(rec, "NK cells", "CELL_TYPE")["attrs"]["negated"] is False
+
+
+@pytest.mark.parametrize(
+    "text, mention, label",
+    [
+        ("The control group received placebo with no MSCs.", "MSCs", "CELL_TYPE"),
+        ("The control group received standard therapy without MSC infusion.", "MSC", "CELL_TYPE"),
+        ("All patients tested negative for HBeAg.", "HBeAg", "LAB_TEST"),
+        ("There was no evidence of HBV DNA in serum.", "HBV DNA", "LAB_TEST"),
+    ],
+)
+def test_absence_is_still_a_negation(extract_rules, text, mention, label):
+    assert span(extract_rules(text), mention, label)["attrs"]["negated"] is True
 
 
 def test_every_output_record_is_valid(extract_rules):

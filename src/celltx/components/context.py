@@ -81,7 +81,7 @@ def _token_choices(token: dict) -> list[str] | None:
     return words + ([""] if token.get("OP") == "?" else [])
 
 
-def expand_token_rules(rules: list["ConTextRule"], limit: int = 200) -> list["ConTextRule"]:
+def expand_token_rules(rules: list["ConTextRule"], limit: int = 1000) -> list["ConTextRule"]:
     """Rewrite ConText token-pattern rules made only of literal words as phrase rules.
 
     spaCy's token Matcher tests every ``{"LOWER": {"IN": [...]}}`` predicate on every token,
@@ -128,10 +128,16 @@ OWN_RULES = "context_rules.jsonl"
 
 
 class Context(PatternsMixin):
-    def __init__(self, nlp: Language, name: str, max_scope: int | None, categories: list[str]) -> None:
+    def __init__(self, nlp: Language, name: str, max_scope: int | None, categories: list[str],
+                 negation_labels: list[str] | None = None, negation_scope: int | None = None) -> None:
         self.name = name
         self.nlp = nlp
         self.max_scope = max_scope
+        # In a trial abstract a negation cue ("no", "not", "without") speaks of a product given
+        # or a test finding; a dose, a time point or a value in its scope ("received no
+        # treatment or oral fluorouracil 500 mg", "no disturbances for 7 days") is not negated
+        self.negation_labels = set(negation_labels) if negation_labels is not None else None
+        self.negation_scope = negation_scope
         # Only the rule categories we report (plus the terminations that bound their scope):
         # the full default set is ~4x slower and its other verdicts are not used.
         self.wanted = set(categories) | {"TERMINATE", "PSEUDO"}
@@ -149,17 +155,28 @@ class Context(PatternsMixin):
         )
 
     def default_patterns(self) -> list[Row]:
-        """medspaCy's default rules, then celltx's own (``patterns/context_rules.jsonl``: "no
-        significant change in ALT" reports a result of ALT, it does not negate the test)."""
+        """medspaCy's default rules, less those ``patterns/context_rules.jsonl`` drops (cues of
+        clinical notes that misread trial abstracts: "HbA1c declined", "plasma free fatty
+        acids"), then celltx's own rules from that file ("no significant change in ALT"
+        reports a result of ALT, it does not negate the test)."""
         _, ConTextRule = _medspacy_context()
-        rows = [rule.to_dict() for rule in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)]
-        return rows + [{k: v for k, v in row.items() if k != "comment"} for row in read_jsonl_resource(OWN_RULES)]
+        own = [{k: v for k, v in row.items() if k != "comment"} for row in read_jsonl_resource(OWN_RULES)]
+        dropped = {literal for row in own for literal in row.get("drop_default", ())}
+        rows = [rule.to_dict() for rule in ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)
+                if rule.literal not in dropped]
+        return rows + [row for row in own if "drop_default" not in row]
 
     def _compile(self, rows: list[Row]) -> None:
         _, ConTextRule = _medspacy_context()
-        rules = [ConTextRule.from_dict(row) for row in rows if row.get("category") in self.wanted]
+        rules = [ConTextRule.from_dict(self._scoped(row)) for row in rows if row.get("category") in self.wanted]
         self.context = self._new_context()
         self.context.add(expand_token_rules(rules))
+
+    def _scoped(self, row: Row) -> Row:
+        """A negation rule without a scope of its own reaches ``negation_scope`` tokens."""
+        if self.negation_scope is None or row.get("category") != "NEGATED_EXISTENCE" or row.get("max_scope") is not None:
+            return row
+        return {**row, "max_scope": self.negation_scope}
 
     def set_patterns(self, patterns) -> None:
         # keep only the rules this component uses, so that to_disk saves no more than that
@@ -192,12 +209,13 @@ class Context(PatternsMixin):
             attrs = span_value(span, "attrs")
             if attrs is None:
                 attrs = {}
+            can_negate = self.negation_labels is None or span.label_ in self.negation_labels
             if direct:
-                attrs["negated"] = bool(data.get(("._.", "is_negated", start, end), False))
+                attrs["negated"] = can_negate and bool(data.get(("._.", "is_negated", start, end), False))
                 attrs["hypothetical"] = bool(data.get(("._.", "is_hypothetical", start, end), False))
                 data[("._.", "modifiers", start, end)] = ()
             else:
-                attrs["negated"] = bool(span._.is_negated)
+                attrs["negated"] = can_negate and bool(span._.is_negated)
                 attrs["hypothetical"] = bool(span._.is_hypothetical)
                 span._.modifiers = ()
             set_span_value(span, "attrs", attrs)
@@ -226,6 +244,9 @@ def _stored_in_user_data() -> bool:
     requires=["doc.spans", "span._.attrs"],
     default_config={},  # settings: config.cfg; rules: initialize / to_disk / from_disk
 )
-def make_context(nlp: Language, name: str, max_scope: int | None, categories: list[str]) -> Context:
+def make_context(nlp: Language, name: str, max_scope: int | None, categories: list[str],
+                 negation_labels: list[str] | None = None, negation_scope: int | None = None) -> Context:
+    """``negation_labels``: the labels whose mentions can be negated (``None``: all);
+    ``negation_scope``: how many tokens a negation cue reaches (``None``: medspaCy's scope)."""
     register_extensions()
-    return Context(nlp, name, max_scope, categories)
+    return Context(nlp, name, max_scope, categories, negation_labels, negation_scope)
