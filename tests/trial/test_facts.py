@@ -209,6 +209,17 @@ def test_n_enrolled(text, n):
          "chronic tension-type headache"),
         ("TITLE: Effect of drug Q on cerebral edema\n\nABSTRACT: Patients with cerebral ischemia were enrolled.",
          "cerebral ischemia"),
+        # a title's condition ends before the drug, setting or circumstance that follows it
+        ("TITLE: Drug Q for Benign Prostatic Hyperplasia with Drug Q: a randomized trial\n\nABSTRACT: x.",
+         "Benign Prostatic Hyperplasia"),
+        ("TITLE: Drug Q for type 2 diabetes in primary care settings\n\nABSTRACT: x.", "type 2 diabetes"),
+        ("TITLE: Drug Q in active rheumatoid arthritis despite methotrexate\n\nABSTRACT: x.", "active rheumatoid arthritis"),
+        ("TITLE: Drug Q in Stage III Lung Cancer According to Tumour Size\n\nABSTRACT: x.", "Stage III Lung Cancer"),
+        ("TITLE: Drug Q in abdominal sepsis requiring a relaparotomy\n\nABSTRACT: x.", "abdominal sepsis"),
+        # ... but not before a condition it qualifies
+        ("TITLE: Drug Q for chronic kidney disease with albuminuria\n\nABSTRACT: x.", "chronic kidney disease with albuminuria"),
+        ("TITLE: Drug Q for heart failure with preserved ejection fraction\n\nABSTRACT: x.",
+         "heart failure with preserved ejection fraction"),
     ],
 )
 def test_condition(text, condition):
@@ -355,3 +366,9 @@ def test_condition_named_by_an_abbreviation_or_after_treatment_of(text, expected
 )
 def test_condition_from_the_aim_sentence_without_a_title(text, expected):
     assert facts.condition(doc(text)) == expected
+
+
+def test_doses_are_no_disease():
+    # "Doses" ends like "stenoses": a title about two doses of a drug names no condition
+    text = "TITLE: A Comparative Study of Two Different Doses of Epidural Drug Q with Drug P\n\nABSTRACT: x."
+    assert facts.condition(doc(text)) is None

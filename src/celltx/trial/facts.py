@@ -293,7 +293,7 @@ _DISEASE_WORD = compile_regex(
 _NOT_DISEASE = compile_regex(
     r"(?i)\b(?:trials?|study|studies|effects?|efficacy|safety|randomi[sz]\w*|vaccines?|protocols?|strategies|method"
     r"|results?|analys[ie]s|levels?|concentrations?|markers?|biomarkers?|outcomes?|rats?|mice|model|review|guidelines?"
-    r"|programm?e?s?|mechanisms?|metabolism|combination|score)\b"
+    r"|programm?e?s?|mechanisms?|metabolism|combination|score|doses?)\b"
 )
 #: People nouns and the words that describe people rather than the disease ("healthy",
 #: "postmenopausal women"): they are dropped from a condition.
@@ -326,6 +326,7 @@ _STATUS_LEAD = compile_regex(
 #: Where a condition phrase in a title ends: a method, a place, a population, a trial name.
 _TITLE_STOP = compile_regex(
     r"(?i)\s*(?:" + _STATUS_STOP + r"|,|\(|\[|\busing\b|\bby\b|\bon\b|\bamong\b|\bat\b|\bfrom\b|\bversus\b|\bvs\.?\s|\bcompared\b|\bthan\b"
+    r"|\bdespite\b|\baccording\b|\bprior\s+to\b|\bprior$|\brequiring\b|\btaking\b|\bconsuming\b|\bwithout\b"
     r"|\bwith\s+(?:or\s+without|a|an|the)\b|\bfollowing\b|\btreated\b|\breceiving\b|\bwho\b|\bwhen\b|\bafter\b|\bbefore\b|\bduring\b"
     r"|\bthrough\b|\bvia\b|\bin\s+(?!" + _PEOPLE_WORDS + r"\b)(?:(?:a|an|the|[A-Z][a-z]+)\b)"
     r"|\band\s+(?:its|their|the|review|presentation)\b|\bis\b|\bare\b|\bwas\b|\bwere\b|\bdoes\b|\bdo\b|\bcan\b|\bmay\b)"
@@ -393,9 +394,29 @@ def _clean_title_condition(raw: str, whole: bool = False) -> str | None:
     if people and not _ADJECTIVE_END.search(text[: people.start()]):
         text = text[: people.start()]  # "cirrhotic ascites patients": the noun names the disease
     text = norm_space(text).strip(" -,")
+    text = _without_circumstance(text)
     if not text or len(text.split()) > 12 or regex.fullmatch(rf"(?i){_PEOPLE_WORDS}", text):
         return None
     return text
+
+
+def _without_circumstance(text: str) -> str:
+    """A title's condition without what follows a "with" or "in" that names no disease:
+    "[benign prostatic hyperplasia] with silodosin", "[atherosclerosis] in patients with
+    insulin" (the drug, the people); "chronic kidney disease with albuminuria" keeps its
+    "with". (Most title phrases already end before an "in": :data:`_TITLE_STOP`.)"""
+    for m in regex.finditer(r"(?i)\s+(?:with|in)\s+", text):
+        head, tail = text[: m.start()], text[m.end() :]
+        if regex.match(rf"(?i)(?:{_PEOPLE_DESCRIPTORS}\s+)*{_PEOPLE_WORDS}\b", tail):
+            continue  # "X in patients with Y" / "in children": read by the people rules
+        if len(head.split()) == 1 and _ADJECTIVE_END.search(head):
+            continue  # "pregnant with high haemoglobin": the adjective alone names no condition
+        if regex.match(r"(?i)(?:preserved|reduced|mildly\s+reduced|mid-range)\b", tail):
+            continue  # "heart failure with preserved ejection fraction" is one condition
+        if _disease_like(head) and not _disease_like(tail):
+            text = head
+            break
+    return regex.sub(rf"(?i)\s+in\s+(?:{_PEOPLE_DESCRIPTORS}\s+)*{_PEOPLE_WORDS}$", "", text)  # "atherosclerosis [in patients]"
 
 
 #: A word that can only describe the people ("diabetic", "hypertensive", "HCV-infected",
