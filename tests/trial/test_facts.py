@@ -112,6 +112,12 @@ def test_design(text, arms, design):
         ("Eight patients with end-stage liver disease having Model for End-Stage Liver Disease score ≥10 were "
          "included.", 8),
         ("A total of 40 were enrolled.", 40),
+        # more people nouns: drivers, GPs, toddlers, animals of veterinary trials
+        ("A total of 46 older drivers with a driving licence participated in this study.", 46),
+        ("Forty-four GPs were recruited from rural practices.", 44),
+        ("Thirty heifers were randomly allocated to two diets.", 30),
+        # assessors are not enrolled
+        ("Two surgeons assessed all wounds. A total of 124 adult patients were randomized into two groups.", 124),
     ],
 )
 def test_n_enrolled(text, n):

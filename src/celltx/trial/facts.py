@@ -98,7 +98,9 @@ N_PEOPLE = (
     rf"(?:{PEOPLE}|(?:out|in)-patients|females|males|babies|nurses|employees|workers|rats|mice|animals|pigs|rabbits|dogs|healthy\s+controls"
     r"|sheep|horses|foals|cats|hamsters|monkeys|piglets|newborns|residents|attendees|clients|pupils|respondents|members"
     r"|veterans|soldiers|physicians|teachers|couples|dyads|families|caregivers|carers|visitors|users|donors|parents"
-    r"|seniors)"
+    r"|seniors|drivers|GPs|practitioners|teenagers|toddlers|preschoolers"
+    r"|schoolchildren|twins|runners|cyclists|swimmers|players|footballers|recruits|cadets|prisoners|inmates|drinkers"
+    r"|cows|calves|cattle|heifers|ewes|lambs|goats|chickens|hens|broilers)"
 )
 _NOT_ENROLMENT = compile_regex(r"(?i)\bscreened\b|\bassessed for eligibility\b|\bevaluated for\b|\binitially\b|\bapproached\b")
 #: Words between a count and its people ("Twenty-eight overweight, male subjects"): no number,
