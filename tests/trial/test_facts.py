@@ -118,6 +118,14 @@ def test_design(text, arms, design):
         ("Thirty heifers were randomly allocated to two diets.", 30),
         # assessors are not enrolled
         ("Two surgeons assessed all wounds. A total of 124 adult patients were randomized into two groups.", 124),
+        # adjectives joined by "and" between the count and its people; "(N = 39;" with more in the brackets
+        ("A total of 101 adult intubated and mechanically ventilated patients were included.", 101),
+        ("Adults (N = 39; body mass index 39.5 kg/m2) participated in a 12-week programme.", 39),
+        # no enrolment sentence: one group of people counted as taking part or studied
+        ("Methods. Fourteen healthy long-term lens users completed stair ascent and descent.", 14),
+        ("This field trial was conducted on 238 rural residents.", 238),
+        ("Thirty patients were given drug A and 40 patients were given drug B.", None),
+        ("Among 174 patients free of steroids at week 54, 88% remained so.", None),
     ],
 )
 def test_n_enrolled(text, n):

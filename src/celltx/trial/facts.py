@@ -107,7 +107,7 @@ _NOT_ENROLMENT = compile_regex(r"(?i)\bscreened\b|\bassessed for eligibility\b|\
 #: no time unit ("12 months and adults"), no "of" list ("12 of 20 patients").
 _BETWEEN = (
     r"(?:(?i:(?:male|female|men|women|boys|girls)\s+(?:and|or)\s+)"  # "60 male and female patients"
-    r"|(?!(?:of|and|to|with|than|months?|years?|weeks?|days?|hours?)\b)[A-Za-z][\w'\u2019-]*,?[\s-]+){0,8}?"
+    r"|(?!(?:of|to|with|than|in|for|at|on|from|by|after|before|months?|years?|weeks?|days?|hours?)\b|and\s+(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))[A-Za-z][\w'\u2019-]*,?[\s-]+){0,8}?"
 )
 _TOTAL_RE = compile_regex(
     rf"(?i)\b(?:a\s+total\s+(?:number\s+)?of|total(?:ly)?|overall|in\s+all)\s*,?\s*(?P<n>{COUNT})\s+(?:\(\d+\)\s+)?{_BETWEEN}{N_PEOPLE}\b"
@@ -136,7 +136,7 @@ _LABELLED_RE = compile_regex(
 )
 _EACH_AFTER = compile_regex(r"(?i)^[^.;(]{0,40}?\b(?:to|in|for|per)\s+each(?:\s+(?:group|arm)\b|\s*[.;,)])")
 _COUNT_PEOPLE_RE = compile_regex(rf"(?<![\w.,/-])(?P<n>{COUNT})\s+(?:\(\d+(?:\.\d+)?\s*%?\)\s+)?{_BETWEEN}{N_PEOPLE}\b")
-_N_EQUALS_RE = compile_regex(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*\)")
+_N_EQUALS_RE = compile_regex(rf"(?i)\b{PEOPLE}\b[^.;()]{{0,60}}\(\s*[nN]\s*=\s*(?P<n>\d[\d,]*)\s*[);,]")
 #: A protocol's planned size ("We aim to recruit 60 adult patients", "we will randomise 1230 women").
 _WILL_ENROL_RE = compile_regex(
     rf"(?i)\b(?:(?:aim|plan|intend|expect)s?\s+to|will)\s+(?:recruit|enrol|enroll|randomi[sz]e|include)\s+(?:a\s+total\s+of\s+)?"
@@ -254,9 +254,52 @@ def n_enrolled(doc: Doc) -> int | None:
             if not regex.search(r"(?i)\b(?:group|arm)\b", m.group()):
                 add(2, m)
     if not candidates:
-        return None
+        return _first_count_of_people(doc)
     candidates.sort()
     return candidates[0][2]
+
+
+def _first_count_of_people(doc: Doc) -> int | None:
+    """When no sentence says how many were enrolled: a sentence after the title that counts
+    one group of people and says they took part ("Fourteen healthy wearers completed ...",
+    "20 healthy subjects were given ...") or were studied ("conducted on 238 rural farmers",
+    "a cohort of 2,664 adolescents"); a sentence counting several groups is left alone (arms,
+    parts)."""
+    _, body_start = _title_and_end(doc)
+    for start, end in doc.full_sentences():
+        if end <= body_start:
+            continue
+        sentence = doc.text[start:end]
+        if _NOT_ENROLMENT.search(sentence):
+            continue
+        counts = list(_COUNT_PEOPLE_RE.finditer(sentence))
+        if len(counts) != 1:
+            continue  # several groups counted: arms or parts, not the total
+        m = counts[0]
+        before = sentence[max(0, m.start() - 24) : m.start()]
+        if regex.search(r"(?i)\b(?:of|than|and|or|aged|age|the|these|those|remaining|other|among|per|each)\s*$|[/%(]\s*$", before):
+            continue  # "11 of 20 patients", "among 174 patients": a part of a total
+        if not _TOOK_PART_AFTER.match(sentence[m.end() :]) and not _STUDIED_IN_BEFORE.search(sentence[: m.start()]):
+            continue
+        found = _enrol_candidate(sentence, start, 4, m)
+        if found is not None and found[2] >= 2:
+            return found[2]
+    return None
+
+
+#: What the people counted did as participants ("Fourteen healthy wearers [completed] stair
+#: ascent", "20 healthy subjects [were given] a diet"), said right after them.
+_TOOK_PART_AFTER = compile_regex(
+    r"(?i)^(?:\s*\([^()]{0,80}\))?(?:\s*,[^,;.]{0,60},)?\s+(?:(?:were|was|had|have)\s+(?:all\s+)?)?"
+    r"(?:participated|completed|performed|underwent|took\s+part|studied|evaluated|examined|assessed|investigated|tested"
+    r"|treated|given|received|administered|followed|observed|analy[sz]ed|interviewed|surveyed|selected)\b"
+)
+#: How a study names its participants before counting them ("conducted on 238 rural farmers",
+#: "measured in 18 adults", "a cohort of 2,664 adolescents", "data from 125 patients").
+_STUDIED_IN_BEFORE = compile_regex(
+    r"(?i)\b(?:conducted|performed|carried\s+out|measured|studied|tested|evaluated|investigated|examined|administered|applied"
+    r"|given|data|cohort|sample|population|consist(?:s|ed)?)\s+(?:on|in|of|to|from|for|with)\s+(?:a\s+(?:total\s+of\s+)?)?$"
+)
 
 
 # --- condition -----------------------------------------------------------------------------
