@@ -234,6 +234,12 @@ def test_n_enrolled(text, n):
         ("TITLE: Drug Q for chronic kidney disease with albuminuria\n\nABSTRACT: x.", "chronic kidney disease with albuminuria"),
         ("TITLE: Drug Q for heart failure with preserved ejection fraction\n\nABSTRACT: x.",
          "heart failure with preserved ejection fraction"),
+        # conditions named by words beyond the disease endings
+        ("TITLE: Drug Q for overactive bladder: a randomized trial\n\nABSTRACT: x.", "overactive bladder"),
+        ("TITLE: High-dose versus low-dose drug Q in acute asthmatic attack\n\nABSTRACT: x.", "acute asthmatic attack"),
+        ("TITLE: Acupuncture in 150 Patients Suffering From Chronic Pains\n\nABSTRACT: x.", "Chronic Pains"),
+        ("TITLE: Drug Q for patent ductus arteriosus in preterm infants\n\nABSTRACT: x.", "patent ductus arteriosus"),
+        ("TITLE: Device Q for sudden sensorineural hearing loss\n\nABSTRACT: x.", "sudden sensorineural hearing loss"),
     ],
 )
 def test_condition(text, condition):

@@ -331,7 +331,10 @@ _DISEASE_WORD = compile_regex(
     r"|sarcopenia|cachexia|malnutrition|undernutrition|under-nutrition|stunting|wasting|anorexia|bulimia|addiction"
     r"|alcoholism|craving|withdrawal|hot\s+flash(?:es)?|hot\s+flushes|dysmenorrh\w+|endometriosis"
     r"|polyps?|hemorrhoids?|haemorrhoids?|fissures?|colic|reflux|dyspepsia|gastroparesis|pancreatitis|cholecystitis"
-    r"|appendicitis|diverticul\w+|colitis|ileus|hiccups?|snoring|enuresis|bacteriuria|pyelonephritis|cystitis|nephrolithiasis)\b"
+    r"|appendicitis|diverticul\w+|colitis|ileus|hiccups?|snoring|enuresis|bacteriuria|pyelonephritis|cystitis|nephrolithiasis"
+    r"|pains|asthmatic|flatfoot|flat\s+feet|(?:ex|in)tubation|\w+scopy|biops(?:y|ies)|dialysis|abortion|revasculari[sz]ation"
+    r"|(?:caesarean|cesarean)\s+(?:sections?|deliver(?:y|ies))|hearing\s+loss|cognitive\s+decline|overactive\s+bladder"
+    r"|low\s+vision|sore\s+throat|refractive\s+errors?|detachment|dissection|occlusion|ductus\s+arteriosus|falls)\b"
     r"|(?-i:\b(?!(?:BID|QID|TID)\b)[A-Z]{2,4}D\b)"  # "COPD", "PTSD", "ESRD": a disease or disorder by its abbreviation
 )
 #: Words that show a phrase is not a disease (the study, a drug, a measure).
@@ -371,7 +374,7 @@ _STATUS_LEAD = compile_regex(
 #: Where a condition phrase in a title ends: a method, a place, a population, a trial name.
 _TITLE_STOP = compile_regex(
     r"(?i)\s*(?:" + _STATUS_STOP + r"|,|\(|\[|\busing\b|\bby\b|\bon\b|\bamong\b|\bat\b|\bfrom\b|\bversus\b|\bvs\.?\s|\bcompared\b|\bthan\b"
-    r"|\bdespite\b|\baccording\b|\bprior\s+to\b|\bprior$|\brequiring\b|\btaking\b|\bconsuming\b|\bwithout\b"
+    r"|\bdespite\b|\baccording\b|\bprior\s+to\b|\bprior$|\brequiring\b|\btaking\b|\bconsuming\b|\bwithout\b|\bbetween\b"
     r"|\bwith\s+(?:or\s+without|a|an|the)\b|\bfollowing\b|\btreated\b|\breceiving\b|\bwho\b|\bwhen\b|\bafter\b|\bbefore\b|\bduring\b"
     r"|\bthrough\b|\bvia\b|\bin\s+(?!" + _PEOPLE_WORDS + r"\b)(?:(?:a|an|the|[A-Z][a-z]+)\b)"
     r"|\band\s+(?:its|their|the|review|presentation)\b|\bis\b|\bare\b|\bwas\b|\bwere\b|\bdoes\b|\bdo\b|\bcan\b|\bmay\b)"
