@@ -250,6 +250,10 @@ def test_radiation_doses_are_doses():
     [
         "Enhancing trace element status by selenium, zinc, and copper supplementation helped.",
         "The emulsion contained soybean oil, medium chain triglycerides and fish oil.",
+        "All children were offered vitamin A every 6 months.",
+        "Seventy subjects were randomized to receive daily either calcium only or a bone blend.",
+        "The effect of water with added magnesium on blood pressure was studied.",
+        "Women received estrogen alone or a placebo for five years.",
     ],
 )
 def test_substances_given_to_patients_are_not_lab_tests(text):
@@ -2820,3 +2824,14 @@ def test_a_drug_amount_per_kilogram_without_its_unit_stays_without_one():
 def test_cell_ontology_ids_of_widened_and_malignant_names(text, cell, cl_id):
     found = {s["text"]: s["attrs"]["cl_id"] for s in spans(text, "CELL_TYPE")}
     assert found.get(cell) == cl_id
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [
+        ("Patients receiving insulin had higher serum glucose levels.", "serum glucose"),
+        ("Supplementation with vitamin D raised serum 25(OH)D levels from 40 to 75 nmol/L.", "serum 25(OH)D"),
+    ],
+)
+def test_what_is_measured_beside_a_substance_given_stays_a_lab_test(text, test):
+    assert texts(text, "LAB_TEST") == [test]
