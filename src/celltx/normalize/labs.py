@@ -80,12 +80,24 @@ def analyte_name(text: str, known: str | None = None) -> str:
     return _SPECIMEN.sub("", " ".join(shadow(text).lower().split()))
 
 
+def exponent_form(numerator: str, denominator: str) -> str:
+    """A unit written with a negative exponent ("g dl−1", "g.dl-1", "U l-1"): the one place this
+    notation is written, for the units.jsonl rows marked ``"exponent": [numerator, denominator]``."""
+    return numerator + r"(?:\s+|\s*[·.]\s*)" + denominator + r"\s*[-−–]\s*1(?!\d)"
+
+
+def unit_regex(row: dict) -> str:
+    """The regex of a ``lab`` row of units.jsonl: its ``regex``, or its ``exponent`` pair
+    written in :func:`exponent_form`."""
+    return exponent_form(*row["exponent"]) if "exponent" in row else row["regex"]
+
+
 @lru_cache(maxsize=1)
 def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
     rules = []
     for row in read_jsonl_resource("units.jsonl"):
         if row.get("kind") == "lab":
-            rules.append((compile_regex(rf"^(?:{row['regex']})$", regex.IGNORECASE), row["unit"]))
+            rules.append((compile_regex(rf"^(?:{unit_regex(row)})$", regex.IGNORECASE), row["unit"]))
     return tuple(rules)
 
 
@@ -104,7 +116,7 @@ def unit_block(dimensions: tuple[str, ...] | None = None) -> str:
     value in seconds, "5 secondary" is not)."""
     rows = [r for r in read_jsonl_resource("units.jsonl") if r.get("kind") == "lab"
             and (dimensions is None or r.get("dimension") in dimensions)]
-    alts = sorted((f"(?:{r['regex']})" for r in rows), key=len, reverse=True)
+    alts = sorted((f"(?:{unit_regex(r)})" for r in rows), key=len, reverse=True)
     return "(?i:" + "|".join(alts) + ")(?![A-Za-z])"
 
 
