@@ -2835,3 +2835,52 @@ def test_cell_ontology_ids_of_widened_and_malignant_names(text, cell, cl_id):
 )
 def test_what_is_measured_beside_a_substance_given_stays_a_lab_test(text, test):
     assert texts(text, "LAB_TEST") == [test]
+
+
+@pytest.mark.parametrize(
+    "text, span, low",
+    [
+        ("Patients received 1.0E+06 cells/kg.", "1.0E+06 cells/kg", 1e6),
+        ("A dose of 2.0 E+07 cells was injected.", "2.0 E+07 cells", 2e7),
+        ("Each patient received 1 x 10exp6 cells/kg.", "1 x 10exp6 cells/kg", 1e6),
+    ],
+)
+def test_cell_doses_in_e_notation_keep_their_power_of_ten(text, span, low):
+    # before: 1.0, nothing and 1.0: the mantissa read as the whole dose, a million times off
+    found = [s for s in spans(text, "DOSE") if s["text"] == span]
+    assert found and found[0]["attrs"]["low"] == low == found[0]["attrs"]["high"]
+
+
+def test_a_dose_whose_power_of_ten_cannot_be_read_has_no_amount():
+    from celltx.normalize.doses import parse_dose
+
+    assert parse_dose("1.0 E+0.6 cells")["low"] is None
+    assert parse_dose("3 x 10^^6 cells")["low"] is None
+    assert parse_dose("1.5 x 10 ^ 6 cells/kg")["low"] == 1.5e6
+
+
+@pytest.mark.parametrize(
+    "text, value, number, unit, si",
+    [
+        ("HBV DNA was 2.3 × 10^5 IU/mL at entry.", "2.3 × 10^5 IU/mL", 2.3, "10^5 IU/mL", None),
+        ("Serum HBV DNA was 5.6 × 10^6 copies/mL at baseline.", "5.6 × 10^6 copies/mL", 5.6, "10^6 copies/mL", None),
+        ("The viral load was 4.5 x 10E4 copies/mL at week 24.", "4.5 x 10E4 copies/mL", 4.5, "10^4 copies/mL", None),
+        ("The CD4 count rose to 0.35 × 10^9 cells/L.", "0.35 × 10^9 cells/L", 0.35, "10^9/L", None),
+        ("Platelet count was 1.1 x 10^5/μL.", "1.1 x 10^5/μL", 1.1, "10^5/uL", 110.0),
+        ("Platelet count was 1.1E+05/μL.", "1.1E+05/μL", 1.1, "10^5/uL", 110.0),
+    ],
+)
+def test_lab_values_written_with_a_power_of_ten(text, value, number, unit, si):
+    # before: the first two were DOSEs, the next three nothing, the last "05/μL" = 5
+    assert not spans(text, "DOSE")
+    found = [s for s in spans(text, "LAB_VALUE") if s["text"] == value]
+    assert found, spans(text)
+    attrs = found[0]["attrs"]
+    assert (attrs["value"], attrs["unit"]) == (number, unit)
+    assert (attrs.get("si") or {}).get("value") == si
+
+
+def test_the_exponent_of_a_number_is_never_a_value_of_its_own():
+    # before: "05/μL" gave a platelet count of 5
+    for text in ("Platelets were 1.1E+05/μL.", "Platelets were 2E+5 /μL.", "The count was 3e+04 cells/μL."):
+        assert all(s["text"][0] != "0" and not s["text"].startswith(("5 ", "04")) for s in spans(text, "LAB_VALUE")), text

@@ -13,7 +13,8 @@ def test_parse_number(text, expected):
 
 @pytest.mark.parametrize(
     "text, factor",
-    [("×10^6", 1e6), ("x106", 1e6), ("×107", 1e7), ("*10E6", 1e6), ("x 10(6)", 1e6), ("×10⁶", 1e6), (" million", 1e6)],
+    [("×10^6", 1e6), ("x106", 1e6), ("×107", 1e7), ("*10E6", 1e6), ("x 10(6)", 1e6), ("×10⁶", 1e6), (" million", 1e6),
+     ("E+06", 1e6), ("e7", 1e7), ("x 10exp6", 1e6), ("× 10^+6", 1e6)],
 )
 def test_multiplier_forms_including_lost_superscripts(text, factor):
     assert multiplier(text)[0] == factor
@@ -27,6 +28,9 @@ def test_multiplier_forms_including_lost_superscripts(text, factor):
         ("0.5\\*10E6 MSC/kg body", 5e5, 5e5, "MSC/kg body"),
         ("between 1 and 2 x 10(6) cells", 1e6, 2e6, "cells"),
         ("50 ml", 50.0, 50.0, "ml"),
+        ("1.0E+06 cells/kg", 1e6, 1e6, "cells/kg"),  # before: 1.0, the mantissa alone
+        ("2.0 E+07 cells", 2e7, 2e7, "cells"),
+        ("1 x 10exp6 cells/kg", 1e6, 1e6, "cells/kg"),
     ],
 )
 def test_parse_amount_applies_multiplier_to_both_ends(text, low, high, rest):

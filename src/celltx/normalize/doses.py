@@ -105,6 +105,8 @@ def canonical_dose_unit(unit: str) -> str | None:
 _PER_KG_CELLS_RE = compile_regex(
     r"(?i)^/\s*(?:kg|kilogram)(?:\s+(?:of\s+)?body(?:\s+weight)?)?(?:\s+[\w+-]*(?:cells?|MSCs?|MNCs?|SCs?))?\s*$"
 )
+#: What is left after an amount when its power of ten was not read ("E+0.6", "^6", "x 10").
+_UNREAD_POWER_RE = compile_regex(r"(?i)^\s*(?:e\s*[-+]?\s*\d|exp\s*[-+]?\d|\^|\\?[×x*·]\s*10(?!\d*\s*(?:[a-zµμ%]|$)))")
 _REPEATED_UNIT_RE = compile_regex(r"^(\s*[\d.,]+)\s*([A-Za-zμ/]+)(\s*(?:-|to)\s*[\d.,]+\s*\2\b)")
 
 
@@ -142,6 +144,10 @@ def parse_dose(text: str) -> dict[str, object]:
     # "50.1 ± 58.5 × 10^6 MNCs/kg": a mean dose with its spread; low = high = the mean
     text = rx(rf"^(\s*[\d.,]+)\s*{PLUS_MINUS}\s*[\d.,]+").sub(r"\1", text)
     low, high, rest = parse_amount(text)
+    if _UNREAD_POWER_RE.match(rest):
+        # a power of ten the amount grammar could not read ("1.0 E+0.6"): no amount is
+        # better than the mantissa alone, a number that looks right and is a million off
+        return attrs
     rest = rx(r"^-(?=\D)").sub("", rest)  # "300-μg", "5-mg dose"
     # "unit · kg−1 · h−1" -> "unit/kg/h", "mg m-2" -> "mg/m2"; "units of regular insulin per kg" -> "units per kg"
     rest = rx(r"(?:\s*[·.]\s*|\s+)(kg|m2|h|hr|min|day|d)(?:\s+(?:of\s+)?body\s+weight)?\s*-\s*1\b").sub(r"/\1", shadow(rest))

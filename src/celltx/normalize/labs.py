@@ -86,19 +86,53 @@ def exponent_form(numerator: str, denominator: str) -> str:
     return numerator + r"(?:\s+|\s*[·.]\s*)" + denominator + r"\s*[-−–]\s*1(?!\d)"
 
 
+#: A power of ten written before a count unit ("× 10^5 IU/mL", "x 10(9) cells/L", "*10E3/μL",
+#: "1.2E+03 IU/mL"), its exponent captured. A cell word between the power and the unit is part
+#: of the unit.
+POWER_BEFORE_UNIT = (
+    r"(?:[×x*·]\s*10\s*(?:\^\s*\+?(?P<exp>[-−]?\d{1,2})|\(\s*\+?(?P<exp>[-−]?\d{1,2})\s*\)|e\s*\+?(?P<exp>-?\d{1,2}))"
+    r"|e\s*\+?(?P<exp>-?\d{1,2})(?=\s|/|c))\s*(?:cells\s*)?"
+)
+
+
+def power_form(base: str) -> str:
+    """A unit written after a power of ten (rows marked ``"powers": true``, or ``"only"`` for
+    a unit never written without one, such as "/L"): the one place this notation is written."""
+    return POWER_BEFORE_UNIT + f"(?:{base})"
+
+
 def unit_regex(row: dict) -> str:
     """The regex of a ``lab`` row of units.jsonl: its ``regex``, or its ``exponent`` pair
     written in :func:`exponent_form`."""
     return exponent_form(*row["exponent"]) if "exponent" in row else row["regex"]
 
 
+def _row_regexes(row: dict) -> list[str]:
+    """Every spelling a ``lab`` row stands for: the unit alone and after a power of ten."""
+    powers = row.get("powers")
+    alone = [] if powers == "only" else [unit_regex(row)]
+    return alone + ([power_form(unit_regex(row))] if powers else [])
+
+
+def _scaled(unit: str, exponent: str) -> str:
+    """The canonical spelling of ``unit`` after 10^``exponent``: "10^5 IU/mL", "10^9/L"."""
+    power = f"10^{int(exponent.replace('−', '-'))}"
+    return power + unit if unit.startswith("/") else f"{power} {unit}"
+
+
 @lru_cache(maxsize=1)
-def _unit_rules() -> tuple[tuple[regex.Pattern, str], ...]:
-    rules = []
+def _unit_rules() -> tuple[tuple[regex.Pattern, str, bool], ...]:
+    """(pattern, canonical unit, whether the pattern reads a power of ten) in file order, the
+    rows written out first, so an explicit row ("10^9/L") wins over the general power form."""
+    rules, scaled = [], []
     for row in read_jsonl_resource("units.jsonl"):
-        if row.get("kind") == "lab":
-            rules.append((compile_regex(rf"^(?:{unit_regex(row)})$", regex.IGNORECASE), row["unit"]))
-    return tuple(rules)
+        if row.get("kind") != "lab":
+            continue
+        if row.get("powers") != "only":
+            rules.append((compile_regex(rf"^(?:{unit_regex(row)})$", regex.IGNORECASE), row["unit"], False))
+        if row.get("powers"):
+            scaled.append((compile_regex(rf"^(?:{power_form(unit_regex(row))})$", regex.IGNORECASE), row["unit"], True))
+    return tuple(rules + scaled)
 
 
 #: What only a laboratory measures in a body fluid: the units of these dimensions name a lab
@@ -116,7 +150,7 @@ def unit_block(dimensions: tuple[str, ...] | None = None) -> str:
     value in seconds, "5 secondary" is not)."""
     rows = [r for r in read_jsonl_resource("units.jsonl") if r.get("kind") == "lab"
             and (dimensions is None or r.get("dimension") in dimensions)]
-    alts = sorted((f"(?:{unit_regex(r)})" for r in rows), key=len, reverse=True)
+    alts = sorted((f"(?:{alt})" for r in rows for alt in _row_regexes(r)), key=len, reverse=True)
     return "(?i:" + "|".join(alts) + ")(?![A-Za-z])"
 
 
@@ -129,10 +163,16 @@ def _dimensions() -> dict[str, str]:
     }
 
 
+_POWER_PREFIX = compile_regex(r"^10\^-?\d{1,2}\s*(?=\S)")
+
+
 def unit_dimension(unit: str | None) -> str | None:
-    """What a lab unit measures ("mg/dL" -> "mass_concentration"); ``None`` when unknown."""
+    """What a lab unit measures ("mg/dL" -> "mass_concentration", "10^5 IU/mL" -> as IU/mL);
+    ``None`` when unknown."""
     canonical = canonical_lab_unit(unit)
-    return _dimensions().get(canonical) if canonical else None
+    if not canonical:
+        return None
+    return _dimensions().get(canonical) or _dimensions().get(_POWER_PREFIX.sub("", canonical))
 
 
 def canonical_lab_unit(unit: str | None) -> str | None:
@@ -140,9 +180,10 @@ def canonical_lab_unit(unit: str | None) -> str | None:
     if not unit:
         return None
     u = " ".join(shadow(unit).split())
-    for pattern, canonical in _unit_rules():
-        if pattern.match(u):
-            return canonical
+    for pattern, canonical, scaled in _unit_rules():
+        m = pattern.match(u)
+        if m:
+            return _scaled(canonical, m.group("exp")) if scaled else canonical
     return u
 
 

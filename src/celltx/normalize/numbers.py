@@ -3,7 +3,7 @@
 One place knows how numbers are written in abstracts copied from PDFs and web pages:
 
 * plain and grouped numbers: "17.9", "1,500", ".5"; number words: "four", "twenty-four";
-* multipliers: "×10^6", "x10^6", "* 10E6", "10(6)", "10⁶" and the lost-superscript forms
+* multipliers: "×10^6", "x10^6", "* 10E6", "x 10exp6", "10(6)", "10⁶", "1.0E+06" and the lost-superscript forms
   "×106", "x107" (10 followed by the exponent digits after a multiplication sign), "million";
 * ranges: "0.5-1.0", "30–50", "0.5 to 1.0", "between 1 and 2";
 * spreads: "17.9±5.6", "17.9 +/- 5.6", "8.1 (SD 0.8)", "8.1 (0.8)", "17 (IQR 14–21)";
@@ -42,8 +42,8 @@ POW = r"(?:10\s*\^\s*-?\d{1,2}|10\(\s*-?\d{1,2}\s*\))"
 NUMW = rf"(?:{POW}|{NUM}|(?i:{NUMBER_WORD_RE}))"
 #: Multiplier after a number: ×10^6, x106 (lost superscript), *10E6, 10(6), million.
 MULT = (
-    r"(?:\s*\\?[×x*X·]\s*10\s*(?:\^\s*-?\d{1,2}|\(\s*-?\d{1,2}\s*\)|[Ee]\s*-?\d{1,2}|-?\d{1,2})"
-    r"|\s*[Ee]\s*\d{1,2}(?![\d.])"
+    r"(?:\s*\\?[×x*X·]\s*10\s*(?:\^\s*[-+]?\d{1,2}|\(\s*[-+]?\d{1,2}\s*\)|(?:[Ee]|exp)\s*[-+]?\d{1,2}|-?\d{1,2})"
+    r"|\s*[Ee]\s*\+?\d{1,2}(?![\d.])"
     r"|\s+(?:[Mm]illion|[Bb]illion|[Tt]housand)\b)"
 )
 RANGE_SEP = r"(?:\s*-\s*|\s+to\s+|\s*~\s*)"
@@ -55,8 +55,8 @@ _COMPARATORS = {">or=": ">=", "<or=": "<=", "≤": "<=", "⩽": "<=", "<=": "<="
 
 _NUM_RE = compile_regex(NUM)
 _MULT_RE = compile_regex(
-    r"\\?[×x*X·]\s*10\s*(?:\^\s*(-?\d{1,2})|\(\s*(-?\d{1,2})\s*\)|[Ee]\s*(-?\d{1,2})|(-?\d{1,2}))"
-    r"|[Ee]\s*(\d{1,2})(?![\d.])"
+    r"\\?[×x*X·]\s*10\s*(?:\^\s*\+?(-?\d{1,2})|\(\s*\+?(-?\d{1,2})\s*\)|(?:[Ee]|exp)\s*\+?(-?\d{1,2})|(-?\d{1,2}))"
+    r"|[Ee]\s*\+?(\d{1,2})(?![\d.])"
     r"|(?i:(million|billion|thousand))"
 )
 _WORD_MULT = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
