@@ -26,6 +26,21 @@ def test_lexicon_routes(extract_rules):
     assert span(rec, "into the spleen", "ROUTE")["attrs"]["route"] == "intrasplenic"
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Cells were injected intra-arterially in patients after an ischaemic stroke.", "other"),
+        ("Bone marrow cells were given by intraarterial infusion into the femoral artery.", "other"),
+        ("In decompensated cirrhosis, cells were injected intra-arterially.", "hepatic_artery"),
+        ("Cells were given by intra-arterial injection into the hepatic artery.", "hepatic_artery"),
+    ],
+)
+def test_intra_arterial_is_the_hepatic_artery_only_in_an_abstract_about_the_liver(extract_rules, text, code):
+    # before: "hepatic_artery" in all four
+    routes = [s for s in extract_rules(text)["spans"] if s["label"] == "ROUTE" and "arteri" in s["text"].lower()]
+    assert routes and routes[0]["attrs"]["route"] == code
+
+
 def test_cell_grammar_and_donor(extract_rules):
     rec = extract_rules("Patients received allogeneic umbilical cord-derived mesenchymal stem cells.")
     cell = span(rec, "umbilical cord-derived mesenchymal stem cells", "CELL_TYPE")
@@ -43,6 +58,22 @@ def test_abbreviation_inherits_label_and_attributes(extract_rules):
     assert short["attrs"]["donor"] == "autologous"  # copied from the long form
     labs = [s for s in rec["spans"] if s["text"] == "SChE"]
     assert [s["attrs"]["analyte"] for s in labs] == ["cholinesterase", "cholinesterase"]
+
+
+@pytest.mark.parametrize(
+    "text, long, short, source",
+    [
+        ("Umbilical cord MSCs (UC-MSCs) were infused.", "Umbilical cord MSCs", "UC-MSCs", "umbilical_cord"),
+        ("Wharton's jelly MSCs (WJ-MSCs) were infused.", "Wharton's jelly MSCs", "WJ-MSCs", "wharton_jelly"),
+        ("Adipose-derived MSCs (AD-MSCs) were transplanted.", "Adipose-derived MSCs", "AD-MSCs", "adipose"),
+    ],
+)
+def test_a_cell_product_abbreviated_from_a_long_form_ending_in_its_own_abbreviation(extract_rules, text, long, short, source):
+    # before: the long form named no cell word ("cells", "stem", ...), so the short form was
+    # taken for an abbreviation of something else and dropped
+    rec = extract_rules(text)
+    assert span(rec, long, "CELL_TYPE")["attrs"]["source"] == source
+    assert span(rec, short, "CELL_TYPE")["attrs"]["source"] == source
 
 
 def test_numeric_regexes(extract_rules):

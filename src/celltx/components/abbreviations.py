@@ -388,7 +388,10 @@ def _defined_as_something_else(short: str, long: str) -> bool:
 _GENERIC_WORDS = {"serum", "plasma", "blood", "level", "levels", "total", "count", "test", "ratio", "fasting"}
 
 #: What the long form of a cell type's abbreviation names: cells of some kind.
-_CELL_WORDS = compile_regex(r"(?i)cells?\b|cyte|blast|phage|clast|islets?|\bNK\b|killer|lymph|\bT\b|\bB\b|progenitor|stem|platelets?")
+_CELL_WORDS = compile_regex(
+    r"(?i)cells?\b|cyte|blast|phage|clast|islets?|\bNK\b|killer|lymph|\bT\b|\bB\b|progenitor|stem|platelets?"
+    r"|(?-i:(?:MSC|MNC|SC|EPC)s?)\b"  # a cell product's own abbreviation: "umbilical cord MSCs (UC-MSCs)"
+)
 
 
 def _cells_defined_otherwise(text: str, abbreviations: list) -> set[str]:

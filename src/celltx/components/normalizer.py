@@ -106,11 +106,21 @@ class Normalizer:
             start = span.start_char
             left = _left_context(text, span, sentences.of(span)[0])
             set_span_value(span, "attrs", normalise_span(span, left, text[start : span.end_char]))
+        self._routes_in_context(text, spans)
         self._harvest_sources(text, spans, sentences)
         self._abbreviations(doc, spans)
         self._coordinated_units(text, spans)
         self._header_units(text, spans, sentences)
         return doc
+
+    @staticmethod
+    def _routes_in_context(text: str, spans: list[Span]) -> None:
+        """A route word whose code depends on what the abstract is about ("intra-arterial":
+        the hepatic artery only in an abstract about the liver; routes.jsonl ``document``)."""
+        for span in spans:
+            if span.label_ == schema.ROUTE:
+                attrs = span_value(span, "attrs")
+                attrs["route"] = routes.route_in_document(span.text, attrs.get("route"), text)
 
     @staticmethod
     def _harvest_sources(text: str, spans: list[Span], sentences: _Sentences) -> None:
