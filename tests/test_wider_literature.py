@@ -2884,3 +2884,19 @@ def test_the_exponent_of_a_number_is_never_a_value_of_its_own():
     # before: "05/μL" gave a platelet count of 5
     for text in ("Platelets were 1.1E+05/μL.", "Platelets were 2E+5 /μL.", "The count was 3e+04 cells/μL."):
         assert all(s["text"][0] != "0" and not s["text"].startswith(("5 ", "04")) for s in spans(text, "LAB_VALUE")), text
+
+
+@pytest.mark.parametrize(
+    "text, test, analyte",
+    [
+        ("Red blood cell counts did not change.", "Red blood cell counts", "red blood cell count"),
+        ("The white cell count was 6.1 x 10^9/L.", "white cell count", "white blood cell count"),
+        ("G-CSF increased total white cell counts 4.2-fold.", "total white cell counts", "white blood cell count"),
+    ],
+)
+def test_blood_counts_named_by_their_cells(text, test, analyte):
+    # before: red cell counts were read as white blood cell counts (LOINC 6690-2), and "white
+    # cell count(s)" was a CELL_TYPE "white cell"
+    found = [s for s in spans(text, "LAB_TEST") if s["text"] == test]
+    assert found and found[0]["attrs"]["analyte"] == analyte
+    assert not spans(text, "CELL_TYPE")

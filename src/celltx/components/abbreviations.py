@@ -91,6 +91,8 @@ class AbbreviationLabels:
                     best, best_overlap = cand, share
             if best is None or best_overlap < self.min_overlap:
                 continue
+            if best.label_ == schema.CELL_TYPE and _PROCEDURE_AFTER.match(doc_chars[best.end_char : long_end]):
+                continue  # "hematopoietic stem cell therapy (HSCT)": the short form names the procedure
             key = (short.start_char, short.end_char, best.label_)
             definition = short.start > 0 and doc[short.start - 1].text in ("(", "[") and short.start - 1 - long.end <= 1
             info[key] = {"long": (best.start_char, best.end_char), "definition": bool(definition)}
@@ -388,6 +390,11 @@ def _defined_as_something_else(short: str, long: str) -> bool:
 _GENERIC_WORDS = {"serum", "plasma", "blood", "level", "levels", "total", "count", "test", "ratio", "fasting"}
 
 #: What the long form of a cell type's abbreviation names: cells of some kind.
+#: What a long form may go on with after its cell name when the abbreviation names the
+#: procedure, not the cells (the scheme: "MSCT = MSC transplantation" is no cell type).
+_PROCEDURE_AFTER = compile_regex(
+    r"(?i)^[\s-]*(?:therapy|therapies|transplant\w*|treatment|infusion|injection|implantation|grafting|engraftment)\b"
+)
 _CELL_WORDS = compile_regex(
     r"(?i)cells?\b|cyte|blast|phage|clast|islets?|\bNK\b|killer|lymph|\bT\b|\bB\b|progenitor|stem|platelets?"
     r"|(?-i:(?:MSC|MNC|SC|EPC)s?)\b"  # a cell product's own abbreviation: "umbilical cord MSCs (UC-MSCs)"
