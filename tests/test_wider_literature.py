@@ -2900,3 +2900,26 @@ def test_blood_counts_named_by_their_cells(text, test, analyte):
     found = [s for s in spans(text, "LAB_TEST") if s["text"] == test]
     assert found and found[0]["attrs"]["analyte"] == analyte
     assert not spans(text, "CELL_TYPE")
+
+
+def test_a_list_item_comparing_two_concentrations_names_a_lab_test_unknown_to_the_lexicon():
+    # before: "LN" was no span and its two values were linked to PIIINP, the test before it
+    record = celltx.extract(
+        "Serum levels differed: ALT (45 ± 5 vs. 30 ± 4 U/L); PIIINP (12.1 ± 2.0 vs. 9.8 ± 1.1 ng/mL); "
+        "and LN (3.1 vs 2.2 μg/L)."
+    )
+    by_id = {s["id"]: s for s in record["spans"]}
+    links = {by_id[r["head"]]["text"]: by_id[r["tail"]]["text"] for r in record["relations"]}
+    assert links["3.1"] == "LN" and links["2.2 μg/L"] == "LN"
+    assert links["12.1 ± 2.0"] == "PIIINP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scores improved: pain (4.1 vs. 6.2); stiffness (3.0 vs 4.4, p = 0.02).",
+        "Adverse events: anorexia (6.8 vs 9.5%), diarrhoea (2.3 vs 0%).",
+    ],
+)
+def test_list_items_comparing_scores_or_shares_name_no_lab_test(text):
+    assert not spans(text, "LAB_TEST")
