@@ -2923,3 +2923,13 @@ def test_a_list_item_comparing_two_concentrations_names_a_lab_test_unknown_to_th
 )
 def test_list_items_comparing_scores_or_shares_name_no_lab_test(text):
     assert not spans(text, "LAB_TEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Varices were injected with sodium tetradecyl sulfate 3 % or sodium morrhuate 5 %.",
+     "Bowel preparation used sodium picosulfate."],
+)
+def test_a_sodium_salt_given_is_no_sodium_measured(text):
+    # before: "sodium" a LAB_TEST, and the sclerosants' strengths its values
+    assert not spans(text, "LAB_TEST") and not spans(text, "LAB_VALUE")
