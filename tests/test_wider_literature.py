@@ -2933,3 +2933,18 @@ def test_list_items_comparing_scores_or_shares_name_no_lab_test(text):
 def test_a_sodium_salt_given_is_no_sodium_measured(text):
     # before: "sodium" a LAB_TEST, and the sclerosants' strengths its values
     assert not spans(text, "LAB_TEST") and not spans(text, "LAB_VALUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Higher ALT predicted relapse (hazard ratio (HR) 2.1, 95% CI 1.1-4.0).",
+        "Hepatotoxicity was associated with baseline ALT (odds ratio [OR] 3.6; 95% CI 1.2-10.8).",
+        "The positive predictive value of HBsAg decline was 85% and the negative predictive value 99%.",
+        "For ALT the sensitivity was 78% and the specificity 64%.",
+    ],
+)
+def test_effect_measures_and_test_accuracy_are_no_lab_values(text):
+    # before: the hazard ratio and the predictive values gave values linked to ALT or HBsAg (the
+    # odds-ratio and sensitivity sentences are guards, already right in this wording)
+    assert not spans(text, "LAB_VALUE")
