@@ -2948,3 +2948,16 @@ def test_effect_measures_and_test_accuracy_are_no_lab_values(text):
     # before: the hazard ratio and the predictive values gave values linked to ALT or HBsAg (the
     # odds-ratio and sensitivity sentences are guards, already right in this wording)
     assert not spans(text, "LAB_VALUE")
+
+
+@pytest.mark.parametrize(
+    "text, span, days",
+    [
+        ("At week 144, 19 patients had HBV DNA above 60 IU/mL.", "week 144", [1008.0]),
+        ("At weeks 4 and 8 two patients withdrew.", "weeks 4 and 8", [28.0, 56.0]),
+    ],
+)
+def test_a_count_of_people_after_a_study_week_is_no_further_week(text, span, days):
+    # before: "week 144, 19" = days 1008 and 133
+    found = spans(text, "TIME_POINT")
+    assert [s["text"] for s in found] == [span] and found[0]["attrs"]["days"] == days
