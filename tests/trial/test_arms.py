@@ -110,6 +110,21 @@ def test_negated_cells_and_lab_test_cells_are_no_products():
     assert all(a["cell_types"] == [] for a in arms)
 
 
+def test_cells_measured_or_described_are_no_arm_product():
+    # before: the treatment group's products were the tumour cells and T cells the abstract
+    # describes and measures, beside the dendritic cells it gives
+    text = ("Tumour cells escape immune surveillance. Patients in the treatment group had dendritic cell "
+            "vaccine therapy and the control group had chemotherapy alone. In the treatment group the "
+            "proportion of T cells rose.")
+    rec = record(text, [
+        ("CELL_TYPE", "Tumour cells", cell("CL:0001063")),
+        ("CELL_TYPE", "dendritic cell", cell("CL:0000451")),
+        ("CELL_TYPE", "T cells", cell("CL:0000084")),
+    ])
+    treated = [a for a in arms_of(rec) if a["role"] == "experimental"]
+    assert treated and [c["cl_id"] for c in treated[0]["cell_types"]] == ["CL:0000451"]
+
+
 def test_generic_cell_mention_is_dropped_beside_the_specific_product():
     spans = [{"attrs": cell("CL:0000134")}, {"attrs": cell("CL:0002540", "bone_marrow", "autologous")},
              {"attrs": cell("CL:0002540", "bone_marrow", "autologous")}]

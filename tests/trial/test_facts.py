@@ -357,6 +357,19 @@ def test_an_event_reported_for_the_control_arm_only_is_not_the_treated_arms():
     assert summarize(record(text, []))["adverse_events"]["events"] == ["Nausea"]
 
 
+def test_an_arm_named_in_an_adverse_event_sentence_is_no_event():
+    import celltx
+
+    # before: "G-CSF", the experimental arm, was an adverse event (the spacing is that of a
+    # corpus whose text was tokenised before it was shared)
+    text = ("Sixty patients were randomized to G-CSF or placebo . G-CSF ( 10 mg/kg ) or placebo was given for 5 days .\n"
+            "There were no significant differences between groups in the number of participants with serious adverse "
+            "events : G-CSF 15 ( 37.5 % ) of 40 versus placebo 7 ( 35 % ) of 20 , or death at 90 days .")
+    trial = celltx.extract(text, trial=True)["trial"]
+    assert [a["label"] for a in trial["arms"]] == ["G-CSF", "placebo"]
+    assert trial["adverse_events"]["events"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

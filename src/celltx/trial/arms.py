@@ -1794,10 +1794,25 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
                 if target.role == "control" and label == schema.CELL_TYPE:
                     continue  # "placebo without MSCs", "compared with MSC therapy"
                 getattr(target, attr).append(span)
-    for arm in arms:  # prefer cell mentions in sentences about giving them
+    for arm in arms:  # cell mentions in sentences about giving them, else those named as a product
         given = [s for s in arm.cells if _ADMIN.search(doc.sentence_text(doc.sentence_of(s["start"])))]
-        if given:
-            arm.cells = given
+        arm.cells = given or [s for s in arm.cells if _named_as_product(doc.text, s)]
+
+
+#: Words around a cell mention that make it a product given, not cells measured or described
+#: ("dendritic cell vaccine", "autologous ...", "stem cell therapy", "MSC infusion").
+_PRODUCT_AFTER = compile_regex(
+    r"(?i)[\s-]*(?:\([^()]{1,15}\)\s*)?(?:[\w-]+\s+)?(?:vaccines?|therap(?:y|ies)|transplant\w*|infusions?|injections?|implant\w*|"
+    r"grafts?|grafting|treatment|immunotherapy|suspensions?|products?|administration|delivery|sheets?)\b"
+)
+
+
+def _named_as_product(text: str, span: dict[str, Any]) -> bool:
+    """Whether a cell mention outside any sentence about giving is still named as what is given:
+    with a donor word ("autologous"), or a product word after it ("vaccine", "therapy"; the
+    pattern is matched at the mention's end, so it has no "^")."""
+    attrs = span.get("attrs") or {}
+    return bool(attrs.get("donor")) or bool(_PRODUCT_AFTER.match(text, span["end"]))
 
 
 #: Every participant receives every treatment: a crossover ("cross-over", "change-over",

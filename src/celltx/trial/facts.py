@@ -992,6 +992,10 @@ def adverse_events(doc: Doc, arms: list[Any] | None = None) -> dict[str, Any] | 
             events[shorter[0]] = item
         elif not any(item.lower() in e.lower() for e in events):
             events.append(item)
+    if arms:  # "serious adverse events: G-CSF 15 (37.5%) of 40 versus placebo 7": an arm, no event
+        names = {norm_space(doc.text[a:b]).lower() for arm in arms for a, b in arm.refs}
+        names |= {norm_space(arm.label).lower() for arm in arms if arm.label}
+        events = [e for e in events if e.lower() not in names]
     if not found and not events:
         return None
     return {"events": events, "serious": serious}
