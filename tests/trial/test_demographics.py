@@ -153,3 +153,19 @@ def test_a_number_word_inside_a_word_is_no_count_of_women():
     text = ("Eighty overweight girls were randomized to the laser group (n = 40) or the sham group (n = 40). "
             "Thirty-six girls completed the laser program.")
     assert [a["male"] for a in arms_of(text)] == [0, 0]
+
+
+def test_counts_of_patients_who_were_male_are_per_arm_and_no_single_sex_trial():
+    # before: no count was read and the word "male" made it a men-only trial: 30 men per arm
+    text = ("Sixty patients were randomized to the MSC group (n = 30) or the control group (n = 30). "
+            "Mean age was 52.3 years in the MSC group and 50.9 years in the control group; "
+            "22 and 21 patients were male.")
+    assert [a["male"] for a in arms_of(text)] == [22, 21]
+
+
+def test_a_count_who_were_male_is_a_mixed_cohort_unless_it_is_all():
+    base = "Sixty patients were randomized to the MSC group (n = 30) or the control group (n = 30). "
+    # before: 30 and 30 (a men-only trial) for the first two
+    assert [a["male"] for a in arms_of(base + "At baseline, 22 (73%) and 21 (70%) were male, respectively.")] == [None, None]
+    assert [a["male"] for a in arms_of(base + "Overall, 18 patients were male.")] == [None, None]
+    assert [a["male"] for a in arms_of(base + "All 60 patients were male.")] == [30, 30]

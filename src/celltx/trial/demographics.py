@@ -172,12 +172,15 @@ def cohort_age(doc: Doc) -> dict[str, Any] | None:
 
 #: The words of a count of men, and of women.
 _MEN = r"(?:males?|men|boys)"
+#: Who a count of men or women counts ("22 and 21 patients were male").
+_PEOPLE = r"(?:patients|participants|subjects|of\s+(?:them|these|the\s+patients))"
 _WOMEN = r"(?:females?|women|girls)"
 #: A count of men (group ``m``) or of women alone (group ``f``), never a percentage: "13 men",
 #: "seven male", "12 males/8 females", "12 M/8 F", "male/female 12/8", "M/F: 12/8", "sex (M/F)
 #: 12/8", "F/M 8/12", "6 women" (the men are then the rest of the arm).
 _SEX_COUNT = compile_regex(
     rf"(?i)(?<![\w.,%])(?P<m>{COUNT})\s+(?:were\s+)?{_MEN}(?![\w-])(?!\s*(?:and|or|&)\s+{_WOMEN})"
+    rf"|(?<![\w.,%])(?P<m>{COUNT})(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?(?=(?:\s*(?:,\s*(?:and\s+)?|and\s+){COUNT}(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?)*\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+{_MEN}\b)"
     rf"|(?<![\w.,%])(?P<m>\d+)\s*(?:{_MEN}|(?-i:M))\s*/\s*\d+\s*(?:{_WOMEN}|(?-i:F))\b"
     rf"|\b(?:male|men|(?-i:M))\s*/\s*(?:female|women|(?-i:F))\s*(?:\(\s*n\s*\)\s*)?[:=,]?\s*(?:n\s*=\s*)?(?P<m>\d+)\s*/\s*\d+(?!\s*%|\d)"
     rf"|\b(?:female|women|(?-i:F))\s*/\s*(?:male|men|(?-i:M))\s*(?:\(\s*n\s*\)\s*)?[:=,]?\s*(?:n\s*=\s*)?\d+\s*/\s*(?P<m>\d+)(?!\s*%|\d)"
@@ -249,7 +252,8 @@ _FEMALE_WORDS = compile_regex(
 #: Words that name men (or male animals) as participants, or a disease of men only (prostate).
 _MALE_WORDS = compile_regex(r"(?i)\b(?:men|man|males?|boys?|stallions|bulls|rams|boars|prostat(?:e|ic|ectomy))\b(?!['\u2019]s)")
 #: Signs that both sexes took part: "men and women", "sex-matched", "M/F", "60% male", "(491
-#: female, ...)" (a share of the cohort), "female sex" (a covariate), "predominance of women".
+#: female, ...)" (a share of the cohort), "female sex" (a covariate), "predominance of women",
+#: "22 and 21 patients were male" (a count, unless "all": "All 60 patients were male").
 _MIXED = compile_regex(
     r"(?i)\b(?:men|males?|boys)\s+(?:and|or|&)\s+(?:women|females?|girls)\b|\b(?:women|females?|girls)\s+(?:and|or|&)\s+(?:men|males?|boys)\b"
     r"|\bboth\s+(?:sexes|genders)\b|\b(?:sex|gender)[\s-]*matched\b|\b(?:age|sex|gender)[\s,-]+(?:and\s+)?(?:sex|gender)\b"
@@ -258,6 +262,7 @@ _MIXED = compile_regex(
     r"|\b(?:male|female)\s+(?:sex|gender)\b|\bpredominance\s+of\s+(?:women|men|males|females)\b"
     r"|\d\s*%\s*(?:were\s+)?(?:women|men|males?|females?|boys|girls)\b|\b(?:women|men|males?|females?)\s*[(:,]?\s*\d+(?:\.\d+)?\s*%"
     r"|\(\s*(?:n\s*=\s*)?\d[\d,]*\s+(?:women|men|males?|females?|boys|girls)\b"
+    r"|(?<!\ball\s+)\b\d[\d,]*(?:\s*\([^()]{1,12}\))?(?:\s*(?:,|and|or)\s+\d[\d,]*(?:\s*\([^()]{1,12}\))?)*\s+(?:(?:of\s+(?:the|them|these)\s+)?[\w-]+\s+)?(?:were|was)\s+(?:males?|females?|men|women)\b"
 )
 
 
