@@ -987,6 +987,19 @@ def test_a_baseline_level_has_no_direction():
     assert [o["direction"] for o in outcomes(rec)] == [None, "improved"]
 
 
+def test_each_side_of_a_contrast_has_its_own_direction():
+    # before: the Y group's value was "improved", a word of the other side of "while"
+    text = ("ABC improved from 41.9 ± 3.9 to 40.4 ± 3.6 kPa in the X group, while it did not change in the "
+            "Y group (42.0 ± 3.1 kPa).")
+    rec = record(text, [
+        ("LAB_TEST", "ABC", lab("abc")),
+        ("LAB_VALUE", "41.9 ± 3.9", value(41.9, 3.9, "kPa")),
+        ("LAB_VALUE", "40.4 ± 3.6 kPa", value(40.4, 3.6, "kPa")),
+        ("LAB_VALUE", "42.0 ± 3.1 kPa", value(42.0, 3.1, "kPa")),
+    ], [("41.9 ± 3.9", "ABC"), ("40.4 ± 3.6 kPa", "ABC"), ("42.0 ± 3.1 kPa", "ABC")])
+    assert [o["direction"] for o in outcomes(rec)] == [None, "improved", "unchanged"]
+
+
 def test_definitions_aims_and_protocol_conditions_are_no_results():
     text = ("The primary outcome was defined as a 0.8% decrease in ABC. "
             "Five patients needed extra doses to decrease initial DEF levels by 10%. "

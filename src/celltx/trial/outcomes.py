@@ -365,6 +365,25 @@ def _listed_p_value(text: str, value: dict[str, Any], end: int) -> dict[str, Any
     return {"comparator": "=", "value": float(numbers[index])} if index < len(numbers) else None
 
 
+#: Where a clause turns to the other side of a contrast ("rose in the A group, while it did not
+#: change in the B group"): each side's direction words are its own.
+_CONTRAST = compile_regex(r"(?i),?\s+\b(?:while|whereas|but|although|though)\b|;\s*(?:however|in\s+contrast)\b")
+
+
+def _contrast_part(text: str, start: int, end: int, offset: int) -> str:
+    """The part of text[start:end] around ``offset`` between contrast words outside brackets."""
+    cuts = [start]
+    for m in _CONTRAST.finditer(text, start, end):
+        depth = text.count("(", start, m.start()) - text.count(")", start, m.start())
+        if depth <= 0:
+            cuts.append(m.start())
+    cuts.append(end)
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= offset < b:
+            return text[a:b]
+    return text[start:end]
+
+
 def _direction(chunk: str) -> str | None:
     if _WORSENED.search(chunk):
         return "worsened"
@@ -1208,7 +1227,6 @@ def outcomes_and_eligibility(
             default_days = follow_up_days(whole, until=doc.sentences[sentence_index][0])
         sentence = doc.sentence_text(sentence_index)
         ca, cb = doc.clause(v["start"])
-        clause = text[ca:cb]
         comparator = attrs.get("comparator") or _shared_comparator(text, v, values, doc)
         if comparator and attrs.get("sd") is None:
             # a threshold: of the eligibility criteria, or of a definition ("PNAC: bilirubin >1.5
@@ -1265,7 +1283,7 @@ def outcomes_and_eligibility(
                 outcomes.append({
                     "analyte": analyte, "arm": arm, "days": day, "kind": kind, "value": float(number.replace(",", "")),
                     "sd": None, "low": None, "high": None, "unit": attrs.get("unit"),
-                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": None if kind == "baseline" else _direction(clause),
+                    "p_value": _p_value(text, v["end"], cb) if kind == "baseline" else None, "direction": None if kind == "baseline" else _direction(_contrast_part(text, ca, cb, v["start"])),
                 })
             continue
         if (attrs.get("value") is None and attrs.get("low") is not None and attrs.get("sd") is None
@@ -1408,7 +1426,8 @@ def outcomes_and_eligibility(
             "high": attrs.get("high"),
             "unit": attrs.get("unit"),
             "p_value": p_value,
-            "direction": None if kind == "baseline" else _direction(clause),  # a level before treatment moved nowhere
+            # a level before treatment moved nowhere; the words of the value's own side of a contrast
+            "direction": None if kind == "baseline" else _direction(_contrast_part(text, ca, cb, v["start"])),
         }
         if attrs.get("comparator"):
             outcome["comparator"] = attrs["comparator"]
