@@ -405,3 +405,18 @@ def test_doses_are_no_disease():
     # "Doses" ends like "stenoses": a title about two doses of a drug names no condition
     text = "TITLE: A Comparative Study of Two Different Doses of Epidural Drug Q with Drug P\n\nABSTRACT: x."
     assert facts.condition(doc(text)) is None
+
+
+def test_a_condition_with_a_hyphenated_stop_word_inside_is_kept_whole():
+    # before: "acute-" (the "on" of "acute-on-chronic" ended the phrase), so no condition
+    text = "We evaluated MSC infusion in patients with acute-on-chronic liver failure (ACLF). Sixty patients were randomized."
+    assert facts.condition(doc(text)) == "acute-on-chronic liver failure"
+
+
+def test_a_first_line_without_a_full_stop_is_the_title_of_plain_text():
+    # before: plain text had no title unless labelled "TITLE:", so the condition was missed
+    text = "Autologous bone marrow cell infusion in alcoholic cirrhosis: a randomized trial\nFifty adults were enrolled."
+    assert facts.condition(doc(text)) == "alcoholic cirrhosis"
+    # a section heading or a sentence is no title
+    assert facts._title_and_end(doc("BACKGROUND: cirrhosis is common\nFifty adults were enrolled."))[0] is None
+    assert facts._title_and_end(doc("Cirrhosis is a common disease of the liver.\nFifty adults were enrolled."))[0] is None

@@ -517,7 +517,7 @@ _CONDITION_RE = compile_regex(
     rf"(?i)\b{PEOPLE}\s+(?:who\s+(?:had|have)|with|suffering\s+from|diagnosed\s+with|having)\s+(?P<c>[^.;:()\[\]\n]{{3,120}})"
 )
 _CONDITION_STOP = compile_regex(
-    r"(?i)\s*(?:" + _STATUS_STOP + r"|,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
+    r"(?i)\s*(?<!-)(?:" + _STATUS_STOP + r"|,|\bwho\b|\bwere\b|\bwas\b|\bwill\b|\bare\b|\bis\b|\breceived\b|\breceiving\b|\bunderwent\b|\bundergoing\b"
     r"|\baged\b|\bat\s+(?:a|an|the|\d)|\bfrom\b|\bin\s+(?:a|an|the|this|our|\d)|\bby\b|\btreated\b|\bto\s+(?:receive|evaluate|assess|compare|investigate|illustrate)\b"
     r"|\bto\b|\bthan\b|\bbetween\b|\band\s+(?:a|an|the|were|\d)|\bwhile\b|\bwhen\b|\bthat\b|\bwhich\b|\bduring\b|\bafter\b|\bbefore\b"
     r"|\benrolled\b|\bincluded\b|\brandomi[sz]ed\b|\bor\s+(?:a|an|the)\b|\bvs\b|\bversus\b|\bcompared\b|\bwithout\b|\bon\b"
@@ -721,7 +721,18 @@ def _title_and_end(doc: Doc) -> tuple[str | None, int]:
     if isinstance(title, str):
         at = doc.text.find(title)
         return title, at + len(title) if at >= 0 else 0
+    m = _FIRST_LINE_TITLE.match(doc.text)
+    if m:  # plain text whose first line is the title (no "TITLE:" label, no metadata)
+        return norm_space(m["t"]), m.end("t")
     return None, 0
+
+
+#: A first line that reads as a title: not a sentence (no final full stop), not a section
+#: heading ("BACKGROUND:"), with a line of text after it.
+_FIRST_LINE_TITLE = compile_regex(
+    r"^\s*(?!(?i:abstract|background|introduction|objectives?|aims?|purpose|methods?|results?|conclusions?|context)\b)"
+    r"(?P<t>[^\n]{20,300}?[^.\s:])[^\S\n]*\n\s*\S"
+)
 
 
 # --- country -------------------------------------------------------------------------------
