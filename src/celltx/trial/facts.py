@@ -728,10 +728,11 @@ def _title_and_end(doc: Doc) -> tuple[str | None, int]:
 
 
 #: A first line that reads as a title: not a sentence (no final full stop), not a section
-#: heading ("BACKGROUND:"), with a line of text after it.
+#: heading ("BACKGROUND:"), with a line after it that starts anew (a capital: a line wrapped
+#: inside a sentence goes on in lower case).
 _FIRST_LINE_TITLE = compile_regex(
     r"^\s*(?!(?i:abstract|background|introduction|objectives?|aims?|purpose|methods?|results?|conclusions?|context)\b)"
-    r"(?P<t>[^\n]{20,300}?[^.\s:])[^\S\n]*\n\s*\S"
+    r"(?P<t>[^\n]{20,300}?[^.\s:,;])[^\S\n]*\n\s*[A-Z]"
 )
 
 
