@@ -420,3 +420,10 @@ def test_a_first_line_without_a_full_stop_is_the_title_of_plain_text():
     # a section heading or a sentence is no title
     assert facts._title_and_end(doc("BACKGROUND: cirrhosis is common\nFifty adults were enrolled."))[0] is None
     assert facts._title_and_end(doc("Cirrhosis is a common disease of the liver.\nFifty adults were enrolled."))[0] is None
+
+
+def test_a_study_that_sought_to_evaluate_a_treatment_for_a_disease_names_it():
+    # before: no condition (only "aim", "objective", "purpose" and "To compare ..." opened an aim)
+    text = ("This study sought to evaluate an autologous dendritic cell vaccine for glioblastoma multiforme (GBM). "
+            "Patients were randomized into 2 groups.")
+    assert facts.condition(doc(text)) == "glioblastoma multiforme"

@@ -688,6 +688,7 @@ def _condition_as_written(doc: Doc) -> str | None:
 #: was to ..."): read like a title when the text has none that names a condition.
 _AIM_SENTENCE = compile_regex(
     r"(?i)\b(?:purpose|aims?|objectives?|goal)\b|^\s*(?:[A-Z ]+:\s*)?to\s+(?:compare|evaluate|determine|assess|investigate|examine|study|test)\b"
+    r"|\b(?:sought|aimed|designed|intended|set\s+out)\s+to\s+(?:compare|evaluate|determine|assess|investigate|examine|study|test|explore)\b"
 )
 
 
