@@ -173,3 +173,17 @@ def test_counts_listed_before_the_arms_they_are_in_with_respectively():
 def test_all_randomized_to_two_treatments_is_no_arm_size_even_with_a_dose_in_brackets():
     assert sizes("Forty patients were randomized to MSCs (1x10^6 cells/kg) or placebo.") == [None, None]
     assert sizes("Forty patients were randomized to MSCs (n = 20) or placebo (n = 20).") == [20, 20]
+
+
+def test_a_list_of_counts_per_numbered_group_without_articles():
+    # before: [68, None, None] (a count before a group name needed "the")
+    text = ("Patients were randomized to group 1, group 2 or group 3. There were 68 patients in group 1, "
+            "70 in group 2, and 72 in group 3.")
+    assert sizes(text) == [68, 70, 72]
+
+
+def test_a_list_of_event_counts_in_a_bracket_is_no_arm_size():
+    # a guard: the list rule above must not read counts of events in a bracket
+    text = ("Patients were randomized to the FLOX arm or the B arm. Anemia was recorded in 3 patients "
+            "(2 in FLOX arm, one in B arm).")
+    assert sizes(text) == [None, None]

@@ -45,7 +45,10 @@ _BARE_COUNT_BEFORE = compile_regex(
     rf"(?:^\s*|[(;,:]\s*|--\s*|\b(?:and|(?<!compared\s)(?<!comparison\s)with|while|whereas)\s+)(?:(?:another|the\s+other|the\s+remaining)\s+)?(?P<n>{COUNT})\s+"
     rf"(?:(?:were|was)\s+\w+\s+|(?:were\s+)?randomly\s+\w+\s+)?"
     rf"(?:(?:(?:were|was)\s+)?(?:to|in|into)\s+(?:the|an?)\s+|(?:to|were\s+on)\s+|(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?:receive\s+)?(?:the\s+)?"
-    rf"|received\s+(?:the\s+)?|underwent\s+(?:the\s+)?|served\s+as\s+(?:the\s+)?)$",
+    rf"|received\s+(?:the\s+)?|underwent\s+(?:the\s+)?|served\s+as\s+(?:the\s+)?)$"
+    # an item of a list of counts per arm, no article: "68 patients in group 1, [70 in] group 2, and [72 in] group 3";
+    # not inside a bracket ("anemia in 3 patients (2 in FLOX arm, one in 3-weeks arm)": events)
+    rf"|(?<!\d\s*)[;,]\s*(?:and\s+)?(?P<n>{COUNT})\s+in\s+(?P<listed>)$",
     regex.IGNORECASE)
 #: "continuous (112)", "DP (101)", "intervention group (IC: 48; ...)": a bare count in brackets after the name.
 _BARE_N_AFTER = compile_regex(r"(?i)^\s*\(\s*(?:(?!n\s*=)[A-Za-z][\w-]{0,9}\s*[:=]\s*)?(?P<n>\d{1,5})\s*[;)]")
@@ -221,6 +224,10 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
     near = before[-80:]
     m = (_OF_N_BEFORE.search(near) or _COUNT_BEFORE.search(near) or _BARE_COUNT_BEFORE.search(near)
          or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
+    if m is not None and m.re is _BARE_COUNT_BEFORE and m["listed"] is not None:
+        opened = text[clause_start:start]
+        if opened.count("(") > opened.count(")"):
+            m = None  # a list inside a bracket counts events: "anemia in 3 (2 in FLOX arm, one in B arm)"
     if m is None and regex.match(r"\s*(?:[),;/]|and\b|or\b|vs\b|versus\b)", text[end:clause_end] or ")"):
         m = _COUNT_RIGHT_BEFORE.search(near)  # "(2248 intervention and 2069 control)"
     # (a bracket after the name may hold its dose: "randomized to MSCs (1x10^6 cells/kg) or placebo")
