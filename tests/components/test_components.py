@@ -90,6 +90,20 @@ def test_the_abbreviation_of_a_procedure_on_cells_is_no_cell_type(extract_rules,
     assert cells and not any(c.isupper() for c in cells), cells
 
 
+def test_a_cell_name_in_brackets_after_another_takes_its_donor_and_source(extract_rules):
+    # before: "Tregs" had no donor (the abbreviation detector cannot spell "Tregs" from
+    # "regulatory T cells", so the scheme's rule for abbreviations in brackets was not applied)
+    rec = extract_rules("Autologous regulatory T cells (Tregs) were infused.")
+    assert span(rec, "Tregs", "CELL_TYPE")["attrs"]["donor"] == "autologous"
+    assert span(rec, "regulatory T cells", "CELL_TYPE")["attrs"]["donor"] == "autologous"
+
+
+def test_a_cell_named_after_its_tissue_word(extract_rules):
+    # before: nothing ("retinal pigment epithelial cells" is the dictionary's spelling)
+    rec = extract_rules("Retinal pigment epithelium cells were implanted subretinally.")
+    assert span(rec, "Retinal pigment epithelium cells", "CELL_TYPE")["attrs"]["cl_id"] == "CL:0002586"
+
+
 def test_numeric_regexes(extract_rules):
     rec = extract_rules(
         "MSCs (0.5-1.0×106 cells/kg) were given once per 4 weeks for 12 weeks, "

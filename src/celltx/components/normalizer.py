@@ -94,6 +94,10 @@ def normalise_span(span: Span, left_context: str = "", text: str | None = None) 
     return {}
 
 
+#: Between a name and its short name in brackets: "regulatory T cells (Tregs)".
+_BRACKET_OPEN = compile_regex(r"\s*[(\[]\s*")
+
+
 class Normalizer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -133,6 +137,7 @@ class Normalizer:
 
     @staticmethod
     def _abbreviations(doc: Doc, spans: list[Span]) -> None:
+        Normalizer._bracketed_cell_names(doc_text(doc), spans)
         info = doc.user_data.get(USER_DATA_KEY) or {}
         if not info:
             return
@@ -155,6 +160,24 @@ class Normalizer:
                 # "once-daily (OD)": the short form's rate is its long form's; a count is not
                 # copied (each mention of a regimen is not a number of administrations)
                 short._.attrs["interval_days"] = long._.attrs.get("interval_days")
+
+    @staticmethod
+    def _bracketed_cell_names(text: str, spans: list[Span]) -> None:
+        """A cell name in brackets right after another ("autologous regulatory T cells
+        (Tregs)") is its short name, as the scheme reads an abbreviation in brackets, also when
+        the abbreviation detector cannot spell one from the other: it takes the long name's
+        donor, source and, lacking its own, its Cell Ontology id."""
+        cells = sorted((s for s in spans if s.label_ == schema.CELL_TYPE), key=lambda s: s.start_char)
+        for long, short in zip(cells, cells[1:]):
+            between, after = text[long.end_char : short.start_char], text[short.end_char : short.end_char + 2]
+            if not _BRACKET_OPEN.fullmatch(between) or not after.lstrip().startswith((")", "]")):
+                continue
+            attrs, source = span_value(short, "attrs"), span_value(long, "attrs")
+            for key in ("donor", "source"):
+                if attrs.get(key) is None:
+                    attrs[key] = source.get(key)
+            if attrs.get("cl_id") is None:
+                attrs["cl_id"] = source.get("cl_id")
 
     @staticmethod
     def _coordinated_units(text: str, spans: list[Span]) -> None:
