@@ -87,11 +87,11 @@ def exponent_form(numerator: str, denominator: str) -> str:
 
 
 #: A power of ten written before a count unit ("× 10^5 IU/mL", "x 10(9) cells/L", "*10E3/μL",
-#: "1.2E+03 IU/mL"), its exponent captured. A cell word between the power and the unit is part
-#: of the unit.
+#: "1.2E+03 IU/mL"), its exponent captured. A cell word after the power belongs to the unit
+#: only where the row says so ("× 10^9 cells/L"): "1×10^6 cells/µl" may as well be a dose.
 POWER_BEFORE_UNIT = (
     r"(?:[×x*·]\s*10\s*(?:\^\s*\+?(?P<exp>[-−]?\d{1,2})|\(\s*\+?(?P<exp>[-−]?\d{1,2})\s*\)|e\s*\+?(?P<exp>-?\d{1,2}))"
-    r"|e\s*\+?(?P<exp>-?\d{1,2})(?=\s|/|c))\s*(?:cells\s*)?"
+    r"|e\s*\+?(?P<exp>-?\d{1,2})(?=\s|/|c))\s*"
 )
 
 
