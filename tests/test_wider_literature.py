@@ -2961,3 +2961,20 @@ def test_a_count_of_people_after_a_study_week_is_no_further_week(text, span, day
     # before: "week 144, 19" = days 1008 and 133
     found = spans(text, "TIME_POINT")
     assert [s["text"] for s in found] == [span] and found[0]["attrs"]["days"] == days
+
+
+@pytest.mark.parametrize(
+    "text, doses",
+    [
+        ("MSCs were given at doses of 1, 5 and 10 million cells/kg.",
+         [("1", 1e6), ("5", 5e6), ("10 million cells/kg", 1e7)]),
+        ("Patients received 0.5, 1.0 or 2.0 × 10^6 cells/kg.",
+         [("0.5", 5e5), ("1.0", 1e6), ("2.0 × 10^6 cells/kg", 2e6)]),
+        ("Patients received 1 × 10^6 or 2 × 10^6 cells/kg.", [("1 × 10^6", 1e6), ("2 × 10^6 cells/kg", 2e6)]),
+    ],
+)
+def test_a_list_of_cell_doses_gives_each_dose_the_last_ones_unit_and_power(text, doses):
+    # before: "5 and 10 million cells/kg" was one dose from 5e6 to 1e7 and "1" nothing; "0.5" had
+    # no unit and was a dose of 0.5, "1.0" nothing; "1 × 10^6" was in "cells", not per kg
+    found = [(s["text"], s["attrs"]["low"], s["attrs"]["unit"]) for s in spans(text, "DOSE")]
+    assert found == [(t, low, "cells/kg") for t, low in doses]

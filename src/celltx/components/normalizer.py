@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from .. import schema
 from ..compile_cache import compile_regex
 from ..extensions import doc_text, record_to_doc, register_extensions, set_span_value, span_value
-from ..normalize import cells, doses, labs, routes, times
+from ..normalize import cells, doses, labs, numbers, routes, times
 from .abbreviations import USER_DATA_KEY
 
 _COORD_RE = regex.compile(
@@ -94,6 +94,8 @@ def normalise_span(span: Span, left_context: str = "", text: str | None = None) 
     return {}
 
 
+#: A word of two letters or more (a unit or cell word written in a dose's own text).
+_WORD = compile_regex(r"[A-Za-z]{2,}")
 #: Between a name and its short name in brackets: "regulatory T cells (Tregs)".
 _BRACKET_OPEN = compile_regex(r"\s*[(\[]\s*")
 
@@ -185,7 +187,8 @@ class Normalizer:
         values ("from [30±5] to [33±5 g/l]") and doses ("[150] and [300 μg]"). A pair whose
         unit is written on its first value only shares it forward."""
         for label in (schema.LAB_VALUE, schema.DOSE):
-            Normalizer._share_units(text, sorted((s for s in spans if s.label_ == label), key=lambda s: s.start_char))
+            Normalizer._share_units(text, sorted((s for s in spans if s.label_ == label), key=lambda s: s.start_char),
+                                    scale=label == schema.DOSE)
 
     @staticmethod
     def _header_units(text: str, spans: list[Span], sentences: _Sentences) -> None:
@@ -207,17 +210,28 @@ class Normalizer:
                     attrs["unit"] = header
 
     @staticmethod
-    def _share_units(text: str, values: list[Span]) -> None:
+    def _share_units(text: str, values: list[Span], scale: bool = False) -> None:
         # each span's attributes dict (read once; the changes below are made in it) and offsets
         attrs = [span_value(v, "attrs") for v in values]
         starts, ends = [v.start_char for v in values], [v.end_char for v in values]
         for i in range(len(values) - 2, -1, -1):
+            # "[1 × 10^6] or [2 × 10^6 cells/kg]": a bare count is "cells" only for want of a unit
+            bare_count = scale and attrs[i].get("unit") == "cells" and not _WORD.search(text[starts[i] : ends[i]])
             if (
-                attrs[i].get("unit") is None
+                (attrs[i].get("unit") is None or bare_count)
                 and attrs[i + 1].get("unit") is not None
                 and _COORD_RE.match(text[ends[i] : starts[i + 1]])
             ):
                 attrs[i]["unit"] = attrs[i + 1]["unit"]
+                factor = attrs[i + 1].get("_factor") or (numbers.multiplier(text[starts[i + 1] : ends[i + 1]]) or (1.0,))[0]
+                if scale and factor != 1.0 and numbers.multiplier(text[starts[i] : ends[i]]) is None:
+                    # "1, 5 and 10 million cells/kg": the power written once is every item's
+                    for key in ("low", "high"):
+                        if attrs[i].get(key) is not None:
+                            attrs[i][key] = float(f"{attrs[i][key] * factor:.12g}")
+                    attrs[i]["_factor"] = factor
+        for item in attrs:
+            item.pop("_factor", None)
         # the unit written on the first value only ("170 ± 33 mg/dl and [221 ± 49]"), and only
         # for a pair: a longer list writes its unit last
         for i in range(1, len(values)):
