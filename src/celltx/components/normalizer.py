@@ -214,6 +214,7 @@ class Normalizer:
         # each span's attributes dict (read once; the changes below are made in it) and offsets
         attrs = [span_value(v, "attrs") for v in values]
         starts, ends = [v.start_char for v in values], [v.end_char for v in values]
+        factors: list[float | None] = [None] * len(values)  # a power of ten given to an item by the next
         for i in range(len(values) - 2, -1, -1):
             # "[1 × 10^6] or [2 × 10^6 cells/kg]": a bare count is "cells" only for want of a unit
             bare_count = scale and attrs[i].get("unit") == "cells" and not _WORD.search(text[starts[i] : ends[i]])
@@ -223,15 +224,13 @@ class Normalizer:
                 and _COORD_RE.match(text[ends[i] : starts[i + 1]])
             ):
                 attrs[i]["unit"] = attrs[i + 1]["unit"]
-                factor = attrs[i + 1].get("_factor") or (numbers.multiplier(text[starts[i + 1] : ends[i + 1]]) or (1.0,))[0]
+                factor = factors[i + 1] or (numbers.multiplier(text[starts[i + 1] : ends[i + 1]]) or (1.0,))[0]
                 if scale and factor != 1.0 and numbers.multiplier(text[starts[i] : ends[i]]) is None:
                     # "1, 5 and 10 million cells/kg": the power written once is every item's
                     for key in ("low", "high"):
                         if attrs[i].get(key) is not None:
                             attrs[i][key] = float(f"{attrs[i][key] * factor:.12g}")
-                    attrs[i]["_factor"] = factor
-        for item in attrs:
-            item.pop("_factor", None)
+                    factors[i] = factor
         # the unit written on the first value only ("170 ± 33 mg/dl and [221 ± 49]"), and only
         # for a pair: a longer list writes its unit last
         for i in range(1, len(values)):

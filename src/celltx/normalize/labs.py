@@ -115,9 +115,20 @@ def _row_regexes(row: dict) -> list[str]:
 
 
 def _scaled(unit: str, exponent: str) -> str:
-    """The canonical spelling of ``unit`` after 10^``exponent``: "10^5 IU/mL", "10^9/L"."""
+    """The canonical spelling of ``unit`` after 10^``exponent``: "10^5 IU/mL", "10^9/L"
+    (read back by :func:`split_power`)."""
     power = f"10^{int(exponent.replace('−', '-'))}"
     return power + unit if unit.startswith("/") else f"{power} {unit}"
+
+
+_SCALED_RE = compile_regex(r"^10\^(?P<exp>-?\d{1,2})\s?(?P<base>\S.*)$")
+
+
+def split_power(canonical: str) -> tuple[int, str] | None:
+    """(exponent, base unit) of a canonical unit written after a power of ten ("10^5/uL" ->
+    (5, "/uL"), "10^6 copies/mL" -> (6, "copies/mL")); ``None`` for any other unit."""
+    m = _SCALED_RE.match(canonical)
+    return (int(m["exp"]), m["base"]) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -163,16 +174,14 @@ def _dimensions() -> dict[str, str]:
     }
 
 
-_POWER_PREFIX = compile_regex(r"^10\^-?\d{1,2}\s*(?=\S)")
-
-
 def unit_dimension(unit: str | None) -> str | None:
     """What a lab unit measures ("mg/dL" -> "mass_concentration", "10^5 IU/mL" -> as IU/mL);
     ``None`` when unknown."""
     canonical = canonical_lab_unit(unit)
     if not canonical:
         return None
-    return _dimensions().get(canonical) or _dimensions().get(_POWER_PREFIX.sub("", canonical))
+    scaled = split_power(canonical)
+    return _dimensions().get(canonical) or (_dimensions().get(scaled[1]) if scaled else None)
 
 
 def canonical_lab_unit(unit: str | None) -> str | None:

@@ -30,7 +30,7 @@ from .. import schema
 from ..compile_cache import compile_regex
 from ..resources import read_jsonl_resource
 from ..rx import rx
-from .labs import canonical_lab_unit
+from .labs import canonical_lab_unit, split_power
 
 DATA_FILE = "lab_si.jsonl"
 
@@ -166,11 +166,6 @@ def unit_fits(analyte: str | None, unit: str | None) -> bool | None:
     return dim in known
 
 
-#: A unit written after a power of ten, as :func:`celltx.normalize.labs.canonical_lab_unit`
-#: spells it ("10^5/uL", "10^6 copies/mL").
-_POWER_RE = compile_regex(r"^10\^(?P<exp>-?\d{1,2})(?P<base>\s?\S.*)$")
-
-
 def factor_for(analyte: str | None, unit: str | None) -> float | None:
     """Multiplier from ``unit`` to the analyte's SI unit (``None`` when unknown)."""
     if not analyte or not unit:
@@ -181,10 +176,10 @@ def factor_for(analyte: str | None, unit: str | None) -> float | None:
     unit = canonical_unit(unit)
     if unit in row["factors"]:
         return row["factors"][unit]
-    power = _POWER_RE.match(unit)
+    power = split_power(unit)
     if power:  # "10^5/uL": the count unit after it scaled by the power of ten ("× 10^5/μL")
-        base = row["factors"].get(power.group("base").strip())
-        return None if base is None else _round(10.0 ** int(power.group("exp")) * base)
+        base = row["factors"].get(power[1])
+        return None if base is None else _round(10.0 ** power[0] * base)
     for known, factor in row["factors"].items():  # via a unit of the same kind
         step = prefix_factor(unit, known) if unit else None
         if step is not None:
