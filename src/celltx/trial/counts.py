@@ -224,10 +224,8 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
     near = before[-80:]
     m = (_OF_N_BEFORE.search(near) or _COUNT_BEFORE.search(near) or _BARE_COUNT_BEFORE.search(near)
          or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
-    if m is not None and m.re is _BARE_COUNT_BEFORE and m["listed"] is not None:
-        opened = text[clause_start:start]
-        if opened.count("(") > opened.count(")"):
-            m = None  # a list inside a bracket counts events: "anemia in 3 (2 in FLOX arm, one in B arm)"
+    if m is not None and m.re is _BARE_COUNT_BEFORE and m["listed"] is not None and inside:
+        m = None  # a list inside a bracket counts events: "anemia in 3 (2 in FLOX arm, one in B arm)"
     if m is None and regex.match(r"\s*(?:[),;/]|and\b|or\b|vs\b|versus\b)", text[end:clause_end] or ")"):
         m = _COUNT_RIGHT_BEFORE.search(near)  # "(2248 intervention and 2069 control)"
     # (a bracket after the name may hold its dose: "randomized to MSCs (1x10^6 cells/kg) or placebo")

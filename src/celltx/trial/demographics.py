@@ -172,15 +172,15 @@ def cohort_age(doc: Doc) -> dict[str, Any] | None:
 
 #: The words of a count of men, and of women.
 _MEN = r"(?:males?|men|boys)"
-#: Who a count of men or women counts ("22 and 21 patients were male").
-_PEOPLE = r"(?:patients|participants|subjects|of\s+(?:them|these|the\s+patients))"
+#: Who a count of men or women counts ("22 and 21 patients were male", "12 of them were male").
+_COUNTED = rf"(?:{PEOPLE}|of\s+(?:them|these|the\s+patients))"
 _WOMEN = r"(?:females?|women|girls)"
 #: A count of men (group ``m``) or of women alone (group ``f``), never a percentage: "13 men",
 #: "seven male", "12 males/8 females", "12 M/8 F", "male/female 12/8", "M/F: 12/8", "sex (M/F)
 #: 12/8", "F/M 8/12", "6 women" (the men are then the rest of the arm).
 _SEX_COUNT = compile_regex(
     rf"(?i)(?<![\w.,%])(?P<m>{COUNT})\s+(?:were\s+)?{_MEN}(?![\w-])(?!\s*(?:and|or|&)\s+{_WOMEN})"
-    rf"|(?<![\w.,%])(?P<m>{COUNT})(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?(?=(?:\s*(?:,\s*(?:and\s+)?|and\s+){COUNT}(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?)*\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+{_MEN}\b)"
+    rf"|(?<![\w.,%])(?P<m>{COUNT})(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?(?=(?:\s*(?:,\s*(?:and\s+)?|and\s+){COUNT}(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?)*\s+(?:{_COUNTED}\s+)?(?:were|was)\s+{_MEN}\b)"
     rf"|(?<![\w.,%])(?P<m>\d+)\s*(?:{_MEN}|(?-i:M))\s*/\s*\d+\s*(?:{_WOMEN}|(?-i:F))\b"
     rf"|\b(?:male|men|(?-i:M))\s*/\s*(?:female|women|(?-i:F))\s*(?:\(\s*n\s*\)\s*)?[:=,]?\s*(?:n\s*=\s*)?(?P<m>\d+)\s*/\s*\d+(?!\s*%|\d)"
     rf"|\b(?:female|women|(?-i:F))\s*/\s*(?:male|men|(?-i:M))\s*(?:\(\s*n\s*\)\s*)?[:=,]?\s*(?:n\s*=\s*)?\d+\s*/\s*(?P<m>\d+)(?!\s*%|\d)"
