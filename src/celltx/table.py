@@ -123,17 +123,19 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 # --- sentences --------------------------------------------------------------------------
 
-_SENT_END = re.compile(r"[.!?](?=[\"')\]]*\s+[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"[.!?](?=[\"')\]]*\s+[A-Z0-9])|[^\S\n]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Approximate sentence ``(start, end)`` offsets, by the rules of ``celltx_sentences``.
 
-    A line break ends a sentence; so does ".", "!" or "?" followed by white space and an
-    upper-case letter or a digit, unless the word before the full stop is an abbreviation.
+    ".", "!" or "?" followed by white space and an upper-case letter or a digit ends a sentence,
+    unless the word before the full stop is an abbreviation; a line break ends one where
+    :func:`celltx.components.sentences.line_break_ends_sentence` says (not inside hard-wrapped
+    text).
     """
-    from .components.sentences import ABBREVIATIONS
+    from .components.sentences import ABBREVIATIONS, line_break_ends_sentence
 
     bounds: list[tuple[int, int]] = []
     start = 0
@@ -144,6 +146,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             word = _WORD_BEFORE.search(text, max(0, match.start() - 100), match.start())
             if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 continue
+        elif "\n" in match.group() and not line_break_ends_sentence(text, match.start(), match.end()):
+            continue
         end = match.end()
         if text[start:end].strip():
             bounds.append((start, end))

@@ -98,6 +98,15 @@ def test_sentence_bounds_follow_the_pipeline_rules():
                       "At 4 weeks INR was 1.1."]
 
 
+def test_sentence_bounds_join_hard_wrapped_lines_like_the_pipeline(nlp):
+    text = ("Title of a trial\nPatients were randomized (A, n =\n60; B, n = 58) to drops.\n"
+            "RESULTS: IOP fell\nin both groups.\n- a list item")
+    pieces = [text[a:b].strip() for a, b in sentence_bounds(text)]
+    assert pieces == [s.text.strip() for s in nlp(text).sents] == [
+        "Title of a trial", "Patients were randomized (A, n =\n60; B, n = 58) to drops.",
+        "RESULTS: IOP fell\nin both groups.", "- a list item"]
+
+
 def test_table_from_annotate_output_csv(annotated, tmp_path: Path):
     out = tmp_path / "evidence.csv"
     assert main(["table", "--per", "abstract", str(annotated["out"]), "-o", str(out)]) == 0

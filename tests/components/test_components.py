@@ -15,6 +15,28 @@ def test_sentences_split_glued_and_keep_abbreviations(nlp):
     ]
 
 
+def test_sentences_hard_wrapped_lines_are_one_sentence(nlp):
+    text = ("Efficacy of two eye drops\n"
+            "METHODS: Patients with glaucoma were randomized (drop A, n =\n"
+            "60; drop B, n = 58) and IOP decreased from 26.0 +/- 5.1 mm\n"
+            "Hg to 17.8 +/- 3.9 mm Hg.\n"
+            "RESULTS: Both drops\n"
+            "lowered IOP. Criteria were\n"
+            "- age over 18\n"
+            "Primary outcome: IOP at 12 weeks\n\n"
+            "Conclusions differ")
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Efficacy of two eye drops",  # the first line: a title
+        "METHODS: Patients with glaucoma were randomized (drop A, n =\n60; drop B, n = 58) and IOP decreased "
+        "from 26.0 +/- 5.1 mm\nHg to 17.8 +/- 3.9 mm Hg.",
+        "RESULTS: Both drops\nlowered IOP.",
+        "Criteria were",  # a list item starts something new
+        "- age over 18",
+        "Primary outcome: IOP at 12 weeks",  # a field of a record
+        "Conclusions differ",  # after a blank line
+    ]
+
+
 def test_lexicon_lab_test_takes_serum_prefix_and_score(extract_rules):
     rec = extract_rules("Serum albumin rose and the MELD score fell.")
     assert spans_of(rec, "LAB_TEST") == [("LAB_TEST", "Serum albumin"), ("LAB_TEST", "MELD score")]

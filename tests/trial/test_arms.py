@@ -885,3 +885,21 @@ def test_what_a_lettered_group_is_said_to_receive_right_after_its_name_can_make_
     text = ("Patients were divided into groups. Group 1: a herbal gel was applied with saline rinses. "
             "Group 2: a fluoride gel was applied. Group 1 healed faster than Group 2.")
     assert {a["label"]: a["role"] for a in arms_of(record(text, []))}["Group 1"] == "experimental"
+
+
+def test_a_mention_before_an_alternative_is_not_the_next_arm_s():
+    text = ("Patients were randomized to the latanoprost group or the timolol group. They received "
+            "brimonidine 0.2% (n = 73) or latanoprost 0.005% (n = 75) once daily.")
+    rec = record(text, [
+        ("DOSE", "0.2%", {"low": 0.2, "high": 0.2, "unit": "%", "level": None}),
+        ("DOSE", "0.005%", {"low": 0.005, "high": 0.005, "unit": "%", "level": None}),
+    ])
+    arms = arms_of(rec)
+    assert [(a["label"], (a["dose"] or {}).get("low")) for a in arms] == [("latanoprost group", 0.005), ("timolol group", None)]
+
+
+def test_cells_named_as_another_alternative_are_not_the_next_arm_s_product():
+    text = ("Patients were randomized to the drugzole group or the control group. Patients received "
+            "dendritic cells or drugzole daily, or placebo.")
+    rec = record(text, [("CELL_TYPE", "dendritic cells", cell("CL:0000451"))])
+    assert all(a["cell_types"] == [] for a in arms_of(rec))

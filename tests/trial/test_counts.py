@@ -187,3 +187,18 @@ def test_a_list_of_event_counts_in_a_bracket_is_no_arm_size():
     text = ("Patients were randomized to the FLOX arm or the B arm. Anemia was recorded in 3 patients "
             "(2 in FLOX arm, one in B arm).")
     assert sizes(text) == [None, None]
+
+
+def test_n_across_a_line_break_of_hard_wrapped_text():
+    text = ("Two eye drops\nPatients with glaucoma were randomized (latanoprost, n =\n60; timolol, n = 58) to treatment.\n"
+            "IOP fell in the latanoprost group and in the timolol group.")
+    assert sizes(text) == [60, 58]
+
+
+def test_counts_of_events_compared_between_arms_are_not_sizes():
+    text = ("Patients were randomized to the laser group (n = 40) or the sham group (n = 41). Burning was more "
+            "frequent with the sham group (n =\n12) than with the laser group (n = 0).")
+    assert sizes(text) == [40, 41]
+    text = ("Sixty patients took drop A and drop B in a crossover design. The first reading was taken 2 hours "
+            "after drop A and drop B, and the second at 10 and 21 hours, respectively.")
+    assert 10 not in sizes(text)

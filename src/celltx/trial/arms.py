@@ -1740,6 +1740,11 @@ def _refs_in(arms: list[Arm], start: int, end: int) -> list[tuple[int, Arm]]:
     return sorted(out, key=lambda x: x[0])
 
 
+#: What separates two alternatives of a sentence: a mention before the first arm named is of
+#: another alternative when one of these lies between them.
+_ALTERNATIVE = compile_regex(r"(?i)\b(?:or|versus|vs)\b|\bcompared\s+(?:with|to)\b")
+
+
 def arm_at(doc: Doc, arms: list[Arm], offset: int) -> Arm | None:
     """The arm a mention at ``offset`` belongs to by position (see the module docstring)."""
     if not arms:
@@ -1749,7 +1754,11 @@ def arm_at(doc: Doc, arms: list[Arm], offset: int) -> Arm | None:
     refs = _refs_in(arms, start, end)
     if refs:
         before = [r for r in refs if r[0] <= offset]
-        return before[-1][1] if before else refs[0][1]
+        if before:
+            return before[-1][1]
+        if _ALTERNATIVE.search(doc.text, offset, refs[0][0]):
+            return None  # "to A 0.2% (n = 73) or B 0.005%": the 0.2% is of the alternative before "or"
+        return refs[0][1]
     experimental = [a for a in arms if a.role == "experimental"]
     return experimental[0] if len(experimental) == 1 else None
 
@@ -1789,7 +1798,12 @@ def attach_mentions(doc: Doc, arms: list[Arm]) -> None:
             if _CRITERIA.search(doc.sentence_text(index)) and not _refs_in(arms, *doc.sentences[index]):
                 continue  # "Inclusion criteria were body weight 2500 to 4000 g": who was enrolled, no arm's product
             arm = arm_at(doc, arms, span["start"])
-            targets = [arm] if arm is not None else _shared_by(doc, arms, span, label)
+            if arm is not None:
+                targets = [arm]
+            elif label == schema.CELL_TYPE and _refs_in(arms, *doc.sentences[index]):
+                targets = []  # a product of an alternative the arms found do not include (a route may be shared)
+            else:
+                targets = _shared_by(doc, arms, span, label)
             for target in targets:
                 if target.role == "control" and label == schema.CELL_TYPE:
                     continue  # "placebo without MSCs", "compared with MSC therapy"

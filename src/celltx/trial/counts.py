@@ -96,6 +96,8 @@ _COUNT_LIST = compile_regex(rf"(?i)(?<![\w.,/])(?P<list>{COUNT}(?:\s*,\s*{COUNT}
 _COUNT_LIST_IN = compile_regex(
     rf"(?i)(?<![\w.,/])(?P<list>{COUNT}(?:\s*,\s*{COUNT})*\s*,?\s+and\s+{COUNT})\s+(?:{PEOPLE}\s+)?(?:were\s+)?(?:in|into|to)\s+(?:the\s+)?"
 )
+#: The rest of a list of numbers of something other than people ("at [10] and 21 hours").
+_LIST_OF_OTHER = compile_regex(rf"(?i)\s*(?:,|and)\s*(?:{COUNT}\s*(?:,|,?\s*and)\s*)*{COUNT}\s+(?!{PEOPLE}\b)[a-z]")
 #: A count of the next arm after an alternative ("54 in the A group, and 53 in the B group",
 #: "60 randomised to A, 60 randomised to B", "5 of the 30 in A, and 9 of the 30 in B"): the
 #: count before the first name is then that arm's own.
@@ -197,8 +199,8 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
         if m and int(m["n"]) > 1 and not events:
             return int(m["n"])
     m = _N_AFTER.match(text[end:clause_end])
-    if m and regex.match(r"(?i)[^()]*\bp\s*[<=>]", text[end + m.end() : clause_end]):
-        m = None  # "more burning with X (n = 7, p = 0.013)": a count of events, not of the arm
+    if m and regex.match(r"(?i)[^()]*\bp\s*[<=>]|[^()]*\)\s*than\b", text[end + m.end() : clause_end]):
+        m = None  # "more burning with X (n = 7, p = 0.013)", "more often with X (n = 12) than with Y": events
     if m and not _between(arms, refs, arm, end, end + m.start("n")):
         return int(m["n"])
     m = _N_NEXT.match(text[end:clause_end])
@@ -364,7 +366,8 @@ def _respectively_counts(doc: Doc, arms: list[Arm]) -> None:
             if arm not in refs:
                 refs.append(arm)
         counts = [parse_count(m["n"]) for m in regex.finditer(rf"(?P<n>{COUNT})\s+(?:{PEOPLE}\b)?", sentence)
-                  if regex.match(rf"(?i)\s*(?:{PEOPLE}|and|,|\))", sentence[m.end() :] or ")")]
+                  if regex.match(rf"(?i)\s*(?:{PEOPLE}|and|,|\))", sentence[m.end() :] or ")")
+                  and not _LIST_OF_OTHER.match(sentence, m.end())]
         counts = [c for c in counts if c]
         if len(refs) >= 2 and len(counts) == len(refs) and regex.search(PEOPLE, sentence):
             for arm, n in zip(refs, counts):
