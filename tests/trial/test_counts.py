@@ -202,3 +202,27 @@ def test_counts_of_events_compared_between_arms_are_not_sizes():
     text = ("Sixty patients took drop A and drop B in a crossover design. The first reading was taken 2 hours "
             "after drop A and drop B, and the second at 10 and 21 hours, respectively.")
     assert 10 not in sizes(text)
+
+
+def test_equal_sizes_said_once_for_both_or_each_group():
+    assert sizes("Eighty patients (40 for both groups) were randomized to the laser group or the sham group.") == [40, 40]
+    assert sizes("Newborns were randomized to the laser group, the sham group or the music group (n = 25 for each).") == [25, 25, 25]
+    text = "The patients were randomly divided into two groups of 22, one of which received the laser group treatment and the other the sham group treatment."
+    assert sizes(text) == [22, 22]
+
+
+def test_counts_before_a_group_s_own_name_and_after_were_in():
+    text = ("Patients were randomized to group A or group B. In all, 121 patients were analyzed (62 in group A and "
+            "59 in group B).")
+    assert sizes(text) == [62, 59]
+    text = "Patients were randomized to the laser group or the sham group. Of 50, 26 were in laser and 24 were in sham group."
+    assert sizes(text) == [26, 24]
+    # responses counted per group are not the groups' sizes
+    text = "Patients were randomized to arm A or arm B. Complete responses were three in arm A and two in arm B."
+    assert sizes(text) == [None, None]
+
+
+def test_a_group_named_by_its_short_form_is_counted_where_the_short_form_stands_alone():
+    text = ("Women were divided into fasting plus exercise (FE; n = 11) and fasting alone (FA; n = 15). "
+            "Weight fell in the FE group more than in the FA group.")
+    assert sizes(text) == [11, 15]

@@ -45,11 +45,16 @@ _BARE_COUNT_BEFORE = compile_regex(
     rf"(?:^\s*|[(;,:]\s*|--\s*|\b(?:and|(?<!compared\s)(?<!comparison\s)with|while|whereas)\s+)(?:(?:another|the\s+other|the\s+remaining)\s+)?(?P<n>{COUNT})\s+"
     rf"(?:(?:were|was)\s+\w+\s+|(?:were\s+)?randomly\s+\w+\s+)?"
     rf"(?:(?:(?:were|was)\s+)?(?:to|in|into)\s+(?:the|an?)\s+|(?:to|were\s+on)\s+|(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to\s+(?:receive\s+)?(?:the\s+)?"
-    rf"|received\s+(?:the\s+)?|underwent\s+(?:the\s+)?|served\s+as\s+(?:the\s+)?)$"
+    rf"|(?:were|was)\s+in\s+|received\s+(?:the\s+)?|underwent\s+(?:the\s+)?|served\s+as\s+(?:the\s+)?)$"
     # an item of a list of counts per arm, no article: "68 patients in group 1, [70 in] group 2, and [72 in] group 3";
     # not inside a bracket ("anemia in 3 patients (2 in FLOX arm, one in 3-weeks arm)": events)
     rf"|(?<!\d\s*)[;,]\s*(?:and\s+)?(?P<n>{COUNT})\s+in\s+(?P<listed>)$",
     regex.IGNORECASE)
+#: A count before a name that is a group's own name ("group B", "Group H"), which takes no article,
+#: in a clause that counts people: "121 patients (62 in group A and 59 in group B)", "Eighteen
+#: patients in Group L and 19 in Group H were examined".
+_COUNT_IN_NAMED_GROUP = compile_regex(rf"(?i)(?:^\s*|[(;,:]\s*|\band\s+)(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?in\s+$")
+_GROUP_NAME = compile_regex(r"(?i)(?:group|arm|cohort)\s+\w")
 #: "continuous (112)", "DP (101)", "intervention group (IC: 48; ...)": a bare count in brackets after the name.
 _BARE_N_AFTER = compile_regex(r"(?i)^\s*\(\s*(?:(?!n\s*=)[A-Za-z][\w-]{0,9}\s*[:=]\s*)?(?P<n>\d{1,5})\s*[;)]")
 #: Inside a bracket listing the arms: "(placebo, 176; baricitinib 2 mg, 174; ...)", "(A: 48; B: 50)".
@@ -107,18 +112,20 @@ _OWN_COUNT = compile_regex(
 #: What a number just before a count says it is no count of people ("aged 30", "3 mg").
 _NOT_A_COUNT_BEFORE = compile_regex(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$")
 
-#: The same size for every arm: "30 in each group", "28 patients per arm", "12 in each regimen",
-#: "each group having 10 patients", "two groups of 62 patients", "groups of 23 patients each",
-#: "comprising 30 patients each", "groups each of 18 patients", "(n = 12/group)", "(each n =
-#: 20)", "(both: n = 57)".
+#: The same size for every arm: "30 in each group", "(40 for both groups)", "28 patients per arm",
+#: "12 in each regimen", "each group having 10 patients", "two groups of 62 patients", "two
+#: groups of 22, one of which", "groups of 23 patients each", "comprising 30 patients each",
+#: "groups each of 18 patients", "(n = 12/group)", "(each n = 20)", "(both: n = 57)", "(n = 25 for
+#: each)".
 _EACH_GROUP = (
     compile_regex(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?(?:(?:were|was)\s+\w+\s+)?(?:(?:in|per|to|for|into)\s+each|per)\s+(?:(?:treatment|study)\s+)?(?:group|arm|regimen)\b"),
+    compile_regex(rf"(?i)\(\s*(?P<n>\d+)\s+(?:{PEOPLE}\s+)?(?:for|in)\s+(?:each|both)(?:\s+(?:groups?|arms?))?\s*\)"),
     compile_regex(rf"(?i)\beach\s+(?:group|arm)\s+(?:having|had|included|including|comprised|comprising|consisting\s+of|of)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
-    compile_regex(rf"(?i)\b(?:two|three|four|five|six|[2-6])\s+(?:(?:equal|treatment|study|parallel)\s+)?(?:groups|arms)\s+(?:of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
+    compile_regex(rf"(?i)\b(?:two|three|four|five|six|[2-6])\s+(?:(?:equal|treatment|study|parallel)\s+)?(?:groups|arms)\s+(?:of|with)\s+(?P<n>{COUNT})(?:\s+(?:{PEOPLE}|\w+)\b|\s*[,;)]\s*(?!\d))"),
     compile_regex(rf"(?i)\b(?:groups|arms)\b[^.;]{{0,60}}?\bof\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\s+(?:in\s+)?each\b"),
     compile_regex(rf"(?i)\b(?:groups?|arms?)\b[^.;]{{0,40}}?\b(?:comprising|including|containing|consisting\s+of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\s+(?:in\s+)?each\b"),
     compile_regex(rf"(?i)\b(?:groups|arms)\s+(?:\w+\s+)?each\s+(?:of|with)\s+(?P<n>{COUNT})\s+(?:{PEOPLE}|\w+)\b"),
-    compile_regex(r"(?i)\(\s*(?:each|both)\s*(?:group\s*)?[:,]?\s*n\s*=\s*(?P<n>\d+)\s*\)|\(\s*n\s*=\s*(?P<n>\d+)\s*(?:each|per\s+(?:group|arm)|/\s*(?:group|arm)|in\s+each(?:\s+(?:group|arm))?)\s*\)"),
+    compile_regex(r"(?i)\(\s*(?:each|both)\s*(?:group\s*)?[:,]?\s*n\s*=\s*(?P<n>\d+)\s*\)|\(\s*n\s*=\s*(?P<n>\d+)\s*(?:each|per\s+(?:group|arm)|/\s*(?:group|arm)|(?:in|for)\s+(?:each|both)(?:\s+(?:groups?|arms?))?)\s*\)"),
 )
 #: "divided into two groups (n = 10)", "4 experimental groups (n=14) and two control groups
 #: (n=6)": the size of each of the groups counted, when the counts add up to those enrolled.
@@ -143,6 +150,9 @@ _FRACTION_AFTER = compile_regex(
 _OTHER_UNITS = compile_regex(
     rf"(?i)\b\d+\s*/\s*\d+\s*(?:\([^()]*\)\s*)?(?!{PEOPLE}\b|(?:dogs|cats|rats|mice|animals|horses|pigs|rabbits)\b)[a-z]+s\b"
 )
+#: An arm named by a short form and a group word ("FE group", "CP Group"): the short form alone
+#: names it too.
+_SHORT_NAME = compile_regex(r"(?P<short>[A-Z][A-Z0-9]{1,6})\s+(?i:group|arm)$")
 #: Keys of arms named by a generic word: every use of the word names the arm when counting.
 _GENERIC_WORDS = {"control", "intervention", "experimental", "treatment", "study", "test", "placebo", "active"}
 
@@ -158,13 +168,20 @@ Refs = dict[int, list[tuple[int, int]]]
 
 
 def count_refs(doc: Doc, arms: list[Arm]) -> Refs:
-    """The names of each arm for counting: its references, and for an arm named by a generic
+    """The names of each arm for counting: its references; for an arm named by a short form and
+    a group word ("the FE group") every use of the short form; and for an arm named by a generic
     word ("control", "intervention", "experimental") every use of the word, which the arm
     finder does not take as a reference ("87 patients were randomized to the intervention and
     90 to the control group", "The experimental (n = 140) group")."""
     out: Refs = {id(arm): list(arm.refs) for arm in arms}
     taken = [r for arm in arms for r in arm.refs]
     for arm in arms:
+        short = _SHORT_NAME.match(arm.label or "")
+        if short:  # "the FE group": also "(FE; n = 11)", "(CP n = 313; Control n = 314)"
+            for m in regex.finditer(rf"(?<![\w/+-]){regex.escape(short['short'])}(?![\w/+-])", doc.text):
+                if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+                    out[id(arm)].append((m.start(), m.end()))
+            out[id(arm)].sort()
         word = arm.key.removesuffix("s")  # "controls group"
         if word not in _GENERIC_WORDS or sum(1 for o in arms if o.key.removesuffix("s") == word) > 1:
             continue
@@ -228,6 +245,10 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
          or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
     if m is not None and m.re is _BARE_COUNT_BEFORE and m["listed"] is not None and inside:
         m = None  # a list inside a bracket counts events: "anemia in 3 (2 in FLOX arm, one in B arm)"
+    if m is None and _GROUP_NAME.match(text, start, end):
+        m = _COUNT_IN_NAMED_GROUP.search(near)
+        if m and not regex.search(rf"(?i)\b{PEOPLE}\b", text[clause_start : start - len(near) + m.start("n")]):
+            m = None  # "complete responses were three in arm A and two in arm B": no people counted
     if m is None and regex.match(r"\s*(?:[),;/]|and\b|or\b|vs\b|versus\b)", text[end:clause_end] or ")"):
         m = _COUNT_RIGHT_BEFORE.search(near)  # "(2248 intervention and 2069 control)"
     # (a bracket after the name may hold its dose: "randomized to MSCs (1x10^6 cells/kg) or placebo")
