@@ -226,3 +226,15 @@ def test_a_group_named_by_its_short_form_is_counted_where_the_short_form_stands_
     text = ("Women were divided into fasting plus exercise (FE; n = 11) and fasting alone (FA; n = 15). "
             "Weight fell in the FE group more than in the FA group.")
     assert sizes(text) == [11, 15]
+
+
+def test_a_count_of_people_whose_clause_ends_in_received_the_product():
+    text = ("Patients were randomized into 2 groups. Eighteen patients underwent surgery (resection and "
+            "radiotherapy) and received adjuvant autologous dendritic cell vaccine, and 16 patients (control "
+            "group) underwent surgery only. Survival was longer in the vaccine group than in the control group.")
+    arms = summarize(record(text, []))["arms"]
+    assert {a["label"]: a["n"] for a in arms} == {"vaccine group": 18, "control": 16}
+    # the last count of people before the name is its own
+    text = ("Patients were randomized to the laser group or the sham group. Twenty patients underwent the laser group "
+            "protocol, and 19 patients underwent screening and received the sham group protocol.")
+    assert sizes(text) == [20, 19]

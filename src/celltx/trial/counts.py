@@ -70,6 +70,16 @@ _COUNT_UNDERWENT = compile_regex(
     rf"(?<![\w.,])(?P<n>{COUNT})\s+(?:(?!(?:of|out)\b)[\w-]+\s+){{0,3}}?{PEOPLE}\s+(?:\([^()]*\)\s+)?(?:underwent|received|were\s+given|were\s+treated\s+with|"
     rf"(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+(?:to|in)\s+(?:receive\s+)?)\s*(?:the\s+|a\s+)?$",
     regex.IGNORECASE)
+#: A count of people that is the subject of a clause ending in "received [the name]", further back
+#: than :data:`_COUNT_UNDERWENT` reaches: "Eighteen patients underwent conventional treatment
+#: (surgery, ...) and received adjuvant autologous dendritic cell [vaccine]". Read from the last
+#: count of people before the name, so "18 patients received A and 20 patients received [B]"
+#: gives B the 20.
+_LAST_PEOPLE_COUNT = compile_regex(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:(?!(?:of|out)\b)[\w-]+\s+){{0,3}}?{PEOPLE}\b(?!.*(?<![\w.,]){COUNT}\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b)", regex.DOTALL)
+_SUBJECT_RECEIVED = compile_regex(
+    r"\s+(?:\([^()]*\)\s+)?(?:underwent|received|were\s+given|were\s+treated\s+with)\s(?:[^.;()]|\([^()]*\)){0,160}?"
+    r"\b(?:and|then)\s+(?:also\s+)?(?:received|were\s+given|were\s+treated\s+with)\s+(?:(?:the|an?|adjuvant|additional|\w+-?\w*)\s+){0,4}$",
+    regex.IGNORECASE)
 #: A count right before the name in a list of the arms' sizes: "(2248 intervention and 2069
 #: control)", "and 73 TEGAFOX", "(24 ET/22 CG)", "32 receiving PCR".
 _COUNT_RIGHT_BEFORE = compile_regex(r"(?i)(?:[(,;:/]\s*|\b(?:and|with)\s+)(?P<n>\d{1,5})\s+(?:receiving\s+|received\s+|on\s+)?$")
@@ -104,10 +114,11 @@ _COUNT_LIST_IN = compile_regex(
 #: The rest of a list of numbers of something other than people ("at [10] and 21 hours").
 _LIST_OF_OTHER = compile_regex(rf"(?i)\s*(?:,|and)\s*(?:{COUNT}\s*(?:,|,?\s*and)\s*)*{COUNT}\s+(?!{PEOPLE}\b)[a-z]")
 #: A count of the next arm after an alternative ("54 in the A group, and 53 in the B group",
-#: "60 randomised to A, 60 randomised to B", "5 of the 30 in A, and 9 of the 30 in B"): the
-#: count before the first name is then that arm's own.
+#: "60 randomised to A, 60 randomised to B", "5 of the 30 in A, and 9 of the 30 in B", "and 16
+#: patients (control group)"): the count before the first name is then that arm's own.
 _OWN_COUNT = compile_regex(
     rf"(?i)\(\s*n\s*=|\b\d+\s+(?:{PEOPLE}\s+)?(?:in|to|were|received|randomi[sz]ed|assigned|allocated)\b|\(\s*\d+\s*\)|\b\d+\s+of\s+(?:the\s+)?\d+"
+    rf"|(?<![\w.,]){COUNT}\s+{PEOPLE}\s*\((?=[^()]*\b(?:group|arm)\b)"  # "and 16 patients (control group) ..."
 )
 #: What a number just before a count says it is no count of people ("aged 30", "3 mg").
 _NOT_A_COUNT_BEFORE = compile_regex(r"(?i)\b(?:aged|age|years?|%|mg|days?|weeks?|months?)\s*$")
@@ -242,7 +253,7 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
     before = text[window:start]
     near = before[-80:]
     m = (_OF_N_BEFORE.search(near) or _COUNT_BEFORE.search(near) or _BARE_COUNT_BEFORE.search(near)
-         or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before))
+         or _COUNT_UNDERWENT.search(near) or _COUNT_AS.search(before) or _subject_received(before))
     if m is not None and m.re is _BARE_COUNT_BEFORE and m["listed"] is not None and inside:
         m = None  # a list inside a bracket counts events: "anemia in 3 (2 in FLOX arm, one in B arm)"
     if m is None and _GROUP_NAME.match(text, start, end):
@@ -264,6 +275,15 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
     said = list(_N_IN_SENTENCE.finditer(text, clause_start, clause_end))
     if len(said) == 1 and not events and not _between(arms, refs, arm, clause_start, clause_end) and said[0].start() > start:
         return int(said[0]["n"])
+    return None
+
+
+def _subject_received(before: str) -> regex.Match | None:
+    """The last count of people in ``before`` when the clause it begins ends in "... and received"
+    right before the name (see :data:`_SUBJECT_RECEIVED`)."""
+    m = _LAST_PEOPLE_COUNT.search(before)
+    if m and _SUBJECT_RECEIVED.fullmatch(before, m.end()):
+        return m
     return None
 
 
