@@ -2978,3 +2978,23 @@ def test_a_list_of_cell_doses_gives_each_dose_the_last_ones_unit_and_power(text,
     # no unit and was a dose of 0.5, "1.0" nothing; "1 × 10^6" was in "cells", not per kg
     found = [(s["text"], s["attrs"]["low"], s["attrs"]["unit"]) for s in spans(text, "DOSE")]
     assert found == [(t, low, "cells/kg") for t, low in doses]
+
+
+def test_units_written_out_in_words_as_some_journals_write_them(extract_rules):
+    rec = extract_rules("Glucose was 126 mg per deciliter and the ALT level more than 300 IU per liter; "
+                        "the CD4 count was 350 cells per cubic millimeter.")
+    values = {s["text"]: s["attrs"] for s in rec["spans"] if s["label"] == "LAB_VALUE"}
+    assert values["126 mg per deciliter"]["unit"] == "mg/dL"
+    assert values["126 mg per deciliter"]["si"]["unit"] == "mmol/L"
+    assert values["more than 300 IU per liter"]["unit"] == "IU/L"
+    assert values["350 cells per cubic millimeter"]["unit"] == "cells/mm3"
+    assert not [s for s in rec["spans"] if s["label"] == "DOSE"]  # "126 mg" is no dose
+
+
+def test_doses_per_kilogram_or_square_meter_written_out(extract_rules):
+    rec = extract_rules("Patients received 5 mg per kilogram of body weight, or docetaxel 75 mg per square "
+                        "meter of body-surface area, and then 100 mg per day.")
+    doses = {s["text"]: s["attrs"]["unit"] for s in rec["spans"] if s["label"] == "DOSE"}
+    assert doses == {"5 mg per kilogram of body weight": "mg/kg",
+                     "75 mg per square meter of body-surface area": "mg/m2", "100 mg": "mg"}
+    assert [s["text"] for s in rec["spans"] if s["label"] == "FREQUENCY"] == ["per day"]  # as the gold writes it

@@ -21,3 +21,37 @@ def test_exponent_and_area_under_the_curve_notations_have_one_canonical_unit(wri
 def test_an_area_under_the_curve_is_its_own_dimension_not_a_concentration():
     assert unit_dimension("mmol/L.min") == "auc"
     assert unit_dimension("mmol/L") == "substance"
+
+
+_VOLUME_WORD = {"L": "liter", "dL": "deciliter", "mL": "milliliter", "uL": "microliter", "mm3": "cubic millimeter"}
+
+
+def _per_volume_rows():
+    from celltx.resources import read_jsonl_resource
+
+    for row in read_jsonl_resource("units.jsonl"):
+        numerator, _, volume = row.get("unit", "").rpartition("/")
+        if row.get("kind") == "lab" and "regex" in row and row.get("powers") != "only" and volume in _VOLUME_WORD:
+            yield row["unit"], f"{numerator} per {_VOLUME_WORD[volume]}".strip()
+
+
+@pytest.mark.parametrize("canonical, written", sorted(set(_per_volume_rows())))
+def test_every_unit_per_volume_is_also_read_with_per_and_the_volume_written_out(canonical, written):
+    assert canonical_lab_unit(written) == canonical
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [("mg per deciliter", "mg/dL"), ("IU per liter", "IU/L"), ("mmol per litre", "mmol/L"),
+     ("cells per cubic millimeter", "cells/mm3"), ("x 10^9 per liter", "10^9/L"), ("per cubic millimetre", "/mm3"),
+     ("ng per milli-liter", "ng/mL"), ("mg/deciliter", "mg/dL")],
+)
+def test_volumes_written_out_after_per_or_a_slash(written, canonical):
+    assert canonical_lab_unit(written) == canonical
+
+
+def test_per_volume_form_leaves_other_denominators_alone():
+    from celltx.normalize.labs import per_volume_form
+
+    assert per_volume_form(r"mmol\s*/\s*mol") == r"mmol\s*/\s*mol"  # HbA1c in mmol/mol: no volume
+    assert per_volume_form(r"mm\s*/\s*(?:h|hr|hour)") == r"mm\s*/\s*(?:h|hr|hour)"

@@ -7,8 +7,9 @@ every rule file sees (:func:`builtin_defines`) come from
 * code, where a parser needs the same notation (:mod:`celltx.normalize.numbers`: ``NUM``,
   ``NUMW``, ``MULT``, ``RANGE_SEP``, ``PLUS_MINUS``; :mod:`celltx.normalize.times`: ``ORDINAL_QUALIFIER``;
   :mod:`celltx.normalize.doses`: ``DOSE_LEVEL``);
-* other pattern files: ``FREQ_TERM`` (``frequency_terms.jsonl``), ``DRUG_UNIT``, ``DRUG_PER``
-  and ``LABUNIT`` (``units.jsonl``), and each named word list of ``word_lists.jsonl`` (its
+* other pattern files: ``FREQ_TERM`` (``frequency_terms.jsonl``), ``DRUG_UNIT``, ``DRUG_PER``,
+  ``KG``, ``BODY_SIZE`` (per kilogram or per square metre: what "per" brings into a dose; "per
+  day" is a frequency) and ``LABUNIT`` (``units.jsonl``), and each named word list of ``word_lists.jsonl`` (its
   words written literally, longest first), which code reads as a list too (:func:`word_list`).
 
 ``define`` rows of ``numeric.jsonl`` add blocks of their own for the rows after them
@@ -115,6 +116,7 @@ def builtin_defines() -> dict[str, str]:
         "DRUG_UNIT": doses.unit_block("dose_base"),
         "DRUG_PER": doses.unit_block("dose_per"),
         "KG": doses.unit_regex("dose_per", "kg"),
+        "BODY_SIZE": "(?:" + doses.unit_regex("dose_per", "kg") + "|" + doses.unit_regex("dose_per", "m2") + ")",
         "LABUNIT": labs.unit_block(),
         "CONC_UNIT": labs.unit_block(labs.CONCENTRATION_DIMENSIONS),
         "WORD_CMP_BEFORE": labs.WORD_CMP_BEFORE,

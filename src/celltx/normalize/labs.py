@@ -101,10 +101,38 @@ def power_form(base: str) -> str:
     return POWER_BEFORE_UNIT + f"(?:{base})"
 
 
+#: Volumes written out, as NEJM and JAMA write units ("mg per deciliter", "IU per liter",
+#: "cells per cubic millimeter"): the abbreviation as units.jsonl writes it after a slash -> the
+#: word.
+VOLUME_WORDS = {
+    r"l(?:itre|iter)?": r"lit(?:er|re)s?",
+    r"dl": r"deci-?lit(?:er|re)s?",
+    r"ml": r"milli-?lit(?:er|re)s?",
+    r"[μu]l": r"micro-?lit(?:er|re)s?",
+    r"mm\s*3": r"cubic\s+milli-?met(?:er|re)s?",
+    r"mm3": r"cubic\s+milli-?met(?:er|re)s?",
+    r"l": r"lit(?:er|re)s?",
+}
+#: "/" as units.jsonl writes it ("\s*/\s*", "\s*(?:/|per)\s*", a leading "/\s*"), before one of
+#: those volumes.
+_SLASH_VOLUME = regex.compile(
+    r"(?:\\s\*)?(?:/|\(\?:/\|per\)|\(\?:/\|\\s\+per\\s\+\))\\s\*"
+    r"(?P<den>" + "|".join(regex.escape(k) for k in VOLUME_WORDS) + r")(?![a-zA-Z(])"
+)
+
+
+def per_volume_form(unit_rx: str) -> str:
+    """``unit_rx`` with every "/ volume" also read as "per" and the volume written out ("mg
+    per deciliter", "IU per liter", "per cubic millimeter"): the one place this notation is
+    written, for every lab row of units.jsonl."""
+    return _SLASH_VOLUME.sub(
+        lambda m: rf"(?:\s*/\s*|(?:\s+|^)per\s+)(?:{m['den']}|{VOLUME_WORDS[m['den']]})", unit_rx)
+
+
 def unit_regex(row: dict) -> str:
-    """The regex of a ``lab`` row of units.jsonl: its ``regex``, or its ``exponent`` pair
-    written in :func:`exponent_form`."""
-    return exponent_form(*row["exponent"]) if "exponent" in row else row["regex"]
+    """The regex of a ``lab`` row of units.jsonl: its ``regex`` with the volume also written
+    out (:func:`per_volume_form`), or its ``exponent`` pair written in :func:`exponent_form`."""
+    return exponent_form(*row["exponent"]) if "exponent" in row else per_volume_form(row["regex"])
 
 
 def _row_regexes(row: dict) -> list[str]:
