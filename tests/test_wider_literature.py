@@ -2998,3 +2998,21 @@ def test_doses_per_kilogram_or_square_meter_written_out(extract_rules):
     assert doses == {"5 mg per kilogram of body weight": "mg/kg",
                      "75 mg per square meter of body-surface area": "mg/m2", "100 mg": "mg"}
     assert [s["text"] for s in rec["spans"] if s["label"] == "FREQUENCY"] == ["per day"]  # as the gold writes it
+
+
+def test_multiples_of_the_upper_limit_of_normal_and_percentage_points(extract_rules):
+    rec = extract_rules("ALT levels above 2 times the upper limit of the normal range were seen in 3 patients, "
+                        "and HbA1c fell by 1.1 percentage points.")
+    values = {s["text"]: s["attrs"] for s in rec["spans"] if s["label"] == "LAB_VALUE"}
+    assert values["above 2 times the upper limit of the normal range"]["unit"] == "x ULN"
+    assert "si" not in values["above 2 times the upper limit of the normal range"]
+    assert values["1.1 percentage points"]["unit"] == "%"
+
+
+def test_egfr_and_amounts_written_out(extract_rules):
+    rec = extract_rules("The eGFR was 45 ml per minute per 1.73 m2 of body-surface area; ferritin was 120 "
+                        "micrograms per liter.")
+    values = {s["text"]: s["attrs"]["unit"] for s in rec["spans"] if s["label"] == "LAB_VALUE"}
+    assert values == {"45 ml per minute per 1.73 m2 of body-surface area": "mL/min/1.73 m2",
+                      "120 micrograms per liter": "ug/L"}
+    assert not [s for s in rec["spans"] if s["label"] == "DOSE"]

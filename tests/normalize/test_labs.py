@@ -44,10 +44,21 @@ def test_every_unit_per_volume_is_also_read_with_per_and_the_volume_written_out(
     "written, canonical",
     [("mg per deciliter", "mg/dL"), ("IU per liter", "IU/L"), ("mmol per litre", "mmol/L"),
      ("cells per cubic millimeter", "cells/mm3"), ("x 10^9 per liter", "10^9/L"), ("per cubic millimetre", "/mm3"),
-     ("ng per milli-liter", "ng/mL"), ("mg/deciliter", "mg/dL")],
+     ("ng per milli-liter", "ng/mL"), ("mg/deciliter", "mg/dL"), ("micrograms per liter", "ug/L"),
+     ("grams per deciliter", "g/dL"), ("millimoles per liter", "mmol/L"), ("milliequivalents per liter", "mEq/L"),
+     ("international units per liter", "IU/L"), ("ml per minute per 1.73 m2 of body-surface area", "mL/min/1.73 m2"),
+     ("milliliters per minute", "mL/min"), ("percentage points", "%"), ("times the upper limit of normal", "x ULN"),
+     ("× ULN", "x ULN")],
 )
 def test_volumes_written_out_after_per_or_a_slash(written, canonical):
     assert canonical_lab_unit(written) == canonical
+
+
+def test_a_multiple_of_the_upper_limit_of_normal_fits_any_test_and_has_no_si_value():
+    from celltx.normalize.si import unit_fits
+
+    assert unit_dimension("x ULN") == "fraction"
+    assert unit_fits("alanine aminotransferase", "x ULN") is True
 
 
 def test_per_volume_form_leaves_other_denominators_alone():

@@ -121,12 +121,29 @@ _SLASH_VOLUME = regex.compile(
 )
 
 
+#: Amounts written out before a volume ("120 micrograms per liter", "11.2 grams per deciliter"):
+#: the abbreviation as a units.jsonl row begins with it -> the word.
+AMOUNT_WORDS = {
+    r"mg": r"milli-?grams?", r"g": r"grams?", r"ng": r"nano-?grams?", r"pg": r"pico-?grams?",
+    r"[μu]g": r"micro-?grams?", r"(?:[μu]g|mcg)": r"micro-?grams?", r"mmol": r"milli-?moles?",
+    r"(?:[μu]|micro)mol": r"micro-?moles?", r"nmol": r"nano-?moles?", r"pmol": r"pico-?moles?",
+    r"iu": r"international\s+units?", r"meq": r"milli-?equivalents?",
+}
+_AMOUNT_FIRST = regex.compile(
+    "^(?P<num>" + "|".join(regex.escape(k) for k in sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")(?=\(\?:\\s\*/|\\s\*/|\\s\*\(\?:/)"
+)
+
+
 def per_volume_form(unit_rx: str) -> str:
     """``unit_rx`` with every "/ volume" also read as "per" and the volume written out ("mg
-    per deciliter", "IU per liter", "per cubic millimeter"): the one place this notation is
-    written, for every lab row of units.jsonl."""
+    per deciliter", "IU per liter", "per cubic millimeter"), and the amount before it written
+    out too ("120 micrograms per liter"): the one place this notation is written, for every
+    lab row of units.jsonl."""
+    if not _SLASH_VOLUME.search(unit_rx):
+        return unit_rx
+    amount = _AMOUNT_FIRST.sub(lambda m: f"(?:{m['num']}|{AMOUNT_WORDS[m['num']]})", unit_rx)
     return _SLASH_VOLUME.sub(
-        lambda m: rf"(?:\s*/\s*|(?:\s+|^)per\s+)(?:{m['den']}|{VOLUME_WORDS[m['den']]})", unit_rx)
+        lambda m: rf"(?:\s*/\s*|(?:\s+|^)per\s+)(?:{m['den']}|{VOLUME_WORDS[m['den']]})", amount)
 
 
 def unit_regex(row: dict) -> str:
