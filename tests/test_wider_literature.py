@@ -3016,3 +3016,10 @@ def test_egfr_and_amounts_written_out(extract_rules):
     assert values == {"45 ml per minute per 1.73 m2 of body-surface area": "mL/min/1.73 m2",
                       "120 micrograms per liter": "ug/L"}
     assert not [s for s in rec["spans"] if s["label"] == "DOSE"]
+
+
+def test_a_change_to_several_values_keeps_the_last(extract_rules):
+    rec = extract_rules("The Child-Pugh score improved from 9.2 to 7.6 and 7.1 at 12 and 24 weeks, respectively.")
+    values = [s["text"] for s in rec["spans"] if s["label"] == "LAB_VALUE"]
+    assert values == ["9.2", "7.6", "7.1"]
+    assert len(rec["relations"]) == 3
