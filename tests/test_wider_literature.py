@@ -3023,3 +3023,12 @@ def test_a_change_to_several_values_keeps_the_last(extract_rules):
     values = [s["text"] for s in rec["spans"] if s["label"] == "LAB_VALUE"]
     assert values == ["9.2", "7.6", "7.1"]
     assert len(rec["relations"]) == 3
+
+
+def test_cell_products_from_tissues_outside_the_source_vocabulary(extract_rules):
+    rec = extract_rules("Muscle-derived cells were injected into the sphincter, and cardiosphere-derived cells "
+                        "(CDCs) were infused. Dental pulp stem cells were implanted; lung cells were counted.")
+    cells = {s["text"]: s["attrs"] for s in rec["spans"] if s["label"] == "CELL_TYPE"}
+    assert set(cells) == {"Muscle-derived cells", "cardiosphere-derived cells", "CDCs", "Dental pulp stem cells"}
+    assert cells["Muscle-derived cells"]["source"] is None  # not in the scheme's source vocabulary
+    assert cells["Dental pulp stem cells"]["cl_id"] is not None
