@@ -3032,3 +3032,12 @@ def test_cell_products_from_tissues_outside_the_source_vocabulary(extract_rules)
     assert set(cells) == {"Muscle-derived cells", "cardiosphere-derived cells", "CDCs", "Dental pulp stem cells"}
     assert cells["Muscle-derived cells"]["source"] is None  # not in the scheme's source vocabulary
     assert cells["Dental pulp stem cells"]["cl_id"] is not None
+
+
+def test_comparators_typed_in_plain_text_and_older_unit_spellings(extract_rules):
+    rec = extract_rules("Bilirubin was >/= 3 mg/dl in 5 patients and creatinine </=1.5 mg/dL. Serum bilirubin was "
+                        "2.3 mg% and hemoglobin 9.8 gm%.")
+    values = {s["text"]: s["attrs"] for s in rec["spans"] if s["label"] == "LAB_VALUE"}
+    assert values[">/= 3 mg/dl"]["comparator"] == ">=" and values["</=1.5 mg/dL"]["comparator"] == "<="
+    assert values["2.3 mg%"]["unit"] == "mg/dL" and values["9.8 gm%"]["unit"] == "g/dL"
+    assert not [s for s in rec["spans"] if s["label"] == "DOSE"]  # "2.3 mg" was a dose

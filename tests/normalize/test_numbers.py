@@ -40,4 +40,5 @@ def test_parse_amount_applies_multiplier_to_both_ends(text, low, high, rest):
 def test_comparator_forms():
     assert parse_comparator("≥10") == (">=", "10")
     assert parse_comparator("<= 5")[0] == "<="
+    assert parse_comparator(">/= 3")[0] == ">=" and parse_comparator("</=1.5")[0] == "<="  # typed in plain text
     assert parse_comparator("10") == (None, "10")

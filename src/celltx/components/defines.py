@@ -5,7 +5,7 @@ as ``{NAME}``; it stands for ``(?:...)`` around the block's regex (:func:`expand
 every rule file sees (:func:`builtin_defines`) come from
 
 * code, where a parser needs the same notation (:mod:`celltx.normalize.numbers`: ``NUM``,
-  ``NUMW``, ``MULT``, ``RANGE_SEP``, ``PLUS_MINUS``; :mod:`celltx.normalize.times`: ``ORDINAL_QUALIFIER``;
+  ``NUMW``, ``MULT``, ``RANGE_SEP``, ``PLUS_MINUS``, ``CMP``; :mod:`celltx.normalize.times`: ``ORDINAL_QUALIFIER``;
   :mod:`celltx.normalize.doses`: ``DOSE_LEVEL``);
 * other pattern files: ``FREQ_TERM`` (``frequency_terms.jsonl``), ``DRUG_UNIT``, ``DRUG_PER``,
   ``KG``, ``BODY_SIZE`` (per kilogram or per square metre: what "per" brings into a dose; "per
@@ -31,6 +31,7 @@ BUILTIN_DEFINES = {
     "MULT": numbers.MULT,
     "RANGE_SEP": numbers.RANGE_SEP,
     "PLUS_MINUS": numbers.PLUS_MINUS,
+    "CMP": numbers.CMP,
 }
 #: A count written right after a blood cell's name ("neutrophils 4.1 × 10^9/L", ": 28%", "were
 #: 0.5 × 10^9/L"; a share after a verb, "RBC were 48%", is none): read by the LAB_TEST row

@@ -49,9 +49,12 @@ MULT = (
 RANGE_SEP = r"(?:\s*-\s*|\s+to\s+|\s*~\s*)"
 #: The sign of a spread ("±", and its plain-text spellings "+/-", "+-", "+ / -").
 PLUS_MINUS = r"(?:±|\+/-|\+-|\+\s*/\s*-)"
-COMPARATOR_RE = compile_regex(r"^\s*(>\s*or\s*=|<\s*or\s*=|≤|≥|<=|>=|=<|=>|<|>|⩽|⩾)\s*")
-_COMPARATORS = {">or=": ">=", "<or=": "<=", "≤": "<=", "⩽": "<=", "<=": "<=", "=<": "<=", "≥": ">=", "⩾": ">=", ">=": ">=",
-                "=>": ">=", "<": "<", ">": ">"}
+#: A comparator sign, as printed and as typed in plain text ("≥", ">=", "=>", "> or =", ">/=",
+#: "</="): the ``{CMP}`` building block of the rule files and the parser below.
+CMP = r"(?:>\s*or\s*=|<\s*or\s*=|>\s*/\s*=|<\s*/\s*=|≤|≥|<=|>=|=<|=>|<|>|⩽|⩾)"
+COMPARATOR_RE = compile_regex(rf"^\s*({CMP})\s*")
+_COMPARATORS = {">or=": ">=", "<or=": "<=", ">/=": ">=", "</=": "<=", "≤": "<=", "⩽": "<=", "<=": "<=", "=<": "<=",
+                "≥": ">=", "⩾": ">=", ">=": ">=", "=>": ">=", "<": "<", ">": ">"}
 
 _NUM_RE = compile_regex(NUM)
 _MULT_RE = compile_regex(
