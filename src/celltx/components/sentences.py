@@ -18,6 +18,8 @@ from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
+
 ABBREVIATIONS = {"al", "e.g", "i.e", "vs", "dr", "fig", "no", "approx", "ca", "cf", "mr", "mrs",
                  "ms", "prof", "resp", "st", "vol", "eq", "min", "max", "nos"}
 
@@ -35,21 +37,26 @@ _OPENS = regex.compile(
     r"|[A-Z][A-Z /&-]{2,40}[:.](?:\s|$)|(?:ABSTRACT|TITLE)\b|\[[A-Za-z]|[A-Z][a-z]+(?:[ -][a-z]+){0,3}:\s"
     r"|[-\u2022\u00b7\u25aa\u2013*]\s|\d{1,2}[.)]\s+[A-Z]|\(?[a-z\d]\)\s"
 )
-#: How a line ends a sentence.
-_ENDS = regex.compile(r"[.!?:]\s*$")
+#: How a line ends a sentence (its last character other than white space).
+_ENDS = frozenset(".!?:")
+_NON_SPACE = regex.compile(r"\S")
 
 
 def line_break_ends_sentence(text: str, at: int, end: int) -> bool:
     """Whether the white space ``text[at:end]``, which holds a line break, ends a sentence (see
-    the module docstring)."""
+    the module docstring). Reads only the line before and the start of the line after, so a
+    document's line breaks cost time in proportion to its length."""
     if text.count("\n", at, end) > 1:
         return True
     line_start = text.rfind("\n", 0, at) + 1
     before = text[line_start:at]
-    if not before.strip() or line_start == 0 or _ENDS.search(before) and not text[end : end + 1].islower():
+    if not before.strip():
         return True
-    if not text[line_start - 1 : line_start].strip() and not text[: line_start - 1].strip():
-        return True  # the first line (a title) after leading white space
+    first = _NON_SPACE.search(text)
+    if first is None or line_start <= first.start():
+        return True  # after the first line (a title), leading white space aside
+    if before.rstrip()[-1:] in _ENDS and not text[end : end + 1].islower():
+        return True
     return bool(_OPENS.match(text, end))
 
 
@@ -70,15 +77,16 @@ class Sentences:
         # nothing, so line breaks are always tokens of their own); per-token is_sent_start
         # writes are slow (each re-checks the whole doc), so starts are set at once
         strings = doc.vocab.strings
+        text = doc_text(doc)  # spaCy joins doc.text anew at each access; this one is kept
         attrs = doc.to_array([ORTH, IS_SPACE, IDX])
         orths, is_space, idx = attrs[:, 0].tolist(), attrs[:, 1].tolist(), attrs[:, 2].tolist()
         starts = [False] * n
         starts[0] = True
         stops = self._stop_ids(strings)
         for i in [i for i in range(n - 1) if orths[i] in stops or is_space[i]]:
-            text = strings[orths[i]]
+            token = strings[orths[i]]
             if is_space[i]:
-                if "\n" in text and line_break_ends_sentence(doc.text, idx[i], idx[i] + len(text)):
+                if "\n" in token and line_break_ends_sentence(text, idx[i], idx[i] + len(token)):
                     starts[i + 1] = True
                 continue
             prev = strings[orths[i - 1]].lower() if i > 0 else ""
