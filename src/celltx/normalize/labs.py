@@ -104,13 +104,14 @@ def power_form(base: str) -> str:
 #: Volumes written out, as NEJM and JAMA write units ("mg per deciliter", "IU per liter",
 #: "cells per cubic millimeter"), or in other short forms ("cells/cumm", "/cu mm"): the
 #: abbreviation as units.jsonl writes it after a slash -> the other spellings.
+_CUBIC_MM = r"cubic\s+milli-?met(?:er|re)s?|cu\.?\s*mm|cumm|cmm"
 VOLUME_WORDS = {
     r"l(?:itre|iter)?": r"lit(?:er|re)s?",
     r"dl": r"deci-?lit(?:er|re)s?",
     r"ml": r"milli-?lit(?:er|re)s?",
     r"[μu]l": r"micro-?lit(?:er|re)s?",
-    r"mm\s*3": r"cubic\s+milli-?met(?:er|re)s?|cu\.?\s*mm|cumm|cmm",
-    r"mm3": r"cubic\s+milli-?met(?:er|re)s?|cu\.?\s*mm|cumm|cmm",
+    r"mm\s*3": _CUBIC_MM,
+    r"mm3": _CUBIC_MM,
     r"l": r"lit(?:er|re)s?",
 }
 #: "/" as units.jsonl writes it ("\s*/\s*", "\s*(?:/|per)\s*", a leading "/\s*"), before one of

@@ -55,6 +55,7 @@ _BARE_COUNT_BEFORE = compile_regex(
 #: patients in Group L and 19 in Group H were examined".
 _COUNT_IN_NAMED_GROUP = compile_regex(rf"(?i)(?:^\s*|[(;,:]\s*|\band\s+)(?P<n>{COUNT})\s+(?:{PEOPLE}\s+)?in\s+$")
 _GROUP_NAME = compile_regex(r"(?i)(?:group|arm|cohort)\s+\w")
+_PEOPLE_WORD = compile_regex(rf"(?i)\b{PEOPLE}\b")
 #: "continuous (112)", "DP (101)", "intervention group (IC: 48; ...)": a bare count in brackets after the name.
 _BARE_N_AFTER = compile_regex(r"(?i)^\s*\(\s*(?:(?!n\s*=)[A-Za-z][\w-]{0,9}\s*[:=]\s*)?(?P<n>\d{1,5})\s*[;)]")
 #: Inside a bracket listing the arms: "(placebo, 176; baricitinib 2 mg, 174; ...)", "(A: 48; B: 50)".
@@ -75,7 +76,7 @@ _COUNT_UNDERWENT = compile_regex(
 #: (surgery, ...) and received adjuvant autologous dendritic cell [vaccine]". Read from the last
 #: count of people before the name, so "18 patients received A and 20 patients received [B]"
 #: gives B the 20.
-_LAST_PEOPLE_COUNT = compile_regex(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:(?!(?:of|out)\b)[\w-]+\s+){{0,3}}?{PEOPLE}\b(?!.*(?<![\w.,]){COUNT}\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b)", regex.DOTALL)
+_PEOPLE_COUNT = compile_regex(rf"(?i)(?<![\w.,])(?P<n>{COUNT})\s+(?:(?!(?:of|out)\b)[\w-]+\s+){{0,3}}?{PEOPLE}\b")
 _SUBJECT_RECEIVED = compile_regex(
     r"\s+(?:\([^()]*\)\s+)?(?:underwent|received|were\s+given|were\s+treated\s+with)\s(?:[^.;()]|\([^()]*\)){0,160}?"
     r"\b(?:and|then)\s+(?:also\s+)?(?:received|were\s+given|were\s+treated\s+with)\s+(?:(?:the|an?|adjuvant|additional|\w+-?\w*)\s+){0,4}$",
@@ -186,20 +187,20 @@ def count_refs(doc: Doc, arms: list[Arm]) -> Refs:
     90 to the control group", "The experimental (n = 140) group")."""
     out: Refs = {id(arm): list(arm.refs) for arm in arms}
     taken = [r for arm in arms for r in arm.refs]
-    for arm in arms:
-        short = _SHORT_NAME.match(arm.label or "")
-        if short:  # "the FE group": also "(FE; n = 11)", "(CP n = 313; Control n = 314)"
-            for m in regex.finditer(rf"(?<![\w/+-]){regex.escape(short['short'])}(?![\w/+-])", doc.text):
-                if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
-                    out[id(arm)].append((m.start(), m.end()))
-            out[id(arm)].sort()
-        word = arm.key.removesuffix("s")  # "controls group"
-        if word not in _GENERIC_WORDS or sum(1 for o in arms if o.key.removesuffix("s") == word) > 1:
-            continue
-        for m in regex.finditer(rf"(?i)(?<![\w-]){regex.escape(word)}s?(?:\s+(?:groups?|arms?))?(?![\w-])", doc.text):
+
+    def add_uses(arm: Arm, pattern: str) -> None:
+        for m in regex.finditer(pattern, doc.text):
             if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
                 out[id(arm)].append((m.start(), m.end()))
         out[id(arm)].sort()
+
+    for arm in arms:
+        short = _SHORT_NAME.match(arm.label or "")
+        if short:  # "the FE group": also "(FE; n = 11)", "(CP n = 313; Control n = 314)"
+            add_uses(arm, rf"(?<![\w/+-]){regex.escape(short['short'])}(?![\w/+-])")
+        word = arm.key.removesuffix("s")  # "controls group"
+        if word in _GENERIC_WORDS and sum(1 for o in arms if o.key.removesuffix("s") == word) == 1:
+            add_uses(arm, rf"(?i)(?<![\w-]){regex.escape(word)}s?(?:\s+(?:groups?|arms?))?(?![\w-])")
     return out
 
 
@@ -258,7 +259,7 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
         m = None  # a list inside a bracket counts events: "anemia in 3 (2 in FLOX arm, one in B arm)"
     if m is None and _GROUP_NAME.match(text, start, end):
         m = _COUNT_IN_NAMED_GROUP.search(near)
-        if m and not regex.search(rf"(?i)\b{PEOPLE}\b", text[clause_start : start - len(near) + m.start("n")]):
+        if m and not _PEOPLE_WORD.search(text, clause_start, start - len(near) + m.start("n")):
             m = None  # "complete responses were three in arm A and two in arm B": no people counted
     if m is None and regex.match(r"\s*(?:[),;/]|and\b|or\b|vs\b|versus\b)", text[end:clause_end] or ")"):
         m = _COUNT_RIGHT_BEFORE.search(near)  # "(2248 intervention and 2069 control)"
@@ -281,9 +282,9 @@ def _count_at(doc: Doc, arms: list[Arm], refs: Refs, arm: Arm, start: int, end: 
 def _subject_received(before: str) -> regex.Match | None:
     """The last count of people in ``before`` when the clause it begins ends in "... and received"
     right before the name (see :data:`_SUBJECT_RECEIVED`)."""
-    m = _LAST_PEOPLE_COUNT.search(before)
-    if m and _SUBJECT_RECEIVED.fullmatch(before, m.end()):
-        return m
+    counts = list(_PEOPLE_COUNT.finditer(before))
+    if counts and _SUBJECT_RECEIVED.fullmatch(before, counts[-1].end()):
+        return counts[-1]
     return None
 
 
