@@ -3041,3 +3041,10 @@ def test_comparators_typed_in_plain_text_and_older_unit_spellings(extract_rules)
     assert values[">/= 3 mg/dl"]["comparator"] == ">=" and values["</=1.5 mg/dL"]["comparator"] == "<="
     assert values["2.3 mg%"]["unit"] == "mg/dL" and values["9.8 gm%"]["unit"] == "g/dL"
     assert not [s for s in rec["spans"] if s["label"] == "DOSE"]  # "2.3 mg" was a dose
+
+
+def test_a_platelet_count_in_lakhs_is_a_power_of_ten(extract_rules):
+    rec = extract_rules("The platelet count was 1.5 lakhs/cumm at baseline.")
+    value = next(s["attrs"] for s in rec["spans"] if s["label"] == "LAB_VALUE")
+    assert (value["value"], value["unit"]) == (1.5, "10^5/mm3")
+    assert value["si"]["unit"] == "10^9/L" and abs(value["si"]["value"] - 150.0) < 1e-6

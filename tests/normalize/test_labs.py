@@ -49,7 +49,7 @@ def test_every_unit_per_volume_is_also_read_with_per_and_the_volume_written_out(
      ("international units per liter", "IU/L"), ("ml per minute per 1.73 m2 of body-surface area", "mL/min/1.73 m2"),
      ("milliliters per minute", "mL/min"), ("percentage points", "%"), ("times the upper limit of normal", "x ULN"),
      ("× ULN", "x ULN"), ("mg%", "mg/dL"), ("gm%", "g/dL"), ("g %", "g/dL"), ("cells/cumm", "cells/mm3"),
-     ("/cmm", "/mm3"), ("/cu mm", "/mm3")],
+     ("/cmm", "/mm3"), ("/cu mm", "/mm3"), ("lakh/cumm", "10^5/mm3"), ("lakhs/mm3", "10^5/mm3")],
 )
 def test_volumes_written_out_after_per_or_a_slash(written, canonical):
     assert canonical_lab_unit(written) == canonical

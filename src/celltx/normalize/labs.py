@@ -87,11 +87,12 @@ def exponent_form(numerator: str, denominator: str) -> str:
 
 
 #: A power of ten written before a count unit ("× 10^5 IU/mL", "x 10(9) cells/L", "*10E3/μL",
-#: "1.2E+03 IU/mL"), its exponent captured. A cell word after the power belongs to the unit
-#: only where the row says so ("× 10^9 cells/L"): "1×10^6 cells/µl" may as well be a dose.
+#: "1.2E+03 IU/mL"), its exponent captured; or a lakh, 10^5 in Indian usage ("1.5 lakh/cumm"
+#: platelets). A cell word after the power belongs to the unit only where the row says so
+#: ("× 10^9 cells/L"): "1×10^6 cells/µl" may as well be a dose.
 POWER_BEFORE_UNIT = (
     r"(?:[×x*·]\s*10\s*(?:\^\s*\+?(?P<exp>[-−]?\d{1,2})|\(\s*\+?(?P<exp>[-−]?\d{1,2})\s*\)|e\s*\+?(?P<exp>-?\d{1,2}))"
-    r"|e\s*\+?(?P<exp>-?\d{1,2})(?=\s|/|c))\s*"
+    r"|e\s*\+?(?P<exp>-?\d{1,2})(?=\s|/|c)|\s*(?P<lakh>lakhs?|lacs?)(?=\s*/))\s*"
 )
 
 
@@ -238,7 +239,7 @@ def canonical_lab_unit(unit: str | None) -> str | None:
     for pattern, canonical, scaled in _unit_rules():
         m = pattern.match(u)
         if m:
-            return _scaled(canonical, m.group("exp")) if scaled else canonical
+            return _scaled(canonical, m.group("exp") or "5") if scaled else canonical  # a lakh is 10^5
     return u
 
 
