@@ -239,7 +239,7 @@ def canonical_lab_unit(unit: str | None) -> str | None:
     for pattern, canonical, scaled in _unit_rules():
         m = pattern.match(u)
         if m:
-            return _scaled(canonical, m.group("exp") or "5") if scaled else canonical  # a lakh is 10^5
+            return _scaled(canonical, "5" if m.group("lakh") else m.group("exp")) if scaled else canonical  # a lakh is 10^5
     return u
 
 
